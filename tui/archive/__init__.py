@@ -1,0 +1,1 @@
+"""The archive layer: files -> articles -> archive and indexes. Never imports Textual."""

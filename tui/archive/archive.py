@@ -1,0 +1,93 @@
+"""The in-memory archive: articles, their source/year/month grouping, and the files rejected."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .model import Article, Rejection
+
+
+@dataclass
+class Month:
+    key: str  # "07"
+    ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Year:
+    key: str  # "2020", or "" for undated
+    months: list[Month] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(len(m.ids) for m in self.months)
+
+
+@dataclass
+class SourceGroup:
+    key: str
+    name: str
+    years: list[Year] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(y.count for y in self.years)
+
+
+class Archive:
+    """Articles newest first, looked up by id, grouped by source -> year -> month.
+
+    `get(id)` is the way to obtain an article to *display*: a cache may load bodies lazily,
+    so entries in `articles` are allowed to carry an empty body.
+    """
+
+    def __init__(
+        self,
+        articles: Iterable[Article],
+        rejections: Iterable[Rejection] = (),
+        body_loader: Callable[[str], Article] | None = None,
+    ) -> None:
+        self.articles: list[Article] = sorted(articles, key=lambda a: (a.published, a.title), reverse=True)
+        self.rejections: list[Rejection] = sorted(rejections, key=lambda r: r.path)
+        self._by_id: dict[str, Article] = {a.id: a for a in self.articles}
+        self._body_loader = body_loader
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._by_id
+
+    def get(self, article_id: str) -> Article:
+        """The full article (body included). KeyError when unknown."""
+        article = self._by_id[article_id]
+        if self._body_loader is not None and not article.body:
+            return self._body_loader(article_id)
+        return article
+
+    def meta(self, article_id: str) -> Article:
+        """The article as held in memory (body possibly empty): cheap."""
+        return self._by_id[article_id]
+
+    def tree(self) -> list[SourceGroup]:
+        """Sources by descending article count; years and months newest first."""
+        groups: dict[str, SourceGroup] = {}
+        for article in self.articles:  # already newest first
+            group = groups.setdefault(article.source, SourceGroup(article.source, article.source_name))
+            year = article.year
+            if not group.years or group.years[-1].key != year:
+                existing = next((y for y in group.years if y.key == year), None)
+                if existing is None:
+                    existing = Year(year)
+                    group.years.append(existing)
+                target_year = existing
+            else:
+                target_year = group.years[-1]
+            month = article.month
+            target_month = next((m for m in target_year.months if m.key == month), None)
+            if target_month is None:
+                target_month = Month(month)
+                target_year.months.append(target_month)
+            target_month.ids.append(article.id)
+        return sorted(groups.values(), key=lambda g: (-g.count, g.key))

@@ -1,0 +1,95 @@
+"""The article model: what every archive file becomes, whatever its shape.
+
+These are `msgspec.Struct`s so the cache can store them as MessagePack (fast, typed,
+never pickle) and the CLI can print them as JSON with `to_dict`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+#: Kinds of body block, in the order a reader meets them.
+BLOCK_KINDS = ("paragraph", "heading", "quote", "caption", "image", "list")
+
+
+class Link(msgspec.Struct, frozen=True):
+    """A hyperlink kept from the body: its visible text and target."""
+
+    text: str
+    url: str
+
+
+class Block(msgspec.Struct, frozen=True):
+    """One unit of the body in reading order.
+
+    kind: one of BLOCK_KINDS. `image` blocks carry the picture URL in `url` and its
+    caption (if any) in `text`; the others carry plain text and the links found in it.
+    """
+
+    kind: str
+    text: str
+    links: tuple[Link, ...] = ()
+    url: str = ""
+
+
+class Image(msgspec.Struct, frozen=True):
+    """The lead image of an article."""
+
+    url: str
+    caption: str = ""
+
+
+class Article(msgspec.Struct, frozen=True):
+    """A parsed archive file.
+
+    published: ISO 8601, a date (`2020-07-20`) or a datetime with its UTC offset
+    (`2024-04-10T01:54:23+00:00`); "" when the file holds no date.
+    archived: when the mirror saved it (ISO datetime, UTC), "" when unknown.
+    """
+
+    id: str
+    path: str
+    shape: str
+    source: str
+    source_name: str
+    title: str
+    url: str = ""
+    published: str = ""
+    archived: str = ""
+    author: str = ""
+    image: Image | None = None
+    body: tuple[Block, ...] = ()
+
+    @property
+    def year(self) -> str:
+        return self.published[:4] if self.published else ""
+
+    @property
+    def month(self) -> str:
+        return self.published[5:7] if len(self.published) >= 7 else ""
+
+    def text(self) -> str:
+        """The body as plain text, blocks separated by blank lines."""
+        return "\n\n".join(b.text for b in self.body if b.text)
+
+    def missing(self) -> list[str]:
+        """Fields a reader would expect that this file did not provide."""
+        wanted = {"title": self.title, "url": self.url, "published": self.published,
+                  "body": self.body}
+        return [name for name, value in wanted.items() if not value]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of the command-line contract."""
+        return msgspec.to_builtins(self)
+
+
+class Rejection(msgspec.Struct, frozen=True):
+    """A file that could not be read as an article, and why (one line, for people)."""
+
+    path: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return msgspec.to_builtins(self)
