@@ -1,42 +1,374 @@
-"""Scan paths, parse files, build the Archive.  (STUB: being replaced by the cached, parallel one.)"""
+"""Scan paths, parse new or changed files (on all cores), build the Archive over the cache.
+
+    result = load(paths, progress)      # LoadResult: archive, notices, counts, cache file
+    archive = load_archive(paths)       # just the Archive
+
+A file is parsed again only when its absolute path, size or mtime_ns changed, or the parser's
+version did (the cache is then rebuilt). The Archive holds articles without bodies; `get(id)`
+reads a body from the cache on demand, and re-parses the file if that fails. Nothing is ever
+written inside the archive folders.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import math
+import multiprocessing
+import os
+import signal
+import stat
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import msgspec
+
+from . import cache
 from .archive import Archive
-from .model import Article, Rejection
-from .parse import parse_file
+from .model import Article, Block, Rejection
+from .parse import PARSER_VERSION, parse_file
+from .paths import bundled_seeds
+from .paths import data_dir as default_data_dir
 
-Progress = Callable[[int, int], None]  # (done, total)
+__all__ = ["LoadResult", "Progress", "bundled_seeds", "load", "load_archive", "scan"]
+
+Progress = Callable[[int, int], None]  # (done, total) over the files being parsed
+
+#: Below this many files to parse, a process pool costs more than it saves.
+PARALLEL_MIN = 200
+
+#: Never articles: skipped inside folders (a file named explicitly is always tried).
+_SKIPPED = """
+    .jpg .jpeg .png .gif .webp .bmp .ico .svg .tif .tiff .avif .heic .psd
+    .mp3 .mp4 .m4a .m4v .wav .ogg .oga .webm .mov .avi .mkv .flv
+    .zip .gz .tgz .bz2 .xz .zst .7z .rar .tar .jar .whl
+    .pdf .doc .docx .xls .xlsx .ppt .pptx .epub
+    .exe .dll .so .dylib .o .a .pyc .class .bin .iso .dmg
+    .woff .woff2 .ttf .otf .eot .css .js .map
+    .db .sqlite .sqlite3 .pkl .pickle .npy .parquet
+"""
+SKIP_SUFFIXES = frozenset(_SKIPPED.split())
+
+_BODY_ENCODER = msgspec.msgpack.Encoder()
+_BODY_DECODER = msgspec.msgpack.Decoder(tuple[Block, ...])
 
 
-def bundled_seeds() -> Path:
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "seeds", here.parent / "seeds"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("bundled seeds not found")
+@dataclass
+class LoadResult:
+    archive: Archive
+    notices: list[str] = field(default_factory=list)  # for people: damaged cache, no cache, ...
+    parsed: int = 0  # files parsed this time
+    reused: int = 0  # files taken from the cache
+    cache: Path | None = None  # the cache file in use; None when running without one
 
 
-def scan(paths: Iterable[Path]) -> list[Path]:
-    found: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            found.extend(sorted(f for f in p.rglob("*") if f.is_file() and ".git" not in f.parts))
-        elif p.is_file():
-            found.append(p)
-    return found
+class Parsed(msgspec.Struct):
+    """What a worker sends back for one file: the article without its body, and the body encoded."""
+
+    path: str
+    article: Article | None = None
+    reason: str = ""
+    body: bytes = b""
 
 
-def load_archive(paths: Iterable[Path] = (), progress: Progress | None = None) -> Archive:
-    files = scan(list(paths) or [bundled_seeds()])
-    articles: list[Article] = []
-    rejections: list[Rejection] = []
-    for i, f in enumerate(files, 1):
-        result = parse_file(f)
-        (articles if isinstance(result, Article) else rejections).append(result)  # type: ignore[arg-type]
-        if progress:
-            progress(i, len(files))
-    return Archive(articles, rejections)
+# --- scanning ---------------------------------------------------------------------------------
+
+Key = tuple[int, int]  # (size, mtime_ns)
+
+
+def scan(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The article-like files under `paths` (files and folders, recursively), sorted per folder."""
+    found, _ = _scan(paths)
+    return [Path(p) for p in found]
+
+
+def _scan(paths: Iterable[str | os.PathLike[str]]) -> tuple[dict[str, Key], list[Rejection]]:
+    """Absolute path -> (size, mtime_ns) of every file to read, and the paths that cannot be."""
+    files: dict[str, Key] = {}
+    problems: list[Rejection] = []
+    seen_dirs: set[tuple[int, int]] = set()
+    for root in paths:
+        path = os.path.abspath(os.fspath(root))
+        try:
+            st = os.stat(path)
+        except OSError as exc:
+            problems.append(Rejection(path, _stat_reason(path, exc)))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            _walk(path, files, problems, seen_dirs)
+        elif stat.S_ISREG(st.st_mode):
+            files[path] = (st.st_size, st.st_mtime_ns)
+        else:
+            problems.append(Rejection(path, "not a regular file"))
+    return files, problems
+
+
+def _walk(root: str, files: dict[str, Key], problems: list[Rejection], seen: set[tuple[int, int]]) -> None:
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = os.stat(folder)
+            if (st.st_dev, st.st_ino) in seen:
+                continue  # a symlink loop, or a folder reached twice
+            seen.add((st.st_dev, st.st_ino))
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            problems.append(Rejection(folder, f"cannot list folder: {exc.strerror}"))
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue  # .git, .github, .DS_Store, editors' files
+            try:
+                if entry.is_dir():
+                    subfolders.append(entry.path)
+                elif entry.is_file():
+                    if os.path.splitext(entry.name)[1].lower() not in SKIP_SUFFIXES:
+                        st = entry.stat()
+                        files[entry.path] = (st.st_size, st.st_mtime_ns)
+                elif entry.is_symlink():
+                    problems.append(Rejection(entry.path, "broken symbolic link"))
+            except OSError as exc:
+                problems.append(Rejection(entry.path, _stat_reason(entry.path, exc)))
+        stack.extend(reversed(subfolders))
+
+
+def _stat_reason(path: str, exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "broken symbolic link" if os.path.islink(path) else "no such file (vanished during the scan?)"
+    return f"cannot read: {exc.strerror}"
+
+
+# --- parsing ------------------------------------------------------------------------------------
+
+
+def _parse_one(path: str) -> Parsed:
+    try:
+        result = parse_file(path)
+    except Exception as exc:  # the parser must not raise; if it does, the file is still accounted for
+        return Parsed(path, reason=f"parser error: {type(exc).__name__}: {exc}"[:300])
+    if isinstance(result, Article):
+        return Parsed(path, msgspec.structs.replace(result, body=()), body=_BODY_ENCODER.encode(result.body))
+    return Parsed(path, reason=result.reason or "not an article")
+
+
+def _parse_chunk(paths: list[str]) -> list[Parsed]:
+    return [_parse_one(p) for p in paths]
+
+
+def _worker_init() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+
+def _workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _parse(paths: list[str], progress: Progress | None) -> Iterator[Parsed]:
+    """Parse every path, in-process for a few, in a process pool (chunks of paths) for many."""
+    total = len(paths)
+    workers = min(_workers(), math.ceil(total / 50))
+    if total < PARALLEL_MIN or workers < 2:
+        for done, path in enumerate(paths, 1):
+            yield _parse_one(path)
+            if progress:
+                progress(done, total)
+        return
+    yield from _parse_parallel(paths, workers, progress)
+
+
+def _parse_parallel(paths: list[str], workers: int, progress: Progress | None) -> Iterator[Parsed]:
+    size = max(8, min(128, math.ceil(len(paths) / (workers * 8))))
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    # fork is cheapest, but unsafe once other threads run (the app loads from a worker thread)
+    method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
+    if method == "spawn" and "forkserver" in multiprocessing.get_all_start_methods():
+        method = "forkserver"
+    pool = ProcessPoolExecutor(workers, multiprocessing.get_context(method), initializer=_worker_init)
+    done = 0
+    try:
+        futures = {pool.submit(_parse_chunk, chunk): chunk for chunk in chunks}
+        for future in as_completed(futures):
+            try:
+                results = future.result()
+            except Exception:  # a dead worker (BrokenProcessPool): do this chunk here instead
+                results = _parse_chunk(futures[future])
+            yield from results
+            done += len(results)
+            if progress:
+                progress(done, len(paths))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# --- loading ------------------------------------------------------------------------------------
+
+
+class _BodyLoader:
+    """`Archive.body_loader`: the full article from the stored body, else by parsing the file."""
+
+    def __init__(self, store: cache.BodyStore, metas: dict[str, Article]) -> None:
+        self.store = store
+        self.metas = metas
+
+    def __call__(self, article_id: str) -> Article:
+        meta = self.metas[article_id]
+        raw = self.store.raw(article_id)
+        if raw:
+            try:
+                return msgspec.structs.replace(meta, body=_BODY_DECODER.decode(raw))
+            except (msgspec.DecodeError, msgspec.ValidationError):
+                pass
+        if raw is not None:  # an article with no body, stored as such
+            return meta
+        fresh = _parse_one(meta.path)
+        if fresh.article is not None and fresh.body:
+            return msgspec.structs.replace(meta, body=_BODY_DECODER.decode(fresh.body))
+        return meta
+
+
+def _encodable(path: str) -> bool:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes in a file name: kept in memory, not cached
+        return False
+    return True
+
+
+def load(
+    paths: Iterable[str | os.PathLike[str]] = (),
+    progress: Progress | None = None,
+    *,
+    data_dir: str | os.PathLike[str] | None = None,
+    use_cache: bool = True,
+) -> LoadResult:
+    """Load the archive at `paths` (the bundled seeds when empty), using and refreshing the cache."""
+    roots = [os.path.abspath(os.fspath(p)) for p in paths] or [str(bundled_seeds())]
+    files, problems = _scan(roots)
+    version = str(PARSER_VERSION)
+    notices: list[str] = []
+    target = cache.cache_path(default_data_dir(data_dir), roots) if use_cache else None
+    old: cache.CacheFile | None = None
+    if target is not None:
+        try:
+            old = cache.CacheFile.open(target, version)
+        except cache.CacheError as exc:
+            notices.append(str(exc))
+    previous = {e.path: e for e in old.entries} if old else {}
+    kept = [e for path, key in files.items() if (e := previous.get(path)) and (e.size, e.mtime_ns) == key]
+    store = cache.BodyStore()
+
+    if old is not None and len(kept) == len(files) == len(previous):  # nothing changed
+        store.own(old.fd)
+        for e in kept:
+            if e.article is not None:
+                store.in_file(e.article.id, old.fd, e.body_at, e.body_len, e.body_crc)
+        return _result(kept, problems, store, notices, 0, len(kept), target)
+
+    writer = _writer(target, notices)
+    try:
+        entries, uncached, todo, reused = _rebuild(files, kept, old, writer, store, progress)
+        if writer is not None:
+            target = _commit(writer, roots, version, entries, notices)
+    except BaseException:  # Ctrl-C included: leave no temp file behind
+        if writer is not None:
+            writer.discard()
+        raise
+    finally:
+        if old is not None:
+            old.close()
+    if writer is None:
+        target = None
+    return _result(entries + uncached, problems, store, notices, len(todo), reused, target)
+
+
+def _rebuild(files: dict[str, Key], kept: list[cache.Entry], old: cache.CacheFile | None,
+             writer: cache.CacheWriter | None, store: cache.BodyStore, progress: Progress | None
+             ) -> tuple[list[cache.Entry], list[cache.Entry], list[str], int]:
+    """Copy the unchanged bodies into the new cache, parse the rest: (cached, uncached, parsed, reused)."""
+    if writer is not None:
+        store.own(writer.fd)
+    entries: list[cache.Entry] = []
+    uncached: list[cache.Entry] = []
+    kept_paths = {e.path for e in kept}
+    todo = [p for p in files if p not in kept_paths]
+    for e in kept:
+        raw = old.read_body(e) if old is not None else None
+        if raw is None:
+            todo.append(e.path)  # damaged body: parse the file again
+        else:
+            entries.append(_place(e, raw, writer, store))
+    reused = len(entries)
+    for parsed in _parse(todo, progress):
+        size, mtime_ns = files[parsed.path]
+        entry = cache.Entry(parsed.path, size, mtime_ns, parsed.article, parsed.reason)
+        if _encodable(parsed.path):
+            entries.append(_place(entry, parsed.body, writer, store))
+        else:
+            uncached.append(_place(entry, parsed.body, None, store))
+    return entries, uncached, todo, reused
+
+
+def _writer(target: Path | None, notices: list[str]) -> cache.CacheWriter | None:
+    if target is None:
+        return None
+    try:
+        return cache.CacheWriter(target)
+    except OSError as exc:
+        notices.append(f"cannot write the cache in {target.parent}: {exc.strerror}; running without it")
+        return None
+
+
+def _place(entry: cache.Entry, raw: bytes, writer: cache.CacheWriter | None, store: cache.BodyStore
+           ) -> cache.Entry:
+    """Store the body (in the new cache file when possible, else in memory) and say where."""
+    if entry.article is None:
+        return msgspec.structs.replace(entry, body_at=0, body_len=0, body_crc=0)
+    where = writer.write_body(raw) if writer is not None else None
+    if where is None:
+        store.in_memory(entry.article.id, raw)
+        return entry
+    assert writer is not None
+    store.in_file(entry.article.id, writer.fd, *where)
+    return msgspec.structs.replace(entry, body_at=where[0], body_len=where[1], body_crc=where[2])
+
+
+def _commit(writer: cache.CacheWriter, roots: list[str], version: str, entries: list[cache.Entry],
+            notices: list[str]) -> Path | None:
+    entries.sort(key=lambda e: e.path)
+    try:
+        writer.commit(roots, version, entries)
+    except OSError as exc:
+        notices.append(f"cannot write the cache {writer.path}: {exc.strerror}; running without it")
+        return None
+    return writer.path
+
+
+def _result(entries: list[cache.Entry], problems: list[Rejection], store: cache.BodyStore,
+            notices: list[str], parsed: int, reused: int, target: Path | None) -> LoadResult:
+    metas = {e.article.id: e.article for e in entries if e.article is not None}
+    rejections = [Rejection(e.path, e.reason) for e in entries if e.article is None] + problems
+    archive = Archive(metas.values(), rejections, body_loader=_BodyLoader(store, metas))
+    return LoadResult(archive, notices, parsed, reused, target)
+
+
+def load_archive(
+    paths: Iterable[str | os.PathLike[str]] = (),
+    progress: Progress | None = None,
+    *,
+    data_dir: str | os.PathLike[str] | None = None,
+    use_cache: bool = True,
+    notice: Callable[[str], None] | None = None,
+) -> Archive:
+    """The Archive at `paths` (the bundled seeds when empty); `notice` receives cache problems."""
+    result = load(paths, progress, data_dir=data_dir, use_cache=use_cache)
+    for message in result.notices:
+        if notice is not None:
+            notice(message)
+    return result.archive

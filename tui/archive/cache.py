@@ -1,0 +1,324 @@
+"""The on-disk cache of parsed files: one file per set of archive roots, in the data dir.
+
+Layout of `<data dir>/cache/<hash of roots>.cache` (MessagePack via msgspec, never pickle):
+
+    MAGIC                      8 bytes
+    bodies                     each article's body, a MessagePack `tuple[Block, ...]`, back to back
+    meta                       MessagePack `list[Entry]`: the file's key (path, size, mtime_ns), the
+                               article without its body (or the rejection reason), and where its body
+                               is (offset, length, crc32)
+    footer                     MessagePack `Header`: versions, roots, where the meta is, its crc32
+    u32 footer length, MAGIC   12 bytes
+
+Opening reads only the tail and the meta; a body is read later with one `os.pread` (`BodyStore`),
+so the archive holds metadata only. The footer is written last, so a truncated file has no valid
+tail. A file is written to a temp file beside the cache, fsynced and renamed over it under a
+`flock`; readers never lock: a rename is atomic and an open descriptor keeps the old file alive.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import struct
+import tempfile
+import time
+import weakref
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import msgspec
+
+from .. import __version__
+from .model import Article
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: atomic rename still protects readers
+    fcntl = None  # type: ignore[assignment]
+
+MAGIC = b"NEWSTUI\x01"
+FORMAT = 1
+_TAIL = struct.Struct(">I")
+_TAIL_SIZE = _TAIL.size + len(MAGIC)
+_FLUSH_AT = 1 << 20
+_STALE_TEMP_SECONDS = 24 * 3600
+
+
+class Entry(msgspec.Struct, array_like=True):
+    """One scanned file as the cache remembers it."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    article: Article | None = None  # without its body; None for a rejected file
+    reason: str = ""  # why the file is not an article
+    body_at: int = 0
+    body_len: int = 0
+    body_crc: int = 0
+
+
+class Header(msgspec.Struct):
+    format: int
+    parser_version: str
+    newstui_version: str
+    roots: list[str]
+    meta_at: int
+    meta_len: int
+    meta_crc: int
+    count: int
+    written: float = 0.0
+
+
+class CacheError(Exception):
+    """The cache cannot be trusted; the message is a notice for people."""
+
+
+_ENTRIES = msgspec.msgpack.Decoder(list[Entry])
+_ENCODER = msgspec.msgpack.Encoder()
+
+
+def cache_path(data_dir: Path, roots: Iterable[str | os.PathLike[str]]) -> Path:
+    """The cache file for this set of archive roots (resolved, order and duplicates ignored)."""
+    resolved = sorted({str(Path(r).resolve()) for r in roots})
+    digest = hashlib.blake2b("\0".join(resolved).encode("utf-8", "surrogateescape"), digest_size=10)
+    return data_dir / "cache" / f"{digest.hexdigest()}.cache"
+
+
+def _pread(fd: int, size: int, offset: int) -> bytes:
+    data = os.pread(fd, size, offset)
+    while len(data) < size:  # pread may return short on some filesystems
+        more = os.pread(fd, size - len(data), offset + len(data))
+        if not more:
+            break
+        data += more
+    return data
+
+
+class CacheFile:
+    """An opened cache whose tail, versions and meta have been checked."""
+
+    def __init__(self, fd: int, header: Header, entries: list[Entry]) -> None:
+        self.fd = fd
+        self.header = header
+        self.entries = entries
+
+    @classmethod
+    def open(cls, path: Path, parser_version: str) -> CacheFile | None:
+        """None when there is no cache; CacheError when there is one that cannot be trusted."""
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise CacheError(f"cannot read the cache {path}: {exc.strerror}; rebuilding") from exc
+        try:
+            header, entries = _read(fd, path, parser_version)
+        except BaseException:
+            os.close(fd)
+            raise
+        return cls(fd, header, entries)
+
+    def read_body(self, entry: Entry) -> bytes | None:
+        return read_checked(self.fd, entry.body_at, entry.body_len, entry.body_crc)
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+
+def _read(fd: int, path: Path, parser_version: str) -> tuple[Header, list[Entry]]:
+    name = path.name
+    size = os.fstat(fd).st_size
+    if size < len(MAGIC) + _TAIL_SIZE or _pread(fd, len(MAGIC), 0) != MAGIC:
+        raise CacheError(f"the cache {name} is not a newstui cache (damaged); rebuilding")
+    tail = _pread(fd, _TAIL_SIZE, size - _TAIL_SIZE)
+    (footer_len,) = _TAIL.unpack(tail[: _TAIL.size])
+    footer_at = size - _TAIL_SIZE - footer_len
+    if tail[_TAIL.size :] != MAGIC or footer_at < len(MAGIC):
+        raise CacheError(f"the cache {name} is truncated; rebuilding")
+    try:
+        raw = msgspec.msgpack.decode(_pread(fd, footer_len, footer_at))
+        found = raw.get("format") if isinstance(raw, dict) else None
+        if found != FORMAT:
+            raise CacheError(f"the cache {name} has format {found!r}, not {FORMAT}; rebuilding")
+        header = msgspec.convert(raw, Header)
+    except (msgspec.DecodeError, msgspec.ValidationError) as exc:
+        raise CacheError(f"the cache {name} has a damaged header ({exc}); rebuilding") from exc
+    if (header.parser_version, header.newstui_version) != (parser_version, __version__):
+        raise CacheError(
+            f"the cache was written by newstui {header.newstui_version} (parser {header.parser_version}),"
+            f" this is {__version__} (parser {parser_version}); rebuilding"
+        )
+    if header.meta_at + header.meta_len != footer_at or header.meta_at < len(MAGIC):
+        raise CacheError(f"the cache {name} is damaged (bad layout); rebuilding")
+    meta = _pread(fd, header.meta_len, header.meta_at)
+    if zlib.crc32(meta) != header.meta_crc:
+        raise CacheError(f"the cache {name} is damaged (checksum); rebuilding")
+    try:
+        entries = _ENTRIES.decode(meta)
+    except (msgspec.DecodeError, msgspec.ValidationError) as exc:
+        raise CacheError(f"the cache {name} is damaged ({exc}); rebuilding") from exc
+    if len(entries) != header.count:
+        raise CacheError(f"the cache {name} is damaged (count); rebuilding")
+    return header, entries
+
+
+def read_checked(fd: int, at: int, length: int, crc: int) -> bytes | None:
+    """Bytes [at, at+length) of the file, or None if they cannot be read or fail their checksum."""
+    try:
+        data = _pread(fd, length, at)
+    except OSError:
+        return None
+    return data if len(data) == length and zlib.crc32(data) == crc else None
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """An exclusive flock on `<cache>.lock`, held while a cache file is replaced."""
+    fd = os.open(path.with_suffix(".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+class CacheWriter:
+    """Writes a new cache to a temp file beside `path`; `commit` renames it into place.
+
+    Bodies are written as they come. If writing fails (disk full), `error` is set, later bodies
+    are refused (`write_body` returns None) and `commit` does nothing. `fd` stays open after
+    commit or failure, so bodies already written can still be read: the caller owns it.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temps(path)
+        self.fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+        self.tmp = Path(tmp)
+        self.error: OSError | None = None
+        self._buffer = bytearray(MAGIC)
+        self._flushed = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def _offset(self) -> int:
+        return self._flushed + len(self._buffer)
+
+    def _flush(self) -> None:
+        done = 0
+        with memoryview(self._buffer) as view:
+            while done < len(view):
+                done += os.pwrite(self.fd, view[done:], self._flushed + done)
+        self._flushed += done
+        self._buffer.clear()
+
+    def write_body(self, data: bytes) -> tuple[int, int, int] | None:
+        """(offset, length, crc32) of the stored bytes, or None when the cache cannot be written."""
+        if self.error is not None:
+            return None
+        at = self._offset()
+        self._buffer += data
+        if len(self._buffer) >= _FLUSH_AT:
+            try:
+                self._flush()
+            except OSError as exc:
+                self._fail(exc)
+                return None
+        return at, len(data), zlib.crc32(data)
+
+    def _fail(self, exc: OSError) -> None:
+        self.error = exc
+        self._buffer.clear()
+
+    def commit(self, roots: Iterable[str], parser_version: str, entries: list[Entry]) -> None:
+        """Write meta and footer, fsync, rename over the cache under the lock. Raises OSError."""
+        if self.error is not None:
+            raise self.error
+        try:
+            meta = _ENCODER.encode(entries)
+            meta_at = self._offset()
+            header = Header(FORMAT, parser_version, __version__, sorted(map(str, roots)), meta_at,
+                            len(meta), zlib.crc32(meta), len(entries), time.time())
+            footer = _ENCODER.encode(header)
+            self._buffer += meta + footer + _TAIL.pack(len(footer)) + MAGIC
+            self._flush()
+            os.fsync(self.fd)
+            with locked(self.path):
+                os.replace(self.tmp, self.path)
+        except OSError as exc:
+            self._fail(exc)
+            self.discard()
+            raise
+        _fsync_dir(self.path.parent)
+
+    def discard(self) -> None:
+        """Remove the temp file (the descriptor stays open for the caller)."""
+        with contextlib.suppress(OSError):
+            self.tmp.unlink()
+
+
+def _fsync_dir(directory: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Temp files left by a process that was killed mid-write."""
+    cutoff = time.time() - _STALE_TEMP_SECONDS
+    for tmp in path.parent.glob(path.name + ".*.tmp"):
+        with contextlib.suppress(OSError):
+            if tmp.stat().st_mtime < cutoff:
+                tmp.unlink()
+
+
+Location = tuple[int, int, int, int] | bytes  # (fd, offset, length, crc) or the bytes themselves
+
+
+class BodyStore:
+    """Raw (encoded) bodies by article id: in a cache file, read on demand, or held in memory.
+
+    It owns the descriptors given to `own` and closes them when it is garbage-collected.
+    """
+
+    def __init__(self) -> None:
+        self._where: dict[str, Location] = {}
+        self._fds: list[int] = []
+        self._finalizer = weakref.finalize(self, _close_all, self._fds)
+
+    def own(self, fd: int) -> None:
+        self._fds.append(fd)
+
+    def in_file(self, article_id: str, fd: int, at: int, length: int, crc: int) -> None:
+        self._where[article_id] = (fd, at, length, crc)
+
+    def in_memory(self, article_id: str, data: bytes) -> None:
+        self._where[article_id] = data
+
+    def raw(self, article_id: str) -> bytes | None:
+        """The encoded body, or None when unknown or unreadable (the caller re-parses)."""
+        where = self._where.get(article_id)
+        if where is None or isinstance(where, bytes):
+            return where
+        return read_checked(*where)
+
+    def close(self) -> None:
+        self._finalizer()
+
+
+def _close_all(fds: list[int]) -> None:
+    while fds:
+        with contextlib.suppress(OSError):
+            os.close(fds.pop())
