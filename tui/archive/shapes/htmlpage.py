@@ -1,0 +1,80 @@
+"""A complete saved HTML page (no envelope): title, URL, date and author from its <head>
+(Open Graph, `article:published_time`, canonical link, `<time datetime>`), and the article
+container (`#js_content` of WeChat, `<article>`, `[itemprop=articleBody]`, `<main>`, else
+`<body>`) as the body HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+from .. import dates
+from ..model import Article, Rejection
+from .base import Draft, finish
+
+_DOC = re.compile(r"\A\s*(?:<!--.*?-->\s*)*(?:<!doctype html|<html\b|<head\b)", re.I | re.S)
+_CONTAINERS = ('//*[@id="js_content"]', "//article", '//*[@itemprop="articleBody"]', "//main",
+               '//*[@id="content"]', "//body")
+_WECHAT_CT = re.compile(r"""\bvar\s+ct\s*=\s*["']?(\d{10})["']?""")
+
+
+@dataclass
+class Page:
+    title: str = ""
+    url: str = ""
+    published: str = ""
+    author: str = ""
+    body_html: str = ""
+
+
+def _meta(doc: etree._Element, *names: str) -> str:
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            found = doc.xpath(f'//meta[@{attr}="{name}"]/@content')
+            if found and str(found[0]).strip():
+                return str(found[0]).strip()
+    return ""
+
+
+def read_page(html: str) -> Page:
+    """The page's own metadata and article container; an empty Page if it cannot be parsed."""
+    try:
+        doc = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"),
+                                            parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (etree.ParserError, ValueError):
+        return Page()
+    page = Page()
+    titles = doc.xpath("//title/text()")
+    h1 = doc.xpath("string(//h1)")
+    page.title = _meta(doc, "og:title", "twitter:title") or (str(titles[0]) if titles else "") or str(h1)
+    canonical = doc.xpath('//link[@rel="canonical"]/@href')
+    page.url = _meta(doc, "og:url") or (str(canonical[0]) if canonical else "")
+    stamp = _meta(doc, "article:published_time", "datePublished", "pubdate", "publishdate", "date")
+    times = doc.xpath("//time/@datetime")
+    page.published = dates.parse_date(stamp or (str(times[0]) if times else ""))
+    if not page.published and (m := _WECHAT_CT.search(html)):
+        page.published = dates.iso_in_zone(int(m.group(1)), "Asia/Shanghai")
+    page.author = _meta(doc, "author", "article:author", "og:article:author")
+    for path in _CONTAINERS:
+        found = doc.xpath(path)
+        if found:
+            for junk in found[0].xpath(".//script|.//style|.//noscript"):
+                junk.drop_tree()
+            page.body_html = lxml.html.tostring(found[0], encoding="unicode")
+            break
+    return page
+
+
+def sniff(text: str) -> bool:
+    return _DOC.match(text[:5000]) is not None
+
+
+def parse(text: str, path: str) -> Article | Rejection:
+    page = read_page(text)
+    draft = Draft(title=page.title, url=page.url, published=page.published, author=page.author,
+                  html=page.body_html)
+    return finish(draft, path, "htmlpage")

@@ -1,0 +1,50 @@
+"""Mirror page: `### title`, an underline, a markdown nav bar, image + caption, the body
+HTML (often prettified), markdown promo lines between, and a trailer with the original URL
+(`原文链接（需翻墙）：`, `原文链接：`, `原文地址（需翻墙访问）：`), a share block and a
+tracking `<img src='http://gfw-breaker.win/...'>` at the end.
+
+The markdown lines are chrome and are removed here; the remaining HTML goes to body_blocks.
+The date is in the body's `【…】` dateline (found by `finish`) or in the original URL.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Article, Rejection
+from .base import Draft, finish
+
+_HEAD = re.compile(r"\A\s*#{1,3}[ \t]+(?P<title>[^\n]+?)[ \t#]*\n(?:[ \t]*\n)*"
+                   r"[ \t]*(?:-{3,}|={3,})[ \t]*(?:\n|\Z)")
+_TRAILER = re.compile(
+    r"^[ \t]*(?:<[^>\n]*>[ \t]*)*(?:原文链接|原文連結|原文地址|原文網址|原文网址|原始链接|来源链接|本文链接)"
+    r"[^：:\n]{0,16}[：:][ \t]*(?:<a[^>]*>)?[ \t]*(?P<url>(?:https?:)?//[^\s<>\"')）]+)[^\n]*$",
+    re.M)
+# Markdown chrome lines: headings (nav bars, promos `#### 💥 …`), rules, link-only lines.
+_MD_LINE = re.compile(r"^(?:[ \t]*#{1,6}[ \t][^\n]*|[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,})[ \t]*"
+                      r"|[ \t]*\[[^\]\n]*\]\([^)\n]*\)(?:[ \t]*(?:&nbsp;|\|)*[ \t]*\[[^\]\n]*\]\([^)\n]*\))*"
+                      r"[ \t]*)$", re.M)
+# The mirror's share block: `手机上长按并复制下列链接或二维码分享本文章：` + its link + QR image.
+_SHARE = re.compile(r"^[^\n]*(?:长按并复制下列链接|長按並複製下列鏈接|分享本文章)[^\n]*\n"
+                    r"(?:[ \t]*(?:https?://\S+[ \t]*)?(?:<a [^\n]*</a>)?[ \t]*(?:<br\s*/?>)?[ \t]*\n)*", re.M)
+_TRACKING = re.compile(r"<img\b[^>]*(?:width=['\"]?0(?:px)?['\"]?|gfw-breaker\.win)[^>]*/?>", re.I)
+
+
+def sniff(text: str) -> bool:
+    return _HEAD.match(text[:5000]) is not None
+
+
+def parse(text: str, path: str) -> Article | Rejection:
+    head = _HEAD.match(text)
+    if not head:
+        return Rejection(path, "not an article: no ### title")
+    rest = text[head.end():]
+    url = ""
+    trailers = list(_TRAILER.finditer(rest))
+    if trailers:
+        url = trailers[-1].group("url")
+        rest = _TRAILER.sub("", rest)
+    rest = _SHARE.sub("", rest)
+    rest = _TRACKING.sub("", rest)
+    rest = _MD_LINE.sub("", rest)
+    return finish(Draft(title=head.group("title"), url=url, html=rest), path, "mirror")
