@@ -1,12 +1,62 @@
-"""HTML body -> blocks in reading order, chrome dropped.  (STUB: being replaced by the real one.)"""
+"""HTML body -> blocks in reading order, chrome dropped.
+
+`body_blocks(html, base_url)` turns the HTML part of any archive file (a feed item, a
+prettified mirror page, a saved WeChat page) into `Block`s: paragraphs, headings, quotes,
+captions, images and list items, each with its links. The walk over the tree is iterative,
+so nesting depth costs nothing; any failure falls back to a flat text extraction, so the
+function never raises.
+
+Reading rules (what a careful reader expects):
+* `<p>`, `<div>` text, and runs separated by two or more `<br>` are paragraphs; a single
+  `<br>` is a line break (`\\n`) inside the block.
+* `<h1>`-`<h6>` are headings, and so is a short paragraph that is entirely bold
+  (`<p><strong>小标题</strong></p>`, or a bold run between `<br><br>`); a long bold lead
+  paragraph stays a paragraph.
+* `<blockquote>` -> quote, `<li>` -> list, `<figcaption>`/`.caption`/a `<small>` right after
+  an image -> the image's caption. A short text sharing its block with an image, after it,
+  is the caption too. The first image, before any text, is the lead `Body.image`.
+* A short dangling dateline such as ``白宫 —`` before the first `<p>` is joined to it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import html as htmllib
+import re
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import PreformattedString
 
-from .model import Block, Image
+from . import chrome
+from .model import Block, Image, Link
+from .text import clean_line, clean_text
+
+MAX_HTML = 3_000_000  # characters; beyond this the tail is dropped (bounded work)
+
+_BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "aside", "body", "html", "h1", "h2", "h3", "h4",
+    "h5", "h6", "blockquote", "li", "ul", "ol", "dl", "dt", "dd", "figure", "figcaption",
+    "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "center", "pre", "address",
+    "details", "summary", "fieldset", "legend", "hgroup",
+})
+_KIND_OF_TAG = {
+    "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
+    "h6": "heading", "blockquote": "quote", "li": "list", "dt": "list", "figcaption": "caption",
+}
+_CAPTION_CLASS = re.compile(
+    r"(?:^|\s)(?:caption|media-caption__text|wp-caption-text|image-caption|img-caption"
+    r"|photo-caption|figure-caption|pic-caption|headerimgcaption)(?:$|\s)", re.I)
+_CONTAINERS = ("#js_content", ".rich_media_content", "[itemprop=articleBody]", "#artbody",
+               ".post_content", ".story-body", "#storytext", "article", "main")
+_FULL_PAGE = re.compile(r"<(?:html|body)[\s>]", re.I)
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,7}|#x[0-9a-fA-F]{2,6});")
+_HEADING_END = re.compile(r"[。．.！!？?，,；;：:…）)」』”\"]$")
+_DANGLING = re.compile(r"^\S.{0,24}[—–－-]{1,2}$")
+_META = re.compile(r"\d")
+_MAX_HEADING = 40
+_IMG_SRC_ATTRS = ("data-src", "data-original", "src", "data-lazy-src")  # lazy loaders first
+_MAX_CAPTION = 150
 
 
 @dataclass
@@ -15,8 +65,251 @@ class Body:
     image: Image | None = None  # the lead image, when the body starts with one
 
 
+@dataclass
+class _Builder:
+    base_url: str
+    blocks: list[Block] = field(default_factory=list)
+    lines: list[list[str]] = field(default_factory=lambda: [[]])
+    links: list[Link] = field(default_factory=list)
+    open_links: list[tuple[str, list[str]]] = field(default_factory=list)
+    kinds: list[tuple[Tag, str]] = field(default_factory=list)
+    open_blocks: list[Tag] = field(default_factory=list)
+    bold: int = 0
+    all_bold: bool = True
+    has_text: bool = False
+    brs: int = 0
+    prefix: str = ""
+    image_parent: Tag | None = None
+    after_promo: bool = False
+
+    # -- tree walk ---------------------------------------------------------------------------
+    def walk(self, root: Tag) -> None:
+        stack: list[tuple[object, bool]] = [(root, False)]
+        while stack:
+            node, leaving = stack.pop()
+            if leaving:
+                self.leave(node)  # type: ignore[arg-type]
+            elif isinstance(node, NavigableString):
+                if not isinstance(node, PreformattedString):
+                    self.text(str(node))
+            elif isinstance(node, Tag) and not self.is_chrome(node):
+                name = node.name
+                if name == "br":
+                    self.brs += 1
+                elif name == "img":
+                    self.image(node)
+                elif name == "hr":
+                    self.flush()
+                else:
+                    self.enter(node)
+                    stack.append((node, True))
+                    stack.extend((child, False) for child in reversed(node.contents))
+        self.flush()
+        if self.prefix:
+            self.blocks.append(Block("paragraph", self.prefix.strip()))
+
+    def is_chrome(self, node: Tag) -> bool:
+        if node.name in chrome.DROP_TAGS:
+            return True
+        attrs = node.attrs
+        if not attrs:
+            return False
+        cls = attrs.get("class")
+        ident = attrs.get("id")
+        if (cls or ident) and chrome.is_chrome_class(" ".join(cls or ()) + " " + str(ident or "")):
+            return True
+        style = attrs.get("style")
+        if style and chrome.HIDDEN_STYLE.search(str(style)):
+            return True
+        if any(a in attrs for a in chrome.CHROME_ATTRS):
+            return True
+        href = attrs.get("href")
+        return bool(href and chrome.SHARE_LINK.search(str(href).strip()))
+
+    def enter(self, node: Tag) -> None:
+        name = node.name
+        kind = _KIND_OF_TAG.get(name)
+        if kind is None and self._is_caption(node):
+            kind = "caption"
+        if name in _BLOCK_TAGS or kind:
+            self.flush()
+            self.open_blocks.append(node)
+            if kind:
+                self.kinds.append((node, kind))
+        if name in ("b", "strong"):
+            self.bold += 1
+        href = node.attrs.get("href") if node.attrs else None
+        if href:
+            self.open_links.append((self.url(str(href)), []))
+
+    def leave(self, node: Tag) -> None:
+        name = node.name
+        if node.attrs and node.attrs.get("href") and self.open_links:
+            url, pieces = self.open_links.pop()
+            text = clean_line("".join(pieces))
+            if text and url and not chrome.TEXT_ONLY_LINK.match(url):
+                self.links.append(Link(text, url))
+        if name in ("b", "strong"):
+            self.bold -= 1
+        if self.open_blocks and self.open_blocks[-1] is node:
+            self.flush()
+            self.open_blocks.pop()
+            if self.kinds and self.kinds[-1][0] is node:
+                self.kinds.pop()
+
+    def _is_caption(self, node: Tag) -> bool:
+        attrs = node.attrs
+        cls = " ".join(attrs.get("class") or ()) + " " + str(attrs.get("id") or "")
+        if _CAPTION_CLASS.search(cls):
+            return True
+        return node.name == "small" and not self.has_text and self._uncaptioned_image()
+
+    def _uncaptioned_image(self) -> bool:
+        return bool(self.blocks) and self.blocks[-1].kind == "image" and not self.blocks[-1].text
+
+    # -- content -----------------------------------------------------------------------------
+    def text(self, s: str) -> None:
+        if not s.strip():
+            if self.has_text:
+                self.lines[-1].append(s)
+                for _, pieces in self.open_links:
+                    pieces.append(s)
+            return
+        if self.brs and self.has_text:
+            if self.brs >= 2:
+                self.flush()
+            else:
+                self.lines.append([])
+        self.brs = 0
+        self.lines[-1].append(s)
+        for _, pieces in self.open_links:
+            pieces.append(s)
+        self.has_text = True
+        if not self.bold:
+            self.all_bold = False
+
+    def image(self, node: Tag) -> None:
+        attrs = node.attrs
+        srcs = (str(attrs.get(a) or "").strip() for a in _IMG_SRC_ATTRS)
+        src = next((s for s in srcs if s and not s.startswith("data:")), "")
+        if not src or chrome.TRACKER_SRC.search(src):
+            return
+        for dim in ("width", "height"):
+            if str(attrs.get(dim, "")).strip().lower().removesuffix("px") in ("0", "1"):
+                return
+        self.flush()
+        if self.after_promo:
+            return
+        self.blocks.append(Block("image", "", url=unwrap_image(self.url(src))))
+        self.image_parent = self.open_blocks[-1] if self.open_blocks else None
+
+    def url(self, href: str) -> str:
+        href = href.strip()
+        if self.base_url:
+            try:
+                return urljoin(self.base_url, href)
+            except ValueError:
+                return href
+        return "https:" + href if href.startswith("//") else href
+
+    def flush(self) -> None:
+        lines = [clean_line("".join(pieces)) for pieces in self.lines]
+        text = "\n".join(line for line in lines if line)
+        links, all_bold = self.links, self.all_bold
+        self.lines, self.links, self.all_bold, self.has_text, self.brs = [[]], [], True, False, 0
+        if not text:
+            return
+        if _ENTITY.search(text):
+            text = htmllib.unescape(text)
+        kind = self.kinds[-1][1] if self.kinds else "paragraph"
+        if chrome.is_junk_text(text) or _is_promo_link(text, links):
+            self.after_promo = True
+            return
+        self.after_promo = False
+        parent = self.open_blocks[-1] if self.open_blocks else None
+        if (self._uncaptioned_image() and len(text) <= _MAX_CAPTION
+                and (kind == "caption" or (parent is not None and parent is self.image_parent))):
+            self.blocks[-1] = Block("image", text, url=self.blocks[-1].url)
+            return
+        if kind == "paragraph":
+            if _DANGLING.match(text) and "\n" not in text:
+                self.prefix = text + " "
+                return
+            if all_bold and len(text) <= _MAX_HEADING and not _HEADING_END.search(text):
+                kind = "heading"
+        if self.prefix and kind == "paragraph":
+            text, self.prefix = self.prefix + text, ""
+        self.blocks.append(Block(kind, text, tuple(links)))
+
+
+def _is_promo_link(text: str, links: list[Link]) -> bool:
+    return len(links) == 1 and links[0].text == text and bool(chrome.PROMO_LINK_TEXT.match(text))
+
+
+def unwrap_image(url: str) -> str:
+    """`https://images.weserv.nl/?url=gdb.voanews.com/x.jpg` -> `https://gdb.voanews.com/x.jpg`."""
+    if "weserv.nl" not in url:
+        return url
+    try:
+        inner = parse_qs(urlsplit(url).query).get("url", [""])[0]
+    except ValueError:
+        return url
+    if not inner:
+        return url
+    inner = unquote(inner)
+    if inner.startswith("ssl:"):
+        inner = "https://" + inner[4:]
+    elif not re.match(r"^[a-z]+://", inner, re.I):
+        inner = "https://" + inner.lstrip("/")
+    return inner
+
+
+def _root(soup: BeautifulSoup, html: str) -> Tag:
+    """The article container of a saved full page; the whole fragment otherwise."""
+    if _FULL_PAGE.search(html[:20000]):
+        for selector in _CONTAINERS:
+            found = soup.select_one(selector)
+            if found is not None and len(found.get_text(strip=True)) > 20:
+                return found
+    return soup
+
+
+def _lead(blocks: list[Block]) -> tuple[list[Block], Image | None]:
+    """Split off the first image when no body text precedes it.
+
+    Short lines holding a digit (a feed's date or `AUTHOR<br>date` line left in the HTML)
+    are metadata, not body text, so an image right after them is still the lead.
+    """
+    for i, block in enumerate(blocks[:3]):
+        if block.kind == "image":
+            return blocks[:i] + blocks[i + 1:], Image(block.url, block.text)
+        if not (block.kind == "paragraph" and len(block.text) <= 50 and _META.search(block.text)):
+            break
+    return blocks, None
+
+
+def _flat(html: str) -> Body:
+    """Last resort: tags removed by pattern, entities decoded, blank-line paragraphs."""
+    text = re.sub(r"<(script|style)\b.*?</\1\s*>", " ", html[:MAX_HTML], flags=re.S | re.I)
+    text = re.sub(r"<(?:br|/p|/div|/h\d|/li)\b[^>]*>", "\n\n", text, flags=re.I)
+    text = htmllib.unescape(re.sub(r"<[^>]*>", " ", text))
+    paras = [p for p in clean_text(text).split("\n\n") if p and not chrome.is_junk_text(p)]
+    return Body([Block("paragraph", p) for p in paras])
+
+
 def body_blocks(html: str, base_url: str = "") -> Body:
-    soup = BeautifulSoup(html, "lxml")
-    text = soup.get_text("\n")
-    blocks = [Block("paragraph", line.strip()) for line in text.splitlines() if line.strip()]
-    return Body(blocks)
+    """The blocks of an HTML body, chrome dropped, lead image split off. Never raises."""
+    try:
+        if not html or not html.strip():
+            return Body([])
+        source = html[:MAX_HTML]
+        soup = BeautifulSoup(source, "lxml")
+        builder = _Builder(base_url)
+        builder.walk(_root(soup, source))
+        blocks, image = _lead(builder.blocks)
+        return Body(blocks, image)
+    except Exception:
+        try:
+            return _flat(html)
+        except Exception:
+            return Body([])
