@@ -8,6 +8,7 @@ date fallbacks, the title clean-up, and the stub rejection.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from dataclasses import dataclass
 
@@ -51,19 +52,34 @@ _SITE_SUFFIXES = ("法国国际广播电台", "法國國際廣播電台", "RFI",
                   "美国之音", "VOA", "大纪元", "大紀元", "新唐人电视台", "希望之声", "看中国",
                   "自由亚洲电台", "Reuters", "路透", "中国数字时代", "Medium")
 _SUFFIX = re.compile(r"\s+[-–—|｜]\s+(" + "|".join(map(re.escape, _SITE_SUFFIXES)) + r")\s*$")
+_ANY_SUFFIX = re.compile(r"\s+[-–—|｜]\s+([^-–—|｜]{1,30})\s*$")
 
 
-def clean_title(title: str) -> str:
-    """One display line; a trailing site-name suffix (not a column name) is dropped."""
+def clean_title(title: str, site_names: tuple[str, ...] = ()) -> str:
+    """One display line, entities decoded (`&nbsp;` in a markdown heading is a space), and a
+    trailing site-name suffix dropped (` – 法国国际广播电台 - RFI`, ` - iYouPort`): the source
+    is shown beside the title anyway. A column name (` - 要闻解说`) is part of the title.
+    """
+    if "&" in title:
+        title = html.unescape(title)
     title = clean_line(title)
-    while (m := _SUFFIX.search(title)) and m.start() > 0:
+    names = {n.casefold() for n in site_names if n}
+    while True:
+        m = _SUFFIX.search(title) or _ANY_SUFFIX.search(title)
+        if not m or m.start() == 0 or (m.re is _ANY_SUFFIX and m.group(1).casefold() not in names):
+            return title
         title = title[: m.start()].rstrip()
-    return title
+
+
+def clean_author(text: str) -> str:
+    """`null 李澄欣` -> `李澄欣`; `A,A` -> `A`: generator placeholders and repeats dropped."""
+    words = [w for w in clean_line(text).split(" ") if w.lower() not in {"null", "none", "undefined"}]
+    names = [n.strip() for n in re.split(r"\s*[,，、]\s*", " ".join(words)) if n.strip()]
+    return ", ".join(dict.fromkeys(names))
 
 
 def finish(draft: Draft, path: str, shape: str) -> Article | Rejection:
-    title = clean_title(draft.title)
-    if not title:
+    if not clean_line(draft.title):
         return Rejection(path, f"not an article: no title found ({shape} file)")
     url = normalise_url(draft.url)
     body = body_blocks(draft.html, url)
@@ -73,6 +89,7 @@ def finish(draft: Draft, path: str, shape: str) -> Article | Rejection:
     lead = " ".join(b.text for b in blocks[:6])
     day, publisher = dates.dateline(lead)
     source = sources.identify(url, publisher, draft.evidence + draft.html, path)
+    title = clean_title(draft.title, (source.name, source.label, source.key))
     published = draft.published or day or dates.from_url(url)
     return Article(
         id=article_id(path),
@@ -84,7 +101,7 @@ def finish(draft: Draft, path: str, shape: str) -> Article | Rejection:
         url=url,
         published=published,
         archived=draft.archived,
-        author=clean_line(draft.author),
+        author=clean_author(draft.author),
         image=body.image,
         body=blocks,
     )

@@ -52,7 +52,7 @@ def split(text: str) -> FeedParts | None:
         date_line, rest = m.group("inner"), rest[m.end():]
     elif (m := _DATE_DIV.match(rest)) and _is_date_line(m.group("inner")):
         *names, date_line = [clean_line(_TAGS.sub("", part)) for part in _BR.split(m.group("inner"))]
-        author = clean_author(" ".join(names))
+        author = " ".join(names)
         rest = rest[m.end():]
     return FeedParts(head.group("title"), head.group("url").strip(), archived, date_line, author, rest)
 
@@ -61,12 +61,6 @@ def _is_date_line(inner: str) -> bool:
     """Empty (FT), or its last `<br>` part reads as a date."""
     last = _TAGS.sub("", _BR.split(inner)[-1]).strip()
     return not last or bool(dates.parse_date(last))
-
-
-def clean_author(text: str) -> str:
-    """`null 李澄欣` -> `李澄欣`: placeholders the feed generator leaves in are dropped."""
-    words = [w for w in clean_line(text).split(" ") if w.lower() not in {"null", "none", "undefined"}]
-    return " ".join(words)
 
 
 def sniff(text: str) -> bool:
