@@ -38,7 +38,7 @@ HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 #: Images that are counters, not pictures.
 TRACKER_SRC = re.compile(
-    r"medium\.com/_/stat|gfw-breaker\.win|/pixel\b|feeds\.feedburner|/stat\?|google-analytics"
+    r"medium\.com/_/stat|gfw-breaker\.win|github\.com/gfw-breaker/|/pixel\b|feeds\.feedburner|/stat\?|google-analytics"
     r"|doubleclick|\.gif\?|/beacon|counter\.|hm\.baidu",
     re.I,
 )
@@ -64,7 +64,7 @@ JUNK_BLOCK = re.compile(
     r"|^#{1,6}\s.*\]\(\S+\)"
     # mirrors' share trailer and membership / subscription appeals
     r"|^手机上长按并复制下列链接或二维码分享本文章"
-    r"|^【诚征荣誉会员】|^（欢迎点击此处订阅.{0,20}简报"
+    r"|^【诚征荣誉会员】|^（欢迎点击此处订阅.{0,20}简报|^原文(?:链接|地址)[^：:]{0,12}[：:]\s*\S+$"
     # publisher copyright lines (short boilerplate, not articles about copyright)
     r"|^.{0,20}(?:编辑制作|版权所有).{0,10}[，,]?\s*转载请注明.{0,40}$"
     r"|^©.{0,30}版权声明"
@@ -73,6 +73,12 @@ JUNK_BLOCK = re.compile(
     r"|^你的(?:器材|设备|裝置)不支持播放|^点阅【[^】]{1,20}】专题",
     re.I,
 )
+
+#: Appeals for money or membership: the images right after one are its banners.
+APPEAL = re.compile(r"^【诚征荣誉会员】|诚征|订阅|捐款|捐助|赞助|打赏|subscribe|donate", re.I)
+
+#: Markdown lines of a mirror page that reach the HTML part (nav bars, promo links, rules).
+MARKDOWN_LINE = re.compile(r"^[ \t]*(?:#{1,6}[ \t].*|[-=*_]{3,}[ \t]*|\[[^\]\n]*\]\([^)\n]*\).*)$", re.M)
 
 #: A block that is nothing but one link and starts like a promo (emoji or 【series】 bracket):
 #: mirrors put these between paragraphs (`【透視共產黨合集2】…`, `🔥 【九評之二】…`).

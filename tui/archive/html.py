@@ -94,8 +94,9 @@ class _Builder:
                     self.text(str(node))
             elif isinstance(node, Tag) and not self.is_chrome(node):
                 name = node.name
-                if name == "br":
+                if name == "br":  # prettified pages may wrap text inside <br>...</br>
                     self.brs += 1
+                    stack.extend((child, False) for child in reversed(node.contents))
                 elif name == "img":
                     self.image(node)
                 elif name == "hr":
@@ -169,6 +170,8 @@ class _Builder:
 
     # -- content -----------------------------------------------------------------------------
     def text(self, s: str) -> None:
+        if "\n" in s and ("](" in s or "---" in s or "===" in s):
+            s = chrome.MARKDOWN_LINE.sub("", s)  # a mirror's markdown lines left in the HTML
         if not s.strip():
             if self.has_text:
                 self.lines[-1].append(s)
@@ -223,7 +226,8 @@ class _Builder:
             text = htmllib.unescape(text)
         kind = self.kinds[-1][1] if self.kinds else "paragraph"
         if chrome.is_junk_text(text) or _is_promo_link(text, links):
-            self.after_promo = True
+            # an appeal's own pictures (donation banners) go with it
+            self.after_promo = bool(chrome.APPEAL.search(text)) or _is_promo_link(text, links)
             return
         self.after_promo = False
         parent = self.open_blocks[-1] if self.open_blocks else None
