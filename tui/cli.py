@@ -1,10 +1,285 @@
-"""Command line entry point (placeholder until the CLI lands)."""
+"""The command line: `newstui [PATH ...]` opens the app; subcommands print text or JSON.
+
+To add a command, write `_cmd_<name>(args) -> int` and its `_setup_<name>(parser)`, and list it
+in COMMANDS. Errors a user can fix are raised as UsageError (one line on stderr, exit 2).
+"""
 
 from __future__ import annotations
 
+import argparse
+import importlib
+import importlib.util
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import NoReturn
 
-def main(argv: list[str] | None = None) -> int:
-    from . import __version__
+from . import __version__
 
-    print(f"newstui {__version__}")
+PROG = "newstui"
+
+
+class UsageError(Exception):
+    """A mistake on the command line: reported on one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, not argparse's usage block
+        raise UsageError(message)
+
+
+@dataclass(frozen=True)
+class Command:
+    help: str
+    setup: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _safe(text: str) -> str:
+    """Text from a file, made safe for a terminal: control characters shown escaped, never sent."""
+    return "".join(c if c.isprintable() or c in "\n\t" else repr(c)[1:-1] for c in text)
+
+
+def _one_line(text: str) -> str:
+    return _safe(text.replace("\n", "\\n").replace("\t", "\\t"))
+
+
+def _check_paths(paths: Sequence[str]) -> None:
+    for path in paths:
+        if not os.path.exists(path):
+            raise UsageError(f"no such file or folder: {_one_line(path)}")
+
+
+class _Progress:
+    """`indexing 120/5000 files` on stderr, redrawn at most ten times a second."""
+
+    def __init__(self) -> None:
+        self.last = 0.0
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.last < 0.1:
+            return
+        self.last = now
+        self.shown = True
+        sys.stderr.write(f"\rindexing {done}/{total} files ({100 * done // max(total, 1)}%)")
+        sys.stderr.flush()
+
+    def finish(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def _load(args: argparse.Namespace):  # -> Archive (imported lazily: keeps --help fast)
+    from .archive.loader import load
+
+    _check_paths(args.paths)
+    progress = _Progress() if sys.stderr.isatty() else None
+    try:
+        result = load(args.paths, progress, use_cache=not args.no_cache)
+    finally:
+        if progress is not None:
+            progress.finish()
+    for notice in result.notices:
+        print(f"{PROG}: {_one_line(notice)}", file=sys.stderr)
+    return result.archive
+
+
+def _add_paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="archive files or folders, read recursively (default: the bundled seeds)")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+
+
+def _print_json(value: object) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+
+
+# --- newstui [PATH ...] ---------------------------------------------------------------------------
+
+
+def _open_app(args: argparse.Namespace) -> int:
+    """The one place where the interactive app is wired in: `tui.app.run(paths)`."""
+    _check_paths(args.paths)
+    if importlib.util.find_spec("tui.app") is not None:
+        app = importlib.import_module("tui.app")
+        if callable(getattr(app, "run", None)):
+            return int(app.run(args.paths) or 0)
+    return _summary(_load(args))
+
+
+def _summary(archive) -> int:
+    dates = sorted(a.published[:10] for a in archive.articles if a.published)
+    print(f"{len(archive)} articles, {len(archive.rejections)} files rejected"
+          + (f", {dates[0]} to {dates[-1]}" if dates else ""))
+    for group in archive.tree():
+        years = [y.key for y in group.years if y.key]
+        span = f"{min(years)}-{max(years)}" if years else "undated"
+        print(f"  {group.count:6d}  {_one_line(group.name)} ({_one_line(group.key)})  {span}")
     return 0
+
+
+# --- newstui export -----------------------------------------------------------------------------
+
+
+def _setup_export(parser: argparse.ArgumentParser) -> None:
+    _add_paths(parser)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    archive = _load(args)
+    for meta in archive.articles:
+        _print_json(archive.get(meta.id).to_dict())
+    return 0
+
+
+# --- newstui show -------------------------------------------------------------------------------
+
+
+def _setup_show(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="one archive file")
+    parser.add_argument("--json", action="store_true", help="print the article as one JSON object")
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    from .archive.model import Article
+    from .archive.parse import parse_file
+
+    _check_paths([args.file])
+    if os.path.isdir(args.file):
+        raise UsageError(f"a folder, not a file: {_one_line(args.file)}")
+    result = parse_file(os.path.abspath(args.file))
+    if not isinstance(result, Article):
+        print(f"{PROG}: {_one_line(result.path)}: {_one_line(result.reason)}", file=sys.stderr)
+        return 1
+    if args.json:
+        _print_json(result.to_dict())
+    else:
+        sys.stdout.write(render(result))
+    return 0
+
+
+_BLOCK_PREFIX = {"heading": "## ", "quote": "> ", "caption": "[图] ", "list": "• "}
+
+
+def render(article) -> str:
+    """An article as plain text for a terminal."""
+    head = [_one_line(article.title) or "(untitled)"]
+    facts = [f"{article.source_name} ({article.source})", article.published, article.author]
+    head.append(" · ".join(_one_line(f) for f in facts if f))
+    if article.url:
+        head.append(_one_line(article.url))
+    if article.image is not None:
+        head.append(f"[image] {_one_line(article.image.caption)} <{_one_line(article.image.url)}>".strip())
+    body = []
+    for block in article.body:
+        if block.kind == "image":
+            body.append(f"[image] {_safe(block.text)} <{_one_line(block.url)}>")
+        else:
+            body.append(_BLOCK_PREFIX.get(block.kind, "") + _safe(block.text))
+    return "\n".join(head) + "\n\n" + "\n\n".join(body) + "\n"
+
+
+# --- newstui check ------------------------------------------------------------------------------
+
+
+def _setup_check(parser: argparse.ArgumentParser) -> None:
+    _add_paths(parser)
+    parser.add_argument("--json", action="store_true", help="print the findings as one JSON object")
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    archive = _load(args)
+    rejected = [r.to_dict() for r in archive.rejections]
+    missing = []
+    for meta in sorted(archive.articles, key=lambda a: a.path):
+        absent = archive.get(meta.id).missing()  # get(): the body, which the archive loads lazily
+        if absent:
+            missing.append({"path": meta.path, "id": meta.id, "missing": absent})
+    summary = {"files": len(archive) + len(rejected), "articles": len(archive),
+               "rejected": len(rejected), "incomplete": len(missing)}
+    if args.json:
+        _print_json({"summary": summary, "rejected": rejected, "missing": missing})
+    else:
+        for r in rejected:
+            print(f"rejected  {_one_line(r['path'])}: {_one_line(r['reason'])}")
+        for m in missing:
+            print(f"missing   {_one_line(m['path'])}: {', '.join(m['missing'])}")
+        print(f"{summary['files']} files: {summary['articles']} articles, {summary['rejected']} rejected,"
+              f" {summary['incomplete']} with missing fields")
+    return 1 if rejected else 0
+
+
+# --- dispatch -----------------------------------------------------------------------------------
+
+COMMANDS: dict[str, Command] = {
+    "export": Command("print every article as JSON Lines", _setup_export, _cmd_export),
+    "show": Command("print one file as an article (text, or JSON with --json)", _setup_show, _cmd_show),
+    "check": Command("list files that are not articles and fields missing per file",
+                     _setup_check, _cmd_check),
+}
+
+
+def _main_parser() -> argparse.ArgumentParser:
+    commands = "\n".join(f"  {name:<10}{cmd.help}" for name, cmd in COMMANDS.items())
+    parser = _Parser(
+        prog=PROG,
+        description="Browse and search archives of news articles from a terminal.",
+        epilog=f"commands:\n{commands}\n\nRun '{PROG} COMMAND --help' for a command's options. "
+               f"The cache lives in $NEWSTUI_DATA_DIR or the user data directory.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    _add_paths(parser)
+    return parser
+
+
+def _parse_args(argv: list[str]) -> tuple[argparse.Namespace, Callable[[argparse.Namespace], int]]:
+    if argv and argv[0] in COMMANDS:
+        command = COMMANDS[argv[0]]
+        parser = _Parser(prog=f"{PROG} {argv[0]}", description=command.help)
+        command.setup(parser)
+        return parser.parse_args(argv[1:]), command.run
+    return _main_parser().parse_args(argv), _open_app
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe: point stdout at /dev/null so the exit-time flush stays silent."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+    try:
+        args, run = _parse_args(list(sys.argv[1:] if argv is None else argv))
+        code = run(args)
+        sys.stdout.flush()
+        return code
+    except UsageError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except SystemExit as exc:  # --help, --version
+        return exc.code if isinstance(exc.code, int) else 0
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -11,6 +11,7 @@ written inside the archive folders.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import multiprocessing
 import os
@@ -70,6 +71,26 @@ class Parsed(msgspec.Struct):
     article: Article | None = None
     reason: str = ""
     body: bytes = b""
+
+
+#: Modules that do not shape a parsed article: editing them keeps the cache.
+_NOT_PARSING = frozenset({"archive.py", "cache.py", "loader.py", "paths.py", "search.py", "query.py",
+                          "textindex.py", "pinyin.py", "names.py"})
+
+
+def parser_version() -> str:
+    """PARSER_VERSION plus a digest of the parsing modules' source.
+
+    A parser edited without bumping PARSER_VERSION (easy while developing) still invalidates the
+    cache, so a stale parse is never served.
+    """
+    digest = hashlib.blake2b(digest_size=6)
+    package = Path(__file__).resolve().parent
+    for source in sorted(package.rglob("*.py")):
+        if source.name not in _NOT_PARSING:
+            digest.update(source.relative_to(package).as_posix().encode())
+            digest.update(source.read_bytes())
+    return f"{PARSER_VERSION}+{digest.hexdigest()}"
 
 
 # --- scanning ---------------------------------------------------------------------------------
@@ -251,7 +272,7 @@ def load(
     """Load the archive at `paths` (the bundled seeds when empty), using and refreshing the cache."""
     roots = [os.path.abspath(os.fspath(p)) for p in paths] or [str(bundled_seeds())]
     files, problems = _scan(roots)
-    version = str(PARSER_VERSION)
+    version = parser_version()
     notices: list[str] = []
     target = cache.cache_path(default_data_dir(data_dir), roots) if use_cache else None
     old: cache.CacheFile | None = None
