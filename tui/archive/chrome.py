@@ -9,6 +9,7 @@ Datelines such as ``【大纪元2022年01月11日讯】`` are article text and m
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 #: Elements that never hold article text (dropped with their content).
 DROP_TAGS = frozenset({
@@ -94,3 +95,20 @@ def is_chrome_class(value: str) -> bool:
 
 def is_junk_text(text: str) -> bool:
     return bool(JUNK_BLOCK.search(text) or MIRROR_URL.match(text))
+
+
+def unwrap_image(url: str) -> str:
+    """`https://images.weserv.nl/?url=gdb.voanews.com/x.jpg` -> `https://gdb.voanews.com/x.jpg`."""
+    if "weserv.nl" not in url:
+        return url
+    try:
+        inner = parse_qs(urlsplit(url).query).get("url", [""])[0]
+    except ValueError:
+        return url
+    if not inner:
+        return url
+    if inner.startswith("ssl:"):
+        inner = "https://" + inner[4:]
+    elif not re.match(r"^[a-z]+://", inner, re.I):
+        inner = "https://" + inner.lstrip("/")
+    return inner

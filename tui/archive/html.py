@@ -2,9 +2,8 @@
 
 `body_blocks(html, base_url)` turns the HTML part of any archive file (a feed item, a
 prettified mirror page, a saved WeChat page) into `Block`s: paragraphs, headings, quotes,
-captions, images and list items, each with its links. The walk over the tree is iterative,
-so nesting depth costs nothing; any failure falls back to a flat text extraction, so the
-function never raises.
+captions, images and list items, each with its links. The tree walk is iterative (depth
+costs nothing); any failure falls back to a flat text extraction: it never raises.
 
 Reading rules (what a careful reader expects):
 * `<p>`, `<div>` text, and runs separated by two or more `<br>` are paragraphs; a single
@@ -23,14 +22,17 @@ from __future__ import annotations
 import html as htmllib
 import re
 from dataclasses import dataclass, field
-from urllib.parse import parse_qs, unquote, urljoin, urlsplit
+from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
 
 from . import chrome
+from .chrome import unwrap_image
 from .model import Block, Image, Link
 from .text import clean_line, clean_text
+
+__all__ = ["MAX_HTML", "Body", "body_blocks", "unwrap_image"]
 
 MAX_HTML = 3_000_000  # characters; beyond this the tail is dropped (bounded work)
 
@@ -40,10 +42,8 @@ _BLOCK_TAGS = frozenset({
     "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "center", "pre", "address",
     "details", "summary", "fieldset", "legend", "hgroup",
 })
-_KIND_OF_TAG = {
-    "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
-    "h6": "heading", "blockquote": "quote", "li": "list", "dt": "list", "figcaption": "caption",
-}
+_KIND_OF_TAG = {**dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), "heading"),
+                "blockquote": "quote", "li": "list", "dt": "list", "figcaption": "caption"}
 _CAPTION_CLASS = re.compile(
     r"(?:^|\s)(?:caption|media-caption__text|wp-caption-text|image-caption|img-caption"
     r"|photo-caption|figure-caption|pic-caption|headerimgcaption)(?:$|\s)", re.I)
@@ -54,9 +54,8 @@ _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,7}|#x[0-9a-fA-F]{2,6});")
 _HEADING_END = re.compile(r"[。．.！!？?，,；;：:…）)」』”\"]$")
 _DANGLING = re.compile(r"^\S.{0,24}[—–－-]{1,2}$")
 _META = re.compile(r"\d")
-_MAX_HEADING = 40
+_MAX_HEADING, _MAX_CAPTION = 40, 150
 _IMG_SRC_ATTRS = ("data-src", "data-original", "src", "data-lazy-src")  # lazy loaders first
-_MAX_CAPTION = 150
 
 
 @dataclass
@@ -82,7 +81,6 @@ class _Builder:
     image_parent: Tag | None = None
     after_promo: bool = False
 
-    # -- tree walk ---------------------------------------------------------------------------
     def walk(self, root: Tag) -> None:
         stack: list[tuple[object, bool]] = [(root, False)]
         while stack:
@@ -168,7 +166,6 @@ class _Builder:
     def _uncaptioned_image(self) -> bool:
         return bool(self.blocks) and self.blocks[-1].kind == "image" and not self.blocks[-1].text
 
-    # -- content -----------------------------------------------------------------------------
     def text(self, s: str) -> None:
         if "\n" in s and ("](" in s or "---" in s or "===" in s):
             s = chrome.MARKDOWN_LINE.sub("", s)  # a mirror's markdown lines left in the HTML
@@ -223,7 +220,8 @@ class _Builder:
         if not text:
             return
         if _ENTITY.search(text):
-            text = htmllib.unescape(text)
+            # double-escaped source (`&amp;nbsp;`): decode once more, then clean again
+            text = "\n".join(clean_line(line) for line in htmllib.unescape(text).split("\n"))
         kind = self.kinds[-1][1] if self.kinds else "paragraph"
         if chrome.is_junk_text(text) or _is_promo_link(text, links):
             # an appeal's own pictures (donation banners) go with it
@@ -250,30 +248,12 @@ def _is_promo_link(text: str, links: list[Link]) -> bool:
     return len(links) == 1 and links[0].text == text and bool(chrome.PROMO_LINK_TEXT.match(text))
 
 
-def unwrap_image(url: str) -> str:
-    """`https://images.weserv.nl/?url=gdb.voanews.com/x.jpg` -> `https://gdb.voanews.com/x.jpg`."""
-    if "weserv.nl" not in url:
-        return url
-    try:
-        inner = parse_qs(urlsplit(url).query).get("url", [""])[0]
-    except ValueError:
-        return url
-    if not inner:
-        return url
-    inner = unquote(inner)
-    if inner.startswith("ssl:"):
-        inner = "https://" + inner[4:]
-    elif not re.match(r"^[a-z]+://", inner, re.I):
-        inner = "https://" + inner.lstrip("/")
-    return inner
-
-
 def _root(soup: BeautifulSoup, html: str) -> Tag:
     """The article container of a saved full page; the whole fragment otherwise."""
     if _FULL_PAGE.search(html[:20000]):
         for selector in _CONTAINERS:
             found = soup.select_one(selector)
-            if found is not None and len(found.get_text(strip=True)) > 20:
+            if found is not None and found.get_text(strip=True):
                 return found
     return soup
 
