@@ -1,0 +1,162 @@
+"""Article, result and tree-label rendering as `rich.text.Text`: file text is never markup.
+
+Pure functions (no Textual): the widgets only place what these return.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+
+from ..archive.model import Article
+from .text import clean, clean_lines, clean_segment, date_label, source_label
+
+# Highlights use reverse video so they survive NO_COLOR (which drops colours, keeps attributes).
+MATCH = Style(color="yellow", reverse=True)
+CURRENT = Style(color="dark_orange", reverse=True, bold=True, underline=True)
+DIM = Style(dim=True)
+MARK = "★ "
+
+
+@dataclass
+class Piece:
+    """One paragraph-like unit of the article pane; `text` is where matches are searched."""
+
+    kind: str
+    text: str
+    prefix: str = ""
+    extra: str = ""  # a dim line under the text (image or link URL)
+    marks: str = ""  # link reference markers appended to the text, e.g. " [1][2]"
+
+
+_STYLES: dict[str, Style] = {
+    "title": Style(bold=True),
+    "meta": Style(italic=True),
+    "url": Style(dim=True, underline=True),
+    "heading": Style(bold=True),
+    "quote": Style(italic=True),
+    "caption": Style(dim=True, italic=True),
+    "image": Style(italic=True),
+    "links": Style(bold=True),
+    "problem": Style(bold=True),
+}
+
+
+def _image_piece(url: str, caption: str) -> Piece:
+    return Piece("image", clean(caption) or "(无说明 no caption)", "[图] ", clean(url))
+
+
+def article_pieces(article: Article, *, bookmarked: bool = False) -> list[Piece]:
+    """The article in reading order: header, lead image, body blocks, numbered links."""
+    meta = [source_label(article.source, article.source_name), date_label(article.published)]
+    if article.author:
+        meta.append(clean(article.author))
+    pieces = [Piece("title", clean(article.title) or "(无标题 untitled)", MARK if bookmarked else "")]
+    pieces.append(Piece("meta", " · ".join(m for m in meta if m)))
+    if article.url:
+        pieces.append(Piece("url", clean(article.url)))
+    lead_url = ""
+    if article.image and (article.image.url or article.image.caption):
+        lead_url = article.image.url
+        pieces.append(_image_piece(article.image.url, article.image.caption))
+    links: list[tuple[str, str]] = []
+    for block in article.body:
+        if block.kind == "image":
+            if block.url != lead_url or not lead_url:
+                pieces.append(_image_piece(block.url, block.text))
+            continue
+        text = clean_lines(block.text)
+        if not text and not block.links:
+            continue
+        marks = ""
+        for link in block.links:
+            links.append((clean(link.text), clean(link.url)))
+            marks += f"[{len(links)}]"
+        prefix = {"quote": "│ ", "list": "• "}.get(block.kind, "")
+        pieces.append(Piece(block.kind if block.kind in _STYLES else "paragraph", text, prefix,
+                            marks=f" {marks}" if marks else ""))
+    if links:
+        pieces.append(Piece("links", "链接 Links"))
+        for n, (text, url) in enumerate(links, 1):
+            pieces.append(Piece("link", text or url, f"[{n}] ", url if text else ""))
+    return pieces
+
+
+def match_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
+    words = sorted({clean(t) for t in terms if clean(t)}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)), re.IGNORECASE) if words else None
+
+
+def find_matches(pieces: list[Piece], terms: Iterable[str]) -> list[tuple[int, int, int]]:
+    """(piece index, start, end) of every term occurrence, in reading order."""
+    pattern = match_pattern(terms)
+    if pattern is None:
+        return []
+    return [(i, m.start(), m.end()) for i, p in enumerate(pieces) for m in pattern.finditer(p.text)
+            if m.end() > m.start()]
+
+
+def render_piece(piece: Piece, spans: Iterable[tuple[int, int]] = (),
+                 current: tuple[int, int] | None = None) -> Text:
+    base = _STYLES.get(piece.kind, Style())
+    out = Text(piece.prefix, style=DIM if piece.kind in ("link", "image") else base)
+    body = Text(piece.text, style=base)
+    for start, end in spans:
+        body.stylize(CURRENT if (start, end) == current else MATCH, start, end)
+    out.append_text(body)
+    if piece.marks:
+        out.append(piece.marks, style=DIM)
+    if piece.extra:
+        out.append("\n")
+        out.append(piece.extra, style=Style(dim=True, underline=True))
+    return out
+
+
+def highlighted(text: str, spans: Iterable[tuple[int, int]], style: Style = MATCH) -> Text:
+    """A one-line snippet with `spans` (offsets into the raw `text`) highlighted.
+
+    Each segment is cleaned separately, so offsets stay right even when controls are removed.
+    """
+    out = Text()
+    pos = 0
+    for start, end in sorted(s for s in spans if 0 <= s[0] < s[1] <= len(text)):
+        if start < pos:
+            continue
+        out.append(clean_segment(text[pos:start]))
+        out.append(clean_segment(text[start:end]), style=style)
+        pos = end
+    out.append(clean_segment(text[pos:]))
+    return out
+
+
+def result_prompt(article: Article, snippet: str, spans: Iterable[tuple[int, int]], *,
+                  read: bool, bookmarked: bool) -> Text:
+    """Three lines: title, source · date, snippet with the match highlighted."""
+    title = Text(MARK if bookmarked else "", style="bold yellow")
+    title.append(clean(article.title) or "(无标题 untitled)", style=Style(bold=not read, dim=read))
+    info = " · ".join(s for s in (source_label(article.source, article.source_name),
+                                  date_label(article.published, time=False)) if s)
+    line3 = highlighted(snippet, spans)
+    if read:
+        line3.stylize(DIM)
+    return Text("\n").join([title, Text(info, style=DIM), line3])
+
+
+def article_label(article: Article, *, read: bool, bookmarked: bool) -> Text:
+    """A tree leaf: `★ 04-10 title`, dimmed once read."""
+    label = Text(MARK if bookmarked else "", style="bold yellow")
+    day = article.published[5:10]
+    if day:
+        label.append(f"{day} ", style=DIM)
+    label.append(clean(article.title) or "(无标题 untitled)", style=DIM if read else Style())
+    return label
+
+
+def count_label(name: str, count: int, style: Style | str = "") -> Text:
+    label = Text(clean(name), style=style)
+    label.append(f" ({count})", style=DIM)
+    return label

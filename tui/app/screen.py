@@ -1,0 +1,277 @@
+"""The main screen: search box, tree / results, article pane; keys and focus."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, Input, ProgressBar, Static, Tree
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from ..archive.search import Hit
+from .actions import ScreenActions
+from .render import result_prompt
+from .tree import NodeData, SourceTree
+from .views import problem_text, welcome_text
+from .widgets import ArticleView, ResultsList
+
+if TYPE_CHECKING:
+    from .app import NewsApp
+
+NARROW = 100  # below this many columns the list and the article take turns
+RESULTS_LIMIT = 200
+# Actions that make no sense while typing: hidden from the footer when the search box has focus.
+_NOT_WHILE_TYPING = {"match", "step", "copy_url", "bookmark", "rescan", "help", "quit", "focus_search"}
+
+
+class SearchBox(Input):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Open", show=True)]
+
+
+class MainScreen(ScreenActions, Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_search", "Search", key_display="/"),
+        Binding("escape", "back", "Back", key_display="Esc"),
+        Binding("n", "match(1)", "Match", key_display="n N"),
+        Binding("N", "match(-1)", "Prev match", show=False),
+        Binding("left_square_bracket", "step(-1)", "Previous article", show=False),
+        Binding("right_square_bracket", "step(1)", "Prev/next", key_display="[ ]"),
+        Binding("y", "copy_url", "Copy"),
+        Binding("b", "bookmark", "Mark"),
+        Binding("r", "rescan", "Rescan"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),
+        Binding("tab", "cycle(1)", "Next pane", show=False),
+        Binding("shift+tab", "cycle(-1)", "Previous pane", show=False),
+    ]
+
+    app: NewsApp  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.query_text = ""
+        self.hits: dict[str, Hit] = {}
+        self.current_ids: list[str] = []  # the list `[`/`]` walk
+        self.return_to: Widget | None = None
+        self._open_first_when_ready = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            with Vertical(id="nav"):
+                yield SearchBox(placeholder="/ 搜索 search: name, 人名, pinyin…", id="search")
+                yield ProgressBar(id="progress", show_eta=False)
+                with ContentSwitcher(initial="tree", id="lists"):
+                    yield SourceTree(id="tree")
+                    yield ResultsList(id="results")
+                yield Static("", id="status", markup=False)
+            yield ArticleView(id="article")
+        yield Footer(compact=True, show_command_palette=False)
+
+    @property
+    def search(self) -> SearchBox:
+        return self.query_one("#search", SearchBox)
+
+    @property
+    def tree(self) -> SourceTree:
+        return self.query_one("#tree", SourceTree)
+
+    @property
+    def results(self) -> ResultsList:
+        return self.query_one("#results", ResultsList)
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    def list_widget(self) -> SourceTree | ResultsList:
+        return self.results if self.query_text else self.tree
+
+    async def on_mount(self) -> None:
+        await self.article.show_message(welcome_text(None))
+        self.tree.focus()
+        self.app.start_loading()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
+
+    def set_status(self, text: str) -> None:
+        self.query_one("#status", Static).update(Text(text))
+
+    # -- loading -------------------------------------------------------------------------------
+    def show_progress(self, done: int, total: int) -> None:
+        bar = self.query_one("#progress", ProgressBar)
+        bar.display = True
+        bar.update(total=max(total, 1), progress=done)
+        self.set_status(f"读取 Loading {done}/{total}…")
+
+    async def archive_loaded(self) -> None:
+        self.query_one("#progress", ProgressBar).display = False
+        archive = self.app.archive
+        assert archive is not None
+        self.tree.populate(archive, self.app.state)
+        sources = len(archive.tree())
+        status = f"{len(archive)} articles · {sources} sources"
+        self.set_status(status + (f" · {len(archive.rejections)} problems" if archive.rejections else ""))
+        if self.article.article is None:
+            await self.article.show_message(welcome_text(archive))
+        if self.query_text:
+            self.run_search(self.query_text)
+
+    # -- search --------------------------------------------------------------------------------
+    @on(Input.Changed, "#search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value.strip()
+        switcher = self.query_one("#lists", ContentSwitcher)
+        switcher.current = "results" if self.query_text else "tree"
+        if not self.query_text:
+            self.results.show([])
+            self.hits = {}
+            self._open_first_when_ready = False
+            return
+        self.run_search(self.query_text)
+
+    @work(exclusive=True, thread=True, group="search")
+    def run_search(self, query: str) -> None:
+        """Search in a thread; a newer keystroke cancels this worker and stale results are dropped."""
+        worker = get_current_worker()
+        time.sleep(0.03)  # let a burst of keystrokes settle: only the last one searches
+        index = self.app.index
+        if worker.is_cancelled or index is None or query != self.query_text:
+            return
+        started = time.perf_counter()
+        hits = index.search(query, limit=RESULTS_LIMIT)
+        elapsed = time.perf_counter() - started
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.show_results, query, hits, elapsed)
+
+    def show_results(self, query: str, hits: list[Hit], elapsed: float) -> None:
+        archive = self.app.archive
+        if query != self.query_text or archive is None:
+            return  # a stale answer: the box has changed since this search started
+        self.hits = {}
+        for hit in hits:
+            if hit.id in archive and hit.id not in self.hits:
+                self.hits[hit.id] = hit
+        self.results.show([Option(self._prompt(i), id=i) for i in self.hits])
+        self.set_status(f"{len(self.hits)} results · {elapsed * 1000:.0f} ms")
+        if self._open_first_when_ready:
+            self._open_first_when_ready = False
+            if self.hits:
+                self.open_article(next(iter(self.hits)), list(self.hits), self.results)
+
+    def _prompt(self, article_id: str) -> Text:
+        hit, state = self.hits[article_id], self.app.state
+        return result_prompt(self.app.archive.meta(article_id), hit.snippet, hit.spans,  # type: ignore[union-attr]
+                             read=state.is_read(article_id), bookmarked=state.is_bookmarked(article_id))
+
+    @on(Input.Submitted, "#search")
+    def _submitted(self) -> None:
+        if not self.query_text:
+            self.tree.focus()
+            return
+        target = self.results.current_article()
+        if target is None or self.workers_pending():
+            self._open_first_when_ready = True  # the results for what was typed are not in yet
+            return
+        self.open_article(target, self.results.ids(), self.results)
+
+    def workers_pending(self) -> bool:
+        return any(w.group == "search" and w.is_running for w in self.workers)
+
+    @on(ResultsList.OptionSelected, "#results")
+    def _result_selected(self, event: ResultsList.OptionSelected) -> None:
+        if event.option.id:
+            self.open_article(event.option.id, self.results.ids(), self.results)
+
+    @on(Tree.NodeSelected, "#tree")
+    async def _node_selected(self, event: Tree.NodeSelected[NodeData]) -> None:
+        data = event.node.data
+        if data is None:
+            return
+        if data.kind == "article":
+            self.open_article(data.article_id, self.tree.siblings(event.node), self.tree)
+        elif data.kind == "problem" and data.rejection is not None:
+            await self.article.show_message(problem_text(data.rejection))
+            self.show_article_pane()
+
+    # -- opening -------------------------------------------------------------------------------
+    @work(exclusive=True, group="open")
+    async def open_article(self, article_id: str, ids: list[str], origin: Widget) -> None:
+        app = self.app
+        if app.archive is None or article_id not in app.archive:
+            return
+        article = app.archive.get(article_id)
+        self.current_ids, self.return_to = ids, origin
+        terms = app.index.terms(self.query_text) if self.query_text and app.index else []
+        await self.article.show_article(article, terms, bookmarked=app.state.is_bookmarked(article_id))
+        app.mark_read(article_id)
+        self.show_article_pane()
+        self.refresh_bindings()
+
+    def show_article_pane(self) -> None:
+        self.add_class("-reading")
+        self.call_after_refresh(self.article.focus)
+
+    def refresh_article_state(self, article_id: str) -> None:
+        """Read/bookmark state of one article changed: relabel it wherever it shows."""
+        self.tree.refresh_article(article_id)
+        if article_id in self.hits:
+            self.results.replace_option_prompt(article_id, self._prompt(article_id))
+        shown = self.article.article
+        if shown is not None and shown.id == article_id:
+            self.article.set_bookmarked(self.app.state.is_bookmarked(article_id))
+
+    # -- focus -----------------------------------------------------------------------------------
+    def on_descendant_focus(self, event: object) -> None:
+        focused = self.focused
+        self.set_class(focused is self.article, "-reading")
+        self.refresh_bindings()
+
+    def action_cycle(self, step: int) -> None:
+        panes: list[Widget] = [self.search, self.list_widget(), self.article]
+        now = next((i for i, p in enumerate(panes) if p is self.focused), -1)
+        target = panes[(now + step) % len(panes)]
+        self.set_class(target is self.article, "-reading")
+        self.call_after_refresh(target.focus)
+
+    def action_focus_search(self) -> None:
+        self.remove_class("-reading")
+        self.call_after_refresh(self.search.focus)
+
+    def action_back(self) -> None:
+        focused = self.focused
+        if focused is self.search:
+            self.list_widget().focus()
+        elif focused is self.article:
+            target = self.return_to if self.return_to in (self.tree, self.results) else None
+            if target is None or not target.display:
+                target = self.list_widget()
+            self.remove_class("-reading")
+            self.call_after_refresh(target.focus)
+        elif focused is self.results:
+            self.search.value = ""
+            self.call_after_refresh(self.tree.focus)
+        else:
+            self.remove_class("-reading")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _NOT_WHILE_TYPING and isinstance(self.focused, Input):
+            return False
+        if action == "back" and self.focused is self.tree and not self.has_class("-reading"):
+            return False
+        if action == "match" and not self.article.matches:
+            return None
+        if action == "step" and not self.current_ids:
+            return None
+        return True
+
+    async def action_quit(self) -> None:
+        self.app.exit(0)

@@ -1,0 +1,163 @@
+"""The source -> year -> month -> article tree, with bookmarks and problems nodes.
+
+Article leaves are added lazily when their month is expanded, so big archives stay fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from ..archive.archive import Archive
+from ..archive.model import Rejection
+from .render import DIM, article_label, count_label
+from .state import ReadingState
+from .text import clean, source_label
+
+
+@dataclass
+class NodeData:
+    kind: str  # "group" | "list" (holds article ids, lazily expanded) | "article" | "problem"
+    key: str
+    ids: list[str] = field(default_factory=list)
+    article_id: str = ""
+    rejection: Rejection | None = None
+    loaded: bool = False
+
+
+Node = TreeNode[NodeData]
+
+
+class SourceTree(Tree[NodeData]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(Text("newstui"), **kwargs)  # type: ignore[arg-type]
+        self.show_root = False
+        self.guide_depth = 2
+        self.archive: Archive | None = None
+        self.state: ReadingState | None = None
+        self._leaves: dict[str, list[Node]] = {}
+        self.bookmarks_node: Node | None = None
+
+    def action_first(self) -> None:
+        self.cursor_line = 0
+
+    def action_last(self) -> None:
+        self.cursor_line = max(0, self.last_line)
+
+    def populate(self, archive: Archive, state: ReadingState) -> None:
+        """(Re)build from the archive, keeping which nodes were expanded."""
+        expanded = {n.data.key for n in self._walk() if n.data and n.is_expanded}
+        first = not expanded and self.archive is None
+        self.archive, self.state = archive, state
+        self.clear()
+        self._leaves = {}
+        self.bookmarks_node = self.root.add(Text(""), NodeData("list", "bookmarks"))
+        self._label_bookmarks()
+        for group in archive.tree():
+            src = self.root.add(count_label(source_label(group.key, group.name), group.count, "bold"),
+                                NodeData("group", f"s/{group.key}"), expand=first)
+            for year in group.years:
+                ykey = f"s/{group.key}/{year.key}"
+                if len(year.months) == 1 and not year.months[0].key:
+                    src.add(count_label(year.key or "未注明日期 undated", year.count),
+                            NodeData("list", ykey, list(year.months[0].ids)))
+                    continue
+                ynode = src.add(count_label(year.key or "未注明日期 undated", year.count),
+                                NodeData("group", ykey))
+                for month in year.months:
+                    name = f"{year.key}-{month.key}" if month.key else "—"
+                    ynode.add(count_label(name, len(month.ids)),
+                              NodeData("list", f"{ykey}/{month.key}", list(month.ids)))
+        if archive.rejections:
+            probs = self.root.add(count_label("⚠ 无法读取 Problems", len(archive.rejections), "bold red"),
+                                  NodeData("group", "problems"))
+            for rej in archive.rejections:
+                label = Text(clean(rej.path.rsplit("/", 1)[-1]), style=DIM)
+                probs.add_leaf(label, NodeData("problem", f"p/{rej.path}", rejection=rej))
+        for node in list(self._walk()):
+            if node.data and node.data.key in expanded:
+                self._fill(node)
+                node.expand()
+
+    def _walk(self) -> list[Node]:
+        out: list[Node] = []
+        stack = list(self.root.children)
+        while stack:
+            node = stack.pop()
+            out.append(node)
+            stack.extend(node.children)
+        return out
+
+    def _label_bookmarks(self) -> None:
+        if self.bookmarks_node is not None and self.state is not None:
+            n = len([i for i in self.state.bookmarks if self.archive and i in self.archive])
+            style = Style(bold=True, color="yellow")
+            self.bookmarks_node.set_label(count_label("★ 书签 Bookmarks", n, style))
+            self.bookmarks_node.allow_expand = True
+
+    def _fill(self, node: Node) -> None:
+        data = node.data
+        if data is None or data.kind != "list" or data.loaded or self.archive is None:
+            return
+        data.loaded = True
+        if data.key == "bookmarks" and self.state is not None:
+            data.ids = [i for i in self.state.bookmarks if i in self.archive]
+        for article_id in data.ids:
+            leaf = node.add_leaf(self._article_label(article_id), NodeData("article", article_id,
+                                                                         article_id=article_id))
+            self._leaves.setdefault(article_id, []).append(leaf)
+
+    def _article_label(self, article_id: str) -> Text:
+        assert self.archive is not None and self.state is not None
+        return article_label(self.archive.meta(article_id), read=self.state.is_read(article_id),
+                             bookmarked=self.state.is_bookmarked(article_id))
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
+        self._fill(event.node)
+
+    def refresh_article(self, article_id: str) -> None:
+        """Relabel an article's leaves (read or bookmark state changed)."""
+        for leaf in self._leaves.get(article_id, []):
+            leaf.set_label(self._article_label(article_id))
+
+    def refresh_bookmarks(self) -> None:
+        node = self.bookmarks_node
+        if node is None or node.data is None:
+            return
+        for leaf in node.children:
+            if leaf.data and leaf.data.article_id in self._leaves:
+                self._leaves[leaf.data.article_id].remove(leaf)
+        node.remove_children()
+        node.data.loaded = False
+        self._label_bookmarks()
+        if node.is_expanded:
+            self._fill(node)
+
+    def current_article(self) -> str | None:
+        node = self.cursor_node
+        return node.data.article_id if node and node.data and node.data.kind == "article" else None
+
+    def select_article(self, article_id: str, ids: list[str]) -> None:
+        """Move the cursor to the leaf of `article_id` in the list `ids` (if that leaf exists)."""
+        for leaf in self._leaves.get(article_id, []):
+            if leaf.parent and leaf.parent.data and leaf.parent.data.ids == ids:
+                self.move_cursor(leaf)
+                return
+
+    def siblings(self, node: Node) -> list[str]:
+        """The ids of the list an article leaf belongs to."""
+        parent = node.parent
+        return list(parent.data.ids) if parent and parent.data else []

@@ -1,0 +1,29 @@
+"""Messages shown in the article pane when no article is open."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+
+from ..archive.archive import Archive
+from ..archive.model import Rejection
+from .text import clean
+
+
+def welcome_text(archive: Archive | None) -> Text:
+    out = Text("newstui\n\n", style=Style(bold=True))
+    if archive is None:
+        out.append("正在读取 Loading the archive…\n\n")
+    else:
+        out.append(f"{len(archive)} articles from {len(archive.tree())} sources.\n\n")
+    out.append("/ search · Enter open · Esc back · n/N matches · [ ] prev/next\n"
+               "y copy URL · b bookmark · r rescan · ? help · q quit", style=Style(dim=True))
+    return out
+
+
+def problem_text(rejection: Rejection) -> Text:
+    out = Text("⚠ 无法读取 This file could not be read as an article\n\n",
+               style=Style(bold=True, color="red"))
+    out.append(clean(rejection.path) + "\n\n", style=Style(underline=True))
+    out.append(clean(rejection.reason))
+    return out

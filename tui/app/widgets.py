@@ -1,0 +1,142 @@
+"""The results list and the article pane."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.geometry import Size
+from textual.widget import Widget
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ..archive.model import Article
+from .render import Piece, article_pieces, find_matches, render_piece
+from .wrap import wrap, wrap_lines
+
+
+class ResultsList(OptionList):
+    """Search hits; option ids are article ids."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+    ]
+
+    def show(self, options: list[Option]) -> None:
+        self.clear_options()
+        self.add_options(options)
+        self.highlighted = 0 if options else None
+
+    def ids(self) -> list[str]:
+        return [o.id for o in self.options if o.id]
+
+    def current_article(self) -> str | None:
+        option = self.highlighted_option
+        return option.id if option else None
+
+
+class Wrapped(Widget):
+    """Rich `Text` wrapped with CJK break points (see wrap.py); never parsed as markup."""
+
+    DEFAULT_CSS = "Wrapped { height: auto; }"
+
+    def __init__(self, text: Text, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.text = text
+        self._cache: tuple[int, Text] | None = None
+
+    def update(self, text: Text) -> None:
+        self.text, self._cache = text, None
+        self.refresh(layout=True)
+
+    def wrapped(self, width: int) -> Text:
+        if self._cache is None or self._cache[0] != width:
+            self._cache = (width, wrap(self.text, width))
+        return self._cache[1]
+
+    def render(self) -> Text:
+        return self.wrapped(self.content_region.width or self.size.width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.wrapped(width).plain.split("\n")) if width else 0
+
+
+class ArticleView(VerticalScroll, can_focus=True):
+    """Title, source, date, URL, images, body and numbered links, one Static per piece.
+
+    Matches of the search terms are highlighted; `n`/`N` move the current one.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "Bottom", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.article: Article | None = None
+        self.pieces: list[Piece] = []
+        self.matches: list[tuple[int, int, int]] = []
+        self.current: int = -1
+
+    async def show_message(self, text: Text) -> None:
+        self.article, self.pieces, self.matches, self.current = None, [], [], -1
+        await self.remove_children()
+        await self.mount(Wrapped(text, classes="message"))
+
+    async def show_article(self, article: Article, terms: list[str], *, bookmarked: bool) -> None:
+        self.article = article
+        self.pieces = article_pieces(article, bookmarked=bookmarked)
+        self.matches = find_matches(self.pieces, terms)
+        self.current = -1
+        await self.remove_children()
+        await self.mount_all([Wrapped(self._piece_text(i), classes=f"piece {p.kind}")
+                              for i, p in enumerate(self.pieces)])
+        self.scroll_home(animate=False)
+
+    def set_bookmarked(self, bookmarked: bool) -> None:
+        if self.article is not None and self.pieces:
+            self.pieces[0].prefix = "★ " if bookmarked else ""
+            self._refresh_piece(0)
+
+    def _piece_text(self, index: int) -> Text:
+        spans = [(s, e) for i, s, e in self.matches if i == index]
+        cur = self.matches[self.current] if 0 <= self.current < len(self.matches) else None
+        return render_piece(self.pieces[index], spans, cur[1:] if cur and cur[0] == index else None)
+
+    def _refresh_piece(self, index: int) -> None:
+        children = list(self.query_children(Wrapped))
+        if 0 <= index < len(children):
+            children[index].update(self._piece_text(index))
+
+    def jump(self, step: int) -> tuple[int, int] | None:
+        """Move to the next (`step=1`) or previous match; (position, total) or None."""
+        if not self.matches:
+            return None
+        old = self.matches[self.current][0] if self.current >= 0 else -1
+        self.current = (self.current + step) % len(self.matches) if self.current >= 0 else (
+            0 if step > 0 else len(self.matches) - 1)
+        index, start, _ = self.matches[self.current]
+        for i in {old, index}:
+            self._refresh_piece(i)
+        self.call_after_refresh(self._scroll_to_match, index, start)
+        return self.current + 1, len(self.matches)
+
+    def _scroll_to_match(self, index: int, start: int) -> None:
+        children = list(self.query_children(Wrapped))
+        if not 0 <= index < len(children):
+            return
+        widget = children[index]
+        width = max(1, widget.content_region.width)
+        before = render_piece(self.pieces[index]).plain[: len(self.pieces[index].prefix) + start + 1]
+        line = len(wrap_lines(Text(before), width)) - 1
+        target = widget.virtual_region.y + max(0, line)
+        self.scroll_to(y=max(0, target - self.scrollable_content_region.height // 3), animate=False)
