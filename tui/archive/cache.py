@@ -8,7 +8,7 @@ Layout of `<data dir>/cache/<hash of roots>.cache` (MessagePack via msgspec, nev
                                article without its body (or the rejection reason), and where its body
                                is (offset, length, crc32)
     footer                     MessagePack `Header`: versions, roots, where the meta is, its crc32
-    u32 footer length, MAGIC   12 bytes
+    u32 footer length, u32 footer crc32, MAGIC
 
 Opening reads only the tail and the meta; a body is read later with one `os.pread` (`BodyStore`),
 so the archive holds metadata only. The footer is written last, so a truncated file has no valid
@@ -41,7 +41,7 @@ except ImportError:  # pragma: no cover - Windows: atomic rename still protects 
 
 MAGIC = b"NEWSTUI\x01"
 FORMAT = 1
-_TAIL = struct.Struct(">I")
+_TAIL = struct.Struct(">II")  # footer length, footer crc32
 _TAIL_SIZE = _TAIL.size + len(MAGIC)
 _FLUSH_AT = 1 << 20
 _STALE_TEMP_SECONDS = 24 * 3600
@@ -110,7 +110,7 @@ class CacheFile:
         """None when there is no cache; CacheError when there is one that cannot be trusted."""
         try:
             fd = os.open(path, os.O_RDONLY)
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return None
         except OSError as exc:
             raise CacheError(f"cannot read the cache {path}: {exc.strerror}; rebuilding") from exc
@@ -136,12 +136,15 @@ def _read(fd: int, path: Path, parser_version: str) -> tuple[Header, list[Entry]
     if size < len(MAGIC) + _TAIL_SIZE or _pread(fd, len(MAGIC), 0) != MAGIC:
         raise CacheError(f"the cache {name} is not a newstui cache (damaged); rebuilding")
     tail = _pread(fd, _TAIL_SIZE, size - _TAIL_SIZE)
-    (footer_len,) = _TAIL.unpack(tail[: _TAIL.size])
+    footer_len, footer_crc = _TAIL.unpack(tail[: _TAIL.size])
     footer_at = size - _TAIL_SIZE - footer_len
     if tail[_TAIL.size :] != MAGIC or footer_at < len(MAGIC):
         raise CacheError(f"the cache {name} is truncated; rebuilding")
+    footer = _pread(fd, footer_len, footer_at)
+    if zlib.crc32(footer) != footer_crc:
+        raise CacheError(f"the cache {name} is damaged (footer checksum); rebuilding")
     try:
-        raw = msgspec.msgpack.decode(_pread(fd, footer_len, footer_at))
+        raw = msgspec.msgpack.decode(footer)
         found = raw.get("format") if isinstance(raw, dict) else None
         if found != FORMAT:
             raise CacheError(f"the cache {name} has format {found!r}, not {FORMAT}; rebuilding")
@@ -214,12 +217,12 @@ class CacheWriter:
         return self._flushed + len(self._buffer)
 
     def _flush(self) -> None:
-        done = 0
-        with memoryview(self._buffer) as view:
-            while done < len(view):
-                done += os.pwrite(self.fd, view[done:], self._flushed + done)
-        self._flushed += done
+        data = bytes(self._buffer)  # a copy: a memoryview would pin the buffer if pwrite raised
         self._buffer.clear()
+        done = 0
+        while done < len(data):
+            done += os.pwrite(self.fd, data[done:] if done else data, self._flushed + done)
+        self._flushed += done
 
     def write_body(self, data: bytes) -> tuple[int, int, int] | None:
         """(offset, length, crc32) of the stored bytes, or None when the cache cannot be written."""
@@ -249,7 +252,7 @@ class CacheWriter:
             header = Header(FORMAT, parser_version, __version__, sorted(map(str, roots)), meta_at,
                             len(meta), zlib.crc32(meta), len(entries), time.time())
             footer = _ENCODER.encode(header)
-            self._buffer += meta + footer + _TAIL.pack(len(footer)) + MAGIC
+            self._buffer += meta + footer + _TAIL.pack(len(footer), zlib.crc32(footer)) + MAGIC
             self._flush()
             os.fsync(self.fd)
             with locked(self.path):

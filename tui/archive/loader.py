@@ -281,8 +281,8 @@ def load(
             old = cache.CacheFile.open(target, version)
         except cache.CacheError as exc:
             notices.append(str(exc))
-    previous = {e.path: e for e in old.entries} if old else {}
-    kept = [e for path, key in files.items() if (e := previous.get(path)) and (e.size, e.mtime_ns) == key]
+    previous = old.entries if old else []  # sorted by path, as written
+    kept = [e for e in previous if files.get(e.path) == (e.size, e.mtime_ns)]
     store = cache.BodyStore()
 
     if old is not None and len(kept) == len(files) == len(previous):  # nothing changed
@@ -306,7 +306,8 @@ def load(
             old.close()
     if writer is None:
         target = None
-    return _result(entries + uncached, problems, store, notices, len(todo), reused, target)
+    everything = sorted(entries + uncached, key=lambda e: e.path)  # the same order, cold or warm
+    return _result(everything, problems, store, notices, len(todo), reused, target)
 
 
 def _rebuild(files: dict[str, Key], kept: list[cache.Entry], old: cache.CacheFile | None,
@@ -362,7 +363,7 @@ def _place(entry: cache.Entry, raw: bytes, writer: cache.CacheWriter | None, sto
 
 def _commit(writer: cache.CacheWriter, roots: list[str], version: str, entries: list[cache.Entry],
             notices: list[str]) -> Path | None:
-    entries.sort(key=lambda e: e.path)
+    entries.sort(key=lambda e: e.path)  # warm loads rely on this order
     try:
         writer.commit(roots, version, entries)
     except OSError as exc:

@@ -1,0 +1,36 @@
+"""Shared fixtures. Every test runs with its own NEWSTUI_DATA_DIR, never the user's data dir."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh data dir (cache and state), exported as NEWSTUI_DATA_DIR for in-process and subprocess use."""
+    path = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("NEWSTUI_DATA_DIR", str(path))
+    return path
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    """The five seed files of the checkout (read only: copy them before changing anything)."""
+    return SEEDS
+
+
+@pytest.fixture
+def archive_dir(tmp_path: Path) -> Path:
+    """A small archive to change freely: the seeds in nested folders, plus one empty file."""
+    root = tmp_path / "archive"
+    for i, seed in enumerate(sorted(SEEDS.iterdir())):
+        dest = root / f"source{i % 2}" / "2024" / seed.name
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(seed, dest)
+    (root / "empty.md").write_bytes(b"")
+    return root
