@@ -58,7 +58,8 @@ TEXT_ONLY_LINK = re.compile(r"^(?:mailto:|#|data:)", re.I)
 
 #: Whole blocks that are boilerplate. Matched against a block's cleaned text.
 JUNK_BLOCK = re.compile(
-    r"^(?:Array|分享\s*[:：]?|Share\s*[:：]?|广告|Advertisement|图片版权|Image caption|Image copyright)$"
+    r"^(?:Array|打赏|赞赏|分享\s*[:：]?|Share\s*[:：]?|广告|Advertisement|图片版权"
+    r"|Image caption|Image copyright)$"
     # feed mirrors' footers
     r"|^获取更多RSS|Feed enhanced by|^(?:https?://)?feedx\.(?:net|xyz)"
     # mirror markdown promo lines that survived into the HTML part
