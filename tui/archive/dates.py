@@ -12,7 +12,7 @@ time (read as Eastern, archiving follows by 10 min to 7 h). Unknown sources defa
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
@@ -188,12 +188,10 @@ def precise(*candidates: str) -> str:
     return best
 
 
-def within(value: str, days: int, of: str) -> bool:
-    """True when ISO `value` lies within `days` of ISO `of` (dates compare as UTC noon)."""
-    def as_dt(s: str) -> datetime:
-        d = datetime.fromisoformat(s if "T" in s else s + "T12:00:00+00:00")
-        return d if d.tzinfo else d.replace(tzinfo=UTC)
+def iso_in_zone(epoch_seconds: int, zone: str) -> str:
+    """A Unix time as a datetime in the publisher's zone (`…+08:00`); "" if out of range."""
     try:
-        return abs(as_dt(value) - as_dt(of)) <= timedelta(days=days)
-    except ValueError:
-        return False
+        value = datetime.fromtimestamp(epoch_seconds, ZoneInfo(zone))
+    except (OverflowError, OSError, ValueError):
+        return ""
+    return iso(value) if 1990 <= value.year <= 2100 else ""
