@@ -1,16 +1,37 @@
-"""Search over an Archive.  (STUB: a plain substring scan; the real engine replaces it.)
+"""One search over titles, name aliases and body text, best first, with snippets.
 
-The API is the contract the app and CLI use:
     index = SearchIndex.build(archive)
     hits = index.search("kishida", limit=50)      # best first
     index.terms("kishida")                         # strings to highlight inside an article
+    index.entities                                 # names and agreements (see names.py)
+
+How a query runs (see query.py for the syntax, resolve.py for how words become strings):
+1. each word (or run of words forming one name) becomes a Term: the literal strings that count
+   as a match, with a confidence (exact 1.0, alias 0.9, pinyin 0.85, prefix 0.7, typo 0.6);
+2. each string's articles come from the inverted index (textindex.py) and are verified with
+   `str.find`, so the work follows the matches, not the archive's size; an article must match
+   every term and no exclusion, and pass the filters;
+3. the score adds, per term, its confidence times (title match + log of the mention count):
+   an article about a person outranks one naming them once; ties go to the newest;
+4. only the `limit` best get a snippet, from the article's text as `Archive.get` returns it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 
+from . import names
 from .archive import Archive
+from .query import Query, parse
+from .resolve import Resolver, Term
+from .textindex import TextIndex, find_all, fold, is_boundary
+
+_SENTENCE_END = "。！？!?\n；;"
+_FULL_SCORING = 5000  # beyond this many matches, rank by title and confidence only
 
 
 @dataclass(frozen=True)
@@ -22,34 +43,219 @@ class Hit:
     snippet: str
     spans: list[tuple[int, int]] = field(default_factory=list)  # [start, end) in snippet
     matched: str = "body"  # "title" | "alias" | "body"
+    source: str = ""
+    source_name: str = ""
+    published: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        d = asdict(self)
+        d["spans"] = [list(s) for s in self.spans]
+        return d
+
+
+@dataclass
+class _Plan:
+    query: Query
+    terms: list[Term]
+    exclude: list[Term]
 
 
 class SearchIndex:
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: Archive, text: TextIndex, entities: list[names.Entity]) -> None:
         self.archive = archive
+        self.text = text
+        self.entities = entities
+        self.metas = [archive.meta(i) for i in self._ids()]
+        self.resolver = Resolver(text, entities, [m.title for m in self.metas])
+        self._plans: dict[str, _Plan] = {}
+
+    def _ids(self) -> list[str]:
+        return [a.id for a in self.archive.articles]
 
     @classmethod
-    def build(cls, archive: Archive) -> SearchIndex:
-        return cls(archive)
+    def build(cls, archive: Archive, progress: Callable[[int, int], None] | None = None) -> SearchIndex:
+        text = TextIndex()
+        glosses: list[list[names.Gloss]] = []
+        bare: Counter[str] = Counter()
+        total = len(archive.articles)
+        for n, meta in enumerate(archive.articles, 1):
+            article = archive.get(meta.id)
+            body = article.text()
+            text.add(article.title, body)
+            whole = article.title + "\n" + body
+            glosses.append(names.glosses(whole))
+            bare.update(names.acronyms(whole))
+            if progress and (n % 500 == 0 or n == total):
+                progress(n, total)
+        ids = [a.id for a in archive.articles]
+        return cls(archive, text, names.build(glosses, bare, text, ids))
+
+    # -- planning -----------------------------------------------------------------------------
+    def _plan(self, query: str) -> _Plan:
+        plan = self._plans.get(query)
+        if plan is None:
+            q = parse(query)
+            terms = self._terms(q.words)
+            terms += [_literal(p) for p in q.phrases]
+            exclude = [t for w in q.exclude if (t := self.resolver.resolve([w], False, strict=True))]
+            exclude += [_literal(p) for p in q.exclude_phrases]
+            plan = _Plan(q, terms, exclude)
+            if len(self._plans) > 256:
+                self._plans.clear()
+            self._plans[query] = plan
+        return plan
+
+    def _terms(self, words: list[str]) -> list[Term]:
+        out: list[Term] = []
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 5), i + 1, -1):
+                group = words[i:j]
+                if all(w.isascii() for w in group):
+                    term = self.resolver.resolve(group, last=j == len(words))
+                    if term:
+                        out.append(term)
+                        i = j
+                        break
+            else:
+                term = self.resolver.resolve([words[i]], last=i == len(words) - 1)
+                if term:
+                    out.append(term)
+                i += 1
+        return out
 
     def terms(self, query: str) -> list[str]:
-        return [w for w in query.split() if w]
+        """Strings to highlight in an opened article (case-insensitively), longest first."""
+        shown = {t.shown[k] for t in self._plan(query).terms for k in t.needles}
+        return sorted(shown, key=lambda s: (-len(s), s))
+
+    # -- matching -----------------------------------------------------------------------------
+    def _matches(self, term: Term) -> dict[int, float]:
+        found: dict[int, float] = {}
+        for needle, weight in term.needles.items():
+            for i in self.text.matches(needle):
+                if weight > found.get(i, 0.0):
+                    found[i] = weight
+        return found
+
+    def _accepts(self, q: Query, i: int) -> bool:
+        m = self.metas[i]
+        return q.accepts(m.source, m.source_name, m.published)
 
     def search(self, query: str, limit: int = 50) -> list[Hit]:
-        q = query.strip().lower()
-        if not q:
+        plan = self._plan(query)
+        q = plan.query
+        if q.is_empty or (q.words and not plan.terms):
             return []
-        hits: list[Hit] = []
-        for meta in self.archive.articles:
-            art = self.archive.get(meta.id)
-            if q in art.title.lower():
-                i = art.title.lower().index(q)
-                hits.append(Hit(art.id, art.path, art.title, 100.0, art.title, [(i, i + len(q))], "title"))
-                continue
-            text = art.text()
-            i = text.lower().find(q)
-            if i >= 0:
-                start = max(0, i - 30)
-                snippet = text[start:i + len(q) + 30].replace("\n", " ")
-                hits.append(Hit(art.id, art.path, art.title, 50.0, snippet, [(i - start, i - start + len(q))]))
-        return hits[:limit]
+        if plan.terms:
+            per_term = sorted((self._matches(t) for t in plan.terms), key=len)
+            keep = set(per_term[0])
+            for other in per_term[1:]:
+                keep &= other.keys()
+        else:
+            keep = set(range(len(self.metas)))
+        for t in plan.exclude:
+            keep -= self._matches(t).keys()
+        if q.has_filters:
+            keep = {i for i in keep if self._accepts(q, i)}
+        full = len(keep) <= _FULL_SCORING
+        scored = [(self._score(plan.terms, i, full), self.metas[i].published, i) for i in keep]
+        scored.sort(key=lambda s: s[1], reverse=True)  # newest first among equals (stable sort)
+        scored.sort(key=lambda s: -s[0])
+        top = scored[:limit]
+        return [self._hit(plan.terms, i, score) for score, _, i in top]
+
+    def _score(self, terms: list[Term], i: int, full: bool) -> float:
+        hay = self.text.hays[i]
+        tl = self.text.title_len[i]
+        total = 0.0
+        for term in terms:
+            best, count, title = 0.0, 0, False
+            for needle, weight in term.needles.items():
+                c = hay.count(needle) if full else int(needle in hay)
+                if not c:
+                    continue
+                best = max(best, weight)
+                count += c
+                title = title or hay.find(needle, 0, tl) >= 0
+            total += best * (40.0 * title + 12.0 * math.log2(1 + min(count, 30)) + 10.0)
+        return round(total, 2)
+
+    # -- presenting ---------------------------------------------------------------------------
+    def _hit(self, terms: list[Term], i: int, score: float) -> Hit:
+        meta = self.metas[i]
+        article = self.archive.get(meta.id)
+        orig = article.title + "\n" + article.text()
+        low = fold(orig)
+        body_at = len(article.title) + 1
+        needles = sorted({k for t in terms for k in t.needles}, key=len, reverse=True)
+        title_hit = any(low.find(k, 0, body_at - 1) >= 0 for k in needles)
+        via_alias = any(find_all(low, k, 1) for t in terms for k in t.via_alias if k != fold(t.typed))
+        matched = "title" if title_hit else ("alias" if via_alias else "body")
+        first = [p for t in terms[:1] for k in t.needles if (p := _first(low, k, body_at)) >= 0]
+        if first:
+            start, end = _window(low, min(first), body_at)
+            prefix, suffix = ("…" if start > body_at else ""), ("…" if end < len(orig) else "")
+        else:
+            start, end, prefix, suffix = 0, body_at - 1, "", ""
+        snippet = prefix + orig[start:end].replace("\n", " ") + suffix
+        spans = _spans(low, needles, start, end, len(prefix))
+        return Hit(meta.id, meta.path, meta.title, score, snippet, spans, matched,
+                   meta.source, meta.source_name, meta.published)
+
+
+def _literal(phrase: str) -> Term:
+    term = Term(phrase)
+    term.add(phrase, 1.0)
+    return term
+
+
+def _first(low: str, needle: str, body_at: int) -> int:
+    found = find_all(low[body_at:], needle, 1)
+    return body_at + found[0] if found else -1
+
+
+def _window(low: str, at: int, body_at: int, before: int = 40, width: int = 150) -> tuple[int, int]:
+    start = max(body_at, at - before)
+    cut = max(low.rfind(ch, start, at) for ch in _SENTENCE_END)
+    if cut >= start:
+        start = cut + 1
+    while start < at and low[start].isspace():
+        start += 1
+    return start, min(len(low), start + width)
+
+
+def _spans(low: str, needles: list[str], start: int, end: int, shift: int) -> list[tuple[int, int]]:
+    taken: list[tuple[int, int]] = []
+    for needle in needles:  # longest first, so 岸田文雄 wins over 岸田
+        at = low.find(needle, start, end)
+        while at >= 0:
+            stop = at + len(needle)
+            if (stop <= end and is_boundary(low, at, stop)
+                    and not any(a < stop and at < b for a, b in taken)):
+                taken.append((at, stop))
+            at = low.find(needle, at + 1, end)
+    return sorted((a - start + shift, b - start + shift) for a, b in taken)
+
+
+def hits_to_json(hits: list[Hit]) -> str:
+    """The `newstui search --json` output: a JSON array of hit objects, best first."""
+    return json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2)
+
+
+def format_hits(hits: list[Hit], mark: tuple[str, str] = ("[", "]")) -> str:
+    """Readable text for `newstui search`: one block per hit, matches bracketed in the snippet."""
+    if not hits:
+        return "no matches"
+    lines: list[str] = []
+    for n, h in enumerate(hits, 1):
+        snippet, done = h.snippet, 0
+        parts: list[str] = []
+        for a, b in h.spans:
+            parts += [snippet[done:a], mark[0], snippet[a:b], mark[1]]
+            done = b
+        parts.append(snippet[done:])
+        date = h.published[:10] or "undated"
+        lines += [f"{n:>3}. {h.title}  ({h.source_name or h.source}, {date}, {h.matched}, {h.score:g})",
+                  f"     {''.join(parts)}", f"     {h.path}"]
+    return "\n".join(lines)

@@ -1,0 +1,140 @@
+"""Patterns and heuristics behind `names`: what a gloss looks like, where a Chinese name starts,
+what kind of thing a name denotes."""
+
+from __future__ import annotations
+
+import re
+
+from .textindex import fold
+
+HAN = "\u4e00-\u9fff\u3400-\u4dbf"
+DOTS = "·•・‧"
+GLOSS = re.compile(
+    rf"(?:[“\"「『](?P<q>[^”\"」』\n]{{1,24}})[”\"」』]|《(?P<b>[^《》\n]{{1,30}})》"
+    rf"|(?P<run>[{HAN}{DOTS}]{{2,40}}))"
+    r"[ \t]{0,2}[（(](?P<inner>[^（）()\n]{1,100})[）)]"
+)
+BOOK = re.compile(r"《([^《》\n]{2,24})》")
+HAN_RUN = re.compile(rf"[{HAN}{DOTS}0-9]+")
+LATIN_NAME = re.compile(r"(?=.*[A-Za-z])[A-Z0-9][A-Za-z0-9.&'’+\-]*(?: [A-Za-z0-9.&'’+\-]+){0,7}")
+ACRONYM = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
+BARE_ACRONYM = re.compile(r"(?<![A-Za-z0-9.\-/])[A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]{1,3})?(?![A-Za-z0-9/])")
+ALSO = re.compile(r"^(?:又称|简称|或称|下称|亦称|全称|英文|英语|即)[：:]?\s*")
+
+# A person's name ends a run of words like 美国国务卿安东尼·布林肯: cut after the last title.
+ROLE = re.compile(
+    "国务卿|总统|首相|总理|主席|大臣|外相|防长|外长|大使|顾问|主任|研究员|学者|夫人|领导人|负责人|"
+    "发言人|记者|议员|教授|司令|官员|局长|书记|委员|会长|社长|董事长|总裁|经理|创始人|作家|律师|专家|"
+    "分析师|博士|先生|女士|国王|女王|王子|总督|市长|州长|省长|候选人|对手|主播|编辑|作者|演员|导演|法官|"
+    "特使|代表|成员|助理|秘书|将军|上将|中将|少将|上校|队长|评论员|人士|部长|厅长|署长|院长|校长|处长|长"
+)
+_CUT_ALL = re.compile("[的在给对向被把从由为将是了说称]")
+_CUT_PERSON = re.compile("[的在给对向被把从由为将是了说称和与及同跟、]")
+COUNTRIES = ("中华人民共和国", "澳大利亚", "菲律宾", "新加坡", "日本", "美国", "中国", "英国", "韩国",
+             "朝鲜", "台湾", "香港", "法国", "德国", "俄罗斯", "印度", "澳洲", "欧盟", "加拿大", "越南")
+_COUNTRY_WORDS = re.compile(r"\b(?:U\.?S\.?A?|American?|Japan(?:ese)?|China|Chinese|British|UK|Australian?|"
+                            r"Korean?|Taiwan(?:ese)?|Hong Kong|French|German|Russian?|Indian?)\b")
+_ROMAJI = re.compile(r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|[jfwy])?[aeiou]|n)+")
+_STOP = {"for", "and", "of", "the", "a", "an", "on", "in", "at", "to", "&"}
+_ORG_EN = re.compile(r"\b(?:Center|Centre|Institute|University|College|Company|Corporation|Corp|Inc|Ltd|"
+                     r"Group|Council|Agency|Association|Foundation|Bank|Party|Steel|Department|Ministry|"
+                     r"Committee|Commission|News|Times|Post|Voice|Forum|Office|Fund|Organi[sz]ation|"
+                     r"Army|Navy|Force|Command|Bureau|Court|Parliament|Congress|Senate)\b")
+_ORG_ZH = re.compile("(?:公司|集团|中心|研究所|研究院|大学|学院|协会|委员会|银行|组织|联盟|基金会|之音|"
+                     "电台|电视台|通讯社|新闻社|社|报|局|部|署|院|党|军|政府|议会|智库|司令部|法院|论坛)$")
+_AGREEMENT_ZH = re.compile("(?:协议|协定|条约|公约|宣言|声明|法案|议定书|备忘录|伙伴关系|框架|法|规定|条例|"
+                           "计划|倡议|战略|机制)$")
+_AGREEMENT_EN = re.compile(r"\b(?:Agreement|Treaty|Pact|Accord|Convention|Act|Declaration|Partnership)\b")
+_PLACE_ZH = re.compile("(?:省|市|县|州|岛|湾|海峡|群岛|半岛|山|河|湖)$")
+_PLACE_EN = re.compile(r"\b(?:Islands?|Sea|Strait|City|Province|Bay|Peninsula|River|Mountains?)\b")
+
+
+def alias_key(alias: str) -> str:
+    """How aliases are compared: folded, without spaces, dots and hyphens."""
+    return re.sub(rf"[\s{DOTS}.\-_]", "", fold(alias))
+
+
+def clean_quoted(text: str) -> str:
+    return " ".join(text.split())
+
+
+def is_japanese(latin: str) -> bool:
+    words = latin.lower().split()
+    return len(words) == 2 and all(_ROMAJI.fullmatch(w) for w in words)
+
+
+def looks_person(latin: str) -> bool:
+    words = latin.split()
+    return (1 <= len(words) <= 4 and not ACRONYM.fullmatch(latin) and not _ORG_EN.search(latin)
+            and not _AGREEMENT_EN.search(latin) and not _PLACE_EN.search(latin)
+            and all(w[0].isupper() and not w.isupper() for w in words if w.lower() not in _STOP))
+
+
+def trim_run(run: str, latin: str) -> tuple[str, bool]:
+    """The Chinese name at the end of a run of Chinese text before a gloss, and whether a person.
+
+    The boolean is False for organisations etc.; a person's name that could only be cut by length
+    is returned with a leading `?` so that merging can prefer a better-attested alias.
+    """
+    person = looks_person(latin)
+    if not person:
+        name = _CUT_ALL.split(run)[-1]
+        for country in COUNTRIES:
+            rest = len(name) - len(country)
+            if name.startswith(country) and rest >= 3 and not _COUNTRY_WORDS.search(latin):
+                name = name[len(country):]
+                break
+        if _ORG_ZH.search(name) or _AGREEMENT_ZH.search(name) or ACRONYM.fullmatch(latin):
+            return name, False
+        return (name if len(name) <= 12 else ""), False
+    name = _CUT_PERSON.split(run)[-1]
+    roles = list(ROLE.finditer(name))
+    if roles and len(name) - roles[-1].end() >= 2:
+        return name[roles[-1].end():].strip(DOTS), True
+    if any(d in name for d in DOTS):
+        first, _, rest = name.strip(DOTS).partition("·")
+        return (first[-3:] + "·" + rest) if len(first) > 3 else name, True
+    if _ORG_ZH.search(name) or len(name) > 8:
+        return "", True
+    width = 4 if is_japanese(latin) else 3
+    return "?" + name[-width:], True
+
+
+def kind_of(zh: str, latin: str) -> str:
+    if _AGREEMENT_ZH.search(zh) or _AGREEMENT_EN.search(latin):
+        return "agreement"
+    if _ORG_ZH.search(zh) or _ORG_EN.search(latin):
+        return "organisation"
+    if _PLACE_ZH.search(zh) or _PLACE_EN.search(latin):
+        return "place"
+    return "other"
+
+
+def initials(latin: str) -> str:
+    """`Center for Strategic and International Studies` -> `CSIS` (three capitalised words or more)."""
+    words = latin.split()
+    caps = [w for w in words if w.lower() not in _STOP]
+    if len(caps) < 3 or not all(w[0].isupper() for w in caps) or ACRONYM.fullmatch(latin):
+        return ""
+    return "".join(w[0] for w in caps)
+
+
+def org_short(zh: str) -> str:
+    for suffix in ("股份有限公司", "有限公司", "公司", "集团"):
+        if zh.endswith(suffix) and len(zh) - len(suffix) >= 2:
+            return zh[: -len(suffix)]
+    return ""
+
+
+def drop_guessed_prefixes(names: list[str], others: list[str]) -> list[str]:
+    """Drop names guessed by length (marked `?`) when a better-attested alias ends them."""
+    sure = [n for n in names if not n.startswith("?")] + others
+    out: list[str] = []
+    for n in names:
+        if n.startswith("?"):
+            n = n[1:]
+            if any(s != n and n.endswith(s) for s in sure):
+                continue
+        if n not in out:
+            out.append(n)
+    return out

@@ -1,0 +1,185 @@
+"""Names and agreements the archive defines itself, with every alias and the articles using them.
+
+Sources of entities, all read from article text:
+- glosses: `乔·拜登（Joe Biden）`, `岸田文雄（Fumio Kishida）`, `“奥库斯”（澳英美，AUKUS）`,
+  `《相互准入协议》(RAA)`, `澳英美三边安全伙伴关系（AUKUS、又称奥库斯协议）`;
+- `《…》` titles of agreements, documents and publications;
+- bare Latin acronyms (`AUKUS`, `G7`) seen in at least two articles.
+Glosses sharing an English name, acronym or Chinese full name are one entity. Aliases add the
+middle-dot-less form (`乔拜登`), the surname (`拜登`, `岸田`, `Kishida`) when no other entity
+claims it more often, and initials of long English names (`CSIS`). An entity's articles are all
+those containing any alias, wherever the alias was learned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+import msgspec
+
+from . import namerules as R
+from .textindex import TextIndex, fold
+
+KINDS = ("person", "organisation", "agreement", "place", "other")
+
+
+class Entity(msgspec.Struct):
+    key: str
+    name: str
+    kind: str
+    aliases: list[str]
+    articles: list[str] = []
+
+    def to_dict(self) -> dict[str, object]:
+        return {**msgspec.to_builtins(self), "count": len(self.articles)}
+
+
+class Gloss(msgspec.Struct):
+    zh: list[str]  # Chinese full names, most reliable first
+    latin: list[str]
+    kind: str
+    short: list[str] = []  # surnames / short forms, kept only when unambiguous
+
+
+def _split_inner(inner: str) -> tuple[list[str], list[str]]:
+    latin: list[str] = []
+    zh: list[str] = []
+    for part in re.split(r"[，,、;；/]|\s+or\s+", inner):
+        part = R.ALSO.sub("", part.strip(" \u3000\"“”'"))
+        if not part:
+            continue
+        if R.LATIN_NAME.fullmatch(part):
+            latin.append(" ".join(part.split()))
+        elif R.HAN_RUN.fullmatch(part) and len(part) >= 2:
+            zh.append(part)
+        else:
+            return [], []  # a sentence, a date, a photo credit: not a gloss
+    return latin, zh
+
+
+def glosses(text: str) -> list[Gloss]:
+    """The glosses and `《…》` titles in one article's text."""
+    out: list[Gloss] = []
+    for m in R.GLOSS.finditer(text):
+        latin, zh_inner = _split_inner(m.group("inner"))
+        if not latin:
+            continue
+        quoted = m.group("q") or m.group("b")
+        if quoted:
+            zh, person = [R.clean_quoted(quoted)], False
+        else:
+            name, person = R.trim_run(m.group("run"), latin[0])
+            zh = [name] if name else []
+        zh = [z for z in zh + zh_inner if len(z) >= 2]
+        if zh or R.ACRONYM.fullmatch(latin[0]):
+            out.append(_make(zh, latin, person))
+    for m in R.BOOK.finditer(text):
+        title = m.group(1).strip()
+        if 2 <= len(title) <= 24 and not any(g.zh and g.zh[0] == title for g in out):
+            out.append(Gloss([title], [], R.kind_of(title, "")))
+    return out
+
+
+def _make(zh: list[str], latin: list[str], person: bool) -> Gloss:
+    kind = "person" if person else R.kind_of(zh[0] if zh else "", latin[0])
+    short: list[str] = []
+    extra_latin: list[str] = []
+    for name in latin:
+        if name.lower().startswith("the ") and len(name) > 5:
+            extra_latin.append(name[4:])
+        initials = R.initials(name)
+        if kind != "person" and initials:
+            extra_latin.append(initials)
+    if kind == "person":
+        for name in (z.lstrip("?") for z in zh):
+            if "·" in name:
+                short.append(name.rsplit("·", 1)[1])
+            elif len(name) == 4 and R.is_japanese(latin[0]):
+                short.append(name[:2])
+        words = [w for w in latin[0].split() if w.rstrip(".") not in ("Jr", "Sr", "II", "III")]
+        if len(words) >= 2:
+            short.append(words[-1])
+    else:
+        short.extend(R.org_short(z) for z in zh if R.org_short(z))
+    dotless = [z.replace("·", "") for z in zh if "·" in z and not z.startswith("?")]
+    return Gloss(zh + dotless, latin + extra_latin, kind, [s for s in short if len(s) >= 2])
+
+
+def acronyms(text: str) -> set[str]:
+    return {m.group(0) for m in R.BARE_ACRONYM.finditer(text)}
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        while self.parent.get(x, x) != x:
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextIndex,
+          ids: list[str]) -> list[Entity]:
+    """Merge glosses into entities and find every article mentioning each."""
+    items = [g for gl in article_glosses for g in gl]
+    known = {fold(a) for g in items for a in g.latin}
+    items += [Gloss([], [a], "other") for a, n in sorted(bare.items()) if n >= 2 and fold(a) not in known]
+    uf = _Union()
+    owner: dict[str, int] = {}
+    for i, g in enumerate(items):
+        for alias in g.zh + g.latin:
+            k = R.alias_key(alias.lstrip("?"))
+            if k in owner:
+                uf.union(owner[k], i)
+            else:
+                owner[k] = i
+    groups: dict[int, list[Gloss]] = defaultdict(list)
+    for i, g in enumerate(items):
+        groups[uf.find(i)].append(g)
+    merged = [_merge(gs) for gs in groups.values()]
+    entity_of = {R.alias_key(a): e for e, m in enumerate(merged) for a in m[2]}
+    full = [_articles(index, aliases) for _, _, aliases, _ in merged]
+    claims: dict[str, list[int]] = defaultdict(list)
+    for e, (_, _, _, shorts) in enumerate(merged):
+        for s in shorts:
+            if entity_of.get(R.alias_key(s), e) == e:
+                claims[s].append(e)
+    for s, es in claims.items():
+        ranked = sorted(set(es), key=lambda e: -len(full[e]))
+        if len(ranked) == 1 or len(full[ranked[0]]) > len(full[ranked[1]]):
+            merged[ranked[0]][2].append(s)
+            full[ranked[0]] |= _articles(index, [s])
+    out: list[Entity] = []
+    for (name, kind, aliases, _), found in zip(merged, full, strict=True):
+        if not found:
+            continue
+        aliases = list(dict.fromkeys(aliases))
+        key = next((a for a in aliases if R.LATIN_NAME.fullmatch(a)), name)
+        out.append(Entity(fold(key), name, kind, aliases, [ids[n] for n in sorted(found)]))
+    out.sort(key=lambda e: (-len(e.articles), e.key))
+    return out
+
+
+def _merge(gs: list[Gloss]) -> tuple[str, str, list[str], list[str]]:
+    zh = Counter(z for g in gs for z in g.zh)
+    latin = Counter(a for g in gs for a in g.latin)
+    shorts = list(dict.fromkeys(s for g in gs for s in g.short))
+    kinds = {g.kind for g in gs}
+    kind = next(k for k in KINDS if k in kinds)
+    zh_names = R.drop_guessed_prefixes(sorted(zh, key=lambda z: (z.startswith("?"), -zh[z], -len(z))), shorts)
+    name = zh_names[0] if zh_names else max(latin, key=lambda a: (latin[a], len(a)))
+    return name, kind, zh_names + sorted(latin, key=lambda a: (-latin[a], -len(a))), shorts
+
+
+def _articles(index: TextIndex, aliases: list[str]) -> set[int]:
+    found: set[int] = set()
+    for alias in aliases:
+        found.update(index.matches(fold(alias)))
+    return found
