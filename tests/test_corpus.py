@@ -8,6 +8,7 @@ or a `【…年…月…日】` dateline for the day. The parsers must agree wit
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -64,13 +65,13 @@ def expected_title(raw: str) -> str | None:
     for pattern in (
         r'^title:\s*"(.*)"\s*$',
         r"^title:\s*(.+?)\s*$",
-        r'"title":\s*"((?:[^"\\]|\\.)*)"',
+        r'^<!--\s*\{.*?"title":\s*"((?:[^"\\]|\\.)*)"',
         r"^\[(.+)\]\(\S+\)\s*$",
         r"^###\s+(.+?)\s*$",
     ):
         m = re.search(pattern, raw[:20000], re.M)
         if m:
-            return m.group(1).replace('\\"', '"')
+            return html.unescape(m.group(1).replace('\\"', '"'))
     return None
 
 
