@@ -39,8 +39,8 @@ try:
 except ImportError:  # pragma: no cover - Windows: atomic rename still protects readers
     fcntl = None  # type: ignore[assignment]
 
-MAGIC = b"NEWSTUI\x01"
-FORMAT = 1
+FORMAT = 2  # bump on any change of layout or of Entry/Header
+MAGIC = b"NEWSTUI" + bytes([FORMAT])
 _TAIL = struct.Struct(">II")  # footer length, footer crc32
 _TAIL_SIZE = _TAIL.size + len(MAGIC)
 _FLUSH_AT = 1 << 20
@@ -133,7 +133,10 @@ class CacheFile:
 def _read(fd: int, path: Path, parser_version: str) -> tuple[Header, list[Entry]]:
     name = path.name
     size = os.fstat(fd).st_size
-    if size < len(MAGIC) + _TAIL_SIZE or _pread(fd, len(MAGIC), 0) != MAGIC:
+    head = _pread(fd, len(MAGIC), 0)
+    if head[:-1] == MAGIC[:-1] and head != MAGIC:
+        raise CacheError(f"the cache {name} has format {head[-1]}, not {FORMAT}; rebuilding")
+    if size < len(MAGIC) + _TAIL_SIZE or head != MAGIC:
         raise CacheError(f"the cache {name} is not a newstui cache (damaged); rebuilding")
     tail = _pread(fd, _TAIL_SIZE, size - _TAIL_SIZE)
     footer_len, footer_crc = _TAIL.unpack(tail[: _TAIL.size])
