@@ -15,6 +15,7 @@ GLOSS = re.compile(
     r"[ \t]{0,2}[（(](?P<inner>[^（）()\n]{1,100})[）)]"
 )
 BOOK = re.compile(r"《([^《》\n]{2,24})》")
+HAN_ONLY = re.compile(rf"[{HAN}]+")
 HAN_RUN = re.compile(rf"[{HAN}{DOTS}0-9]+")
 LATIN_NAME = re.compile(r"(?=.*[A-Za-z])[A-Z0-9][A-Za-z0-9.&'’+\-]*(?: [A-Za-z0-9.&'’+\-]+){0,7}")
 ACRONYM = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
@@ -29,7 +30,7 @@ ROLE = re.compile(
     "特使|代表|成员|助理|秘书|将军|上将|中将|少将|上校|队长|评论员|人士|部长|厅长|署长|院长|校长|处长|长"
 )
 _CUT_ALL = re.compile("[的在给对向被把从由为将是了说称]")
-_CUT_PERSON = re.compile("[的在给对向被把从由为将是了说称和与及同跟、]")
+_CUT_PERSON = re.compile("[的在给对向被把从为将是了说称与及跟、]|和(?=.{2})")
 COUNTRIES = ("中华人民共和国", "澳大利亚", "菲律宾", "新加坡", "日本", "美国", "中国", "英国", "韩国",
              "朝鲜", "台湾", "香港", "法国", "德国", "俄罗斯", "印度", "澳洲", "欧盟", "加拿大", "越南")
 _COUNTRY_WORDS = re.compile(r"\b(?:U\.?S\.?A?|American?|Japan(?:ese)?|China|Chinese|British|UK|Australian?|"
@@ -87,10 +88,10 @@ def trim_run(run: str, latin: str) -> tuple[str, bool]:
         if _ORG_ZH.search(name) or _AGREEMENT_ZH.search(name) or ACRONYM.fullmatch(latin):
             return name, False
         return (name if len(name) <= 12 else ""), False
+    roles = list(ROLE.finditer(run))
+    if roles and 2 <= len(run) - roles[-1].end() <= 10:
+        return run[roles[-1].end():].strip(DOTS), True
     name = _CUT_PERSON.split(run)[-1]
-    roles = list(ROLE.finditer(name))
-    if roles and len(name) - roles[-1].end() >= 2:
-        return name[roles[-1].end():].strip(DOTS), True
     if any(d in name for d in DOTS):
         first, _, rest = name.strip(DOTS).partition("·")
         return (first[-3:] + "·" + rest) if len(first) > 3 else name, True

@@ -106,6 +106,18 @@ def _make(zh: list[str], latin: list[str], person: bool) -> Gloss:
     return Gloss(zh + dotless, latin + extra_latin, kind, [s for s in short if len(s) >= 2])
 
 
+def titled(text: str) -> set[str]:
+    """The few characters after each title word (`外相林芳正与` -> `林芳正与`): where unglossed
+    names start, so pinyin can spell them (`linfangzheng` -> 林芳正) without converting bodies."""
+    out: set[str] = set()
+    for m in R.ROLE.finditer(text):
+        if m.end() - m.start() > 1:
+            tail = R.HAN_ONLY.match(text, m.end(), m.end() + 4)
+            if tail and len(tail.group()) >= 2:
+                out.add(tail.group())
+    return out
+
+
 def acronyms(text: str) -> set[str]:
     return {m.group(0) for m in R.BARE_ACRONYM.finditer(text)}
 

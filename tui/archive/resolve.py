@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from . import namerules as R
 from .names import Entity
@@ -47,8 +48,10 @@ class Term:
 
 
 class Resolver:
-    def __init__(self, text: TextIndex, entities: list[Entity], titles: list[str]) -> None:
+    def __init__(self, text: TextIndex, entities: list[Entity], titles: list[str],
+                 titled: Sequence[str] = ()) -> None:
         self.text = text
+        self.titled = list(titled)
         self.entities = entities
         self.titles = titles
         self.by_alias: dict[str, list[int]] = defaultdict(list)
@@ -67,11 +70,11 @@ class Resolver:
 
     @property
     def pinyin(self) -> PinyinIndex:
-        """Pinyin of Chinese aliases, then of titles (built on first use)."""
+        """Pinyin of Chinese aliases, titles and titled names (built on first use, or by `warm`)."""
         if self._pinyin is None:
             self._han_aliases = [(a, e) for e, ent in enumerate(self.entities) for a in ent.aliases
                                  if not a.isascii()]
-            self._pinyin = PinyinIndex([a for a, _ in self._han_aliases] + self.titles)
+            self._pinyin = PinyinIndex([a for a, _ in self._han_aliases] + self.titles + self.titled)
         return self._pinyin
 
     def _entity(self, term: Term, e: int, weight: float) -> None:
@@ -152,7 +155,7 @@ class Resolver:
         """Latin words of the archive one or two edits away (names first)."""
         limit = 1 if len(word) <= 6 else 2
         for vocab in (self.alias_tokens, self.text.vocab):
-            found = process.extract(word, vocab, scorer=Levenshtein.distance, score_cutoff=limit, limit=30)
+            found = process.extract(word, vocab, scorer=OSA.distance, score_cutoff=limit, limit=30)
             if found:
                 best = min(d for _, d, _ in found)
                 return [w for w, d, _ in found if d == best and abs(len(w) - len(word)) <= limit]
@@ -163,7 +166,7 @@ class Resolver:
         if len(key) < 6:
             return False
         limit = 1 if len(key) < 9 else 2
-        found = process.extract(key, self.alias_keys, scorer=Levenshtein.distance,
+        found = process.extract(key, self.alias_keys, scorer=OSA.distance,
                                 score_cutoff=limit, limit=5)
         for k, _, _ in found:
             for e in self.by_alias[k]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 
 from . import names
@@ -61,22 +61,25 @@ class _Plan:
 
 
 class SearchIndex:
-    def __init__(self, archive: Archive, text: TextIndex, entities: list[names.Entity]) -> None:
+    def __init__(self, archive: Archive, text: TextIndex, entities: list[names.Entity],
+                 titled: Sequence[str] = ()) -> None:
         self.archive = archive
         self.text = text
         self.entities = entities
-        self.metas = [archive.meta(i) for i in self._ids()]
-        self.resolver = Resolver(text, entities, [m.title for m in self.metas])
+        self.metas = list(archive.articles)  # article number -> metadata, as indexed
+        self.resolver = Resolver(text, entities, [m.title for m in self.metas], sorted(titled))
         self._plans: dict[str, _Plan] = {}
 
-    def _ids(self) -> list[str]:
-        return [a.id for a in self.archive.articles]
+    def warm(self) -> None:
+        """Build the lazy parts (pinyin tables) now, e.g. in a worker right after loading."""
+        _ = self.resolver.pinyin
 
     @classmethod
     def build(cls, archive: Archive, progress: Callable[[int, int], None] | None = None) -> SearchIndex:
         text = TextIndex()
         glosses: list[list[names.Gloss]] = []
         bare: Counter[str] = Counter()
+        titled: set[str] = set()
         total = len(archive.articles)
         for n, meta in enumerate(archive.articles, 1):
             article = archive.get(meta.id)
@@ -85,10 +88,11 @@ class SearchIndex:
             whole = article.title + "\n" + body
             glosses.append(names.glosses(whole))
             bare.update(names.acronyms(whole))
+            titled |= names.titled(whole)
             if progress and (n % 500 == 0 or n == total):
                 progress(n, total)
         ids = [a.id for a in archive.articles]
-        return cls(archive, text, names.build(glosses, bare, text, ids))
+        return cls(archive, text, names.build(glosses, bare, text, ids), titled)
 
     # -- planning -----------------------------------------------------------------------------
     def _plan(self, query: str) -> _Plan:
@@ -109,7 +113,7 @@ class SearchIndex:
         out: list[Term] = []
         i = 0
         while i < len(words):
-            for j in range(min(len(words), i + 5), i + 1, -1):
+            for j in range(min(len(words), i + 8), i + 1, -1):
                 group = words[i:j]
                 if all(w.isascii() for w in group):
                     term = self.resolver.resolve(group, last=j == len(words))

@@ -1,0 +1,184 @@
+"""The search engine over the five seeds plus a few hand-made articles: a truth table of queries.
+
+Seed labels are the file-name prefixes (000..004); hand-made articles are `abe`, `abe2`, `en`,
+`quadruple`, `csis`. Truth for the seeds was read from the files themselves (grep), e.g. 岸田
+appears in 000 001 002 004 (002 only as 岸田首相), 布林肯 in 001 002 003, 拜登 in 000 001 004.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tui.archive.archive import Archive
+from tui.archive.loader import load_archive
+from tui.archive.model import Article, Block
+from tui.archive.search import Hit, SearchIndex
+from tui.archive.textindex import fold
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ALL = {"000", "001", "002", "003", "004", "abe", "abe2", "en", "quadruple", "csis"}
+KISHIDA = {"000", "001", "002", "004", "en"}
+BLINKEN = {"001", "002", "003"}
+BIDEN = {"000", "001", "004", "en"}
+AUSTIN = {"001", "002", "003"}
+AUKUS = {"000", "004"}
+ABE = {"abe", "abe2"}
+
+
+def _made(label: str, title: str, body: str, source: str = "test", published: str = "2023-01-01") -> Article:
+    return Article(id=label, path=f"/made/{label}.md", shape="made", source=source, source_name=source,
+                   title=title, published=published, body=(Block("paragraph", body),))
+
+
+HANDMADE = [
+    _made("abe", "安倍晋三遇刺身亡", "日本前首相安倍晋三（Shinzo Abe）周五在奈良演讲时遭枪击。", "nhk"),
+    _made("abe2", "日本政坛回顾", "安倍长期执政之后，菅义伟接任首相。", "nhk", "2021-09-01"),
+    _made("en", "Japan and the US", "Prime Minister Kishida met President Biden at the White House.", "nyt"),
+    _made("quadruple", "花样滑冰", "他完成了一个 quadruple jump，观众欢呼。", "sport", "2022-02-10"),
+    _made("csis", "智库报告", "据CSIS的最新报告，台海局势紧张。", "think", "2023-06-01"),
+]
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NEWSTUI_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+        seeds = load_archive([SEEDS])
+        articles = [seeds.get(a.id) for a in seeds.articles] + HANDMADE
+        yield SearchIndex.build(Archive(articles))
+
+
+def label(hit: Hit) -> str:
+    return hit.id if hit.path.startswith("/made/") else Path(hit.path).name[:3]
+
+
+CASES: list[tuple[str, set[str]]] = [
+    # English names of people the archive writes in Chinese
+    ("kishida", KISHIDA),
+    ("Fumio Kishida", KISHIDA),
+    ("blinken", BLINKEN),
+    ("Antony Blinken", BLINKEN),
+    ("joe biden", BIDEN),
+    ("Lloyd Austin", AUSTIN),
+    ("austin", AUSTIN),
+    ("Rahm Emanuel", {"000", "003"}),
+    ("jake sullivan", {"000"}),
+    ("Kurt Campbell", {"000"}),
+    ("shinzo abe", ABE),
+    # acronyms and agreements
+    ("aukus", AUKUS),
+    ("RAA", {"001"}),
+    ("PAC-3", {"001"}),
+    ("csis", {"000", "csis"}),
+    ("quad", {"001"}),
+    ("nippon steel", {"000"}),
+    ("2+2", {"001", "002"}),
+    # Chinese names, partial names and cross-lingual aliases
+    ("岸田", KISHIDA),
+    ("岸田文", {"000", "001", "004"}),
+    ("布林肯", BLINKEN),
+    ("林芳正", {"002", "003"}),
+    ("奥斯汀", AUSTIN),
+    ("奥库斯", AUKUS),
+    ("相互准入协议", {"001"}),
+    ("二加二", {"003"}),
+    # typos of Latin names
+    ("kishda", KISHIDA),
+    ("blinkin", BLINKEN),
+    ("aukis", AUKUS),
+    ("bidne", BIDEN),
+    ("sulivan", {"000"}),
+    ("emmanuel", {"000", "003"}),
+    ("fumio kishda", KISHIDA),
+    # pinyin, with and without spaces
+    ("bulinken", BLINKEN),
+    ("andongni bulinken", BLINKEN),
+    ("an dong ni bu lin ken", BLINKEN),
+    ("anbei", ABE),
+    ("an bei jin san", ABE),
+    ("anbeijinsan", ABE),
+    ("aokusi", AUKUS),
+    ("linfangzheng", {"002", "003"}),
+    ("shaliwen", {"000"}),
+    # typing in progress
+    ("kish", KISHIDA),
+    ("campbel", {"000"}),
+    # mixed queries, phrases, exclusions
+    ("岸田 aukus", AUKUS),
+    ("blinken 林芳正", {"002", "003"}),
+    ('"第二支柱"', AUKUS),
+    ('"Fumio Kishida"', {"000"}),
+    ("kishida -aukus", {"001", "002", "en"}),
+    ("blinken -2+2", {"003"}),
+    ('aukus -"第二支柱"', set()),
+    # filters
+    ("kishida source:rfi", {"002", "004"}),
+    ("kishida source:法广", {"002", "004"}),
+    ("blinken year:2022", {"002", "003"}),
+    ("kishida after:2024-04", {"000", "001"}),
+    ("blinken before:2022-01-08", {"002"}),
+    ("source:nhk", ABE),
+    # must find nothing
+    ("xyzzyq", set()),
+    ("qwertyuiop", set()),
+    ("putin", set()),
+    ("习近平", set()),
+    ("kishida putin", set()),
+    ("kishida year:1999", set()),
+    ('"kishida blinken"', set()),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), CASES, ids=[q for q, _ in CASES])
+def test_query_finds_exactly(index: SearchIndex, query: str, expected: set[str]) -> None:
+    hits = index.search(query)
+    found = [label(h) for h in hits]
+    assert len(found) == len(set(found)), "an article is listed twice"
+    assert set(found) == expected, f"IN missing: {expected - set(found)}, OUT found: {set(found) - expected}"
+
+
+def test_table_is_big_enough() -> None:
+    assert len(CASES) >= 40
+    assert all(expected <= ALL for _, expected in CASES)
+
+
+@pytest.mark.parametrize(("query", "best"), [("kishida", "000"), ("aukus", "004"), ("blinken", "001"),
+                                             ("anbei", "abe"), ("joe biden", "000")])
+def test_the_article_about_them_comes_first(index: SearchIndex, query: str, best: str) -> None:
+    hits = index.search(query)
+    assert label(hits[0]) == best
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+@pytest.mark.parametrize("query", ["kishida", "bulinken", "岸田", "2+2", "aukis", '"第二支柱"', "csis"])
+def test_snippets_show_the_match(index: SearchIndex, query: str) -> None:
+    wanted = {fold(t) for t in index.terms(query)}
+    for hit in index.search(query):
+        assert hit.spans, hit
+        for start, end in hit.spans:
+            assert 0 <= start < end <= len(hit.snippet)
+            assert fold(hit.snippet[start:end]) in wanted
+        assert "\n" not in hit.snippet and len(hit.snippet) <= 160
+
+
+def test_matched_says_where(index: SearchIndex) -> None:
+    by_label = {label(h): h.matched for h in index.search("kishida")}
+    assert by_label["000"] == "title"  # 拜登与岸田峰会…
+    assert by_label["002"] == "alias"  # only 岸田首相: found through the alias
+    assert by_label["en"] == "body"
+
+
+def test_terms_are_the_aliases_to_highlight(index: SearchIndex) -> None:
+    terms = index.terms("kishida")
+    assert {"岸田文雄", "岸田", "Fumio Kishida"} <= set(terms)
+    assert "岸信夫" not in terms
+    assert set(index.terms("bulinken")) >= {"布林肯", "安东尼·布林肯"}
+
+
+def test_limit_and_empty_queries(index: SearchIndex) -> None:
+    assert len(index.search("kishida", limit=2)) == 2
+    assert index.search("") == [] and index.search("   ") == []
+    assert index.search("-kishida") == []
