@@ -21,7 +21,7 @@ from .commands import NewsCommands
 from .screen import MainScreen
 from .state import ReadingState, data_dir
 
-Loader = Callable[[data.Progress], tuple[Archive, SearchIndex]]
+Loader = Callable[[data.Progress], data.Loaded]
 PROGRESS_EVERY = 0.05  # seconds between progress bar updates
 
 
@@ -39,9 +39,8 @@ class NewsApp(App[int]):
         super().__init__()
         self.paths = list(paths or [])
         self.data_dir = data_dir()
-        if archive is not None:
-            fixed = archive
-            loader = loader or (lambda progress: (fixed, SearchIndex.build(fixed)))
+        if archive is not None and loader is None:
+            loader = data.fixed(archive)
         self.loader: Loader = loader or (lambda progress: data.load(self.paths, progress, self.data_dir))
         self.archive: Archive | None = None
         self.index: SearchIndex | None = None
@@ -70,9 +69,8 @@ class NewsApp(App[int]):
         self._load(rescan)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self, rescan: bool) -> tuple[Archive, SearchIndex, bool]:
-        archive, index = self.loader(self._progress)
-        return archive, index, rescan
+    def _load(self, rescan: bool) -> tuple[data.Loaded, bool]:
+        return self.loader(self._progress), rescan
 
     def _progress(self, done: int, total: int) -> None:
         """Called from the loading thread; throttled so a big archive does not flood the UI."""
@@ -92,12 +90,14 @@ class NewsApp(App[int]):
             self.notify(f"Could not load the archive: {worker.error}", severity="error",
                         markup=False, timeout=15)
         elif event.state == WorkerState.SUCCESS and worker.result is not None:
-            archive, index, rescan = worker.result
-            self.archive, self.index = archive, index
+            loaded, rescan = worker.result
+            self.archive, self.index = loaded.archive, loaded.index
             await self.main.archive_loaded()
+            for notice in loaded.notices:
+                self.notify(notice, severity="warning", markup=False, timeout=8)
             if rescan:
-                new = len(archive) - self._rescan_from
-                self.notify(f"Rescanned: {len(archive)} articles ({new:+d})", timeout=4)
+                new = len(loaded.archive) - self._rescan_from
+                self.notify(f"Rescanned: {len(loaded.archive)} articles ({new:+d})", timeout=4)
 
     def mark_read(self, article_id: str) -> None:
         if self.state.mark_read(article_id):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..archive.archive import Archive
@@ -13,14 +14,29 @@ from ..archive.search import SearchIndex
 Progress = Callable[[int, int], None]
 
 
-def load(paths: list[Path], progress: Progress | None, data_dir: Path) -> tuple[Archive, SearchIndex]:
+@dataclass
+class Loaded:
+    archive: Archive
+    index: SearchIndex
+    notices: list[str] = field(default_factory=list)  # cache problems etc., shown as notifications
+
+
+def load(paths: list[Path], progress: Progress | None, data_dir: Path) -> Loaded:
     """Load `paths` (the bundled seeds when empty) and index them.
 
-    Tolerates the loader growing a `data_dir` parameter or returning `(archive, notice)`.
+    Passes `data_dir` and a `notice` collector when the loader accepts them.
     """
+    notices: list[str] = []
+    params = inspect.signature(load_archive).parameters
     kwargs: dict[str, object] = {"progress": progress}
-    if "data_dir" in inspect.signature(load_archive).parameters:
+    if "data_dir" in params:
         kwargs["data_dir"] = data_dir
-    result = load_archive(paths, **kwargs)  # type: ignore[arg-type]
-    archive = result[0] if isinstance(result, tuple) else result
-    return archive, SearchIndex.build(archive)
+    if "notice" in params:
+        kwargs["notice"] = notices.append
+    archive = load_archive(paths, **kwargs)  # type: ignore[arg-type]
+    return Loaded(archive, SearchIndex.build(archive), notices)
+
+
+def fixed(archive: Archive) -> Callable[[Progress], Loaded]:
+    """A loader that always gives `archive` (tests, snapshots, screenshots)."""
+    return lambda progress: Loaded(archive, SearchIndex.build(archive))

@@ -61,6 +61,7 @@ class SourceTree(Tree[NodeData]):
         """(Re)build from the archive, keeping which nodes were expanded."""
         expanded = {n.data.key for n in self._walk() if n.data and n.is_expanded}
         first = not expanded and self.archive is None
+        cursor = self.cursor_node.data.key if self.cursor_node and self.cursor_node.data else None
         self.archive, self.state = archive, state
         self.clear()
         self._leaves = {}
@@ -91,6 +92,11 @@ class SourceTree(Tree[NodeData]):
             if node.data and node.data.key in expanded:
                 self._fill(node)
                 node.expand()
+        again = next((n for n in self._walk() if cursor and n.data and n.data.key == cursor), None)
+        if again is not None:
+            self.call_after_refresh(self.move_cursor, again)
+        else:
+            self.cursor_line = 0
 
     def _walk(self) -> list[Node]:
         out: list[Node] = []

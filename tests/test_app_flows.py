@@ -1,0 +1,238 @@
+"""Pilot tests for the browser flows over a small hand-built archive."""
+
+from __future__ import annotations
+
+import pytest
+from test_app_support import sample_archive, sync
+from textual.widgets import Input
+
+from tui.app.app import NewsApp
+from tui.app.help import HelpScreen
+from tui.app.screen import MainScreen
+
+WIDE, NARROW = (120, 40), (80, 24)
+
+
+def make_app() -> NewsApp:
+    return NewsApp(archive=sample_archive())
+
+
+async def ready(pilot) -> MainScreen:  # type: ignore[no-untyped-def]
+    app = pilot.app
+    for _ in range(100):
+        await pilot.pause(0.02)
+        if app.archive is not None:
+            break
+    await pilot.pause()
+    return app.main
+
+
+async def search(pilot, query: str) -> MainScreen:  # type: ignore[no-untyped-def]
+    screen = await ready(pilot)
+    await pilot.press("slash")
+    await pilot.press(*query)
+    for _ in range(100):
+        await pilot.pause(0.02)
+        if screen.hits and not screen.workers_pending():
+            break
+    return screen
+
+
+def labels(screen: MainScreen) -> list[str]:
+    return [str(n.label) for n in screen.tree.root.children]
+
+
+@sync
+async def test_tree_shows_sources_with_counts_and_display_names() -> None:
+    async with make_app().run_test(size=WIDE) as pilot:
+        screen = await ready(pilot)
+        got = labels(screen)
+        assert got[0] == "★ 书签 Bookmarks (0)"
+        assert "美国之音 VOA (2)" in got and "法广 RFI (2)" in got and "大纪元 EPOCHTIMES (1)" in got
+        assert "未知来源 unknown (1)" in got  # no source name: falls back gracefully
+        assert got[-1] == "⚠ 无法读取 Problems (1)"
+        voa = next(n for n in screen.tree.root.children if str(n.label).startswith("美国之音"))
+        assert [str(y.label) for y in voa.children] == ["2024 (2)"]
+        assert [str(m.label) for m in voa.children[0].children] == ["2024-07 (1)", "2024-04 (1)"]
+
+
+@sync
+async def test_tree_enter_opens_article_and_lists_newest_first() -> None:
+    async with make_app().run_test(size=WIDE) as pilot:
+        screen = await ready(pilot)
+        assert screen.focused is screen.tree
+        # Bookmarks, then 法广 RFI (open); its newest year unfolds with Enter, then the month.
+        await pilot.press("down", "down", "enter")
+        year = screen.tree.cursor_node
+        assert year is not None and year.is_expanded and str(year.label) == "2024 (1)"
+        await pilot.press("down", "enter", "down", "enter")
+        await pilot.pause(0.1)
+        assert screen.article.article is not None
+        assert screen.article.article.id == "a3"
+        assert screen.focused is screen.article
+
+
+@sync
+async def test_slash_focuses_search_and_typing_filters_results() -> None:
+    async with make_app().run_test(size=WIDE) as pilot:
+        screen = await search(pilot, "kishida")
+        assert isinstance(screen.focused, Input)
+        assert next(iter(screen.hits)) == "a1"
+        prompt = screen.results.get_option("a1").prompt
+        assert "拜登与岸田峰会" in str(prompt) and "美国之音 VOA · 2024-04-10" in str(prompt)
+        assert screen.query_one("#lists").current == "results"
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace")
+        await pilot.press("x", "y", "z")
+        await pilot.pause(0.2)
+        assert screen.hits == {}
+
+
+@sync
+async def test_enter_opens_result_esc_goes_back_then_to_tree() -> None:
+    async with make_app().run_test(size=WIDE) as pilot:
+        screen = await search(pilot, "岸田")
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+        assert screen.focused is screen.article and screen.article.article is not None
+        texts = [p.text for p in screen.article.pieces]
+        assert "拜登在白宫欢迎日本首相岸田文雄。" in texts  # lead image caption
+        assert screen.article.pieces[3].prefix == "[图] "
+        assert screen.article.pieces[3].extra == "https://example.org/img/1.jpg"
+        assert any(p.kind == "heading" and p.text == "峰会要点" for p in screen.article.pieces)
+        pieces = screen.article.pieces
+        assert any(p.prefix == "[1] " and p.extra == "https://example.org/speech" for p in pieces)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.focused is screen.results
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.focused is screen.tree and screen.search.value == ""
+
+
+@sync
+async def test_n_and_shift_n_walk_matches() -> None:
+    async with make_app().run_test(size=NARROW) as pilot:
+        screen = await search(pilot, "岸田")
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+        total = len(screen.article.matches)
+        assert total >= 4
+        await pilot.press("n")
+        assert screen.article.current == 0
+        await pilot.press("n", "n")
+        assert screen.article.current == 2
+        await pilot.press("N")
+        assert screen.article.current == 1
+        await pilot.press("N", "N")
+        assert screen.article.current == total - 1  # wraps around
+
+
+@sync
+async def test_brackets_step_through_current_list() -> None:
+    async with make_app().run_test(size=WIDE) as pilot:
+        screen = await search(pilot, "日本")
+        order = list(screen.hits)
+        assert len(order) >= 3
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+        assert screen.article.article.id == order[0]
+        await pilot.press("right_square_bracket")
+        await pilot.pause(0.1)
+        assert screen.article.article.id == order[1]
+        assert screen.results.highlighted == 1
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await pilot.pause(0.1)
+        assert screen.article.article.id == order[0]  # no wrap: stays on the first
+
+
+@sync
+async def test_y_copies_url_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app()
+    copied: list[str] = []
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    async with app.run_test(size=WIDE) as pilot:
+        await search(pilot, "blinken")
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+        await pilot.press("y")
+        await pilot.pause()
+        assert copied == ["https://example.org/voa/2"]
+        assert any("Copied URL" in n.message and "https://example.org/voa/2" in n.message
+                   for n in app._notifications)
+
+
+@sync
+async def test_q_quits_but_types_in_search() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", "q")
+        await pilot.pause()
+        assert screen.search.value == "q" and app.is_running
+        await pilot.press("escape", "q")
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running
+
+
+@sync
+async def test_ctrl_q_quits_from_search() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", "ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+
+
+@sync
+async def test_question_mark_shows_help_and_escape_closes() -> None:
+    async with make_app().run_test(size=NARROW) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, MainScreen)
+
+
+@sync
+async def test_narrow_switches_between_list_and_article() -> None:
+    async with make_app().run_test(size=NARROW) as pilot:
+        screen = await search(pilot, "奥库斯")
+        nav, article = screen.query_one("#nav"), screen.article
+        assert nav.display and not article.display
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+        assert article.display and not nav.display and screen.focused is article
+        await pilot.press("escape")
+        await pilot.pause()
+        assert nav.display and not article.display and screen.focused is screen.results
+
+
+@sync
+async def test_tab_cycles_panes() -> None:
+    async with make_app().run_test(size=WIDE) as pilot:
+        screen = await ready(pilot)
+        seen = []
+        for _ in range(3):
+            await pilot.press("tab")
+            await pilot.pause()
+            seen.append(screen.focused)
+        assert seen == [screen.article, screen.search, screen.tree]
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert screen.focused is screen.search
+
+
+@sync
+async def test_command_palette_runs_a_command() -> None:
+    async with make_app().run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.1)
+        await pilot.press(*"keys help")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert isinstance(pilot.app.screen, HelpScreen)
