@@ -16,7 +16,7 @@ GLOSS = re.compile(
 )
 BOOK = re.compile(r"《([^《》\n]{2,24})》")
 HAN_ONLY = re.compile(rf"[{HAN}]+")
-HAN_RUN = re.compile(rf"[{HAN}{DOTS}0-9]+")
+HAN_RUN = re.compile(rf"(?=.*[{HAN}])[{HAN}{DOTS}0-9]+")
 LATIN_NAME = re.compile(r"(?=.*[A-Za-z])[A-Z0-9][A-Za-z0-9.&'’+\-]*(?: [A-Za-z0-9.&'’+\-]+){0,7}")
 ACRONYM = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
 BARE_ACRONYM = re.compile(r"(?<![A-Za-z0-9.\-/])[A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]{1,3})?(?![A-Za-z0-9/])")
@@ -29,8 +29,20 @@ ROLE = re.compile(
     "分析师|博士|先生|女士|国王|女王|王子|总督|市长|州长|省长|候选人|对手|主播|编辑|作者|演员|导演|法官|"
     "特使|代表|成员|助理|秘书|将军|上将|中将|少将|上校|队长|评论员|人士|部长|厅长|署长|院长|校长|处长|长"
 )
-_CUT_ALL = re.compile("[的在给对向被把从由为将是了说称]")
+_CUT_ALL = re.compile("[的在给对向被把从为将是了说称于但该据]|有(?!限)")
+_LEAD = re.compile("^(?:根据|由于|关于|对于|包括|年代|[的于和与及在被以而但该是据])+")
 _CUT_PERSON = re.compile("[的在给对向被把从为将是了说称与及跟、]|和(?=.{2})")
+# Words that glosses attach to but that are not names (`研究（Farboodi et al）`, `我们（We）`).
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+GENERIC = _words("""我们 他们 她们 公司 组织 新闻 时代 政策 决定 朋友 方法 科学 通知 研究 政治 今日
+    成立 报道 报告 文章 网站 媒体 政府 国家 中国 美国 日本 问题 事件 项目 计划 系统 技术 平台 症状
+    东方 西方 邻居 衰退 英文 中文 英语 全称 简称 广播 时报 法案 协议 网络 杂志 示意图 资料图 照片
+    视频 截图 主义 运动 運動 图片 来源 摄影 学生 學生 行动 行動""")
+STOP_ACRONYMS = _words("""THE NO US OK AND OF TO IN IS IT ON BY WE MY BE AT OR AN SO DO IF UP AM PM
+    TV HE ME YES NOT BUT ALL FOR YOU ARE WAS HAS NEW ONE GMT UTC CST EST AD BC ID CO APP""")
 COUNTRIES = ("中华人民共和国", "澳大利亚", "菲律宾", "新加坡", "日本", "美国", "中国", "英国", "韩国",
              "朝鲜", "台湾", "香港", "法国", "德国", "俄罗斯", "印度", "澳洲", "欧盟", "加拿大", "越南")
 _COUNTRY_WORDS = re.compile(r"\b(?:U\.?S\.?A?|American?|Japan(?:ese)?|China|Chinese|British|UK|Australian?|"
@@ -59,6 +71,19 @@ def clean_quoted(text: str) -> str:
     return " ".join(text.split())
 
 
+def plausible(zh: str) -> bool:
+    """A Chinese name worth keeping: two Chinese characters or more, not a common word."""
+    name = zh.lstrip("?")
+    if sum(1 for ch in name if "\u3400" <= ch <= "\u9fff") < 2 or name in GENERIC:
+        return False
+    return not any(not part for part in re.split(f"[{DOTS}]", name))
+
+
+def strip_lead(name: str) -> str:
+    rest = _LEAD.sub("", name)
+    return rest if len(rest) >= 2 else name
+
+
 def is_japanese(latin: str) -> bool:
     words = latin.lower().split()
     return len(words) == 2 and all(_ROMAJI.fullmatch(w) for w in words)
@@ -66,7 +91,8 @@ def is_japanese(latin: str) -> bool:
 
 def looks_person(latin: str) -> bool:
     words = latin.split()
-    return (1 <= len(words) <= 4 and not ACRONYM.fullmatch(latin) and not _ORG_EN.search(latin)
+    return (1 <= len(words) <= 4 and not ACRONYM.fullmatch(latin)
+            and not _STOP & {w.lower() for w in words} and not _ORG_EN.search(latin)
             and not _AGREEMENT_EN.search(latin) and not _PLACE_EN.search(latin)
             and all(w[0].isupper() and not w.isupper() for w in words if w.lower() not in _STOP))
 
@@ -77,9 +103,10 @@ def trim_run(run: str, latin: str) -> tuple[str, bool]:
     The boolean is False for organisations etc.; a person's name that could only be cut by length
     is returned with a leading `?` so that merging can prefer a better-attested alias.
     """
-    person = looks_person(latin)
+    words = latin.split()
+    person = looks_person(latin) and (len(words) > 1 or any(d in run[-8:] for d in DOTS))
     if not person:
-        name = _CUT_ALL.split(run)[-1]
+        name = strip_lead(_CUT_ALL.split(run)[-1])
         for country in COUNTRIES:
             rest = len(name) - len(country)
             if name.startswith(country) and rest >= 3 and not _COUNTRY_WORDS.search(latin):
@@ -90,15 +117,15 @@ def trim_run(run: str, latin: str) -> tuple[str, bool]:
         return (name if len(name) <= 12 else ""), False
     roles = list(ROLE.finditer(run))
     if roles and 2 <= len(run) - roles[-1].end() <= 10:
-        return run[roles[-1].end():].strip(DOTS), True
-    name = _CUT_PERSON.split(run)[-1]
+        return strip_lead(_CUT_PERSON.split(run[roles[-1].end():])[-1].strip(DOTS)), True
+    name = strip_lead(_CUT_PERSON.split(run)[-1])
     if any(d in name for d in DOTS):
         first, _, rest = name.strip(DOTS).partition("·")
         return (first[-3:] + "·" + rest) if len(first) > 3 else name, True
     if _ORG_ZH.search(name) or len(name) > 8:
         return "", True
     width = 4 if is_japanese(latin) else 3
-    return "?" + name[-width:], True
+    return ("?" + name) if len(name) <= width else "", True
 
 
 def kind_of(zh: str, latin: str) -> str:
@@ -127,14 +154,15 @@ def org_short(zh: str) -> str:
     return ""
 
 
-def drop_guessed_prefixes(names: list[str], others: list[str]) -> list[str]:
-    """Drop names guessed by length (marked `?`) when a better-attested alias ends them."""
+def drop_guessed_prefixes(names: list[str], others: list[str], person: bool = True) -> list[str]:
+    """Drop names guessed by length (marked `?`), or any name of a non-person, when another alias
+    ends them (`当地…低于世界卫生组织` goes, `世界卫生组织` stays)."""
     sure = [n for n in names if not n.startswith("?")] + others
     out: list[str] = []
     for n in names:
-        if n.startswith("?"):
-            n = n[1:]
-            if any(s != n and n.endswith(s) for s in sure):
+        if n.startswith("?") or not person:
+            n = n.lstrip("?")
+            if any(len(s) >= 2 and s != n and n.endswith(s) for s in sure):
                 continue
         if n not in out:
             out.append(n)

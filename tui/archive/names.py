@@ -45,11 +45,13 @@ class Gloss(msgspec.Struct):
 def _split_inner(inner: str) -> tuple[list[str], list[str]]:
     latin: list[str] = []
     zh: list[str] = []
+    if "/" in inner or "Getty" in inner:  # a photo credit
+        return [], []
     for part in re.split(r"[，,、;；/]|\s+or\s+", inner):
         part = R.ALSO.sub("", part.strip(" \u3000\"“”'"))
         if not part:
             continue
-        if R.LATIN_NAME.fullmatch(part):
+        if R.LATIN_NAME.fullmatch(part) and len(part) >= 2 and " et al" not in part:
             latin.append(" ".join(part.split()))
         elif R.HAN_RUN.fullmatch(part) and len(part) >= 2:
             zh.append(part)
@@ -68,16 +70,19 @@ def glosses(text: str) -> list[Gloss]:
         quoted = m.group("q") or m.group("b")
         if quoted:
             zh, person = [R.clean_quoted(quoted)], False
+            if R.looks_person(latin[0]) and any(d in quoted for d in R.DOTS):
+                person = True
         else:
             name, person = R.trim_run(m.group("run"), latin[0])
             zh = [name] if name else []
-        zh = [z for z in zh + zh_inner if len(z) >= 2]
+        zh = [z for z in zh + zh_inner if R.plausible(z)]
         if zh or R.ACRONYM.fullmatch(latin[0]):
             out.append(_make(zh, latin, person))
     for m in R.BOOK.finditer(text):
         title = m.group(1).strip()
         if 2 <= len(title) <= 24 and not any(g.zh and g.zh[0] == title for g in out):
-            out.append(Gloss([title], [], R.kind_of(title, "")))
+            # a short title may be a common word (《我们》, 《时代》): match it with its brackets
+            out.append(Gloss([title if len(title) > 3 else m.group(0)], [], R.kind_of(title, "")))
     return out
 
 
@@ -93,8 +98,9 @@ def _make(zh: list[str], latin: list[str], person: bool) -> Gloss:
             extra_latin.append(initials)
     if kind == "person":
         for name in (z.lstrip("?") for z in zh):
-            if "·" in name:
-                short.append(name.rsplit("·", 1)[1])
+            parts = re.split(f"[{R.DOTS}]", name)
+            if len(parts) > 1:
+                short.append(parts[-1])
             elif len(name) == 4 and R.is_japanese(latin[0]):
                 short.append(name[:2])
         words = [w for w in latin[0].split() if w.rstrip(".") not in ("Jr", "Sr", "II", "III")]
@@ -102,7 +108,8 @@ def _make(zh: list[str], latin: list[str], person: bool) -> Gloss:
             short.append(words[-1])
     else:
         short.extend(R.org_short(z) for z in zh if R.org_short(z))
-    dotless = [z.replace("·", "") for z in zh if "·" in z and not z.startswith("?")]
+    dots = f"[{R.DOTS}]"
+    dotless = [re.sub(dots, "", z) for z in zh if not z.startswith("?") and re.search(dots, z)]
     return Gloss(zh + dotless, latin + extra_latin, kind, [s for s in short if len(s) >= 2])
 
 
@@ -119,7 +126,7 @@ def titled(text: str) -> set[str]:
 
 
 def acronyms(text: str) -> set[str]:
-    return {m.group(0) for m in R.BARE_ACRONYM.finditer(text)}
+    return {m.group(0) for m in R.BARE_ACRONYM.finditer(text)} - R.STOP_ACRONYMS
 
 
 class _Union:
@@ -185,7 +192,8 @@ def _merge(gs: list[Gloss]) -> tuple[str, str, list[str], list[str]]:
     shorts = list(dict.fromkeys(s for g in gs for s in g.short))
     kinds = {g.kind for g in gs}
     kind = next(k for k in KINDS if k in kinds)
-    zh_names = R.drop_guessed_prefixes(sorted(zh, key=lambda z: (z.startswith("?"), -zh[z], -len(z))), shorts)
+    order = sorted(zh, key=lambda z: (z.startswith("?"), -zh[z], -len(z)))
+    zh_names = R.drop_guessed_prefixes(order, shorts, person=kind == "person")
     name = zh_names[0] if zh_names else max(latin, key=lambda a: (latin[a], len(a)))
     return name, kind, zh_names + sorted(latin, key=lambda a: (-latin[a], -len(a))), shorts
 
