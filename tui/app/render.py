@@ -14,6 +14,7 @@ from rich.text import Text
 
 from ..archive.model import Article
 from .text import clean, clean_lines, clean_segment, date_label, source_label
+from .wrap import clip
 
 # Highlights use reverse video so they survive NO_COLOR (which drops colours, keeps attributes).
 MATCH = Style(color="yellow", reverse=True)
@@ -134,8 +135,9 @@ def highlighted(text: str, spans: Iterable[tuple[int, int]], style: Style = MATC
 
 
 def result_prompt(article: Article, snippet: str, spans: Iterable[tuple[int, int]], *,
-                  read: bool, bookmarked: bool) -> Text:
-    """Three lines: title, source · date, snippet with the match highlighted."""
+                  read: bool, bookmarked: bool, width: int = 0) -> Text:
+    """Title, source · date, snippet with the match highlighted; wrapped CJK-aware to `width`
+    (title and snippet at most two lines each) when a width is given."""
     title = Text(MARK if bookmarked else "", style="bold yellow")
     title.append(clean(article.title) or "(无标题 untitled)", style=Style(bold=not read, dim=read))
     info = " · ".join(s for s in (source_label(article.source, article.source_name),
@@ -143,6 +145,8 @@ def result_prompt(article: Article, snippet: str, spans: Iterable[tuple[int, int
     line3 = highlighted(snippet, spans)
     if read:
         line3.stylize(DIM)
+    if width > 0:
+        title, line3 = clip(title, width, 2), clip(line3, width, 2)
     return Text("\n").join([title, Text(info, style=DIM), line3])
 
 

@@ -13,7 +13,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Input, ProgressBar, Static, Tree
-from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from ..archive.search import Hit
@@ -70,7 +69,7 @@ class MainScreen(ScreenActions, Screen[None]):
                 yield ProgressBar(id="progress", show_eta=False)
                 with ContentSwitcher(initial="tree", id="lists"):
                     yield SourceTree(id="tree")
-                    yield ResultsList(id="results")
+                    yield ResultsList(self._prompt, id="results")
                 yield Static("", id="status", markup=False)
             yield ArticleView(id="article")
         yield Footer(compact=True, show_command_palette=False)
@@ -160,16 +159,17 @@ class MainScreen(ScreenActions, Screen[None]):
         for hit in hits:
             if hit.id in archive and hit.id not in self.hits:
                 self.hits[hit.id] = hit
-        self.results.show([Option(self._prompt(i), id=i) for i in self.hits])
+        self.results.show(list(self.hits))
         self.set_status(f"{len(self.hits)} results · {elapsed * 1000:.0f} ms")
         if self._open_first_when_ready:
             self._open_first_when_ready = False
             if self.hits:
                 self.open_article(next(iter(self.hits)), list(self.hits), self.results)
 
-    def _prompt(self, article_id: str) -> Text:
-        hit, state = self.hits[article_id], self.app.state
-        return result_prompt(self.app.archive.meta(article_id), hit.snippet, hit.spans,  # type: ignore[union-attr]
+    def _prompt(self, article_id: str, width: int) -> Text:
+        hit, state, archive = self.hits[article_id], self.app.state, self.app.archive
+        assert archive is not None
+        return result_prompt(archive.meta(article_id), hit.snippet, hit.spans, width=width,
                              read=state.is_read(article_id), bookmarked=state.is_bookmarked(article_id))
 
     @on(Input.Submitted, "#search")
@@ -224,7 +224,7 @@ class MainScreen(ScreenActions, Screen[None]):
         """Read/bookmark state of one article changed: relabel it wherever it shows."""
         self.tree.refresh_article(article_id)
         if article_id in self.hits:
-            self.results.replace_option_prompt(article_id, self._prompt(article_id))
+            self.results.refresh_row(article_id)
         shown = self.article.article
         if shown is not None and shown.id == article_id:
             self.article.set_bookmarked(self.app.state.is_bookmarked(article_id))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -27,10 +28,31 @@ class ResultsList(OptionList):
         Binding("G", "last", "Last", show=False),
     ]
 
-    def show(self, options: list[Option]) -> None:
+    def __init__(self, prompt: Callable[[str, int], Text], **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.prompt = prompt  # (article id, width) -> the row
+        self._width = 0
+
+    def row_width(self) -> int:
+        return max(10, self.scrollable_content_region.width - 2)  # options have 1 cell padding a side
+
+    def show(self, ids: list[str]) -> None:
+        self._width = self.row_width()
         self.clear_options()
-        self.add_options(options)
-        self.highlighted = 0 if options else None
+        rows: list[Option | None] = []
+        for article_id in ids:  # a divider line between results
+            rows += [Option(self.prompt(article_id, self._width), id=article_id), None]
+        self.add_options(rows[:-1])
+        self.highlighted = 0 if ids else None
+
+    def refresh_row(self, article_id: str) -> None:
+        self.replace_option_prompt(article_id, self.prompt(article_id, self._width))
+
+    def on_resize(self) -> None:
+        if self.option_count and self.row_width() != self._width:
+            self._width = self.row_width()
+            for article_id in self.ids():
+                self.replace_option_prompt(article_id, self.prompt(article_id, self._width))
 
     def ids(self) -> list[str]:
         return [o.id for o in self.options if o.id]

@@ -62,3 +62,16 @@ def wrap(text: Text, width: int) -> Text:
 
 def wrap_lines(text: Text, width: int) -> list[Text]:
     return wrap(text, width).split("\n", allow_blank=True)
+
+
+def clip(text: Text, width: int, lines: int) -> Text:
+    """At most `lines` wrapped lines of `text`, the last ending in `…` when something was cut."""
+    wrapped = wrap_lines(text, max(2, width))
+    if len(wrapped) <= lines:
+        return Text("\n", end="").join(wrapped)
+    kept = wrapped[:lines]
+    last = kept[-1]
+    if last.cell_len >= width:
+        last.truncate(max(1, width - 1))
+    last.append("…")
+    return Text("\n", end="").join(kept)

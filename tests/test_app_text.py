@@ -1,0 +1,75 @@
+"""File text is data: no markup, no control characters; CJK wrapping; NO_COLOR-safe highlights."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from test_app_flows import WIDE, make_app, ready, search
+from test_app_support import HOSTILE, sync
+
+from tui.app.render import CURRENT, MATCH, highlighted
+from tui.app.text import clean, source_label
+from tui.app.wrap import wrap, wrap_offsets
+
+
+def test_clean_strips_escape_sequences_and_controls() -> None:
+    assert clean("\x1b]52;c;AAAA\x07x\u202e\u200by\r\nz\x9b") == "]52;c;AAAAxy z"
+    assert clean(HOSTILE) == "[bold]x[/] [@click=app.quit]q ]52;c;AAAA end"
+
+
+def test_highlight_offsets_survive_removed_controls() -> None:
+    text = highlighted("a\x1b b 岸田 c", [(5, 7)])
+    assert text.plain == "a b 岸田 c"
+    assert [(text.plain[s.start:s.end], s.style) for s in text.spans] == [("岸田", MATCH)]
+
+
+def test_highlights_use_attributes_that_survive_no_color() -> None:
+    assert MATCH.reverse and CURRENT.reverse and CURRENT.bold and CURRENT.underline
+
+
+def test_source_label_fallbacks() -> None:
+    assert source_label("voa", "美国之音") == "美国之音 VOA"
+    assert source_label("rfi", "") == "RFI"
+    assert source_label("", "德国之声") == "德国之声"
+    assert source_label("unknown", "unknown") == "未知来源 unknown"
+
+
+def test_cjk_wraps_at_characters_not_only_spaces() -> None:
+    text = "美国总统乔·拜登(Joe Biden)和日本首相岸田文雄在白宫发表联合声明，开启双方战略合作的新时代。"
+    lines = wrap(Text(text), 20).plain.split("\n")
+    assert all(Text(line).cell_len <= 20 for line in lines)
+    assert min(Text(line).cell_len for line in lines[:-1]) >= 16  # no big gap after "(Joe"
+    assert not any(line.startswith(("，", "。")) for line in lines)  # no line starts with punctuation
+    assert wrap_offsets("hello world", 5) == [6]
+
+
+@sync
+async def test_hostile_titles_show_literally_and_run_nothing() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await ready(pilot)
+        unknown = next(n for n in screen.tree.root.children if str(n.label).startswith("未知来源"))
+        unknown.expand()
+        for node in list(unknown.children):
+            node.expand()
+            for month in node.children:
+                month.expand()
+        await pilot.pause()
+        leaf = screen.tree._leaves["a6"][0]
+        assert "[bold]x[/] [@click=app.quit]q ]52;c;AAAA end" in str(leaf.label)
+        screen.tree.move_cursor(leaf)
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+        assert screen.article.pieces[0].text == "[bold]x[/] [@click=app.quit]q ]52;c;AAAA end"
+        assert screen.article.pieces[2].text == "https://example.org/x[2J"
+        await pilot.click("#article")
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.is_running
+        shown = "\n".join(s.text for s in app.screen._compositor.render_strips())
+        assert "[bold]x[/]" in shown and "\x1b" not in shown and "\x07" not in shown
+        assert all("\x1b" not in n.message for n in app._notifications)
+    await_search = make_app()
+    async with await_search.run_test(size=WIDE) as pilot:
+        screen = await search(pilot, "bold")
+        assert "a6" in screen.hits
+        assert "[bold]x[/]" in screen.results.get_option("a6").prompt.plain
