@@ -83,7 +83,7 @@ def test_a_cache_from_another_version_is_rebuilt(
 
 def test_another_parser_version_rebuilds(archive_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     load([archive_dir])
-    monkeypatch.setattr(loader, "PARSER_VERSION", "999")
+    monkeypatch.setattr(loader, "parser_version", lambda: "another")
     rebuilt = load([archive_dir])
     assert rebuilt.reused == 0 and "parser" in rebuilt.notices[0]
 
@@ -192,3 +192,15 @@ def test_two_instances_at_once_leave_a_valid_cache(archive_dir: Path, data_dir: 
     final = load([archive_dir])
     assert (final.notices, final.parsed) == ([], 0)
     assert sorted(p.suffix for p in final.cache.parent.iterdir()) == [".cache", ".lock"]  # type: ignore[union-attr]
+
+
+def test_open_cached_gives_the_cached_archive_without_scanning(archive_dir: Path) -> None:
+    assert loader.open_cached([archive_dir]) is None
+    cold = load([archive_dir])
+    assert cold.changed
+    (archive_dir / "source0").rename(archive_dir / "moved")  # not looked at by open_cached
+    quick = loader.open_cached([archive_dir])
+    assert quick is not None and not quick.changed
+    assert _full(quick) == _full(cold)
+    assert load([archive_dir]).changed
+    assert not load([archive_dir]).changed

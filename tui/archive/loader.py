@@ -28,11 +28,10 @@ import msgspec
 from . import cache
 from .archive import Archive
 from .model import Article, Block, Rejection
-from .parse import PARSER_VERSION, parse_file
 from .paths import bundled_seeds
 from .paths import data_dir as default_data_dir
 
-__all__ = ["LoadResult", "Progress", "bundled_seeds", "load", "load_archive", "scan"]
+__all__ = ["LoadResult", "Progress", "bundled_seeds", "load", "load_archive", "open_cached", "scan"]
 
 Progress = Callable[[int, int], None]  # (done, total) over the files being parsed
 
@@ -62,6 +61,7 @@ class LoadResult:
     parsed: int = 0  # files parsed this time
     reused: int = 0  # files taken from the cache
     cache: Path | None = None  # the cache file in use; None when running without one
+    changed: bool = True  # False when the files are exactly those the cache held
 
 
 class Parsed(msgspec.Struct):
@@ -79,10 +79,10 @@ _NOT_PARSING = frozenset({"archive.py", "cache.py", "loader.py", "paths.py", "se
 
 
 def parser_version() -> str:
-    """PARSER_VERSION plus a digest of the parsing modules' source.
+    """A digest of the parsing modules' source, `parse.py` and its PARSER_VERSION included.
 
     A parser edited without bumping PARSER_VERSION (easy while developing) still invalidates the
-    cache, so a stale parse is never served.
+    cache, so a stale parse is never served; and the parser need not be imported to know it.
     """
     digest = hashlib.blake2b(digest_size=6)
     package = Path(__file__).resolve().parent
@@ -90,7 +90,15 @@ def parser_version() -> str:
         if source.name not in _NOT_PARSING:
             digest.update(source.relative_to(package).as_posix().encode())
             digest.update(source.read_bytes())
-    return f"{PARSER_VERSION}+{digest.hexdigest()}"
+    return digest.hexdigest()
+
+
+def parse_file(path: str) -> Article | Rejection:
+    """`tui.archive.parse.parse_file`, imported on first use: bs4 and lxml are slow to import,
+    and a warm open never needs them."""
+    from .parse import parse_file as parse
+
+    return parse(path)
 
 
 # --- scanning ---------------------------------------------------------------------------------
@@ -211,6 +219,8 @@ def _parse_parallel(paths: list[str], workers: int, progress: Progress | None) -
     method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
     if method == "spawn" and "forkserver" in multiprocessing.get_all_start_methods():
         method = "forkserver"
+    from . import parse  # noqa: F401  (imported once here, inherited by forked workers)
+
     pool = ProcessPoolExecutor(workers, multiprocessing.get_context(method), initializer=_worker_init)
     done = 0
     try:
@@ -270,7 +280,7 @@ def load(
     use_cache: bool = True,
 ) -> LoadResult:
     """Load the archive at `paths` (the bundled seeds when empty), using and refreshing the cache."""
-    roots = [os.path.abspath(os.fspath(p)) for p in paths] or [str(bundled_seeds())]
+    roots = _roots(paths)
     files, problems = _scan(roots)
     version = parser_version()
     notices: list[str] = []
@@ -283,14 +293,12 @@ def load(
             notices.append(str(exc))
     previous = old.entries if old else []  # sorted by path, as written
     kept = [e for e in previous if files.get(e.path) == (e.size, e.mtime_ns)]
-    store = cache.BodyStore()
-
     if old is not None and len(kept) == len(files) == len(previous):  # nothing changed
-        store.own(old.fd)
-        for e in kept:
-            if e.article is not None:
-                store.in_file(e.article.id, old.fd, e.body_at, e.body_len, e.body_crc)
-        return _result(kept, problems, store, notices, 0, len(kept), target)
+        result = _from_cache(old, target, problems)  # type: ignore[arg-type]
+        result.notices = notices
+        return result
+
+    store = cache.BodyStore()
 
     writer = _writer(target, notices)
     try:
@@ -370,6 +378,37 @@ def _commit(writer: cache.CacheWriter, roots: list[str], version: str, entries: 
         notices.append(f"cannot write the cache {writer.path}: {exc.strerror}; running without it")
         return None
     return writer.path
+
+
+def _roots(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    return [os.path.abspath(os.fspath(p)) for p in paths] or [str(bundled_seeds())]
+
+
+def open_cached(
+    paths: Iterable[str | os.PathLike[str]] = (), *, data_dir: str | os.PathLike[str] | None = None
+) -> LoadResult | None:
+    """The archive as last cached, without looking at the files: None when there is no valid cache.
+
+    For an instant start on a big archive: show this at once, then run `load` in a worker and
+    swap in its archive when `changed` (scanning 100k files takes about a second).
+    """
+    target = cache.cache_path(default_data_dir(data_dir), _roots(paths))
+    try:
+        old = cache.CacheFile.open(target, parser_version())
+    except cache.CacheError:
+        return None
+    return None if old is None else _from_cache(old, target, [])
+
+
+def _from_cache(old: cache.CacheFile, target: Path, problems: list[Rejection]) -> LoadResult:
+    store = cache.BodyStore()
+    store.own(old.fd)
+    for e in old.entries:
+        if e.article is not None:
+            store.in_file(e.article.id, old.fd, e.body_at, e.body_len, e.body_crc)
+    result = _result(old.entries, problems, store, [], 0, len(old.entries), target)
+    result.changed = False
+    return result
 
 
 def _result(entries: list[cache.Entry], problems: list[Rejection], store: cache.BodyStore,
