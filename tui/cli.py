@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
@@ -107,12 +108,15 @@ def _print_json(value: object) -> None:
 
 
 def _open_app(args: argparse.Namespace) -> int:
-    """The one place where the interactive app is wired in: `tui.app.run(paths)`."""
+    """The one place where the interactive app is wired in: `tui.app.run(paths)`.
+
+    Without a terminal (output piped or redirected) it prints the archive's summary instead.
+    """
     _check_paths(args.paths)
-    if importlib.util.find_spec("tui.app") is not None:
+    if sys.stdin.isatty() and sys.stdout.isatty() and importlib.util.find_spec("tui.app") is not None:
         app = importlib.import_module("tui.app")
         if callable(getattr(app, "run", None)):
-            return int(app.run(args.paths) or 0)
+            return int(app.run([Path(p) for p in args.paths]) or 0)
     return _summary(_load(args))
 
 
@@ -234,7 +238,8 @@ def _main_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Browse and search archives of news articles from a terminal.",
         epilog=f"commands:\n{commands}\n\nRun '{PROG} COMMAND --help' for a command's options. "
-               f"The cache lives in $NEWSTUI_DATA_DIR or the user data directory.",
+               f"Without a terminal, '{PROG} [PATH ...]' prints the archive's summary.\n"
+               f"The cache lives in $NEWSTUI_DATA_DIR, else the user data directory.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
