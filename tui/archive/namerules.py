@@ -9,10 +9,11 @@ from .textindex import fold
 
 HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 DOTS = "·•・‧"
-GLOSS = re.compile(
+# A gloss is found from its parenthesis (cheap to scan for), then what precedes it is read back.
+PAREN = re.compile(r"[（(](?P<inner>[^（）()\n]{0,99}[A-Za-z][^（）()\n]{0,99})[）)]")
+BEFORE = re.compile(
     rf"(?:[“\"「『](?P<q>[^”\"」』\n]{{1,24}})[”\"」』]|《(?P<b>[^《》\n]{{1,30}})》"
-    rf"|(?P<run>[{HAN}{DOTS}]{{2,40}}))"
-    r"[ \t]{0,2}[（(](?P<inner>[^（）()\n]{1,100})[）)]"
+    rf"|(?P<run>[{HAN}{DOTS}]{{2,40}}))[ \t]{{0,2}}$"
 )
 BOOK = re.compile(r"《([^《》\n]{2,24})》")
 HAN_ONLY = re.compile(rf"[{HAN}]+")

@@ -63,9 +63,12 @@ def _split_inner(inner: str) -> tuple[list[str], list[str]]:
 def glosses(text: str) -> list[Gloss]:
     """The glosses and `《…》` titles in one article's text."""
     out: list[Gloss] = []
-    for m in R.GLOSS.finditer(text):
-        latin, zh_inner = _split_inner(m.group("inner"))
+    for p in R.PAREN.finditer(text):
+        latin, zh_inner = _split_inner(p.group("inner"))
         if not latin:
+            continue
+        m = R.BEFORE.search(text, max(0, p.start() - 44), p.start())
+        if m is None:
             continue
         quoted = m.group("q") or m.group("b")
         if quoted:
@@ -203,3 +206,18 @@ def _articles(index: TextIndex, aliases: list[str]) -> set[int]:
     for alias in aliases:
         found.update(index.matches(fold(alias)))
     return found
+
+
+def entities_to_json(entities: list[Entity]) -> str:
+    """The `newstui names --json` output: an array of {key, name, kind, aliases, articles, count}."""
+    import json
+
+    return json.dumps([e.to_dict() for e in entities], ensure_ascii=False, indent=2)
+
+
+def format_entities(entities: list[Entity]) -> str:
+    """Readable text for `newstui names`: one line per entity, most articles first."""
+    if not entities:
+        return "no names found"
+    width = max(len(str(len(e.articles))) for e in entities)
+    return "\n".join(f"{len(e.articles):>{width}}  {e.kind:<12} {' · '.join(e.aliases)}" for e in entities)

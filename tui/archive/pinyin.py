@@ -29,8 +29,8 @@ def table() -> dict[str, str]:
     out: dict[str, str] = {}
     for code, readings in pinyin_dict.items():
         first = readings.split(",", 1)[0]
-        plain = "".join(c for c in unicodedata.normalize("NFD", first) if not unicodedata.combining(c))
-        out[chr(code)] = plain.replace("u\u0308", "v").replace("ü", "v").lower()
+        nfd = unicodedata.normalize("NFD", first).replace("u\u0308", "v")
+        out[chr(code)] = "".join(c for c in nfd if not unicodedata.combining(c)).lower()
     return out
 
 

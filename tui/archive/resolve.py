@@ -152,13 +152,15 @@ class Resolver:
         return [t for t in self.alias_tokens if t.startswith(prefix)][:20]
 
     def _corrections(self, word: str) -> list[str]:
-        """Latin words of the archive one or two edits away (names first)."""
-        limit = 1 if len(word) <= 6 else 2
+        """Latin words of the archive one edit away (two from 8 letters), same first letter,
+        names first: `kishda` -> kishida, but `kishida` never becomes `rashida`."""
+        limit = 1 if len(word) <= 7 else 2
         for vocab in (self.alias_tokens, self.text.vocab):
             found = process.extract(word, vocab, scorer=OSA.distance, score_cutoff=limit, limit=30)
+            found = [f for f in found if f[0][0] == word[0]]
             if found:
                 best = min(d for _, d, _ in found)
-                return [w for w, d, _ in found if d == best and abs(len(w) - len(word)) <= limit]
+                return [w for w, d, _ in found if d == best and w[0] == word[0]]
         return []
 
     def _fuzzy_alias(self, term: Term, text: str) -> bool:

@@ -128,6 +128,16 @@ class SearchIndex:
                 i += 1
         return out
 
+    def find_names(self, text: str) -> list[names.Entity]:
+        """Entities for the names panel's filter box: any alias containing `text`, or what the
+        query resolves to (pinyin, typos); all of them, most articles first, for an empty text."""
+        key = fold(text.strip())
+        if not key:
+            return list(self.entities)
+        wanted = {k for t in self._plan(text).terms for k in t.via_alias}
+        return [e for e in self.entities
+                if any(key in fold(a) or fold(a) in wanted for a in e.aliases)]
+
     def terms(self, query: str) -> list[str]:
         """Strings to highlight in an opened article (case-insensitively), longest first."""
         shown = {t.shown[k] for t in self._plan(query).terms for k in t.needles}
@@ -190,7 +200,9 @@ class SearchIndex:
         meta = self.metas[i]
         article = self.archive.get(meta.id)
         orig = article.title + "\n" + article.text()
-        low = fold(orig)
+        low = self.text.hays[i]
+        if len(low) != len(orig):  # the body changed since indexing
+            low = fold(orig)
         body_at = len(article.title) + 1
         needles = sorted({k for t in terms for k in t.needles}, key=len, reverse=True)
         title_hit = any(low.find(k, 0, body_at - 1) >= 0 for k in needles)
