@@ -1,0 +1,64 @@
+"""Regenerate screenshots/*.svg from the real app over the bundled seeds.
+
+    python screenshots/make.py            # writes tree, search, article, help (+ 80x24 variants)
+
+Uses a throw-away NEWSTUI_DATA_DIR so your reading state and cache are untouched.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+QUERY = "kishida"
+SHOTS: list[tuple[str, tuple[int, int], list[str]]] = [
+    ("tree", (120, 40), []),
+    ("search", (120, 40), ["slash", *QUERY]),
+    ("article", (120, 40), ["slash", *QUERY, "enter", "n"]),
+    ("help", (120, 40), ["question_mark"]),
+    ("search-80x24", (80, 24), ["slash", *QUERY]),
+    ("article-80x24", (80, 24), ["slash", *QUERY, "enter"]),
+]
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    app = pilot.app
+    for _ in range(250):
+        await pilot.pause(0.02)
+        if app.archive is not None and not app.screen_stack[0].workers_pending():
+            break
+    await pilot.pause(0.2)
+
+
+async def shoot(name: str, size: tuple[int, int], keys: list[str]) -> Path:
+    from tui.app.app import NewsApp
+
+    app = NewsApp([])
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+        await settle(pilot)
+        app.clear_notifications()
+        await pilot.pause(0.1)
+        path = HERE / f"{name}.svg"
+        app.save_screenshot(filename=path.name, path=str(HERE))
+    return path
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as data:
+        os.environ["NEWSTUI_DATA_DIR"] = data
+        for name, size, keys in SHOTS:
+            print(asyncio.run(shoot(name, size, keys)).relative_to(HERE.parent))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
