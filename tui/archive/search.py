@@ -23,6 +23,9 @@ import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import msgspec
 
 from . import names
 from .archive import Archive
@@ -32,6 +35,7 @@ from .textindex import TextIndex, find_all, fold, is_boundary
 
 _SENTENCE_END = "。！？!?\n；;"
 _FULL_SCORING = 5000  # beyond this many matches, rank by title and confidence only
+STATE_VERSION = 1  # bump when the index layout or the extraction rules change
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,20 @@ class SearchIndex:
         self.metas = list(archive.articles)  # article number -> metadata, as indexed
         self.resolver = Resolver(text, entities, [m.title for m in self.metas], sorted(titled))
         self._plans: dict[str, _Plan] = {}
+
+    def state(self) -> dict[str, object]:
+        """Everything `build` computed, as plain data a msgspec (MessagePack) cache can store."""
+        return {"version": STATE_VERSION, "ids": [m.id for m in self.metas], "text": self.text.state(),
+                "entities": [msgspec.to_builtins(e) for e in self.entities],
+                "titled": self.resolver.titled}
+
+    @classmethod
+    def from_state(cls, archive: Archive, state: dict[str, Any]) -> SearchIndex:
+        """The index `state()` saved; ValueError when it does not belong to this archive."""
+        if state.get("version") != STATE_VERSION or state.get("ids") != [a.id for a in archive.articles]:
+            raise ValueError("search index state is stale")
+        entities = [msgspec.convert(e, names.Entity) for e in state["entities"]]
+        return cls(archive, TextIndex.from_state(state["text"]), entities, state["titled"])
 
     def warm(self) -> None:
         """Build the lazy parts (pinyin tables) now, e.g. in a worker right after loading."""

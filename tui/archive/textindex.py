@@ -19,6 +19,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
+from typing import Any
 
 # Full-width letters, digits and `＋` (not the full-width punctuation every Chinese text has:
 # folding it would cost a slow translate per article for nothing).
@@ -81,6 +82,22 @@ class TextIndex:
             (tokens.get(tok) or tokens.setdefault(tok, array("I"))).append(n)
         self._vocab = None
         return n
+
+    def state(self) -> dict[str, object]:
+        """Plain data (str, int, bytes) for a msgspec cache; `from_state` reverses it."""
+        return {"hays": self.hays, "title_len": self.title_len,
+                "chars": {k: v.tobytes() for k, v in self.chars.items()},
+                "tokens": {k: v.tobytes() for k, v in self.tokens.items()}}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> TextIndex:
+        index = cls()
+        index.hays, index.title_len = list(state["hays"]), list(state["title_len"])
+        for name in ("chars", "tokens"):
+            target: dict[str, array] = getattr(index, name)
+            for k, raw in state[name].items():
+                target[k] = array("I", raw)
+        return index
 
     def __len__(self) -> int:
         return len(self.hays)
