@@ -236,3 +236,45 @@ async def test_command_palette_runs_a_command() -> None:
         await pilot.press("enter")
         await pilot.pause(0.2)
         assert isinstance(pilot.app.screen, HelpScreen)
+
+
+@sync
+async def test_list_keys_j_k_g_G_and_down_from_search() -> None:
+    async with make_app().run_test(size=WIDE) as pilot:
+        screen = await ready(pilot)
+        tree = screen.tree
+        await pilot.press("j", "j")
+        assert tree.cursor_line == 2
+        await pilot.press("k")
+        assert tree.cursor_line == 1
+        await pilot.press("G")
+        assert tree.cursor_line == tree.last_line
+        await pilot.press("g")
+        assert tree.cursor_line == 0
+        screen = await search(pilot, "日本")
+        await pilot.press("down")
+        assert screen.focused is screen.results
+        await pilot.press("j")
+        assert screen.results.highlighted == 1
+        await pilot.press("G", "g")
+        assert screen.results.highlighted == 0
+
+
+@sync
+async def test_problems_node_shows_why_a_file_was_rejected() -> None:
+    async with make_app().run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("G", "enter", "down", "enter")
+        await pilot.pause(0.1)
+        shown = "\n".join(s.text for s in pilot.app.screen._compositor.render_strips())
+        assert "/archive/broken.md" in shown and "no title found" in shown
+
+
+@sync
+async def test_no_color_is_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    assert app.no_color
+    async with app.run_test(size=NARROW) as pilot:
+        await search(pilot, "岸田")
+        assert pilot.app.is_running

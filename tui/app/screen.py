@@ -32,7 +32,10 @@ _NOT_WHILE_TYPING = {"match", "step", "copy_url", "bookmark", "rescan", "help", 
 
 
 class SearchBox(Input):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Open", show=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Open", show=True),
+        Binding("down", "screen.focus_list", "To the list", show=False),
+    ]
 
 
 class MainScreen(ScreenActions, Screen[None]):
@@ -245,6 +248,9 @@ class MainScreen(ScreenActions, Screen[None]):
     def action_focus_search(self) -> None:
         self.remove_class("-reading")
         self.call_after_refresh(self.search.focus)
+
+    def action_focus_list(self) -> None:
+        self.list_widget().focus()
 
     def action_back(self) -> None:
         focused = self.focused
