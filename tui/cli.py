@@ -222,11 +222,70 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if rejected else 0
 
 
+# --- newstui search / names ---------------------------------------------------------------------
+
+
+def _setup_search(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", metavar="QUERY",
+                        help='words, names, pinyin, "a phrase", -excluded, source:KEY year:YYYY '
+                             "after:DATE before:DATE")
+    _add_paths(parser)
+    parser.add_argument("--json", action="store_true", help="print a JSON array of hits, best first")
+    parser.add_argument("--limit", type=_positive, default=20, metavar="N",
+                        help="at most N hits (default 20)")
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return number
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from .archive.search import SearchIndex, format_hits, hits_to_json
+
+    archive = _load(args)
+    hits = SearchIndex.build(archive).search(args.query, limit=args.limit)
+    print(hits_to_json(hits) if args.json else _safe(format_hits(hits)))
+    return 0
+
+
+def _setup_names(parser: argparse.ArgumentParser) -> None:
+    _add_paths(parser)
+    parser.add_argument("--json", action="store_true",
+                        help="print a JSON array of names with their aliases and articles")
+
+
+def _cmd_names(args: argparse.Namespace) -> int:
+    from .archive.names import format_entities
+    from .archive.search import SearchIndex
+
+    archive = _load(args)
+    entities = SearchIndex.build(archive).entities
+    if not args.json:
+        print(_safe(format_entities(entities)))
+        return 0
+    out = []
+    for entity in entities:
+        articles = [archive.meta(i) for i in entity.articles if i in archive]
+        out.append({**entity.to_dict(),
+                    "articles": [{"id": a.id, "path": a.path, "title": a.title} for a in articles]})
+    sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
 # --- dispatch -----------------------------------------------------------------------------------
 
 COMMANDS: dict[str, Command] = {
     "export": Command("print every article as JSON Lines", _setup_export, _cmd_export),
     "show": Command("print one file as an article (text, or JSON with --json)", _setup_show, _cmd_show),
+    "search": Command("search titles, names and text; hits best first", _setup_search, _cmd_search),
+    "names": Command("list people, organisations and agreements with aliases and articles",
+                     _setup_names, _cmd_names),
     "check": Command("list files that are not articles and fields missing per file",
                      _setup_check, _cmd_check),
 }
@@ -252,8 +311,8 @@ def _parse_args(argv: list[str]) -> tuple[argparse.Namespace, Callable[[argparse
         command = COMMANDS[argv[0]]
         parser = _Parser(prog=f"{PROG} {argv[0]}", description=command.help)
         command.setup(parser)
-        return parser.parse_args(argv[1:]), command.run
-    return _main_parser().parse_args(argv), _open_app
+        return parser.parse_intermixed_args(argv[1:]), command.run
+    return _main_parser().parse_intermixed_args(argv), _open_app
 
 
 def _quiet_stdout() -> None:

@@ -1,0 +1,68 @@
+"""`newstui search` and `newstui names` as a user runs them: separate processes, JSON and text."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HIT_FIELDS = {"id", "path", "title", "score", "snippet"}
+KISHIDA = {"岸田", "岸田文雄", "Kishida", "Fumio Kishida"}
+
+
+def newstui(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, encoding="utf-8", timeout=120, stdin=subprocess.DEVNULL)
+
+
+def _search(seeds_dir: Path, tmp_path: Path, *args: str) -> list[dict]:
+    done = newstui("search", *args, seeds_dir, "--json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_search_json_finds_a_chinese_written_person_by_english_name(tmp_path: Path, seeds_dir: Path) -> None:
+    hits = _search(seeds_dir, tmp_path, "kishida")
+    assert hits and all(h.keys() >= HIT_FIELDS for h in hits)
+    names = {Path(h["path"]).name[:3] for h in hits}
+    assert names == {"000", "001", "002", "004"}  # 003 never names 岸田 / Kishida
+    assert "岸田" in hits[0]["title"]  # the article about him comes first
+    assert hits == sorted(hits, key=lambda h: -h["score"])
+    for hit in hits:
+        assert any(hit["snippet"][a:b] in KISHIDA for a, b in hit["spans"])
+
+
+def test_search_limit_and_typo(tmp_path: Path, seeds_dir: Path) -> None:
+    assert len(_search(seeds_dir, tmp_path, "blinkn", "--limit", "1")) == 1
+    assert _search(seeds_dir, tmp_path, "qwxzvbnm") == []
+
+
+def test_search_text_output_brackets_the_match(tmp_path: Path, seeds_dir: Path) -> None:
+    done = newstui("search", "aukus", seeds_dir, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "[AUKUS]" in done.stdout and "004_" in done.stdout
+
+
+def test_search_rejects_a_bad_limit_in_one_line(tmp_path: Path, seeds_dir: Path) -> None:
+    done = newstui("search", "x", seeds_dir, "--limit", "zero", cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1
+
+
+def test_names_json_lists_aliases_and_articles(tmp_path: Path, seeds_dir: Path) -> None:
+    done = newstui("names", seeds_dir, "--json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    entities = json.loads(done.stdout)
+    by_name = {alias: e for e in entities for alias in e["aliases"]}
+    kishida = by_name["Fumio Kishida"]
+    assert {"岸田文雄", "岸田"} <= set(kishida["aliases"]) and kishida["kind"] == "person"
+    assert kishida["count"] == len(kishida["articles"]) == 4
+    assert all(Path(a["path"]).is_file() and a["title"] for a in kishida["articles"])
+    assert "AUKUS" in by_name and by_name["AUKUS"]["kind"] == "agreement"
+
+
+def test_names_text_output(tmp_path: Path, seeds_dir: Path) -> None:
+    done = newstui("names", seeds_dir, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "岸田文雄 · Fumio Kishida" in done.stdout
