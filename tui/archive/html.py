@@ -30,7 +30,7 @@ from bs4.element import PreformattedString
 from . import chrome
 from .chrome import unwrap_image
 from .model import Block, Image, Link
-from .text import clean_line, clean_text
+from .text import clean_line, clean_text, clean_url
 
 __all__ = ["MAX_HTML", "Body", "body_blocks", "unwrap_image"]
 
@@ -204,7 +204,7 @@ class _Builder:
         self.image_parent = self.open_blocks[-1] if self.open_blocks else None
 
     def url(self, href: str) -> str:
-        href = href.strip()
+        href = clean_url(href)
         if self.base_url:
             try:
                 return urljoin(self.base_url, href)

@@ -160,6 +160,8 @@ def _walk(root: str, files: dict[str, Key], problems: list[Rejection], seen: set
                         files[entry.path] = (st.st_size, st.st_mtime_ns)
                 elif entry.is_symlink():
                     problems.append(Rejection(entry.path, "broken symbolic link"))
+                else:  # never opened: reading a pipe would block the scan
+                    problems.append(Rejection(entry.path, "not a regular file (a pipe, socket or device)"))
             except OSError as exc:
                 problems.append(Rejection(entry.path, _stat_reason(entry.path, exc)))
         stack.extend(reversed(subfolders))

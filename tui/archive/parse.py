@@ -6,6 +6,8 @@ not articles all come back as a `Rejection` with a one-line reason for people.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from .decode import DecodeError, decode
@@ -24,13 +26,41 @@ MAX_BYTES = 8 * 1024 * 1024
 def parse_file(path: str | Path) -> Article | Rejection:
     p = str(Path(path).absolute())
     try:
-        with open(p, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = _read_prefix(p, MAX_BYTES)
     except OSError as exc:
         return Rejection(p, f"cannot read: {exc.strerror or exc}")
-    if len(data) > MAX_BYTES:
-        return Rejection(p, f"too large: over {MAX_BYTES // 2**20} MB, not read as an article")
+    if isinstance(data, str):
+        return Rejection(p, data)
     return parse_bytes(data, p)
+
+
+def _read_prefix(path: str, limit: int) -> bytes | str:
+    """The bytes of a regular file of at most `limit` bytes, else why not (a one-line reason).
+
+    Opened without blocking, so a named pipe put where a file was never hangs the scan; a file
+    that is (or grows) too large is refused without reading more than `limit` + 1 bytes.
+    """
+    too_large = f"too large: over {limit // 2**20} MB, not read as an article"
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            return "cannot read: a folder, not a file"
+        if not stat.S_ISREG(st.st_mode):
+            return "not a regular file (a pipe, socket or device)"
+        if st.st_size > limit:
+            return too_large
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(limit + 1 - size, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return too_large if size > limit else b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def parse_bytes(data: bytes, path: str) -> Article | Rejection:
@@ -41,6 +71,8 @@ def parse_bytes(data: bytes, path: str) -> Article | Rejection:
     except DecodeError as exc:
         return Rejection(path, str(exc))
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if "\0" in text:  # stray NULs: the HTML parser would turn them into U+FFFD
+        text = text.replace("\0", "")
     if not text.strip():
         return Rejection(path, "empty file: only whitespace")
     try:

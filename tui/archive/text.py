@@ -43,6 +43,7 @@ _CJK_PUNCT = "\u3000-\u303f\ufe30-\ufe4f\uff00-\uff65"
 _STAIR_CJK = re.compile(f"(?<=[{_CJK}]) *\n[ \n]*(?=[{_CJK}])")
 _STAIR_PUNCT = re.compile(f"(?<=[{_CJK_PUNCT}]) *\n[ \n]*|[ \n]*\n *(?=[{_CJK_PUNCT}])")
 _BREAKS = re.compile(r"[ \n]*\n[ \n]*")
+_WHITESPACE = re.compile(r"\s+")
 _PARAS = re.compile(r"\n[ \t\u00a0\u3000]*\n\s*")
 
 
@@ -76,6 +77,15 @@ def _flatten(text: str) -> str:
 def clean_line(text: str) -> str:
     """One line of display text: no controls, line breaks folded, single spaces, trimmed."""
     return _flatten(_normalise(text))
+
+
+def clean_url(url: str) -> str:
+    """A link or image target from a file: no escapes or controls, no surrounding whitespace.
+
+    Whitespace inside is dropped too (a URL never holds a raw space or line break; scrapers
+    wrap long ones), so what is shown, opened or copied is one printable line.
+    """
+    return _WHITESPACE.sub("", strip_controls(url))
 
 
 def clean_text(text: str) -> str:

@@ -17,6 +17,9 @@ from ..html import body_blocks
 from ..model import Article, Rejection
 from ..text import clean_line
 
+#: How much of a file `sniff` looks at: enough for a 20,000-character title or a long front matter.
+SNIFF_CHARS = 100_000
+
 
 @dataclass
 class Draft:

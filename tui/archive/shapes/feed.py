@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .. import dates, sources
 from ..model import Article, Rejection
 from ..text import clean_line
-from .base import Draft, finish
+from .base import SNIFF_CHARS, Draft, finish
 
 _STAMP = re.compile(r"\A\s*<!--\s*(\d+|NaN|null|undefined)?\s*-->[ \t]*\n")
 _HEAD = re.compile(r"\A\s*\[(?P<title>.*)\]\((?P<url>[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)\)[ \t]*\n"
@@ -64,7 +64,7 @@ def _is_date_line(inner: str) -> bool:
 
 
 def sniff(text: str) -> bool:
-    return split(text[:20000]) is not None
+    return split(text[:SNIFF_CHARS]) is not None
 
 
 def to_draft(parts: FeedParts) -> Draft:

@@ -14,7 +14,7 @@ import re
 from .. import dates, sources
 from ..model import Article, Rejection
 from . import feed
-from .base import Draft, finish
+from .base import SNIFF_CHARS, Draft, finish
 
 _BLOCK = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
@@ -48,7 +48,7 @@ def _scalar(value: str) -> str:
 
 
 def sniff(text: str) -> bool:
-    found = split(text[:20000])
+    found = split(text[:SNIFF_CHARS])
     return found is not None and any(k in found[0] for k in ("title", "date", "from", "url", "layout"))
 
 

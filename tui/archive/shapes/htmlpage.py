@@ -14,7 +14,7 @@ from lxml import etree
 
 from .. import dates
 from ..model import Article, Rejection
-from .base import Draft, finish
+from .base import SNIFF_CHARS, Draft, finish
 
 _DOC = re.compile(r"\A\s*(?:<!--.*?-->\s*)*(?:<!doctype html|<html\b|<head\b)", re.I | re.S)
 _CONTAINERS = ('//*[@id="js_content"]', "//article", '//*[@itemprop="articleBody"]', "//main",
@@ -70,7 +70,7 @@ def read_page(html: str) -> Page:
 
 
 def sniff(text: str) -> bool:
-    return _DOC.match(text[:5000]) is not None
+    return _DOC.match(text[:SNIFF_CHARS]) is not None
 
 
 def parse(text: str, path: str) -> Article | Rejection:

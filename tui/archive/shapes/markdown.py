@@ -11,7 +11,7 @@ import html
 import re
 
 from ..model import Article, Rejection
-from .base import Draft, finish
+from .base import SNIFF_CHARS, Draft, finish
 from .mirror import _TRAILER
 
 _HEAD = re.compile(r"\A\s*(?:#[ \t]+(?P<a>[^\n]+?)[ \t#]*"
@@ -21,7 +21,7 @@ _TAG = re.compile(r"^\s*</?[a-zA-Z][^>]*>")
 
 
 def sniff(text: str) -> bool:
-    return _HEAD.match(text[:5000]) is not None
+    return _HEAD.match(text[:SNIFF_CHARS]) is not None
 
 
 def to_html(text: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Rejection
-from .base import Draft, finish
+from .base import SNIFF_CHARS, Draft, finish
 
 _HEAD = re.compile(r"\A\s*#{1,3}[ \t]+(?P<title>[^\n]+?)[ \t#]*\n(?:[ \t]*\n)*"
                    r"[ \t]*(?:-{3,}|={3,})[ \t]*(?:\n|\Z)")
@@ -31,7 +31,7 @@ _TRACKING = re.compile(r"<img\b[^>]*(?:width=['\"]?0(?:px)?['\"]?|gfw-breaker\.w
 
 
 def sniff(text: str) -> bool:
-    return _HEAD.match(text[:5000]) is not None
+    return _HEAD.match(text[:SNIFF_CHARS]) is not None
 
 
 def parse(text: str, path: str) -> Article | Rejection:

@@ -10,14 +10,14 @@ import re
 
 from .. import dates
 from ..model import Article, Rejection
-from .base import Draft, finish
+from .base import SNIFF_CHARS, Draft, finish
 from .htmlpage import read_page
 
 _HEADER = re.compile(r"\A\s*<!--\s*(?P<json>\{.*?\})\s*-->", re.S)
 
 
 def header(text: str) -> dict[str, object] | None:
-    m = _HEADER.match(text[:100_000])
+    m = _HEADER.match(text[:SNIFF_CHARS])
     if not m:
         return None
     try:
