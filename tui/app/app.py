@@ -1,4 +1,8 @@
-"""The newstui App: owns the archive, the search index and the reading state; loads in a worker."""
+"""The newstui App: owns the archive, the search index and the reading state; loads in a worker.
+
+Loading, in one worker thread: the last cached archive (shown at once), then a scan of the files
+(swapped in only when they changed), then the search index; each stage is posted to the UI.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,13 @@ import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from ..archive.archive import Archive
 from ..archive.search import SearchIndex
@@ -21,7 +25,6 @@ from .commands import NewsCommands
 from .screen import MainScreen
 from .state import ReadingState, data_dir
 
-Loader = Callable[[data.Progress], data.Loaded]
 PROGRESS_EVERY = 0.05  # seconds between progress bar updates
 
 
@@ -34,19 +37,18 @@ class NewsApp(App[int]):
     ]
 
     def __init__(self, paths: list[Path] | None = None, *, archive: Archive | None = None,
-                 loader: Loader | None = None) -> None:
+                 loader: data.Loader | Callable[[data.Progress], data.Loaded] | None = None) -> None:
         """`archive` (tests, screenshots) or `loader` replace loading `paths` from disk."""
         super().__init__()
         self.paths = list(paths or [])
         self.data_dir = data_dir()
-        if archive is not None and loader is None:
-            loader = data.fixed(archive)
-        self.loader: Loader = loader or (lambda progress: data.load(self.paths, progress, self.data_dir))
+        if loader is None:
+            loader = data.Fixed(archive) if archive is not None else data.Disk(self.paths, self.data_dir)
+        self.loader = loader if isinstance(loader, data.Loader) else data.Function(loader)
         self.archive: Archive | None = None
         self.index: SearchIndex | None = None
         self.state, self._state_problem = ReadingState.load(self.data_dir)
         self._last_progress = 0.0
-        self._rescan_from = 0
 
     def get_default_screen(self) -> Screen:
         return MainScreen()
@@ -63,41 +65,85 @@ class NewsApp(App[int]):
 
     def start_loading(self, rescan: bool = False) -> None:
         if rescan:
-            self._rescan_from = len(self.archive) if self.archive is not None else 0
             self.notify("Rescanning…", timeout=2)
         self.main.show_progress(0, 0)
         self._load(rescan)
 
+    # -- the loading worker (a thread) ------------------------------------------------------------
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self, rescan: bool) -> tuple[data.Loaded, bool]:
-        return self.loader(self._progress), rescan
+    def _load(self, rescan: bool) -> None:
+        worker = get_current_worker()
+        shown = self.archive
+        if shown is None:
+            cached = self.loader.cached()
+            if cached is not None:
+                self._post(self.show_archive, cached.archive, cached.notices)
+                shown = cached.archive
+        loaded = self.loader.load(self._progress)
+        if worker.is_cancelled:
+            return
+        before = len(shown) if shown is not None else 0
+        if shown is None or loaded.changed:
+            self._post(self.show_archive, loaded.archive, loaded.notices)
+            shown = loaded.archive
+        else:
+            self._post(self.notify_all, loaded.notices)
+        if rescan:
+            change = f"({len(shown) - before:+d})" if loaded.changed else "(no change)"
+            self._post(self.notify, f"Rescanned: {len(shown)} articles {change}", timeout=4)
+        index = loaded.index
+        if index is None and (loaded.changed or self.index is None):
+            self._post(self.main.indexing, 0, len(shown))
+            index = data.build_index(shown, self._indexing)
+        if index is not None and not worker.is_cancelled:
+            self._post(self.index_ready, shown, index)
+        else:
+            self._post(self.main.loading_done)
+
+    def _post(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        """Run `callback` on the UI thread and wait for it; nothing when the app is closing."""
+        with contextlib.suppress(RuntimeError):
+            self.call_from_thread(callback, *args, **kwargs)
 
     def _progress(self, done: int, total: int) -> None:
         """Called from the loading thread; throttled so a big archive does not flood the UI."""
+        if self._due(done, total):
+            self._post(self.main.show_progress, done, total)
+
+    def _indexing(self, done: int, total: int) -> None:
+        if self._due(done, total):
+            self._post(self.main.indexing, done, total)
+
+    def _due(self, done: int, total: int) -> bool:
         now = time.monotonic()
         if done < total and now - self._last_progress < PROGRESS_EVERY:
-            return
+            return False
         self._last_progress = now
-        with contextlib.suppress(RuntimeError):  # the app is closing
-            self.call_from_thread(self.main.show_progress, done, total)
+        return True
+
+    # -- on the UI thread ---------------------------------------------------------------------------
+    async def show_archive(self, archive: Archive, notices: list[str]) -> None:
+        """Show `archive` (the index follows): the tree keeps its cursor and open folders."""
+        self.archive = archive
+        await self.main.archive_loaded()
+        self.notify_all(notices)
+
+    async def index_ready(self, archive: Archive, index: SearchIndex) -> None:
+        if archive is not self.archive:
+            return  # a newer archive is on its way with its own index
+        self.index = index
+        await self.main.index_ready()
+
+    def notify_all(self, notices: list[str]) -> None:
+        for notice in notices:
+            self.notify(notice, severity="warning", markup=False, timeout=8)
 
     async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
-        if worker.group != "load":
-            return
-        if event.state == WorkerState.ERROR:
-            self.main.query_one("#progress").display = False
+        if worker.group == "load" and event.state == WorkerState.ERROR:
+            self.main.loading_failed()
             self.notify(f"Could not load the archive: {worker.error}", severity="error",
                         markup=False, timeout=15)
-        elif event.state == WorkerState.SUCCESS and worker.result is not None:
-            loaded, rescan = worker.result
-            self.archive, self.index = loaded.archive, loaded.index
-            await self.main.archive_loaded()
-            for notice in loaded.notices:
-                self.notify(notice, severity="warning", markup=False, timeout=8)
-            if rescan:
-                new = len(loaded.archive) - self._rescan_from
-                self.notify(f"Rescanned: {len(loaded.archive)} articles ({new:+d})", timeout=4)
 
     def mark_read(self, article_id: str) -> None:
         if self.state.mark_read(article_id):

@@ -1,14 +1,17 @@
-"""The one place the app loads an archive and builds its search index (runs in a worker thread)."""
+"""Where the app's archive comes from: the last cache at once, then the files, then the index.
+
+`Loader.cached()` runs first (no file is scanned), `Loader.load()` next; both run in the app's
+loading worker thread, never on the UI thread. `build_index` also runs there.
+"""
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..archive import loader
 from ..archive.archive import Archive
-from ..archive.loader import load_archive
 from ..archive.search import SearchIndex
 
 Progress = Callable[[int, int], None]
@@ -17,26 +20,59 @@ Progress = Callable[[int, int], None]
 @dataclass
 class Loaded:
     archive: Archive
-    index: SearchIndex
+    index: SearchIndex | None = None  # None: the worker builds it
     notices: list[str] = field(default_factory=list)  # cache problems etc., shown as notifications
+    changed: bool = True  # False: the same files as the cached archive (keep what is shown)
 
 
-def load(paths: list[Path], progress: Progress | None, data_dir: Path) -> Loaded:
-    """Load `paths` (the bundled seeds when empty) and index them.
+class Loader:
+    """The default gives nothing from a cache; subclasses override `load` (and `cached`)."""
 
-    Passes `data_dir` and a `notice` collector when the loader accepts them.
-    """
-    notices: list[str] = []
-    params = inspect.signature(load_archive).parameters
-    kwargs: dict[str, object] = {"progress": progress}
-    if "data_dir" in params:
-        kwargs["data_dir"] = data_dir
-    if "notice" in params:
-        kwargs["notice"] = notices.append
-    archive = load_archive(paths, **kwargs)  # type: ignore[arg-type]
-    return Loaded(archive, SearchIndex.build(archive), notices)
+    def cached(self) -> Loaded | None:
+        """The archive as last cached, without looking at the files (None: no usable cache)."""
+        return None
+
+    def load(self, progress: Progress) -> Loaded:
+        raise NotImplementedError
 
 
-def fixed(archive: Archive) -> Callable[[Progress], Loaded]:
-    """A loader that always gives `archive` (tests, snapshots, screenshots)."""
-    return lambda progress: Loaded(archive, SearchIndex.build(archive))
+class Disk(Loader):
+    """`paths` (the bundled seeds when empty) through `tui.archive.loader` and its cache."""
+
+    def __init__(self, paths: list[Path], data_dir: Path) -> None:
+        self.paths, self.data_dir = list(paths), data_dir
+
+    def cached(self) -> Loaded | None:
+        result = loader.open_cached(self.paths, data_dir=self.data_dir)
+        return None if result is None else Loaded(result.archive, notices=result.notices, changed=False)
+
+    def load(self, progress: Progress) -> Loaded:
+        result = loader.load(self.paths, progress, data_dir=self.data_dir)
+        return Loaded(result.archive, notices=result.notices, changed=result.changed)
+
+
+class Function(Loader):
+    """A plain `progress -> Loaded` function (tests)."""
+
+    def __init__(self, fn: Callable[[Progress], Loaded]) -> None:
+        self.fn = fn
+
+    def load(self, progress: Progress) -> Loaded:
+        return self.fn(progress)
+
+
+class Fixed(Loader):
+    """Always `archive` (tests, snapshots, screenshots)."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+
+    def load(self, progress: Progress) -> Loaded:
+        return Loaded(self.archive)
+
+
+def build_index(archive: Archive, progress: Progress | None = None) -> SearchIndex:
+    """The search index with its lazy parts (pinyin tables) built, so the first search is quick."""
+    index = SearchIndex.build(archive, progress)
+    index.warm()
+    return index

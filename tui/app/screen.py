@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 NARROW = 100  # below this many columns the list and the article take turns
 RESULTS_LIMIT = 200
+PLACEHOLDER = "/ 搜索 search: name, 人名, pinyin…"
+INDEXING = "/ 搜索 正在建立索引 indexing… (type now, results follow)"
 # Actions that make no sense while typing: hidden from the footer when the search box has focus.
 _NOT_WHILE_TYPING = {"match", "step", "copy_url", "bookmark", "rescan", "help", "quit", "focus_search"}
 
@@ -68,7 +70,7 @@ class MainScreen(ScreenActions, Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
             with Vertical(id="nav"):
-                yield SearchBox(placeholder="/ 搜索 search: name, 人名, pinyin…", id="search")
+                yield SearchBox(placeholder=PLACEHOLDER, id="search")
                 yield ProgressBar(id="progress", show_eta=False)
                 with ContentSwitcher(initial="tree", id="lists"):
                     yield SourceTree(id="tree")
@@ -114,18 +116,42 @@ class MainScreen(ScreenActions, Screen[None]):
         bar.update(total=max(total, 1), progress=done)
         self.set_status(f"读取 Loading {done}/{total}…")
 
+    def indexing(self, done: int, total: int) -> None:
+        """The search index is being built: the box says so until `index_ready`."""
+        self.show_progress(done, total)
+        self.search.placeholder = INDEXING
+        self.set_status(f"索引 Indexing {done}/{total}…")
+
     async def archive_loaded(self) -> None:
-        self.query_one("#progress", ProgressBar).display = False
         archive = self.app.archive
         assert archive is not None
         self.tree.populate(archive, self.app.state)
-        sources = len(archive.tree())
-        status = f"{len(archive)} articles · {sources} sources"
-        self.set_status(status + (f" · {len(archive.rejections)} problems" if archive.rejections else ""))
+        if self.app.index is None:
+            self.search.placeholder = INDEXING
+        self.set_status(self.summary())
         if self.article.article is None:
             await self.article.show_message(welcome_text(archive))
+
+    async def index_ready(self) -> None:
+        self.loading_done()
         if self.query_text:
             self.run_search(self.query_text)
+
+    def loading_done(self) -> None:
+        self.query_one("#progress", ProgressBar).display = False
+        self.search.placeholder = PLACEHOLDER
+        self.set_status(self.summary())
+
+    def loading_failed(self) -> None:
+        self.query_one("#progress", ProgressBar).display = False
+        self.set_status("Could not load the archive")
+
+    def summary(self) -> str:
+        archive = self.app.archive
+        if archive is None:
+            return ""
+        status = f"{len(archive)} articles · {len(archive.tree())} sources"
+        return status + (f" · {len(archive.rejections)} problems" if archive.rejections else "")
 
     # -- search --------------------------------------------------------------------------------
     @on(Input.Changed, "#search")
@@ -146,7 +172,10 @@ class MainScreen(ScreenActions, Screen[None]):
         worker = get_current_worker()
         time.sleep(0.03)  # let a burst of keystrokes settle: only the last one searches
         index = self.app.index
-        if worker.is_cancelled or index is None or query != self.query_text:
+        if worker.is_cancelled or query != self.query_text:
+            return
+        if index is None:
+            self.app.call_from_thread(self.set_status, "正在建立索引 Indexing… results follow")
             return
         started = time.perf_counter()
         hits = index.search(query, limit=RESULTS_LIMIT)
