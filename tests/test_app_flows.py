@@ -48,8 +48,8 @@ async def test_tree_shows_sources_with_counts_and_display_names() -> None:
         screen = await ready(pilot)
         got = labels(screen)
         assert got[0] == "★ 书签 Bookmarks (0)"
-        assert "美国之音 VOA (2)" in got and "法广 RFI (2)" in got and "大纪元 EPOCHTIMES (1)" in got
-        assert "未知来源 unknown (1)" in got  # no source name: falls back gracefully
+        assert "美国之音 VOA (2)" in got and "法广 RFI (2)" in got and "大纪元 Epoch Times (1)" in got
+        assert "未知来源 Unknown (1)" in got  # no source name: falls back gracefully
         assert got[-1] == "⚠ 无法读取 Problems (1)"
         voa = next(n for n in screen.tree.root.children if str(n.label).startswith("美国之音"))
         assert [str(y.label) for y in voa.children] == ["2024 (2)"]

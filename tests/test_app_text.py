@@ -9,6 +9,7 @@ from test_app_support import HOSTILE, sync
 from tui.app.render import CURRENT, MATCH, highlighted
 from tui.app.text import clean, source_label
 from tui.app.wrap import wrap, wrap_offsets
+from tui.archive.sources import display_name
 
 
 def test_clean_strips_escape_sequences_and_controls() -> None:
@@ -28,9 +29,19 @@ def test_highlights_use_attributes_that_survive_no_color() -> None:
 
 def test_source_label_fallbacks() -> None:
     assert source_label("voa", "美国之音") == "美国之音 VOA"
-    assert source_label("rfi", "") == "RFI"
+    assert source_label("rfi", "") == "法广 RFI"  # known key: the table's name, not the stored one
+    assert source_label("epochtimes", "大纪元") == "大纪元 Epoch Times"
     assert source_label("", "德国之声") == "德国之声"
-    assert source_label("unknown", "unknown") == "未知来源 unknown"
+    assert source_label("nei.st", "nei.st") == "nei.st"  # unknown key: no KeyError, no upper-casing
+    assert source_label("unknown", "unknown") == "未知来源 Unknown"
+    assert source_label("", "") == "未知来源 Unknown"
+    assert source_label("x.org", "\x1b[2Jx.org") == "[2Jx.org"  # controls never reach the terminal
+
+
+def test_display_name_is_safe_for_any_key() -> None:
+    assert display_name("voa", "") == "美国之音 VOA"
+    assert display_name("nei.st", "nei.st") == "nei.st"
+    assert display_name("example.org", "") == "example.org"
 
 
 def test_cjk_wraps_at_characters_not_only_spaces() -> None:

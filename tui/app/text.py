@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..archive.sources import display_name
+
 # Format characters kept: zero-width joiner/non-joiner (emoji, some scripts).
 _KEEP_FORMAT = {"\u200c", "\u200d"}
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
@@ -55,15 +57,8 @@ def clean_lines(text: str) -> str:
 
 
 def source_label(key: str, name: str) -> str:
-    """`美国之音 VOA`; only one of them when the other is missing or the same."""
-    key, name = clean(key), clean(name)
-    if key.lower() == "unknown":
-        key = ""
-    if name.lower() in ("unknown", key.lower()):
-        name = "" if name.lower() == "unknown" else name
-    if name and key and name.lower() != key.lower():
-        return f"{name} {key.upper()}"
-    return name or key.upper() or "未知来源 unknown"
+    """`美国之音 VOA` for known sources, the stored name (or key) for others; never empty."""
+    return clean(display_name(key, name)) or "未知来源 Unknown"
 
 
 def date_label(published: str, *, time: bool = True) -> str:

@@ -79,6 +79,15 @@ def make(key: str) -> Source:
     return Source(key, name, label)
 
 
+def display_name(key: str, name: str) -> str:
+    """`美国之音 VOA` for a known key; else the name given, else the key (never raises)."""
+    if key in _KNOWN:
+        return make(key).display
+    if key == UNKNOWN.key:
+        return UNKNOWN.display
+    return name or key
+
+
 def registrable(host: str) -> str:
     """`www.bbc.co.uk` -> `bbc.co.uk`; `cn.nytimes.com` -> `nytimes.com` (no suffix list)."""
     labels = [part for part in host.lower().strip(".").split(".") if part]
