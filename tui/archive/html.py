@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+import warnings
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
 from bs4.element import PreformattedString
 
 from . import chrome
@@ -33,6 +34,9 @@ from .model import Block, Image, Link
 from .text import clean_line, clean_text, clean_url
 
 __all__ = ["MAX_HTML", "Body", "body_blocks", "unwrap_image"]
+
+#: A body that is only a URL is text to read, not a mistake of ours: bs4 need not warn.
+warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 
 MAX_HTML = 3_000_000  # characters; beyond this the tail is dropped (bounded work)
 

@@ -14,6 +14,7 @@ from .decode import DecodeError, decode
 from .model import Article, Rejection
 from .shapes import detect
 from .shapes.base import article_id
+from .text import strip_controls
 
 __all__ = ["MAX_BYTES", "PARSER_VERSION", "article_id", "parse_bytes", "parse_file"]
 
@@ -71,8 +72,9 @@ def parse_bytes(data: bytes, path: str) -> Article | Rejection:
     except DecodeError as exc:
         return Rejection(path, str(exc))
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    if "\0" in text:  # stray NULs: the HTML parser would turn them into U+FFFD
-        text = text.replace("\0", "")
+    # Escapes and controls go before any parser sees them: lxml turns a NUL into U+FFFD and
+    # refuses controls in the text it builds; the display text is cleaned again anyway.
+    text = strip_controls(text)
     if not text.strip():
         return Rejection(path, "empty file: only whitespace")
     try:

@@ -93,6 +93,8 @@ def finish(draft: Draft, path: str, shape: str) -> Article | Rejection:
     day, publisher = dates.dateline(lead)
     source = sources.identify(url, publisher, draft.evidence + draft.html, path)
     title = clean_title(draft.title, (source.name, source.label, source.key))
+    if not title:  # only entities that decode to nothing (`&nbsp;`)
+        return Rejection(path, f"not an article: no title found ({shape} file)")
     published = draft.published or day or dates.from_url(url)
     return Article(
         id=article_id(path),

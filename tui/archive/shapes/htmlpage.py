@@ -14,6 +14,7 @@ from lxml import etree
 
 from .. import dates
 from ..model import Article, Rejection
+from ..text import strip_controls
 from .base import SNIFF_CHARS, Draft, finish
 
 _DOC = re.compile(r"\A\s*(?:<!--.*?-->\s*)*(?:<!doctype html|<html\b|<head\b)", re.I | re.S)
@@ -42,6 +43,7 @@ def _meta(doc: etree._Element, *names: str) -> str:
 
 def read_page(html: str) -> Page:
     """The page's own metadata and article container; an empty Page if it cannot be parsed."""
+    html = strip_controls(html)  # lxml cannot hold controls in the text it builds
     try:
         doc = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"),
                                             parser=lxml.html.HTMLParser(encoding="utf-8"))
@@ -63,10 +65,21 @@ def read_page(html: str) -> Page:
         found = doc.xpath(path)
         if found:
             for junk in found[0].xpath(".//script|.//style|.//noscript"):
-                junk.drop_tree()
+                _drop(junk)
             page.body_html = lxml.html.tostring(found[0], encoding="unicode")
             break
     return page
+
+
+def _drop(element: etree._Element) -> None:
+    """Remove an element, keeping its tail text; a tail that lxml refuses to move (a control
+    character from an entity such as `&#27;`) is dropped with it."""
+    try:
+        element.drop_tree()
+    except ValueError:
+        parent = element.getparent()
+        if parent is not None:
+            parent.remove(element)
 
 
 def sniff(text: str) -> bool:
