@@ -12,9 +12,21 @@ from textual.pilot import Pilot
 
 from tui.app.app import NewsApp
 from tui.app.data import Loaded
+from tui.archive.names import Entity
 from tui.archive.search import Hit
 
 SIZES = [(80, 24), (120, 40)]
+
+
+ENTITIES = [
+    Entity("fumio kishida", "岸田文雄", "person", ["岸田文雄", "Fumio Kishida", "岸田", "Kishida"],
+           ["a1", "a4"]),
+    Entity("joe biden", "乔·拜登", "person", ["乔·拜登", "乔拜登", "Joe Biden", "拜登", "Biden"], ["a1"]),
+    Entity("antony blinken", "安东尼·布林肯", "person", ["安东尼·布林肯", "Antony Blinken", "布林肯"],
+           ["a2"]),
+    Entity("aukus", "奥库斯", "agreement", ["奥库斯", "AUKUS"], ["a3"]),
+    Entity("white house", "白宫", "organisation", ["白宫"], ["a1"]),
+]
 
 
 class FixedIndex:
@@ -22,6 +34,10 @@ class FixedIndex:
 
     def __init__(self) -> None:
         self.archive = sample_archive()
+        self.entities = ENTITIES
+
+    def find_names(self, text: str) -> list[Entity]:
+        return [e for e in self.entities if any(text.lower() in a.lower() for a in e.aliases)]
 
     def terms(self, query: str) -> list[str]:
         return query.split()
@@ -49,7 +65,7 @@ async def settle(pilot: Pilot) -> None:
     for _ in range(100):
         await pilot.pause(0.02)
         screen = app.screen_stack[0]
-        if app.archive is not None and not screen.workers_pending():
+        if app.index is not None and not screen.workers_pending() and not screen.names.pending():
             break
     await pilot.pause(0.1)
 
@@ -86,6 +102,22 @@ def test_article_with_matches(snap_compare, size: tuple[int, int]) -> None:  # t
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_help(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(make_app(), terminal_size=size, run_before=steps("question_mark"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_names_panel(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(), terminal_size=size, run_before=steps("e"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_names_filtered_then_articles(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(), terminal_size=size, run_before=steps("e", *"kishida", "enter"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_article_from_names_highlights_aliases(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    keys = steps("e", *"kishida", "enter", "enter", "n")
+    assert snap_compare(make_app(), terminal_size=size, run_before=keys)
 
 
 def test_hostile_title_shows_literally(snap_compare) -> None:  # type: ignore[no-untyped-def]

@@ -76,6 +76,21 @@ class ScreenActions:
     def action_rescan(self: MainScreen) -> None:
         self.app.start_loading(rescan=True)
 
+    def action_names(self: MainScreen) -> None:
+        """The names panel; back from an entity's articles, the list keeps its place."""
+        if self.app.index is None:
+            self.notify("正在建立索引 Indexing… names follow when it is done", timeout=3)
+            return
+        if self.query_text:
+            self.search.value = ""  # searching and browsing names take turns
+        self.switcher.current = "names"
+        self.names.refill()
+        if "names" in self.pane_status:
+            self.set_status(self.pane_status["names"])
+        self.remove_class("-reading")
+        target = self.names.list if self.entity is not None else self.names.filter
+        self.call_after_refresh(target.focus)
+
     def action_help(self: MainScreen) -> None:
         self.app.push_screen(HelpScreen())
 
@@ -96,3 +111,6 @@ class ScreenActions:
 
     def action_show_problems(self: MainScreen) -> None:
         self._show_tree_node("problems")
+
+    async def action_quit(self: MainScreen) -> None:
+        self.app.exit(0)

@@ -6,7 +6,7 @@ Loading, in one worker thread: the last cached archive (shown at once), then a s
 
 from __future__ import annotations
 
-import contextlib
+import inspect
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -93,26 +93,36 @@ class NewsApp(App[int]):
             self._post(self.notify, f"Rescanned: {len(shown)} articles {change}", timeout=4)
         index = loaded.index
         if index is None and (loaded.changed or self.index is None):
-            self._post(self.main.indexing, 0, len(shown))
+            self._post(self._on_main, "indexing", 0, len(shown))
             index = data.build_index(shown, self._indexing)
         if index is not None and not worker.is_cancelled:
             self._post(self.index_ready, shown, index)
         else:
-            self._post(self.main.loading_done)
+            self._post(self._on_main, "loading_done")
 
     def _post(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-        """Run `callback` on the UI thread and wait for it; nothing when the app is closing."""
-        with contextlib.suppress(RuntimeError):
+        """Run `callback` on the UI thread and wait for it; nothing once the app is shutting down."""
+        try:
             self.call_from_thread(callback, *args, **kwargs)
+        except Exception:
+            if self.is_running:
+                raise  # a real error, reported by the worker; else the app is closing: drop it
+
+    async def _on_main(self, method: str, *args: Any) -> None:
+        """Call a MainScreen method on the UI thread: the screen is looked up there, if still open."""
+        if self.screen_stack and isinstance(self.screen_stack[0], MainScreen):
+            result = getattr(self.screen_stack[0], method)(*args)
+            if inspect.isawaitable(result):
+                await result
 
     def _progress(self, done: int, total: int) -> None:
         """Called from the loading thread; throttled so a big archive does not flood the UI."""
         if self._due(done, total):
-            self._post(self.main.show_progress, done, total)
+            self._post(self._on_main, "show_progress", done, total)
 
     def _indexing(self, done: int, total: int) -> None:
         if self._due(done, total):
-            self._post(self.main.indexing, done, total)
+            self._post(self._on_main, "indexing", done, total)
 
     def _due(self, done: int, total: int) -> bool:
         now = time.monotonic()
@@ -140,7 +150,7 @@ class NewsApp(App[int]):
 
     async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
-        if worker.group == "load" and event.state == WorkerState.ERROR:
+        if worker.group == "load" and event.state == WorkerState.ERROR and self.is_running:
             self.main.loading_failed()
             self.notify(f"Could not load the archive: {worker.error}", severity="error",
                         markup=False, timeout=15)

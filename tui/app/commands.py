@@ -8,6 +8,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 COMMANDS: list[tuple[str, str, str]] = [
     ("Search 搜索", "focus_search", "Focus the search box (/)"),
+    ("Names 人名", "names", "People, organisations and agreements; Enter lists articles (e)"),
     ("Bookmarks 书签", "show_bookmarks", "Show the bookmarks in the tree"),
     ("Toggle bookmark", "bookmark", "Bookmark or unbookmark the article (b)"),
     ("Copy article URL", "copy_url", "Copy the URL with OSC 52 (y)"),

@@ -15,8 +15,11 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Input, ProgressBar, Static, Tree
 from textual.worker import get_current_worker
 
+from ..archive.names import Entity
 from ..archive.search import Hit
 from .actions import ScreenActions
+from .loading import PLACEHOLDER, LoadingViews
+from .names import EntityResults, NamesPanel
 from .render import result_prompt
 from .tree import NodeData, SourceTree
 from .views import problem_text, welcome_text
@@ -27,10 +30,9 @@ if TYPE_CHECKING:
 
 NARROW = 100  # below this many columns the list and the article take turns
 RESULTS_LIMIT = 200
-PLACEHOLDER = "/ 搜索 search: name, 人名, pinyin…"
-INDEXING = "/ 搜索 正在建立索引 indexing… (type now, results follow)"
 # Actions that make no sense while typing: hidden from the footer when the search box has focus.
-_NOT_WHILE_TYPING = {"match", "step", "copy_url", "bookmark", "rescan", "help", "quit", "focus_search"}
+_NOT_WHILE_TYPING = {"match", "step", "copy_url", "bookmark", "rescan", "help", "quit", "focus_search",
+                     "names"}
 
 
 class SearchBox(Input):
@@ -40,9 +42,10 @@ class SearchBox(Input):
     ]
 
 
-class MainScreen(ScreenActions, Screen[None]):
+class MainScreen(ScreenActions, LoadingViews, EntityResults, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", key_display="/"),
+        Binding("e", "names", "Names"),
         Binding("escape", "back", "Back", key_display="Esc"),
         Binding("n", "match(1)", "Match", key_display="n N"),
         Binding("N", "match(-1)", "Prev match", show=False),
@@ -50,7 +53,7 @@ class MainScreen(ScreenActions, Screen[None]):
         Binding("right_square_bracket", "step(1)", "Prev/next", key_display="[ ]"),
         Binding("y", "copy_url", "Copy"),
         Binding("b", "bookmark", "Mark"),
-        Binding("r", "rescan", "Rescan"),
+        Binding("r", "rescan", "Rescan", show=False),  # in help and the palette; the footer is full
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
         Binding("tab", "cycle(1)", "Next pane", show=False),
@@ -65,6 +68,8 @@ class MainScreen(ScreenActions, Screen[None]):
         self.hits: dict[str, Hit] = {}
         self.current_ids: list[str] = []  # the list `[`/`]` walk
         self.return_to: Widget | None = None
+        self.entity: Entity | None = None  # the results list shows this entity's articles
+        self.pane_status: dict[str, str] = {}
         self._open_first_when_ready = False
 
     def compose(self) -> ComposeResult:
@@ -75,6 +80,7 @@ class MainScreen(ScreenActions, Screen[None]):
                 with ContentSwitcher(initial="tree", id="lists"):
                     yield SourceTree(id="tree")
                     yield ResultsList(self._prompt, id="results")
+                    yield NamesPanel(id="names")
                 yield Static("", id="status", markup=False)
             yield ArticleView(id="article")
         yield Footer(compact=True, show_command_palette=False)
@@ -95,8 +101,19 @@ class MainScreen(ScreenActions, Screen[None]):
     def article(self) -> ArticleView:
         return self.query_one("#article", ArticleView)
 
+    @property
+    def names(self) -> NamesPanel:
+        return self.query_one("#names", NamesPanel)
+
+    @property
+    def switcher(self) -> ContentSwitcher:
+        return self.query_one("#lists", ContentSwitcher)
+
     def list_widget(self) -> SourceTree | ResultsList:
-        return self.results if self.query_text else self.tree
+        current = self.switcher.current
+        if current == "names":
+            return self.names.list
+        return self.results if current == "results" else self.tree
 
     async def on_mount(self) -> None:
         await self.article.show_message(welcome_text(None))
@@ -106,65 +123,26 @@ class MainScreen(ScreenActions, Screen[None]):
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
 
-    def set_status(self, text: str) -> None:
+    def set_status(self, text: str, *, pane: str = "") -> None:
+        """Show `text`; with `pane` ("results", "names"), also shown again when going back to it."""
+        if pane:
+            self.pane_status[pane] = text
         self.query_one("#status", Static).update(Text(text))
-
-    # -- loading -------------------------------------------------------------------------------
-    def show_progress(self, done: int, total: int) -> None:
-        bar = self.query_one("#progress", ProgressBar)
-        bar.display = True
-        bar.update(total=max(total, 1), progress=done)
-        self.set_status(f"读取 Loading {done}/{total}…")
-
-    def indexing(self, done: int, total: int) -> None:
-        """The search index is being built: the box says so until `index_ready`."""
-        self.show_progress(done, total)
-        self.search.placeholder = INDEXING
-        self.set_status(f"索引 Indexing {done}/{total}…")
-
-    async def archive_loaded(self) -> None:
-        archive = self.app.archive
-        assert archive is not None
-        self.tree.populate(archive, self.app.state)
-        if self.app.index is None:
-            self.search.placeholder = INDEXING
-        self.set_status(self.summary())
-        if self.article.article is None:
-            await self.article.show_message(welcome_text(archive))
-
-    async def index_ready(self) -> None:
-        self.loading_done()
-        if self.query_text:
-            self.run_search(self.query_text)
-
-    def loading_done(self) -> None:
-        self.query_one("#progress", ProgressBar).display = False
-        self.search.placeholder = PLACEHOLDER
-        self.set_status(self.summary())
-
-    def loading_failed(self) -> None:
-        self.query_one("#progress", ProgressBar).display = False
-        self.set_status("Could not load the archive")
-
-    def summary(self) -> str:
-        archive = self.app.archive
-        if archive is None:
-            return ""
-        status = f"{len(archive)} articles · {len(archive.tree())} sources"
-        return status + (f" · {len(archive.rejections)} problems" if archive.rejections else "")
 
     # -- search --------------------------------------------------------------------------------
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value.strip()
-        switcher = self.query_one("#lists", ContentSwitcher)
-        switcher.current = "results" if self.query_text else "tree"
-        if not self.query_text:
+        if self.query_text:
+            self.entity = None
+            self.switcher.current = "results"
+            self.run_search(self.query_text)
+            return
+        self._open_first_when_ready = False
+        if self.switcher.current == "results" and self.entity is None:
+            self.switcher.current = "tree"
             self.results.show([])
             self.hits = {}
-            self._open_first_when_ready = False
-            return
-        self.run_search(self.query_text)
 
     @work(exclusive=True, thread=True, group="search")
     def run_search(self, query: str) -> None:
@@ -185,14 +163,14 @@ class MainScreen(ScreenActions, Screen[None]):
 
     def show_results(self, query: str, hits: list[Hit], elapsed: float) -> None:
         archive = self.app.archive
-        if query != self.query_text or archive is None:
+        if query != self.query_text or archive is None or self.entity is not None:
             return  # a stale answer: the box has changed since this search started
         self.hits = {}
         for hit in hits:
             if hit.id in archive and hit.id not in self.hits:
                 self.hits[hit.id] = hit
         self.results.show(list(self.hits))
-        self.set_status(f"{len(self.hits)} results · {elapsed * 1000:.0f} ms")
+        self.set_status(f"{len(self.hits)} results · {elapsed * 1000:.0f} ms", pane="results")
         if self._open_first_when_ready:
             self._open_first_when_ready = False
             if self.hits:
@@ -216,7 +194,7 @@ class MainScreen(ScreenActions, Screen[None]):
         self.open_article(target, self.results.ids(), self.results)
 
     def workers_pending(self) -> bool:
-        return any(w.group == "search" and w.is_running for w in self.workers)
+        return any(w.group in ("search", "entity") and w.is_running for w in self.workers)
 
     @on(ResultsList.OptionSelected, "#results")
     def _result_selected(self, event: ResultsList.OptionSelected) -> None:
@@ -229,7 +207,7 @@ class MainScreen(ScreenActions, Screen[None]):
         if data is None:
             return
         if data.kind == "article":
-            self.open_article(data.article_id, self.tree.siblings(event.node), self.tree)
+            self.open_article(data.article_id, self.tree.ids_around(event.node), self.tree)
         elif data.kind == "problem" and data.rejection is not None:
             await self.article.show_message(problem_text(data.rejection))
             self.show_article_pane()
@@ -242,9 +220,11 @@ class MainScreen(ScreenActions, Screen[None]):
             return
         article = app.archive.get(article_id)
         self.current_ids, self.return_to = ids, origin
-        terms = app.index.terms(self.query_text) if self.query_text and app.index else []
+        terms = self.highlight_terms(origin)
         await self.article.show_article(article, terms, bookmarked=app.state.is_bookmarked(article_id))
         app.mark_read(article_id)
+        if self.article.matches:
+            self.set_status(f"{len(self.article.matches)} matches · n/N jump between them")
         self.show_article_pane()
         self.refresh_bindings()
 
@@ -290,9 +270,18 @@ class MainScreen(ScreenActions, Screen[None]):
             if target is None or not target.display:
                 target = self.list_widget()
             self.remove_class("-reading")
+            self.set_status(self.pane_status.get(str(self.switcher.current), "") or self.summary())
             self.call_after_refresh(target.focus)
+        elif focused is self.results and self.entity is not None:
+            self.action_names()
         elif focused is self.results:
             self.search.value = ""
+            self.call_after_refresh(self.tree.focus)
+        elif self.switcher.current == "names":
+            self.entity, self.hits = None, {}
+            self.results.show([])
+            self.switcher.current = "tree"
+            self.set_status(self.summary())
             self.call_after_refresh(self.tree.focus)
         else:
             self.remove_class("-reading")
@@ -307,6 +296,3 @@ class MainScreen(ScreenActions, Screen[None]):
         if action == "step" and not self.current_ids:
             return None
         return True
-
-    async def action_quit(self) -> None:
-        self.app.exit(0)

@@ -163,7 +163,7 @@ class SourceTree(Tree[NodeData]):
                 self.move_cursor(leaf)
                 return
 
-    def siblings(self, node: Node) -> list[str]:
+    def ids_around(self, node: Node) -> list[str]:
         """The ids of the list an article leaf belongs to."""
         parent = node.parent
         return list(parent.data.ids) if parent and parent.data else []

@@ -16,8 +16,9 @@ def welcome_text(archive: Archive | None) -> Text:
         out.append("正在读取 Loading the archive…\n\n")
     else:
         out.append(f"{len(archive)} articles from {len(archive.tree())} sources.\n\n")
-    out.append("/ search · Enter open · Esc back · n/N matches · [ ] prev/next\n"
-               "y copy URL · b bookmark · r rescan · ? help · q quit", style=Style(dim=True))
+    out.append("/ search · e names · Enter open · Esc back\n"
+               "n/N matches · [ ] prev/next · y copy URL\n"
+               "b bookmark · r rescan · ? help · q quit", style=Style(dim=True))
     return out
 
 

@@ -19,7 +19,7 @@ from .wrap import wrap, wrap_lines
 
 
 class ResultsList(OptionList):
-    """Search hits; option ids are article ids."""
+    """Search hits (option ids are article ids), or names (ids are entity keys)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -28,9 +28,11 @@ class ResultsList(OptionList):
         Binding("G", "last", "Last", show=False),
     ]
 
-    def __init__(self, prompt: Callable[[str, int], Text], **kwargs: object) -> None:
+    def __init__(self, prompt: Callable[[str, int], Text], *, divider: bool = True,
+                 **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.prompt = prompt  # (article id, width) -> the row
+        self.prompt = prompt  # (option id, width) -> the row
+        self.divider = divider  # a line between rows
         self._width = 0
 
     def row_width(self) -> int:
@@ -40,9 +42,11 @@ class ResultsList(OptionList):
         self._width = self.row_width()
         self.clear_options()
         rows: list[Option | None] = []
-        for article_id in ids:  # a divider line between results
-            rows += [Option(self.prompt(article_id, self._width), id=article_id), None]
-        self.add_options(rows[:-1])
+        for article_id in ids:
+            rows += [Option(self.prompt(article_id, self._width), id=article_id)]
+            if self.divider:
+                rows.append(None)
+        self.add_options(rows[:-1] if self.divider else rows)
         self.highlighted = 0 if ids else None
 
     def refresh_row(self, article_id: str) -> None:

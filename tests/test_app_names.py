@@ -1,0 +1,158 @@
+"""The names panel over the bundled seeds (real loader and index), and highlights of names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_app_flows import NARROW, WIDE
+from test_app_loading import until
+from test_app_support import sample_archive, sync
+from textual.widgets import Input
+
+from tui.app.app import NewsApp
+from tui.app.commands import COMMANDS
+from tui.app.entities import entity_hits, entity_prompt, find
+from tui.app.help import help_text
+from tui.archive.names import Entity
+from tui.archive.search import SearchIndex
+
+KISHIDA_SEEDS = ["001", "000", "004", "002"]  # newest first; 003 (大纪元) never names him
+
+
+def seed(app: NewsApp, article_id: str) -> str:
+    assert app.archive is not None
+    return Path(app.archive.meta(article_id).path).name[:3]
+
+
+async def names_open(pilot, query: str = "") -> NewsApp:  # type: ignore[no-untyped-def]
+    app: NewsApp = pilot.app
+    assert await until(pilot, lambda: app.index is not None)
+    await pilot.press("e")
+    await pilot.pause()
+    await pilot.press(*query)
+    panel = app.main.names
+    assert await until(pilot, lambda: panel.filter.value == query and not panel.pending()
+                       and bool(panel.shown))
+    await pilot.pause()
+    return app
+
+
+async def choose(pilot, query: str) -> NewsApp:  # type: ignore[no-untyped-def]
+    app = await names_open(pilot, query)
+    await pilot.press("enter")
+    assert await until(pilot, lambda: app.main.entity is not None and bool(app.main.hits)
+                       and not app.main.workers_pending())
+    await pilot.pause()
+    return app
+
+
+@sync
+async def test_e_opens_names_most_articles_first_with_aliases_and_counts() -> None:
+    async with NewsApp([]).run_test(size=WIDE) as pilot:
+        app = await names_open(pilot)
+        screen = app.main
+        assert isinstance(screen.focused, Input) and screen.focused is screen.names.filter
+        shown = list(screen.names.shown.values())
+        counts = [len(e.articles) for e in shown]
+        assert counts == sorted(counts, reverse=True) and shown[0].name == "岸田文雄"
+        row = str(screen.names.list.get_option(shown[0].key).prompt)
+        assert "岸田文雄" in row and "person" in row and "4 篇" in row
+        assert "Fumio Kishida · 岸田 · Kishida" in row
+
+
+@sync
+async def test_filter_by_english_or_chinese_then_enter_lists_exactly_his_articles() -> None:
+    for query in ("kishida", "岸田", "KISHIDA"):
+        async with NewsApp([]).run_test(size=WIDE) as pilot:
+            app = await choose(pilot, query)
+            screen = app.main
+            assert screen.entity is not None and screen.entity.name == "岸田文雄"
+            assert [seed(app, i) for i in screen.results.ids()] == KISHIDA_SEEDS
+            assert screen.focused is screen.results
+            assert "岸田文雄 · 4 articles" in str(screen.query_one("#status").render())
+
+
+@sync
+async def test_pinyin_and_typo_filters_find_the_chinese_name() -> None:
+    async with NewsApp([]).run_test(size=WIDE) as pilot:
+        app = await names_open(pilot, "bulinken")
+        assert [e.name for e in app.main.names.shown.values()] == ["安东尼·布林肯"]
+    async with NewsApp([]).run_test(size=WIDE) as pilot:
+        app = await names_open(pilot, "kishda")
+        assert [e.name for e in app.main.names.shown.values()][:1] == ["岸田文雄"]
+
+
+@sync
+async def test_open_from_names_highlights_aliases_and_n_walks_them() -> None:
+    async with NewsApp([]).run_test(size=NARROW) as pilot:
+        app = await choose(pilot, "kishida")
+        screen = app.main
+        await pilot.press("down", "enter")  # the second newest: seed 000, the summit article
+        assert await until(pilot, lambda: screen.article.article is not None)
+        await pilot.pause(0.1)
+        view = screen.article
+        assert seed(app, view.article.id) == "000" and screen.focused is view
+        found = {view.pieces[i].text[s:e].lower() for i, s, e in view.matches}
+        assert {"岸田", "fumio kishida"} <= found or {"岸田文雄", "fumio kishida"} <= found
+        assert view.matches[0][0] == 0  # the title (拜登与岸田峰会…) is highlighted too
+        await pilot.press("n")
+        assert view.current == 0
+        await pilot.press("n", "n")
+        assert view.current == 2
+        await pilot.press("N")
+        assert view.current == 1
+        rendered = view.query("Wrapped").first()
+        assert any(span.style for span in rendered.text.spans)  # styled spans, not markup
+        await pilot.press("escape")  # article -> its articles -> names -> tree
+        await pilot.pause()
+        assert screen.focused is screen.results
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.focused is screen.names.list and screen.switcher.current == "names"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.focused is screen.tree and screen.entity is None
+
+
+@sync
+async def test_search_opened_article_highlights_terms_and_n_moves() -> None:
+    async with NewsApp([]).run_test(size=WIDE) as pilot:
+        app: NewsApp = pilot.app
+        assert await until(pilot, lambda: app.index is not None)
+        await pilot.press("slash", *"kishida")
+        assert await until(pilot, lambda: len(app.main.hits) == 4 and not app.main.workers_pending())
+        await pilot.press("enter")
+        assert await until(pilot, lambda: app.main.article.article is not None)
+        await pilot.pause(0.1)
+        view = app.main.article
+        texts = {view.pieces[i].text[s:e] for i, s, e in view.matches}
+        assert "Kishida" in texts or "岸田" in texts
+        await pilot.press("n", "n")
+        assert view.current == 1
+        await pilot.press("N")
+        assert view.current == 0
+
+
+@sync
+async def test_names_key_is_in_footer_help_and_palette() -> None:
+    assert "e  人名 Names" in help_text().plain
+    assert any(action == "names" for _, action, _ in COMMANDS)
+    async with NewsApp(archive=sample_archive()).run_test(size=WIDE) as pilot:
+        assert await until(pilot, lambda: pilot.app.index is not None)
+        await pilot.pause()
+        footer = "\n".join(s.text for s in pilot.app.screen._compositor.render_strips())
+        assert "e Names" in footer
+
+
+def test_entity_rows_and_hits_are_data_not_markup() -> None:
+    archive = sample_archive()
+    hostile = Entity("x", "[bold]x[/]", "other", ["[bold]x[/]", "x\x1b[2J"], ["a6"])
+    row = entity_prompt(hostile, 40)
+    assert "[bold]x[/]" in row.plain and "\x1b" not in row.plain
+    kishida = Entity("fk", "岸田文雄", "person", ["岸田文雄", "Fumio Kishida", "岸田"], ["a4", "a1"])
+    hits = entity_hits(archive, kishida, 10)
+    assert [h.id for h in hits] == ["a1", "a4"]  # newest first, whatever the entity's order
+    first = hits[0]
+    assert [first.snippet[s:e] for s, e in first.spans][:2] == ["岸田文雄", "Fumio Kishida"]
+    index = SearchIndex.build(archive)
+    assert [e.name for e in find(index, "fumio")][:1] == ["岸田文雄"]
