@@ -13,6 +13,7 @@ from tui.app.app import NewsApp
 from tui.app.commands import COMMANDS
 from tui.app.entities import entity_hits, entity_prompt, find
 from tui.app.help import help_text
+from tui.app.render import Piece, article_pieces, find_matches, render_piece
 from tui.archive.names import Entity
 from tui.archive.search import SearchIndex
 
@@ -156,3 +157,18 @@ def test_entity_rows_and_hits_are_data_not_markup() -> None:
     assert [first.snippet[s:e] for s, e in first.spans][:2] == ["岸田文雄", "Fumio Kishida"]
     index = SearchIndex.build(archive)
     assert [e.name for e in find(index, "fumio")][:1] == ["岸田文雄"]
+
+
+def test_highlights_cover_title_and_text_case_insensitively_as_styled_spans() -> None:
+    article = sample_archive().get("a1")
+    pieces = article_pieces(article)
+    matches = find_matches(pieces, ["岸田文雄", "fumio kishida", "岸田", "KISHIDA"])
+    kinds = {pieces[i].kind for i, _, _ in matches}
+    assert {"title", "paragraph", "image"} <= kinds and not kinds & {"meta", "url"}
+    words = [pieces[i].text[s:e] for i, s, e in matches]
+    assert "Fumio Kishida" in words and "Kishida" in words and "岸田文雄" in words  # longest first
+    title = [(s, e) for i, s, e in matches if i == 0]
+    text = render_piece(pieces[0], title, title[0])
+    assert text.plain == pieces[0].text and [(sp.start, sp.end) for sp in text.spans[1:]] == title
+    hostile = render_piece(Piece("paragraph", "[b]岸田[/b]"), [(3, 5)])
+    assert hostile.plain == "[b]岸田[/b]"  # file text is never markup

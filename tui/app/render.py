@@ -92,13 +92,17 @@ def match_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, words)), re.IGNORECASE) if words else None
 
 
+UNMATCHED = frozenset({"meta", "url"})  # source/date and URL lines: not the article's text
+
+
 def find_matches(pieces: list[Piece], terms: Iterable[str]) -> list[tuple[int, int, int]]:
-    """(piece index, start, end) of every term occurrence, in reading order."""
+    """(piece index, start, end) of every term occurrence in the title and the text, in reading
+    order, case-insensitively (longest term first where they overlap)."""
     pattern = match_pattern(terms)
     if pattern is None:
         return []
-    return [(i, m.start(), m.end()) for i, p in enumerate(pieces) for m in pattern.finditer(p.text)
-            if m.end() > m.start()]
+    return [(i, m.start(), m.end()) for i, p in enumerate(pieces) if p.kind not in UNMATCHED
+            for m in pattern.finditer(p.text) if m.end() > m.start()]
 
 
 def render_piece(piece: Piece, spans: Iterable[tuple[int, int]] = (),
