@@ -1,6 +1,6 @@
 """Regenerate screenshots/*.svg from the real app over the bundled seeds.
 
-    python screenshots/make.py            # writes tree, search, article, help (+ 80x24 variants)
+    python screenshots/make.py            # writes tree, search, article, help, names (+ 80x24 variants)
 
 Uses a throw-away NEWSTUI_DATA_DIR so your reading state and cache are untouched.
 """
@@ -22,6 +22,9 @@ SHOTS: list[tuple[str, tuple[int, int], list[str]]] = [
     ("search", (120, 40), ["slash", *QUERY]),
     ("article", (120, 40), ["slash", *QUERY, "enter", "n"]),
     ("help", (120, 40), ["question_mark"]),
+    ("names", (120, 40), ["e"]),
+    ("names-articles", (120, 40), ["e", *QUERY, "enter", "down", "enter", "n"]),
+    ("names-80x24", (80, 24), ["e", *QUERY]),
     ("search-80x24", (80, 24), ["slash", *QUERY]),
     ("article-80x24", (80, 24), ["slash", *QUERY, "enter"]),
 ]
@@ -31,7 +34,8 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     app = pilot.app
     for _ in range(250):
         await pilot.pause(0.02)
-        if app.archive is not None and not app.screen_stack[0].workers_pending():
+        screen = app.screen_stack[0]
+        if app.index is not None and not screen.workers_pending() and not screen.names.pending():
             break
     await pilot.pause(0.2)
 
@@ -44,6 +48,7 @@ async def shoot(name: str, size: tuple[int, int], keys: list[str]) -> Path:
         await settle(pilot)
         for key in keys:
             await pilot.press(key)
+            await pilot.pause(0.05)
         await settle(pilot)
         app.clear_notifications()
         await pilot.pause(0.1)
