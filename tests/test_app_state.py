@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import multiprocessing as mp
+import multiprocessing.queues
+import random
 import shutil
 from pathlib import Path
 
@@ -126,3 +129,149 @@ async def test_r_rescans_and_shows_a_new_file(tmp_path: Path) -> None:
         total = sum(int(str(n.label).rsplit("(", 1)[1].rstrip(")")) for n in app.main.tree.root.children
                     if n.data and n.data.kind == "group" and n.data.key.startswith("s/"))
         assert total == 3
+
+
+# --- crash leftovers and two instances at once (tui/app/state.py) -------------------------------
+
+
+def test_load_removes_stale_temp_files_of_the_state_file_only(tmp_path: Path) -> None:
+    ReadingState(tmp_path / "state.json", {"x"}, ["y"]).save()
+    stale = [tmp_path / ".state.json.abc12_xy.tmp", tmp_path / ".state.json.00000000.tmp"]
+    for temp in stale:
+        temp.write_bytes(b'{"read": ["half')  # a save killed between mkstemp and os.replace
+    foreign = [tmp_path / name for name in (".cache.json.abc12_xy.tmp", ".state.json.abc.tmp",
+                                            "state.json.abc12_xy.tmp", ".state.json.abc12_xy.tmp.keep",
+                                            "notes.txt")]
+    for other in foreign:
+        other.write_text("not ours")
+    state, problem = ReadingState.load(tmp_path)
+    assert problem is None and state.read == {"x"} and state.bookmarks == ["y"]
+    assert not any(temp.exists() for temp in stale)
+    assert all(other.read_text() == "not ours" for other in foreign)
+
+
+@pytest.mark.parametrize("order", ["ab", "ba"])
+def test_two_instances_saving_keep_each_others_marks_and_bookmarks(tmp_path: Path, order: str) -> None:
+    ReadingState(tmp_path / "state.json", {"old"}, ["kept"]).save()
+    a, _ = ReadingState.load(tmp_path)
+    b, _ = ReadingState.load(tmp_path)
+    a.mark_read("a1")
+    a.mark_read("a2")
+    a.toggle_bookmark("a-bm")
+    b.mark_read("b1")
+    b.toggle_bookmark("b-bm")
+    first, second = (a, b) if order == "ab" else (b, a)
+    assert first.save() is None and second.save() is None
+    doc = state_doc(tmp_path)
+    assert set(doc["read"]) == {"old", "a1", "a2", "b1"}
+    assert set(doc["bookmarks"]) == {"kept", "a-bm", "b-bm"} and len(doc["bookmarks"]) == 3
+    assert doc["bookmarks"][0] == ("b-bm" if order == "ab" else "a-bm")  # the later save's bookmark on top
+    assert second.read == set(doc["read"]) and second.bookmarks == doc["bookmarks"]  # it sees the other's
+    again, _ = ReadingState.load(tmp_path)
+    assert again.read == set(doc["read"]) and again.bookmarks == doc["bookmarks"]
+
+
+def test_an_unbookmark_survives_the_other_instances_later_save(tmp_path: Path) -> None:
+    ReadingState(tmp_path / "state.json", set(), ["x", "y"]).save()
+    a, _ = ReadingState.load(tmp_path)
+    b, _ = ReadingState.load(tmp_path)
+    assert not a.toggle_bookmark("x")  # A removes x ...
+    assert a.save() is None
+    b.mark_read("r")
+    b.toggle_bookmark("z")  # ... B, which still shows x, saves something else afterwards
+    assert b.save() is None
+    assert state_doc(tmp_path)["bookmarks"] == ["z", "y"]
+    assert not b.is_bookmarked("x")
+    # and a re-bookmark in B after A removed it is B's explicit choice: it wins
+    b2, _ = ReadingState.load(tmp_path)
+    a.toggle_bookmark("y")  # A removes y
+    b2.toggle_bookmark("y")
+    b2.toggle_bookmark("y")  # B removes and re-adds y: its last operation is an add
+    assert a.save() is None and b2.save() is None
+    assert state_doc(tmp_path)["bookmarks"] == ["y", "z"]
+
+
+def test_a_corrupt_file_found_when_saving_is_kept_aside_and_ours_written(tmp_path: Path) -> None:
+    state, _ = ReadingState.load(tmp_path)
+    state.mark_read("m")
+    (tmp_path / "state.json").write_text("{half", "utf-8")  # damaged by something else meanwhile
+    assert state.save() is None
+    assert (tmp_path / "state.json.corrupt").read_text("utf-8") == "{half"
+    assert state_doc(tmp_path)["read"] == ["m"]
+
+
+def test_a_failed_save_keeps_its_changes_for_the_next(tmp_path: Path) -> None:
+    blocker = tmp_path / "later-a-dir"
+    blocker.write_text("a file for now")
+    state, problem = ReadingState.load(blocker)
+    assert problem is not None and "Not a directory" in problem  # reported as before
+    state.mark_read("m")
+    state.toggle_bookmark("b")
+    message = state.save()
+    assert message is not None and "Cannot save reading state" in message
+    assert state.save() is None  # said once
+    blocker.unlink()
+    blocker.mkdir()
+    assert state.save() is None
+    assert state_doc(blocker) == {"version": 1, "read": ["m"], "bookmarks": ["b"]}
+
+
+def _hammer(directory: str, tag: str, seed: int, rounds: int, out: mp.queues.Queue) -> None:
+    rng = random.Random(seed)
+    state, _ = ReadingState.load(Path(directory))
+    mine: set[str] = set()
+    bookmarks: set[str] = set()
+    for i in range(rounds):
+        for _ in range(rng.randint(1, 3)):
+            article = f"{tag}-{rng.randrange(10_000)}"
+            state.mark_read(article)
+            mine.add(article)
+        if rng.random() < 0.5:
+            article = f"{tag}-bm-{rng.randrange(20)}"
+            now = state.toggle_bookmark(article)
+            (bookmarks.add if now else bookmarks.discard)(article)
+        assert state.save() is None
+        if rng.random() < 0.1:  # now and then a fresh instance, as when the app restarts
+            state, _ = ReadingState.load(Path(directory))
+            missing = mine - state.read
+            assert not missing, (tag, i, missing)
+            assert {b for b in state.bookmarks if b.startswith(f"{tag}-")} == bookmarks, (tag, i)
+    out.put((tag, sorted(mine), sorted(bookmarks)))
+
+
+def _hammer_reporting(directory: str, tag: str, seed: int, rounds: int, out: mp.queues.Queue) -> None:
+    try:
+        _hammer(directory, tag, seed, rounds, out)
+    except BaseException as exc:
+        out.put((tag, "failed", repr(exc)))
+        raise
+
+
+def test_two_processes_saving_at_once_lose_no_mark(tmp_path: Path) -> None:
+    ctx = mp.get_context("spawn")
+    out = ctx.Queue()
+    workers = [ctx.Process(target=_hammer_reporting, args=(str(tmp_path), tag, seed, 200, out))
+               for tag, seed in (("p", 1), ("q", 2))]
+    for worker in workers:
+        worker.start()
+    results = [out.get(timeout=120) for _ in workers]
+    assert not [r for r in results if r[1] == "failed"], results
+    for worker in workers:
+        worker.join(timeout=60)
+        assert worker.exitcode == 0
+    doc = state_doc(tmp_path)
+    expected_read = {article for _, read, _ in results for article in read}
+    expected_bookmarks = {article for _, _, bms in results for article in bms}
+    assert set(doc["read"]) == expected_read
+    assert set(doc["bookmarks"]) == expected_bookmarks and len(doc["bookmarks"]) == len(expected_bookmarks)
+    assert not list(tmp_path.glob(".state.json.*.tmp")) and not list(tmp_path.glob("*.corrupt"))
+
+
+def test_state_data_dir_is_the_archive_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.app import state
+    from tui.archive import paths
+
+    assert state.data_dir is paths.data_dir
+    monkeypatch.setenv("NEWSTUI_DATA_DIR", str(tmp_path))
+    loaded, _ = ReadingState.load()
+    assert loaded.path == tmp_path / "state.json"

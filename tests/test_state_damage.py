@@ -186,3 +186,8 @@ def test_reading_state_survives_a_kill_at_any_moment(tmp_path: Path) -> None:
     assert last is not None
     leftovers = list(tmp_path.glob(".state.json.*.tmp"))  # a temp file per kill mid-write, at most
     assert len(leftovers) <= 12
+    from tui.app.state import ReadingState
+
+    state, problem = ReadingState.load(tmp_path)  # the next start removes them, and only them
+    assert problem is None and state.bookmarks == json.loads(path.read_bytes())["bookmarks"]
+    assert not list(tmp_path.glob(".state.json.*.tmp")) and path.exists()
