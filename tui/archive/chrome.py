@@ -9,6 +9,7 @@ Datelines such as ``【大纪元2022年01月11日讯】`` are article text and m
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qs, urlsplit
 
 #: Elements that never hold article text (dropped with their content).
@@ -56,12 +57,14 @@ SHARE_LINK = re.compile(
 #: Link targets kept as text but not as links.
 TEXT_ONLY_LINK = re.compile(r"^(?:mailto:|#|data:)", re.I)
 
-#: Whole blocks that are boilerplate. Matched against a block's cleaned text.
-JUNK_BLOCK = re.compile(
+#: Whole blocks that are boilerplate, matched against a block's cleaned text: the rules that
+#: look at its start (`match`: a search would try every position of every paragraph, the cost
+#: of a dozen alternatives per character) and the one that may be anywhere (`JUNK_ANYWHERE`).
+JUNK_START = re.compile(
     r"^(?:Array|打赏|赞赏|分享\s*[:：]?|Share\s*[:：]?|广告|Advertisement|图片版权"
     r"|Image caption|Image copyright)$"
     # feed mirrors' footers
-    r"|^获取更多RSS|Feed enhanced by|^(?:https?://)?feedx\.(?:net|xyz)"
+    r"|^获取更多RSS|^(?:https?://)?feedx\.(?:net|xyz)"
     # mirror markdown promo lines that survived into the HTML part
     r"|^#{1,6}\s.*\]\(\S+\)"
     # mirrors' share trailer and membership / subscription appeals
@@ -75,6 +78,7 @@ JUNK_BLOCK = re.compile(
     r"|^你的(?:器材|设备|裝置)不支持播放|^点阅【[^】]{1,20}】专题",
     re.I,
 )
+JUNK_ANYWHERE = re.compile(r"Feed enhanced by", re.I)
 
 #: Appeals for money or membership: the images right after one are its banners.
 APPEAL = re.compile(r"^【诚征荣誉会员】|诚征|订阅|捐款|捐助|赞助|打赏|subscribe|donate", re.I)
@@ -90,12 +94,14 @@ PROMO_LINK_TEXT = re.compile(r"^(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]|【[^】
 MIRROR_URL = re.compile(r"^https?://github\.com/gfw-breaker/\S+$")
 
 
+@lru_cache(maxsize=8192)
 def is_chrome_class(value: str) -> bool:
+    """Cached: the same class/id strings come back on every element of a site's pages."""
     return bool(CHROME_CLASS.search(value))
 
 
 def is_junk_text(text: str) -> bool:
-    return bool(JUNK_BLOCK.search(text) or MIRROR_URL.match(text))
+    return bool(JUNK_START.match(text) or JUNK_ANYWHERE.search(text) or MIRROR_URL.match(text))
 
 
 def unwrap_image(url: str) -> str:

@@ -38,7 +38,7 @@ def looks_binary(data: bytes) -> bool:
     nuls = head.count(0)
     if nuls > max(8, len(head) // 200):
         return True
-    controls = nuls + sum(head.count(bytes([b])) for b in _CONTROL_BYTES)
+    controls = nuls + len(head) - len(head.translate(None, _CONTROL_BYTES))  # one pass, not 26
     return controls > max(32, len(head) // 50)
 
 

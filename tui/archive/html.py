@@ -284,6 +284,9 @@ class _Builder:
         return "https:" + href if href.startswith("//") else href
 
     def flush(self) -> None:
+        if not self.has_text:  # nothing since the last flush (most block boundaries)
+            self.links, self.all_bold, self.brs = [], True, 0
+            return
         lines = [clean_line("".join(pieces)) for pieces in self.lines]
         text = "\n".join(line for line in lines if line)
         links, all_bold = self.links, self.all_bold

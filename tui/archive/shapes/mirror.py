@@ -16,8 +16,10 @@ from .base import SNIFF_CHARS, Draft, finish
 
 _HEAD = re.compile(r"\A\s*#{1,3}[ \t]+(?P<title>[^\n]+?)[ \t#]*\n(?:[ \t]*\n)*"
                    r"[ \t]*(?:-{3,}|={3,})[ \t]*(?:\n|\Z)")
+_TRAILER_WORDS = ("原文链接", "原文連結", "原文地址", "原文網址", "原文网址",
+                  "原始链接", "来源链接", "本文链接")
 _TRAILER = re.compile(
-    r"^[ \t]*(?:<[^>\n]*>[ \t]*)*(?:原文链接|原文連結|原文地址|原文網址|原文网址|原始链接|来源链接|本文链接)"
+    r"^[ \t]*(?:<[^>\n]*>[ \t]*)*(?:" + "|".join(_TRAILER_WORDS) + ")"
     r"[^：:\n]{0,16}[：:][ \t]*(?:<a[^>]*>)?[ \t]*(?P<url>(?:https?:)?//[^\s<>\"')）]+)[^\n]*$",
     re.M)
 # Markdown chrome lines: headings (nav bars, promos `#### 💥 …`), rules, link-only lines.
@@ -25,7 +27,8 @@ _MD_LINE = re.compile(r"^(?:[ \t]*#{1,6}[ \t][^\n]*|[ \t]*(?:-{3,}|\*{3,}|_{3,}|
                       r"|[ \t]*\[[^\]\n]*\]\([^)\n]*\)(?:[ \t]*(?:&nbsp;|\|)*[ \t]*\[[^\]\n]*\]\([^)\n]*\))*"
                       r"[ \t]*)$", re.M)
 # The mirror's share block: `手机上长按并复制下列链接或二维码分享本文章：` + its link + QR image.
-_SHARE = re.compile(r"^[^\n]*(?:长按并复制下列链接|長按並複製下列鏈接|分享本文章)[^\n]*\n"
+_SHARE_WORDS = ("长按并复制下列链接", "長按並複製下列鏈接", "分享本文章")
+_SHARE = re.compile(r"^[^\n]*(?:" + "|".join(_SHARE_WORDS) + r")[^\n]*\n"
                     r"(?:[ \t]*(?:https?://\S+[ \t]*)?(?:<a [^\n]*</a>)?[ \t]*(?:<br\s*/?>)?[ \t]*\n)*", re.M)
 _TRACKING = re.compile(r"<img\b[^>]*(?:width=['\"]?0(?:px)?['\"]?|gfw-breaker\.win)[^>]*/?>", re.I)
 
@@ -40,11 +43,15 @@ def parse(text: str, path: str) -> Article | Rejection:
         return Rejection(path, "not an article: no ### title")
     rest = text[head.end():]
     url = ""
-    trailers = list(_TRAILER.finditer(rest))
-    if trailers:
-        url = trailers[-1].group("url")
-        rest = _TRAILER.sub("", rest)
-    rest = _SHARE.sub("", rest)
+    # The multi-line patterns are tried only when their keyword is there: scanning for a plain
+    # word is ~50x cheaper than starting the pattern at every position of the page.
+    if any(word in rest for word in _TRAILER_WORDS):
+        trailers = list(_TRAILER.finditer(rest))
+        if trailers:
+            url = trailers[-1].group("url")
+            rest = _TRAILER.sub("", rest)
+    if any(word in rest for word in _SHARE_WORDS):
+        rest = _SHARE.sub("", rest)
     rest = _TRACKING.sub("", rest)
     rest = _MD_LINE.sub("", rest)
     return finish(Draft(title=head.group("title"), url=url, html=rest), path, "mirror")
