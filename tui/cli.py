@@ -79,19 +79,22 @@ class _Progress:
             sys.stderr.flush()
 
 
-def _load(args: argparse.Namespace):  # -> Archive (imported lazily: keeps --help fast)
-    from .archive.loader import load
+def _load(args: argparse.Namespace, index: bool = False):  # -> Archive (imported lazily: keeps --help fast)
+    """The archive; with `index`, (archive, search index): the persisted index when the cache has a
+    valid one (opened in milliseconds), else built (and persisted) here."""
+    from .archive.loader import load, search_index
 
     _check_paths(args.paths)
     progress = _Progress() if sys.stderr.isatty() else None
     try:
         result = load(args.paths, progress, use_cache=not args.no_cache)
+        found = search_index(result, progress) if index else None
     finally:
         if progress is not None:
             progress.finish()
     for notice in result.notices:
         print(f"{PROG}: {_one_line(notice)}", file=sys.stderr)
-    return result.archive
+    return (result.archive, found) if index else result.archive
 
 
 def _add_paths(parser: argparse.ArgumentParser) -> None:
@@ -246,10 +249,10 @@ def _positive(value: str) -> int:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    from .archive.search import SearchIndex, format_hits, hits_to_json
+    from .archive.search import format_hits, hits_to_json
 
-    archive = _load(args)
-    hits = SearchIndex.build(archive).search(args.query, limit=args.limit)
+    _, index = _load(args, index=True)
+    hits = index.search(args.query, limit=args.limit)
     print(hits_to_json(hits) if args.json else _safe(format_hits(hits)))
     return 0
 
@@ -262,10 +265,9 @@ def _setup_names(parser: argparse.ArgumentParser) -> None:
 
 def _cmd_names(args: argparse.Namespace) -> int:
     from .archive.names import format_entities
-    from .archive.search import SearchIndex
 
-    archive = _load(args)
-    entities = SearchIndex.build(archive).entities
+    archive, index = _load(args, index=True)
+    entities = index.entities
     if not args.json:
         print(_safe(format_entities(entities)))
         return 0

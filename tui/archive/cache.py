@@ -3,7 +3,7 @@
 Layout of `<data dir>/cache/<hash of roots>.cache` (MessagePack via msgspec, never pickle):
 
     MAGIC                      8 bytes
-    bodies                     each article's body, a MessagePack `tuple[Block, ...]`, back to back
+    bodies                     each article's body, zlib(MessagePack `tuple[Block, ...]`), back to back
     meta                       MessagePack `list[Entry]`: the file's key (path, size, mtime_ns), the
                                article without its body (or the rejection reason), and where its body
                                is (offset, length, crc32)
@@ -39,7 +39,7 @@ try:
 except ImportError:  # pragma: no cover - Windows: atomic rename still protects readers
     fcntl = None  # type: ignore[assignment]
 
-FORMAT = 2  # bump on any change of layout or of Entry/Header
+FORMAT = 3  # bump on any change of layout or of Entry/Header
 MAGIC = b"NEWSTUI" + bytes([FORMAT])
 _TAIL = struct.Struct(">II")  # footer length, footer crc32
 _TAIL_SIZE = _TAIL.size + len(MAGIC)
@@ -211,6 +211,7 @@ class CacheWriter:
         self.error: OSError | None = None
         self._buffer = bytearray(MAGIC)
         self._flushed = 0
+        self.header: Header | None = None  # once committed
 
     @property
     def ok(self) -> bool:
@@ -260,6 +261,7 @@ class CacheWriter:
             os.fsync(self.fd)
             with locked(self.path):
                 os.replace(self.tmp, self.path)
+            self.header = header
         except OSError as exc:
             self._fail(exc)
             self.discard()

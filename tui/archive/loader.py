@@ -5,8 +5,13 @@
 
 A file is parsed again only when its absolute path, size or mtime_ns changed, or the parser's
 version did (the cache is then rebuilt). The Archive holds articles without bodies; `get(id)`
-reads a body from the cache on demand, and re-parses the file if that fails. Nothing is ever
-written inside the archive folders.
+reads a body (zlib-compressed MessagePack) from the cache on demand, and re-parses the file if that
+fails. Nothing is ever written inside the archive folders.
+
+Whenever the cache is written, the search index is written beside it (indexcache.py): the parse
+workers compute each article's index features along with the article, so indexing rides on the
+parallel parse. `search_index(result)` opens it later in milliseconds, or rebuilds it (on all
+cores, from the cached bodies) when it is missing, damaged, from another version or another cache.
 """
 
 from __future__ import annotations
@@ -18,20 +23,23 @@ import os
 import signal
 import stat
 import threading
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
-from . import cache
+from . import cache, indexcache
 from .archive import Archive
 from .model import Article, Block, Rejection
 from .paths import bundled_seeds
 from .paths import data_dir as default_data_dir
 
-__all__ = ["LoadResult", "Progress", "bundled_seeds", "load", "load_archive", "open_cached", "scan"]
+__all__ = ["LoadResult", "Progress", "bundled_seeds", "load", "load_archive", "open_cached", "scan",
+           "search_index"]
 
 Progress = Callable[[int, int], None]  # (done, total) over the files being parsed
 
@@ -62,6 +70,8 @@ class LoadResult:
     reused: int = 0  # files taken from the cache
     cache: Path | None = None  # the cache file in use; None when running without one
     changed: bool = True  # False when the files are exactly those the cache held
+    index: Any = None  # the SearchIndex, when this load built it (see `search_index`)
+    identity: list[Any] | None = None  # the cache file's (meta crc, count, write time)
 
 
 class Parsed(msgspec.Struct):
@@ -70,12 +80,14 @@ class Parsed(msgspec.Struct):
     path: str
     article: Article | None = None
     reason: str = ""
-    body: bytes = b""
+    body: bytes = b""  # zlib(MessagePack of the blocks)
+    features: bytes = b""  # indexcache.Features, encoded, when asked for
 
 
 #: Modules that do not shape a parsed article: editing them keeps the cache.
 _NOT_PARSING = frozenset({"archive.py", "cache.py", "loader.py", "paths.py", "search.py", "query.py",
-                          "textindex.py", "pinyin.py", "names.py"})
+                          "textindex.py", "pinyin.py", "names.py", "namerules.py", "resolve.py",
+                          "indexcache.py"})
 
 
 def parser_version() -> str:
@@ -176,18 +188,44 @@ def _stat_reason(path: str, exc: OSError) -> str:
 # --- parsing ------------------------------------------------------------------------------------
 
 
-def _parse_one(path: str) -> Parsed:
+def encode_body(body: tuple[Block, ...]) -> bytes:
+    return zlib.compress(_BODY_ENCODER.encode(body), 1)
+
+
+def decode_body(raw: bytes) -> tuple[Block, ...]:
+    """ValueError when `raw` is not a stored body."""
+    try:
+        return _BODY_DECODER.decode(zlib.decompress(raw))
+    except (zlib.error, msgspec.DecodeError, msgspec.ValidationError) as exc:
+        raise ValueError(str(exc)) from exc
+
+
+def _parse_one(path: str, index: bool = False) -> Parsed:
     try:
         result = parse_file(path)
     except Exception as exc:  # the parser must not raise; if it does, the file is still accounted for
         return Parsed(path, reason=f"parser error: {type(exc).__name__}: {exc}"[:300])
     if isinstance(result, Article):
-        return Parsed(path, msgspec.structs.replace(result, body=()), body=_BODY_ENCODER.encode(result.body))
+        found = indexcache.encode_features(result.title, result.text()) if index else b""
+        return Parsed(path, msgspec.structs.replace(result, body=()), body=encode_body(result.body),
+                      features=found)
     return Parsed(path, reason=result.reason or "not an article")
 
 
-def _parse_chunk(paths: list[str]) -> list[Parsed]:
-    return [_parse_one(p) for p in paths]
+def _parse_chunk(paths: list[str], index: bool = True) -> list[Parsed]:
+    return [_parse_one(p, index) for p in paths]
+
+
+def _features_chunk(items: list[tuple[str, bytes]]) -> list[bytes]:
+    """(title, stored body) -> encoded features: re-indexing articles whose files did not change."""
+    out = []
+    for title, raw in items:
+        try:
+            text = "\n\n".join(b.text for b in decode_body(raw) if b.text)
+        except ValueError:
+            text = ""
+        out.append(indexcache.encode_features(title, text))
+    return out
 
 
 def _worker_init() -> None:
@@ -201,22 +239,37 @@ def _workers() -> int:
         return os.cpu_count() or 1
 
 
-def _parse(paths: list[str], progress: Progress | None) -> Iterator[Parsed]:
+def _parse(paths: list[str], progress: Progress | None, index: bool = True) -> Iterator[Parsed]:
     """Parse every path, in-process for a few, in a process pool (chunks of paths) for many."""
     total = len(paths)
     workers = min(_workers(), math.ceil(total / 50))
     if total < PARALLEL_MIN or workers < 2:
         for done, path in enumerate(paths, 1):
-            yield _parse_one(path)
+            yield _parse_one(path, index)
             if progress:
                 progress(done, total)
         return
-    yield from _parse_parallel(paths, workers, progress)
+    yield from _in_pool(_parse_chunk, paths, workers, progress, index)
 
 
-def _parse_parallel(paths: list[str], workers: int, progress: Progress | None) -> Iterator[Parsed]:
-    size = max(8, min(128, math.ceil(len(paths) / (workers * 8))))
-    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+def _features(items: list[tuple[str, bytes]], progress: Progress | None) -> Iterator[bytes]:
+    """Features of cached articles, in order: in-process for a few, on all cores for many."""
+    workers = min(_workers(), math.ceil(len(items) / 50))
+    if len(items) < PARALLEL_MIN or workers < 2:
+        for done, item in enumerate(items, 1):
+            yield from _features_chunk([item])
+            if progress and (done % 200 == 0 or done == len(items)):
+                progress(done, len(items))
+        return
+    yield from _in_pool(_features_chunk, items, workers, progress, ordered=True)
+
+
+def _in_pool(fn: Callable[..., list[Any]], items: list[Any], workers: int, progress: Progress | None,
+             *extra: Any, ordered: bool = False) -> Iterator[Any]:
+    """fn(chunk, *extra) over chunks of items in worker processes; results as they come (or in
+    order). A chunk whose worker died is done here instead."""
+    size = max(8, min(128, math.ceil(len(items) / (workers * 8))))
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
     # fork is cheapest, but unsafe once other threads run (the app loads from a worker thread)
     method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
     if method == "spawn" and "forkserver" in multiprocessing.get_all_start_methods():
@@ -226,16 +279,16 @@ def _parse_parallel(paths: list[str], workers: int, progress: Progress | None) -
     pool = ProcessPoolExecutor(workers, multiprocessing.get_context(method), initializer=_worker_init)
     done = 0
     try:
-        futures = {pool.submit(_parse_chunk, chunk): chunk for chunk in chunks}
-        for future in as_completed(futures):
+        futures = {pool.submit(fn, chunk, *extra): chunk for chunk in chunks}
+        for future in (futures if ordered else as_completed(futures)):
             try:
                 results = future.result()
             except Exception:  # a dead worker (BrokenProcessPool): do this chunk here instead
-                results = _parse_chunk(futures[future])
+                results = fn(futures[future], *extra)
             yield from results
             done += len(results)
             if progress:
-                progress(done, len(paths))
+                progress(done, len(items))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -253,16 +306,14 @@ class _BodyLoader:
     def __call__(self, article_id: str) -> Article:
         meta = self.metas[article_id]
         raw = self.store.raw(article_id)
-        if raw:
+        if raw is not None:
             try:
-                return msgspec.structs.replace(meta, body=_BODY_DECODER.decode(raw))
-            except (msgspec.DecodeError, msgspec.ValidationError):
+                return msgspec.structs.replace(meta, body=decode_body(raw))
+            except ValueError:
                 pass
-        if raw is not None:  # an article with no body, stored as such
-            return meta
         fresh = _parse_one(meta.path)
         if fresh.article is not None and fresh.body:
-            return msgspec.structs.replace(meta, body=_BODY_DECODER.decode(fresh.body))
+            return msgspec.structs.replace(meta, body=decode_body(fresh.body))
         return meta
 
 
@@ -303,13 +354,16 @@ def load(
     store = cache.BodyStore()
 
     writer = _writer(target, notices)
+    builder = _builder(writer)
     try:
-        entries, uncached, todo, reused = _rebuild(files, kept, old, writer, store, progress)
+        entries, uncached, todo, reused = _rebuild(files, kept, old, writer, store, progress, builder)
         if writer is not None:
             target = _commit(writer, roots, version, entries, notices)
     except BaseException:  # Ctrl-C included: leave no temp file behind
         if writer is not None:
             writer.discard()
+        if builder is not None:
+            builder.discard()
         raise
     finally:
         if old is not None:
@@ -317,33 +371,67 @@ def load(
     if writer is None:
         target = None
     everything = sorted(entries + uncached, key=lambda e: e.path)  # the same order, cold or warm
-    return _result(everything, problems, store, notices, len(todo), reused, target)
+    result = _result(everything, problems, store, notices, len(todo), reused, target)
+    if builder is not None:
+        if target is not None and writer is not None and writer.header is not None and not uncached:
+            result.identity = _identity(writer.header)
+            try:
+                result.index = builder.finish(result.archive, result.identity)
+            except OSError as exc:
+                notices.append(f"cannot write the search index: {exc.strerror}; searching without it")
+        else:
+            builder.discard()
+    return result
+
+
+def _identity(header: cache.Header) -> list[Any]:
+    return [header.meta_crc, header.count, header.written]
+
+
+def _builder(writer: cache.CacheWriter | None) -> indexcache.IndexBuilder | None:
+    if writer is None:
+        return None
+    try:
+        return indexcache.IndexBuilder(indexcache.index_path(writer.path), writer.path)
+    except OSError:
+        return None
 
 
 def _rebuild(files: dict[str, Key], kept: list[cache.Entry], old: cache.CacheFile | None,
-             writer: cache.CacheWriter | None, store: cache.BodyStore, progress: Progress | None
+             writer: cache.CacheWriter | None, store: cache.BodyStore, progress: Progress | None,
+             builder: indexcache.IndexBuilder | None = None,
              ) -> tuple[list[cache.Entry], list[cache.Entry], list[str], int]:
-    """Copy the unchanged bodies into the new cache, parse the rest: (cached, uncached, parsed, reused)."""
+    """Copy the unchanged bodies into the new cache, parse the rest: (cached, uncached, parsed, reused).
+    With a `builder`, every article's index features go to it (computed in the parse workers)."""
     if writer is not None:
         store.own(writer.fd)
     entries: list[cache.Entry] = []
     uncached: list[cache.Entry] = []
     kept_paths = {e.path for e in kept}
     todo = [p for p in files if p not in kept_paths]
+    reindex: list[tuple[str, bytes]] = []
     for e in kept:
         raw = old.read_body(e) if old is not None else None
         if raw is None:
             todo.append(e.path)  # damaged body: parse the file again
         else:
             entries.append(_place(e, raw, writer, store))
+            if builder is not None and e.article is not None:
+                reindex.append((e.article.title, raw))
     reused = len(entries)
-    for parsed in _parse(todo, progress):
+    if builder is not None and reindex:
+        articles = [e.article for e in entries if e.article is not None]
+        for article, found in zip(articles, _features(reindex, None), strict=True):
+            builder.add(article.id, article.title, indexcache.decode_features(found))
+    for parsed in _parse(todo, progress):  # features included: the cache is usually written
         size, mtime_ns = files[parsed.path]
         entry = cache.Entry(parsed.path, size, mtime_ns, parsed.article, parsed.reason)
         if _encodable(parsed.path):
             entries.append(_place(entry, parsed.body, writer, store))
         else:
             uncached.append(_place(entry, parsed.body, None, store))
+        if builder is not None and parsed.article is not None and parsed.features:
+            builder.add(parsed.article.id, parsed.article.title, indexcache.decode_features(parsed.features))
     return entries, uncached, todo, reused
 
 
@@ -410,7 +498,53 @@ def _from_cache(old: cache.CacheFile, target: Path, problems: list[Rejection]) -
             store.in_file(e.article.id, old.fd, e.body_at, e.body_len, e.body_crc)
     result = _result(old.entries, problems, store, [], 0, len(old.entries), target)
     result.changed = False
+    result.identity = _identity(old.header)
     return result
+
+
+def search_index(result: LoadResult, progress: Progress | None = None) -> Any:
+    """The SearchIndex of `result.archive`: the one this load built, else the persisted one, else
+    rebuilt from the cached bodies on all cores and persisted (or, without a cache, built in memory).
+    Why the persisted one was not used goes to `result.notices` (a missing one is not news)."""
+    from .search import SearchIndex
+
+    if result.index is not None:
+        return result.index
+    archive = result.archive
+    if result.cache is None or result.identity is None:
+        result.index = SearchIndex.build(archive, progress)
+        return result.index
+    path = indexcache.index_path(result.cache)
+    try:
+        result.index = indexcache.open_index(path, archive, result.identity)
+        return result.index
+    except indexcache.IndexError_ as exc:
+        if path.exists():
+            result.notices.append(f"{exc}; rebuilding it")
+    builder = _builder_at(path, result.cache)
+    if builder is None:
+        result.index = SearchIndex.build(archive, progress)
+        return result.index
+    try:
+        metas = list(archive.articles)
+        store = archive._body_loader.store if isinstance(archive._body_loader, _BodyLoader) else None
+        items = [(m.title, (store.raw(m.id) if store else None) or encode_body(archive.get(m.id).body))
+                 for m in metas]
+        for meta, found in zip(metas, _features(items, progress), strict=True):
+            builder.add(meta.id, meta.title, indexcache.decode_features(found))
+        result.index = builder.finish(archive, result.identity)
+    except OSError as exc:
+        builder.discard()
+        result.notices.append(f"cannot write the search index: {exc.strerror}; searching without it")
+        result.index = SearchIndex.build(archive, progress)
+    return result.index
+
+
+def _builder_at(path: Path, cache_file: Path) -> indexcache.IndexBuilder | None:
+    try:
+        return indexcache.IndexBuilder(path, cache_file)
+    except OSError:
+        return None
 
 
 def _result(entries: list[cache.Entry], problems: list[Rejection], store: cache.BodyStore,

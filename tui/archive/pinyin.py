@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from array import array
 from functools import cache
 
 _LATIN_ONLY = re.compile(r"^[a-zv]+$")
@@ -91,26 +92,39 @@ class PinyinIndex:
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
         parts: list[str] = []
-        self.starts: list[int] = []  # offset of each entry in `joined`
-        self.char_at: list[list[int]] = []  # per entry: offset in its pinyin -> character index
+        self.starts = array("I")  # offset of each entry in `joined`
         off = 0
         t = table()
         for text in texts:
             self.starts.append(off)
-            pieces: list[str] = []
-            marks: list[int] = []
-            plen = 0
-            for ci, ch in enumerate(text):
-                syl = t.get(ch, "")
-                if syl:
-                    pieces.append(syl)
-                    marks.extend([ci] * len(syl))
-                    plen += len(syl)
-            s = "".join(pieces)
+            s = "".join([t.get(ch, "") for ch in text])
             parts.append(s)
-            self.char_at.append(marks)
-            off += plen + 1
+            off += len(s) + 1
         self.joined = "|".join(parts)
+        self._marks: dict[int, list[int]] = {}
+
+    @classmethod
+    def from_parts(cls, texts: list[str], joined: str, starts: array) -> PinyinIndex:
+        """The index `joined`/`starts` describe (as persisted); ValueError when they cannot be it."""
+        if len(starts) != len(texts) or (texts and starts[-1] > len(joined)) or joined.count("|") != max(
+                len(texts) - 1, 0):
+            raise ValueError("pinyin index does not match its entries")
+        index = cls.__new__(cls)
+        index.texts, index.joined, index.starts, index._marks = texts, joined, starts, {}
+        return index
+
+    def marks(self, entry: int) -> list[int]:
+        """Per entry, computed when first needed: offset in its pinyin -> character index."""
+        found = self._marks.get(entry)
+        if found is None:
+            t = table()
+            found = []
+            for ci, ch in enumerate(self.texts[entry]):
+                found.extend([ci] * len(t.get(ch, "")))
+            if len(self._marks) > 4096:
+                self._marks.clear()
+            self._marks[entry] = found
+        return found
 
     def find(self, query: str, prefix_ok: bool = False, limit: int = 2000) -> list[tuple[int, str]]:
         """(entry index, Chinese substring spelled) for each place `query` spells >= 2 characters."""
@@ -123,7 +137,10 @@ class PinyinIndex:
         while at >= 0 and len(out) < limit:
             entry = bisect.bisect_right(self.starts, at) - 1
             local = at - self.starts[entry]
-            marks = self.char_at[entry]
+            marks = self.marks(entry)
+            if local >= len(marks):  # a stale persisted index: never trusted
+                at = self.joined.find(q, at + 1)
+                continue
             if local == 0 or marks[local - 1] != marks[local]:  # a syllable starts here
                 text = self.texts[entry]
                 end = match_span(text, q, marks[local], prefix_ok)

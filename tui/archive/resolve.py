@@ -12,6 +12,7 @@ the entity it names (`岸田` also finds `Kishida`).
 from __future__ import annotations
 
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -72,10 +73,17 @@ class Resolver:
     def pinyin(self) -> PinyinIndex:
         """Pinyin of Chinese aliases, titles and titled names (built on first use, or by `warm`)."""
         if self._pinyin is None:
-            self._han_aliases = [(a, e) for e, ent in enumerate(self.entities) for a in ent.aliases
-                                 if not a.isascii()]
-            self._pinyin = PinyinIndex([a for a, _ in self._han_aliases] + self.titles + self.titled)
+            self._pinyin = PinyinIndex(self._pinyin_texts())
         return self._pinyin
+
+    def _pinyin_texts(self) -> list[str]:
+        self._han_aliases = [(a, e) for e, ent in enumerate(self.entities) for a in ent.aliases
+                             if not a.isascii()]
+        return [a for a, _ in self._han_aliases] + self.titles + self.titled
+
+    def use_pinyin(self, joined: str, starts: array) -> None:
+        """Take the pinyin index as persisted (see `pinyin.joined/starts`); ValueError if stale."""
+        self._pinyin = PinyinIndex.from_parts(self._pinyin_texts(), joined, starts)
 
     def _entity(self, term: Term, e: int, weight: float) -> None:
         for alias in self.entities[e].aliases:

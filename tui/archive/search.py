@@ -9,7 +9,8 @@ How a query runs (see query.py for the syntax, resolve.py for how words become s
 1. each word (or run of words forming one name) becomes a Term: the literal strings that count
    as a match, with a confidence (exact 1.0, alias 0.9, pinyin 0.85, prefix 0.7, typo 0.6);
 2. each string's articles come from the inverted index (textindex.py) and are verified with
-   `str.find`, so the work follows the matches, not the archive's size; an article must match
+   `bytes.find` on the folded text (in memory, or memory-mapped from the persisted index,
+   indexcache.py), so the work follows the matches, not the archive's size; an article must match
    every term and no exclusion, and pass the filters;
 3. the score adds, per term, its confidence times (title match + log of the mention count):
    an article about a person outranks one naming them once; ties go to the newest;
@@ -20,9 +21,9 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 import msgspec
@@ -31,11 +32,11 @@ from . import names
 from .archive import Archive
 from .query import Query, parse
 from .resolve import Resolver, Term
-from .textindex import TextIndex, find_all, fold, is_boundary
+from .textindex import TextIndex, encode, find_all, fold, is_boundary
 
 _SENTENCE_END = "。！？!?\n；;"
 _FULL_SCORING = 5000  # beyond this many matches, rank by title and confidence only
-STATE_VERSION = 1  # bump when the index layout or the extraction rules change
+STATE_VERSION = 2  # bump when the index layout or the extraction rules change
 
 
 @dataclass(frozen=True)
@@ -66,13 +67,18 @@ class _Plan:
 
 class SearchIndex:
     def __init__(self, archive: Archive, text: TextIndex, entities: list[names.Entity],
-                 titled: Sequence[str] = ()) -> None:
+                 titled: Sequence[str] = (), ids: Sequence[str] | None = None) -> None:
+        """`ids`: the article id of each number in `text` (default: `archive.articles`' order)."""
         self.archive = archive
         self.text = text
         self.entities = entities
-        self.metas = list(archive.articles)  # article number -> metadata, as indexed
+        # article number -> metadata, as indexed
+        self.metas = list(archive.articles) if ids is None else [archive.meta(i) for i in ids]
         self.resolver = Resolver(text, entities, [m.title for m in self.metas], sorted(titled))
         self._plans: dict[str, _Plan] = {}
+        self._folded_titles: list[str] | None = None
+        self.persisted: Path | None = None  # the index file it was read from or written to
+        self.damage: Callable[[str], None] | None = None
 
     def state(self) -> dict[str, object]:
         """Everything `build` computed, as plain data a msgspec (MessagePack) cache can store."""
@@ -89,28 +95,29 @@ class SearchIndex:
         return cls(archive, TextIndex.from_state(state["text"]), entities, state["titled"])
 
     def warm(self) -> None:
-        """Build the lazy parts (pinyin tables) now, e.g. in a worker right after loading."""
-        _ = self.resolver.pinyin
+        """Build the lazy parts (pinyin tables, folded titles) now, e.g. in a worker after loading."""
+        _ = self.resolver.pinyin, self.text.vocab, self.folded_titles
+
+    @property
+    def folded_titles(self) -> list[str]:
+        if self._folded_titles is None:
+            self._folded_titles = [fold(m.title) for m in self.metas]
+        return self._folded_titles
 
     @classmethod
     def build(cls, archive: Archive, progress: Callable[[int, int], None] | None = None) -> SearchIndex:
-        text = TextIndex()
-        glosses: list[list[names.Gloss]] = []
-        bare: Counter[str] = Counter()
-        titled: set[str] = set()
+        """Build in this process, in memory (the loader persists one built in its parse workers)."""
+        from .indexcache import IndexBuilder, features
+
+        builder = IndexBuilder()
         total = len(archive.articles)
         for n, meta in enumerate(archive.articles, 1):
             article = archive.get(meta.id)
-            body = article.text()
-            text.add(article.title, body)
-            whole = article.title + "\n" + body
-            glosses.append(names.glosses(whole))
-            bare.update(names.acronyms(whole))
-            titled |= names.titled(whole)
+            builder.add(article.id, article.title, features(article.title, article.text()))
             if progress and (n % 500 == 0 or n == total):
                 progress(n, total)
-        ids = [a.id for a in archive.articles]
-        return cls(archive, text, names.build(glosses, bare, text, ids), titled)
+        index: SearchIndex = builder.finish(archive)
+        return index
 
     # -- planning -----------------------------------------------------------------------------
     def _plan(self, query: str) -> _Plan:
@@ -190,37 +197,66 @@ class SearchIndex:
             keep -= self._matches(t).keys()
         if q.has_filters:
             keep = {i for i in keep if self._accepts(q, i)}
-        full = len(keep) <= _FULL_SCORING
-        scored = [(self._score(plan.terms, i, full), self.metas[i].published, i) for i in keep]
+        if len(keep) <= _FULL_SCORING:
+            score = self._full_scorer(plan.terms)
+        else:
+            score = self._quick_scorer(plan.terms)
+        metas = self.metas
+        scored = [(score(i), metas[i].published, i) for i in keep]
         scored.sort(key=lambda s: s[1], reverse=True)  # newest first among equals (stable sort)
         scored.sort(key=lambda s: -s[0])
         top = scored[:limit]
         return [self._hit(plan.terms, i, score) for score, _, i in top]
 
-    def _score(self, terms: list[Term], i: int, full: bool) -> float:
-        hay = self.text.hays[i]
-        tl = self.text.title_len[i]
-        total = 0.0
-        for term in terms:
-            best, count, title = 0.0, 0, False
-            for needle, weight in term.needles.items():
-                c = hay.count(needle) if full else int(needle in hay)
-                if not c:
-                    continue
-                best = max(best, weight)
-                count += c
-                title = title or hay.find(needle, 0, tl) >= 0
-            total += best * (40.0 * title + 12.0 * math.log2(1 + min(count, 30)) + 10.0)
-        return round(total, 2)
+    def _full_scorer(self, terms: list[Term]) -> Callable[[int], float]:
+        """Per article: confidence x (title match + log of the mention count), read from its text."""
+        needles = [[(encode(k), w) for k, w in t.needles.items()] for t in terms]
+        hays, title_len = self.text.hays, self.text.title_len
+
+        def score(i: int) -> float:
+            hay, tl = hays[i], title_len[i]
+            total = 0.0
+            for term in needles:
+                best, count, title = 0.0, 0, False
+                for needle, weight in term:
+                    c = hay.count(needle)
+                    if not c:
+                        continue
+                    best = max(best, weight)
+                    count += c
+                    title = title or hay.find(needle, 0, tl) >= 0
+                total += best * (40.0 * title + 12.0 * math.log2(1 + min(count, 30)) + 10.0)
+            return round(total, 2)
+
+        return score
+
+    def _quick_scorer(self, terms: list[Term]) -> Callable[[int], float]:
+        """Beyond _FULL_SCORING matches: which strings an article holds (from the postings) and the
+        titles (in memory), without reading any article's text."""
+        needles = [[(k, w, set(self.text.matches(k))) for k, w in t.needles.items()] for t in terms]
+        titles = self.folded_titles
+
+        def score(i: int) -> float:
+            total = 0.0
+            for term in needles:
+                best, count, title = 0.0, 0, False
+                for needle, weight, found in term:
+                    if i not in found:
+                        continue
+                    best = max(best, weight)
+                    count += 1
+                    title = title or needle in titles[i]
+                total += best * (40.0 * title + 12.0 * math.log2(1 + min(count, 30)) + 10.0)
+            return round(total, 2)
+
+        return score
 
     # -- presenting ---------------------------------------------------------------------------
     def _hit(self, terms: list[Term], i: int, score: float) -> Hit:
         meta = self.metas[i]
         article = self.archive.get(meta.id)
         orig = article.title + "\n" + article.text()
-        low = self.text.hays[i]
-        if len(low) != len(orig):  # the body changed since indexing
-            low = fold(orig)
+        low = fold(orig)  # only for the hits shown: the index keeps bytes, spans need characters
         body_at = len(article.title) + 1
         needles = sorted({k for t in terms for k in t.needles}, key=len, reverse=True)
         title_hit = any(low.find(k, 0, body_at - 1) >= 0 for k in needles)

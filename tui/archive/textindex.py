@@ -1,16 +1,20 @@
-"""Folded article text with a character and Latin-token inverted index.
+"""Folded article text ("haystacks") with a character and Latin-token inverted index.
 
 Every article becomes one *haystack*: `title + "\\n" + body`, folded (lowercase, full-width ASCII
-to ASCII, no-break spaces to spaces) without changing its length, so an offset found in the
-haystack is an offset in the original text (snippets and highlight spans need no mapping).
+to ASCII, no-break spaces to spaces) without changing its length in characters, and kept as UTF-8
+bytes: matching is `bytes.find`/`bytes.count` in C, and a haystack can live in a memory-mapped file
+(indexcache.py) instead of in memory — at 100k articles the folded text is ~600 MB, which no
+process should decode or hold. Snippets and highlight spans are computed on the article's own text
+(folded again for the few hits shown), so byte offsets never need mapping to characters.
 
-Postings are plain `array('I')` of article numbers, in order:
+Postings are sorted `array('I')` of article numbers:
 - one list per non-ASCII character (Chinese text): a query string's candidates are the
-  intersection of the lists of its rarest characters, then checked with `str.find` — the work is
+  intersection of the lists of its characters, then checked with `bytes.find` — the work is
   proportional to the articles that contain those characters, not to the archive's text;
 - one list per Latin token (`[a-z0-9]+`), plus a sorted vocabulary for prefix completion and
   typo correction.
-Everything is lists, dicts, strings and arrays, so the cache can store it without pickle.
+`Postings` holds them in memory; indexcache.StoredPostings reads each from disk on first use.
+Everything is lists, dicts, bytes and arrays, so a cache can store it without pickle.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 # Full-width letters, digits and `＋` (not the full-width punctuation every Chinese text has:
@@ -27,6 +31,9 @@ _FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0b\u00a0\u
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0xA0: 32, 0x3000: 32, 0x200B: 32}
 TOKEN = re.compile(r"[a-z0-9]+")
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_ALNUM_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
+_NOT_INDEXED = re.compile(r"[\x00-\x7f\s\ud800-\udfff]+")  # ASCII (tokens instead), spaces, surrogates
+_MATCH_CACHE = 2048  # needles whose article lists are remembered (typing repeats them)
 
 
 def fold(text: str) -> str:
@@ -37,6 +44,11 @@ def fold(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def encode(text: str) -> bytes:
+    """UTF-8, keeping lone surrogates (undecodable file bytes) rather than failing."""
+    return text.encode("utf-8", "surrogatepass")
 
 
 def is_boundary(hay: str, start: int, end: int) -> bool:
@@ -56,48 +68,101 @@ def find_all(hay: str, needle: str, limit: int = 200) -> list[int]:
     return out
 
 
-def _contains(sorted_ids: array, i: int) -> bool:
-    at = bisect_left(sorted_ids, i)
-    return at < len(sorted_ids) and sorted_ids[at] == i
+def contains(hay: Any, needle: bytes, start: int = 0, end: int | None = None) -> bool:
+    """Whether folded UTF-8 `hay[start:end]` (bytes or an mmap) holds `needle` at Latin word
+    boundaries (the bytes version of `find_all`)."""
+    end = len(hay) if end is None else end
+    at = hay.find(needle, start, end)
+    if at < 0:
+        return False
+    first, last, size = needle[0] in _ALNUM_BYTES, needle[-1] in _ALNUM_BYTES, len(needle)
+    if not (first or last):
+        return True
+    while at >= 0:
+        stop = at + size
+        if not ((first and at > start and hay[at - 1] in _ALNUM_BYTES)
+                or (last and stop < end and hay[stop] in _ALNUM_BYTES)):
+            return True
+        at = hay.find(needle, at + 1, end)
+    return False
+
+
+def hay_of(title: str, body: str) -> tuple[bytes, int, str, list[str]]:
+    """One article's haystack (folded UTF-8), its title's length in bytes, its distinct non-ASCII
+    characters and its distinct Latin tokens: what the index needs of it (run in parse workers)."""
+    text = fold(title + "\n" + body)
+    chars = _NOT_INDEXED.sub("", "".join(set(text)))
+    head = text[: len(title)]
+    return encode(text), len(head) if head.isascii() else len(encode(head)), chars, list(
+        set(TOKEN.findall(text)))
+
+
+class Postings:
+    """Key -> sorted `array('I')` of article numbers, held in memory."""
+
+    def __init__(self, lists: dict[str, array] | None = None) -> None:
+        self.lists: dict[str, array] = {} if lists is None else lists
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.lists
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.lists)
+
+    def __len__(self) -> int:
+        return len(self.lists)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.lists.get(key, default)
+
+    def sorted_keys(self) -> list[str]:
+        return sorted(self.lists)
+
+    def append(self, key: str, n: int) -> None:
+        lists = self.lists
+        (lists.get(key) or lists.setdefault(key, array("I"))).append(n)
 
 
 class TextIndex:
-    def __init__(self) -> None:
-        self.hays: list[str] = []
-        self.title_len: list[int] = []
-        self.chars: dict[str, array] = {}
-        self.tokens: dict[str, array] = {}
+    """Haystacks (a sequence of folded UTF-8 bytes, in memory or mapped) and their postings."""
+
+    def __init__(self, hays: Sequence[bytes] | None = None, title_len: Sequence[int] | None = None,
+                 chars: Postings | None = None, tokens: Postings | None = None) -> None:
+        self.hays: Sequence[bytes] = [] if hays is None else hays
+        self.title_len: Sequence[int] = array("I") if title_len is None else title_len
+        self.chars = chars if chars is not None else Postings()
+        self.tokens = tokens if tokens is not None else Postings()
         self._vocab: list[str] | None = None
+        self._matched: dict[str, list[int]] = {}
 
     def add(self, title: str, body: str) -> int:
+        return self.add_hay(*hay_of(title, body))
+
+    def add_hay(self, hay: bytes, title_len: int, chars: str, tokens: Iterable[str]) -> int:
+        """Append one article (as `hay_of` describes it); its number."""
         n = len(self.hays)
-        hay = fold(title + "\n" + body)
-        self.hays.append(hay)
-        self.title_len.append(len(title))
-        chars, tokens = self.chars, self.tokens
-        for ch in set(hay):
-            if ch > "\x7f" and not ch.isspace():
-                (chars.get(ch) or chars.setdefault(ch, array("I"))).append(n)
-        for tok in set(TOKEN.findall(hay)):
-            (tokens.get(tok) or tokens.setdefault(tok, array("I"))).append(n)
+        self.hays.append(hay)  # type: ignore[attr-defined]
+        self.title_len.append(title_len)  # type: ignore[attr-defined]
+        add_char, add_token = self.chars.append, self.tokens.append
+        for ch in chars:
+            add_char(ch, n)
+        for tok in tokens:
+            add_token(tok, n)
         self._vocab = None
+        self._matched.clear()
         return n
 
     def state(self) -> dict[str, object]:
         """Plain data (str, int, bytes) for a msgspec cache; `from_state` reverses it."""
-        return {"hays": self.hays, "title_len": self.title_len,
-                "chars": {k: v.tobytes() for k, v in self.chars.items()},
-                "tokens": {k: v.tobytes() for k, v in self.tokens.items()}}
+        return {"hays": list(self.hays), "title_len": list(self.title_len),
+                "chars": {k: self.chars.get(k).tobytes() for k in self.chars},
+                "tokens": {k: self.tokens.get(k).tobytes() for k in self.tokens}}
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> TextIndex:
-        index = cls()
-        index.hays, index.title_len = list(state["hays"]), list(state["title_len"])
-        for name in ("chars", "tokens"):
-            target: dict[str, array] = getattr(index, name)
-            for k, raw in state[name].items():
-                target[k] = array("I", raw)
-        return index
+        return cls([bytes(h) for h in state["hays"]], array("I", state["title_len"]),
+                   Postings({k: array("I", raw) for k, raw in state["chars"].items()}),
+                   Postings({k: array("I", raw) for k, raw in state["tokens"].items()}))
 
     def __len__(self) -> int:
         return len(self.hays)
@@ -106,7 +171,7 @@ class TextIndex:
     def vocab(self) -> list[str]:
         """Sorted Latin tokens."""
         if self._vocab is None:
-            self._vocab = sorted(self.tokens)
+            self._vocab = self.tokens.sorted_keys()
         return self._vocab
 
     def completions(self, prefix: str, limit: int = 50) -> list[str]:
@@ -119,27 +184,51 @@ class TextIndex:
         return out
 
     def candidates(self, needle: str) -> Iterable[int]:
-        """Articles that may contain `needle` (a superset; callers verify with `find_all`)."""
-        lists: list[array] = []
+        """Articles that may contain `needle` (a superset; callers verify with `contains`)."""
+        lists: list[Sequence[int]] = []
+        empty = array("I")
         for tok in set(TOKEN.findall(needle)):
-            lists.append(self.tokens.get(tok, array("I")))
+            lists.append(self.tokens.get(tok, empty))
         for ch in set(needle):
             if ch > "\x7f" and not ch.isspace():
-                lists.append(self.chars.get(ch, array("I")))
+                lists.append(self.chars.get(ch, empty))
         if not lists:  # punctuation only: scan
             return range(len(self.hays))
         lists.sort(key=len)
-        found: Iterable[int] = lists[0]
-        for other in lists[1:4]:
-            if len(other) == len(self.hays):
+        if len(lists) == 1 or not lists[0]:
+            return lists[0]
+        total = len(self.hays)
+        found = set(lists[0])
+        for other in lists[1:]:
+            if len(other) == total:
                 break
-            found = [i for i in found if _contains(other, i)]
-        return found
+            found.intersection_update(other)  # iterates `other` in C
+            if not found:
+                break
+        return sorted(found)
 
     def matches(self, needle: str) -> list[int]:
-        """Articles that contain `needle` (already folded)."""
+        """Articles that contain `needle` (already folded), in number order; remembered."""
+        found = self._matched.get(needle)
+        if found is None:
+            found = self._matches(needle)
+            if len(self._matched) >= _MATCH_CACHE:
+                self._matched.clear()
+            self._matched[needle] = found
+        return found
+
+    def _matches(self, needle: str) -> list[int]:
         if not needle:
             return []
-        if TOKEN.fullmatch(needle) and len(TOKEN.findall(needle)) == 1:
+        if TOKEN.fullmatch(needle):
             return list(self.tokens.get(needle, ()))
-        return [i for i in self.candidates(needle) if find_all(self.hays[i], needle, 1)]
+        if len(needle) == 1 and needle > "\x7f" and not needle.isspace():
+            return list(self.chars.get(needle, ()))
+        key, hays = encode(needle), self.hays
+        test = getattr(hays, "contains", None)  # mapped: searched in place, no copy
+        if test is not None:
+            return [i for i in self.candidates(needle) if test(i, key)]
+        return [i for i in self.candidates(needle) if contains(hays[i], key)]
+
+    def count(self, i: int, needle: bytes) -> int:
+        return self.hays[i].count(needle)

@@ -1,0 +1,521 @@
+"""The search index, persisted beside the cache and opened in milliseconds instead of rebuilt.
+
+Why: building the index meant reading and folding every body and running the name rules over all
+text — 8 s per 10k articles, paid again in every `newstui search` process and in the app after each
+open. Now each parse worker computes an article's index features (its folded text, distinct
+characters and Latin tokens, glosses, acronyms, titled names: `features`) while the file is in hand,
+the parent only appends article numbers to postings and streams the folded text to disk
+(`IndexBuilder`), and later processes map the file (`open_index`).
+
+Layout of `<data dir>/index/<hash of roots>.index` (never pickle):
+
+    MAGIC                 8 bytes
+    hay                   every article's folded UTF-8 text, back to back (searched in place
+                          through mmap: the OS page cache holds it, no process decodes it)
+    postings              per character / Latin token, zlib(array('I') of deltas of article numbers)
+    meta                  MessagePack `Meta`: ids, hay offsets and 1 MiB block crc32s, title lengths,
+                          posting directory (key, offset, count), entities, titled names, pinyin
+    footer                MessagePack `Footer`: format, code version, the cache file it belongs to
+                          (its meta crc, count and write time), where each section is, meta crc32
+    u32 footer length, u32 footer crc32, MAGIC
+
+Never trusted: the footer and meta are checksummed and checked against the cache they index on
+open; each posting list is checked when first read (zlib's adler32, count, order, range), each
+1 MiB block of text when first touched (crc32). Anything wrong: the index is rebuilt (a problem met
+while searching deletes the file, so the next open rebuilds it; the search goes on without it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import mmap
+import os
+import struct
+import sys
+import tempfile
+import zlib
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate
+from operator import sub
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from . import names
+from .cache import locked
+from .textindex import Postings, TextIndex, contains, hay_of
+
+FORMAT = 1
+MAGIC = b"NTINDEX" + bytes([FORMAT])
+_TAIL = struct.Struct(">II")
+_TAIL_SIZE = _TAIL.size + len(MAGIC)
+BLOCK = 1 << 20  # bytes of text per crc32
+_FLUSH_AT = 4 << 20
+#: The modules whose code shapes what is stored: editing one invalidates every index.
+_SOURCES = ("textindex.py", "names.py", "namerules.py", "indexcache.py", "pinyin.py", "search.py")
+
+
+class IndexError_(Exception):
+    """The persisted index cannot be used; the message says why (for people)."""
+
+
+class Features(msgspec.Struct, array_like=True):
+    """What the index needs of one article, computed where the article was parsed."""
+
+    hay: bytes
+    title_len: int
+    chars: str
+    tokens: list[str]
+    glosses: list[names.Gloss]
+    acronyms: list[str]
+    titled: list[str]
+
+
+class Footer(msgspec.Struct):
+    format: int
+    version: str
+    byteorder: str
+    cache: list[Any]  # [meta_crc, count, written] of the cache file indexed
+    hay_at: int
+    hay_len: int
+    post_at: int
+    post_len: int
+    meta_at: int
+    meta_len: int
+    meta_crc: int
+
+
+class Meta(msgspec.Struct, array_like=True):
+    ids: list[str]
+    titles: list[str]
+    hay_offsets: bytes  # array('Q'), n + 1, from the start of the hay section
+    hay_crcs: bytes  # array('I'), one per BLOCK of the hay section
+    title_len: bytes  # array('I'), bytes of folded title at the start of each hay
+    char_keys: list[str]
+    char_at: bytes  # array('Q'), len + 1, from the start of the postings section
+    char_count: bytes  # array('I')
+    token_keys: list[str]  # sorted: the vocabulary
+    token_at: bytes
+    token_count: bytes
+    entities: list[names.Entity]
+    titled: list[str]
+    pinyin_joined: str
+    pinyin_starts: bytes  # array('I')
+
+
+_FEATURES_ENC = msgspec.msgpack.Encoder()
+_FEATURES_DEC = msgspec.msgpack.Decoder(Features)
+_META_DEC = msgspec.msgpack.Decoder(Meta)
+
+
+def features(title: str, body: str) -> Features:
+    hay, title_len, chars, tokens = hay_of(title, body)
+    whole = title + "\n" + body
+    return Features(hay, title_len, chars, tokens, names.glosses(whole), sorted(names.acronyms(whole)),
+                    sorted(names.titled(whole)))
+
+
+def encode_features(title: str, body: str) -> bytes:
+    """`features` as bytes, for a parse worker to send back."""
+    return _FEATURES_ENC.encode(features(title, body))
+
+
+def decode_features(raw: bytes) -> Features:
+    return _FEATURES_DEC.decode(raw)
+
+
+def index_path(cache_file: Path) -> Path:
+    """`<data dir>/index/<hash>.index` for `<data dir>/cache/<hash>.cache`."""
+    return cache_file.parent.parent / "index" / (cache_file.stem + ".index")
+
+
+def index_version() -> str:
+    digest = hashlib.blake2b(digest_size=6)
+    here = Path(__file__).resolve().parent
+    for name in _SOURCES:
+        with contextlib.suppress(OSError):
+            digest.update(name.encode() + (here / name).read_bytes())
+    return digest.hexdigest()
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+class MappedHays:
+    """The folded texts, read from the mapped file; each 1 MiB block checked when first touched."""
+
+    def __init__(self, mm: mmap.mmap, at: int, offsets: array, crcs: array,
+                 on_damage: Callable[[str], None], checked: bool = False) -> None:
+        self.mm, self.at, self.offsets, self.crcs = mm, at, offsets, crcs
+        self.checked = bytearray([1 if checked else 0]) * len(crcs)
+        self.on_damage = on_damage
+        self.bad = False
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getitem__(self, i: int) -> bytes:
+        start, end = self.offsets[i], self.offsets[i + 1]
+        first, last = start // BLOCK, max(start, end - 1) // BLOCK
+        if not all(self.checked[first:last + 1]) and not self._check(first, last):
+            return b""
+        return self.mm[self.at + start:self.at + end]
+
+    def contains(self, i: int, needle: bytes) -> bool:
+        """`textindex.contains` on article i's text, in place."""
+        start, end = self.offsets[i], self.offsets[i + 1]
+        first, last = start // BLOCK, max(start, end - 1) // BLOCK
+        if not all(self.checked[first:last + 1]) and not self._check(first, last):
+            return False
+        return contains(self.mm, needle, self.at + start, self.at + end)
+
+    def _check(self, first: int, last: int) -> bool:
+        size = self.offsets[-1]
+        for b in range(first, last + 1):
+            if self.checked[b]:
+                continue
+            lo = b * BLOCK
+            if zlib.crc32(self.mm[self.at + lo:self.at + min(size, lo + BLOCK)]) != self.crcs[b]:
+                self.bad = True
+                self.on_damage("the search index's text is damaged")
+                return False
+            self.checked[b] = 1
+        return True
+
+
+class StoredPostings(Postings):
+    """Posting lists read from the mapped file on first use (checked then), then kept."""
+
+    def __init__(self, keys: list[str], at: array, count: array, mm: mmap.mmap, base: int, n: int,
+                 on_damage: Callable[[str], None]) -> None:
+        super().__init__()
+        self.keys = keys
+        self.where = {k: i for i, k in enumerate(keys)}
+        self.at, self.count, self.mm, self.base, self.n = at, count, mm, base, n
+        self.on_damage = on_damage
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.where
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def sorted_keys(self) -> list[str]:
+        return sorted(self.keys)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        found = self.lists.get(key)
+        if found is not None:
+            return found
+        k = self.where.get(key)
+        if k is None:
+            return default
+        found = self._read(k)
+        self.lists[key] = found
+        return found
+
+    def _read(self, k: int) -> array:
+        try:
+            raw = zlib.decompress(self.mm[self.base + self.at[k]:self.base + self.at[k + 1]])
+            deltas = array("I", raw)
+            ids = array("I", accumulate(deltas))
+            ok = (len(ids) == self.count[k] and len(ids) > 0 and ids[-1] < self.n
+                  and (len(deltas) < 2 or min(deltas[1:]) > 0))
+        except (zlib.error, ValueError, OverflowError):
+            ok = False
+        if not ok:
+            self.on_damage("a posting list of the search index is damaged")
+            return array("I")
+        return ids
+
+
+def _arr(code: str, raw: bytes, n: int | None = None) -> array:
+    out = array(code)
+    if len(raw) % out.itemsize:
+        raise IndexError_("a table of the search index has a bad size")
+    out.frombytes(raw)
+    if n is not None and len(out) != n:
+        raise IndexError_("a table of the search index has the wrong length")
+    return out
+
+
+def _pread(fd: int, size: int, offset: int) -> bytes:
+    data = os.pread(fd, size, offset)
+    while len(data) < size:
+        more = os.pread(fd, size - len(data), offset + len(data))
+        if not more:
+            break
+        data += more
+    return data
+
+
+def open_index(path: Path, archive: Any, cache_identity: list[Any]) -> Any:
+    """The SearchIndex persisted at `path` for `archive`; IndexError_ (with the reason) when there
+    is none or it cannot be trusted: other version, another cache's, damaged, truncated."""
+    from .search import SearchIndex
+
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError as exc:
+        raise IndexError_("no search index yet" if isinstance(exc, FileNotFoundError)
+                          else f"cannot read the search index: {exc.strerror}") from exc
+    try:
+        footer, meta = _read(fd, cache_identity)
+        mm = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError) as exc:
+        raise IndexError_(f"cannot read the search index: {exc}") from exc
+    finally:
+        os.close(fd)
+    try:
+        n = len(meta.ids)
+        if n != len(archive) or len(meta.titles) != n or any(i not in archive for i in meta.ids):
+            raise IndexError_("the search index is for other articles")
+        offsets = _arr("Q", meta.hay_offsets, n + 1)
+        if offsets[0] != 0 or offsets[-1] != footer.hay_len or (
+                n and max(map(sub, offsets[:-1], offsets[1:])) > 0):
+            raise IndexError_("the search index's text table is damaged")
+        crcs = _arr("I", meta.hay_crcs, (footer.hay_len + BLOCK - 1) // BLOCK)
+        title_len = _arr("I", meta.title_len, n)
+        damage = _Damage(path)
+        chars = _stored(meta.char_keys, meta.char_at, meta.char_count, mm, footer, n, damage)
+        tokens = _stored(meta.token_keys, meta.token_at, meta.token_count, mm, footer, n, damage)
+        hays = MappedHays(mm, footer.hay_at, offsets, crcs, damage)
+        text = TextIndex(hays, title_len, chars, tokens)
+        text._vocab = meta.token_keys
+        index = SearchIndex(archive, text, meta.entities, meta.titled, meta.ids)
+        if [m.title for m in index.metas] != meta.titles:
+            raise IndexError_("the search index is for other titles")
+        index.resolver.use_pinyin(meta.pinyin_joined, _arr("I", meta.pinyin_starts))
+    except (ValueError, KeyError, TypeError) as exc:
+        mm.close()
+        raise IndexError_(f"the search index is damaged ({exc})") from exc
+    except IndexError_:
+        mm.close()
+        raise
+    index.persisted = path
+    index.damage = damage
+    return index
+
+
+def _stored(keys: list[str], at_raw: bytes, count_raw: bytes, mm: mmap.mmap, footer: Footer, n: int,
+            damage: _Damage) -> StoredPostings:
+    at = _arr("Q", at_raw, len(keys) + 1)
+    count = _arr("I", count_raw, len(keys))
+    if (any(map(sub, at[:-1], at[1:])) and max(map(sub, at[:-1], at[1:])) > 0) or at[-1] > footer.post_len:
+        raise IndexError_("the search index's posting table is damaged")
+    return StoredPostings(keys, at, count, mm, footer.post_at, n, damage)
+
+
+class _Damage:
+    """Called when damage shows up while searching: remove the file so the next open rebuilds it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.reasons: list[str] = []
+
+    def __call__(self, reason: str) -> None:
+        self.reasons.append(reason)
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+
+
+def _read(fd: int, cache_identity: list[Any]) -> tuple[Footer, Meta]:
+    size = os.fstat(fd).st_size
+    head = _pread(fd, len(MAGIC), 0)
+    if head != MAGIC:
+        raise IndexError_("the search index has another format" if head[:-1] == MAGIC[:-1]
+                          else "the search index is damaged")
+    if size < len(MAGIC) + _TAIL_SIZE:
+        raise IndexError_("the search index is truncated")
+    tail = _pread(fd, _TAIL_SIZE, size - _TAIL_SIZE)
+    footer_len, footer_crc = _TAIL.unpack(tail[: _TAIL.size])
+    footer_at = size - _TAIL_SIZE - footer_len
+    if tail[_TAIL.size:] != MAGIC or footer_at < len(MAGIC):
+        raise IndexError_("the search index is truncated")
+    raw = _pread(fd, footer_len, footer_at)
+    if zlib.crc32(raw) != footer_crc:
+        raise IndexError_("the search index is damaged (footer checksum)")
+    try:
+        found = msgspec.msgpack.decode(raw)
+        if not isinstance(found, dict) or found.get("format") != FORMAT:
+            raise IndexError_("the search index has another format")
+        footer = msgspec.convert(found, Footer)
+    except (msgspec.DecodeError, msgspec.ValidationError) as exc:
+        raise IndexError_(f"the search index is damaged ({exc})") from exc
+    if footer.version != index_version() or footer.byteorder != sys.byteorder:
+        raise IndexError_("the search index was written by another version")
+    if footer.cache != list(cache_identity):
+        raise IndexError_("the search index belongs to an older cache")
+    sections = [(footer.hay_at, footer.hay_len), (footer.post_at, footer.post_len),
+                (footer.meta_at, footer.meta_len)]
+    end = len(MAGIC)
+    for at, length in sections:
+        if at != end or length < 0:
+            raise IndexError_("the search index is damaged (bad layout)")
+        end = at + length
+    if end != footer_at:
+        raise IndexError_("the search index is damaged (bad layout)")
+    meta_raw = _pread(fd, footer.meta_len, footer.meta_at)
+    if zlib.crc32(meta_raw) != footer.meta_crc:
+        raise IndexError_("the search index is damaged (checksum)")
+    try:
+        return footer, _META_DEC.decode(meta_raw)
+    except (msgspec.DecodeError, msgspec.ValidationError) as exc:
+        raise IndexError_(f"the search index is damaged ({exc})") from exc
+
+
+# --- building -----------------------------------------------------------------------------------
+
+
+class IndexBuilder:
+    """Takes each article's features as they come (any order), then `finish` makes the index.
+
+    With a `path`, the folded text streams to a temp file beside it (never held in memory) and
+    `finish` writes the rest and renames the file into place; without one, it stays in memory.
+    """
+
+    def __init__(self, path: Path | None = None, cache_file: Path | None = None) -> None:
+        """`cache_file`: the cache this index belongs to (its lock guards the rename)."""
+        self.path = path
+        self.cache_file = cache_file
+        self.ids: list[str] = []
+        self.titles: list[str] = []
+        self.title_len = array("I")
+        self.chars = Postings()
+        self.tokens = Postings()
+        self.glosses: list[list[names.Gloss]] = []
+        self.bare: Counter[str] = Counter()
+        self.titled: set[str] = set()
+        self.hays: list[bytes] = []
+        self.offsets = array("Q", [0])
+        self.fd = -1
+        self.tmp: Path | None = None
+        self._buffer = bytearray(MAGIC)
+        self._written = 0
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+            self.tmp = Path(tmp)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def add(self, article_id: str, title: str, f: Features) -> None:
+        n = len(self.ids)
+        self.ids.append(article_id)
+        self.titles.append(title)
+        self.title_len.append(f.title_len)
+        if self.fd >= 0:
+            self._buffer += f.hay
+            if len(self._buffer) >= _FLUSH_AT:
+                self._flush()
+        else:
+            self.hays.append(f.hay)
+        self.offsets.append(self.offsets[-1] + len(f.hay))
+        add = self.chars.append
+        for ch in f.chars:
+            add(ch, n)
+        add = self.tokens.append
+        for tok in f.tokens:
+            add(tok, n)
+        self.glosses.append(f.glosses)
+        self.bare.update(f.acronyms)
+        self.titled.update(f.titled)
+
+    def _flush(self) -> None:
+        data = bytes(self._buffer)
+        self._buffer.clear()
+        done = 0
+        while done < len(data):
+            done += os.pwrite(self.fd, data[done:], self._written + done)
+        self._written += done
+
+    def finish(self, archive: Any, cache_identity: list[Any] | None = None) -> Any:
+        """The SearchIndex over `archive` (which holds every id added); with a path, also written
+        and renamed into place (OSError when that fails: the caller keeps the cache without it)."""
+        from .search import SearchIndex
+
+        if self.fd < 0:
+            text = TextIndex(self.hays, self.title_len, self.chars, self.tokens)
+            entities = names.build(self.glosses, self.bare, text, self.ids)
+            return SearchIndex(archive, text, entities, sorted(self.titled), self.ids)
+        try:
+            self._flush()
+            hay_len = self._written - len(MAGIC)
+            mm = mmap.mmap(self.fd, 0, access=mmap.ACCESS_READ)
+            crcs = array("I", (zlib.crc32(mm[len(MAGIC) + lo:len(MAGIC) + min(hay_len, lo + BLOCK)])
+                               for lo in range(0, hay_len, BLOCK)))
+            damage = _Damage(self.path)  # type: ignore[arg-type]
+            hays = MappedHays(mm, len(MAGIC), self.offsets, crcs, damage, checked=True)
+            text = TextIndex(hays, self.title_len, self.chars, self.tokens)
+            entities = names.build(self.glosses, self.bare, text, self.ids)
+            index = SearchIndex(archive, text, entities, sorted(self.titled), self.ids)
+            self.glosses = []
+            if cache_identity is not None:
+                self._write(index, text, crcs, hay_len, cache_identity)
+            index.persisted = self.path
+            index.damage = damage
+            return index
+        finally:
+            os.close(self.fd)
+            self.fd = -1
+            self.discard()
+
+    def _write(self, index: Any, text: TextIndex, crcs: array, hay_len: int, identity: list[Any]) -> None:
+        post_at = self._written
+        char_keys, char_at, char_count = self._postings(self.chars, post_at)
+        token_keys, token_at, token_count = self._postings(self.tokens, post_at)
+        post_len = self._written + len(self._buffer) - post_at
+        pinyin = index.resolver.pinyin
+        meta = msgspec.msgpack.encode(Meta(
+            self.ids, self.titles, self.offsets.tobytes(), crcs.tobytes(), self.title_len.tobytes(),
+            char_keys, char_at.tobytes(), char_count.tobytes(), token_keys, token_at.tobytes(),
+            token_count.tobytes(), index.entities, index.resolver.titled, pinyin.joined,
+            array("I", pinyin.starts).tobytes()))
+        meta_at = self._written + len(self._buffer)
+        footer = msgspec.msgpack.encode(Footer(
+            FORMAT, index_version(), sys.byteorder, list(identity), len(MAGIC), hay_len, post_at, post_len,
+            meta_at, len(meta), zlib.crc32(meta)))
+        self._buffer += meta + footer + _TAIL.pack(len(footer), zlib.crc32(footer)) + MAGIC
+        self._flush()
+        os.fsync(self.fd)
+        assert self.path is not None and self.tmp is not None
+        with locked(self.cache_file or self.path):
+            os.replace(self.tmp, self.path)
+
+    def _postings(self, postings: Postings, start: int) -> tuple[list[str], array, array]:
+        """Write each list (sorted keys); (keys, offsets from `start`, counts)."""
+        keys = postings.sorted_keys()
+        at = array("Q", [self._written + len(self._buffer) - start])
+        count = array("I")
+        for key in keys:
+            ids = postings.get(key)
+            deltas = array("I", ids[:1])
+            deltas.extend(map(sub, ids[1:], ids[:-1]))
+            self._buffer += zlib.compress(deltas.tobytes(), 1)
+            if len(self._buffer) >= _FLUSH_AT:
+                self._flush()
+            at.append(self._written + len(self._buffer) - start)
+            count.append(len(ids))
+        return keys, at, count
+
+    def discard(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+        if self.tmp is not None:
+            with contextlib.suppress(OSError):
+                self.tmp.unlink()
+
+
+def build_from(articles: Iterable[tuple[str, str, str]], builder: IndexBuilder) -> None:
+    """Add (id, title, body text) articles computing features here (small archives, tests)."""
+    for article_id, title, body in articles:
+        builder.add(article_id, title, features(title, body))
