@@ -48,7 +48,10 @@ class Disk(Loader):
 
     def load(self, progress: Progress) -> Loaded:
         result = loader.load(self.paths, progress, data_dir=self.data_dir)
-        return Loaded(result.archive, notices=result.notices, changed=result.changed)
+        # the index persisted with the cache (opened in milliseconds), or rebuilt on all cores
+        index = loader.search_index(result, progress)
+        index.warm()
+        return Loaded(result.archive, index=index, notices=result.notices, changed=result.changed)
 
 
 class Function(Loader):

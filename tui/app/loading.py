@@ -45,7 +45,7 @@ class LoadingViews:
         if self.switcher.current == "names":
             self.names.refill()
         if self.query_text:
-            self.run_search(self.query_text)
+            self.run_search(self.query_text, self.first_page())
 
     def loading_done(self: MainScreen) -> None:
         self.query_one("#progress", ProgressBar).display = False

@@ -154,6 +154,7 @@ class EntityResults:
         self.hits = {hit.id: hit for hit in hits}
         self.switcher.current = "results"
         self.results.show(list(self.hits))
+        self._shown_query = ""
         self.set_status(entities.status_line(entity, hits), pane="results")
         self.remove_class("-reading")
         self.call_after_refresh(self.results.focus)

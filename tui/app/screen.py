@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from .app import NewsApp
 
 NARROW = 100  # below this many columns the list and the article take turns
-RESULTS_LIMIT = 200
+RESULTS_LIMIT = 200  # the most rows fetched per keystroke (a tall list); see `first_page`
+MORE = 100  # rows added each time
 # Actions that make no sense while typing: hidden from the footer when the search box has focus.
 _NOT_WHILE_TYPING = {"match", "step", "copy_url", "bookmark", "rescan", "help", "quit", "focus_search",
                      "names"}
@@ -71,6 +72,8 @@ class MainScreen(ScreenActions, LoadingViews, EntityResults, Screen[None]):
         self.entity: Entity | None = None  # the results list shows this entity's articles
         self.pane_status: dict[str, str] = {}
         self._open_first_when_ready = False
+        self._total = 0  # articles matching the query shown (the list holds the best of them)
+        self._shown_query = ""  # the query whose hits the results list shows
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -136,19 +139,26 @@ class MainScreen(ScreenActions, LoadingViews, EntityResults, Screen[None]):
         if self.query_text:
             self.entity = None
             self.switcher.current = "results"
-            self.run_search(self.query_text)
+            self.run_search(self.query_text, self.first_page())
             return
         self._open_first_when_ready = False
         if self.switcher.current == "results" and self.entity is None:
             self.switcher.current = "tree"
             self.results.show([])
+            self._shown_query = ""
             self.hits = {}
 
+    def first_page(self) -> int:
+        """Rows rendered per keystroke: what the list can show (a row takes two lines or more) plus
+        a few; rendering rows nobody sees is what made typing slow. More come as the cursor nears
+        the end (`_near_the_end`)."""
+        return min(RESULTS_LIMIT, max(12, self.results.size.height // 2 + 4, self.size.height // 2 + 4))
+
     @work(exclusive=True, thread=True, group="search")
-    def run_search(self, query: str) -> None:
-        """Search in a thread; a newer keystroke cancels this worker and stale results are dropped."""
+    def run_search(self, query: str, limit: int = RESULTS_LIMIT) -> None:
+        """Search in a thread as soon as a key is typed (no debounce: a search costs a few ms); a
+        newer keystroke cancels this worker and its results, stale by then, are dropped."""
         worker = get_current_worker()
-        time.sleep(0.03)  # let a burst of keystrokes settle: only the last one searches
         index = self.app.index
         if worker.is_cancelled or query != self.query_text:
             return
@@ -156,21 +166,30 @@ class MainScreen(ScreenActions, LoadingViews, EntityResults, Screen[None]):
             self.app.call_from_thread(self.set_status, "正在建立索引 Indexing… results follow")
             return
         started = time.perf_counter()
-        hits = index.search(query, limit=RESULTS_LIMIT)
+        hits = index.search(query, limit=limit)
         elapsed = time.perf_counter() - started
-        if not worker.is_cancelled:
+        if not worker.is_cancelled and query == self.query_text:
+            self._total = max(getattr(index, "total", 0), len(hits))
             self.app.call_from_thread(self.show_results, query, hits, elapsed)
 
     def show_results(self, query: str, hits: list[Hit], elapsed: float) -> None:
         archive = self.app.archive
         if query != self.query_text or archive is None or self.entity is not None:
             return  # a stale answer: the box has changed since this search started
+        before = list(self.hits)
         self.hits = {}
         for hit in hits:
             if hit.id in archive and hit.id not in self.hits:
                 self.hits[hit.id] = hit
-        self.results.show(list(self.hits))
-        self.set_status(f"{len(self.hits)} results · {elapsed * 1000:.0f} ms", pane="results")
+        ids = list(self.hits)
+        if (query == self._shown_query and before and ids[: len(before)] == before
+                and self.results.ids() == before):
+            self.results.extend(ids[len(before):])  # more of the same list: keep the cursor
+        else:
+            self.results.show(ids)
+        self._shown_query = query
+        shown = f"{len(ids)} of {self._total}" if self._total > len(ids) else f"{len(ids)}"
+        self.set_status(f"{shown} results · {elapsed * 1000:.0f} ms", pane="results")
         if self._open_first_when_ready:
             self._open_first_when_ready = False
             if self.hits:
@@ -195,6 +214,13 @@ class MainScreen(ScreenActions, LoadingViews, EntityResults, Screen[None]):
 
     def workers_pending(self) -> bool:
         return any(w.group in ("search", "entity") and w.is_running for w in self.workers)
+
+    @on(ResultsList.OptionHighlighted, "#results")
+    def _near_the_end(self, event: ResultsList.OptionHighlighted) -> None:
+        """The cursor reached the last rows: fetch the next hits of the same query."""
+        if (self.entity is None and self.query_text and len(self.hits) < self._total
+                and event.option_index >= self.results.option_count - 4 and not self.workers_pending()):
+            self.run_search(self.query_text, len(self.hits) + MORE)
 
     @on(ResultsList.OptionSelected, "#results")
     def _result_selected(self, event: ResultsList.OptionSelected) -> None:
@@ -280,6 +306,7 @@ class MainScreen(ScreenActions, LoadingViews, EntityResults, Screen[None]):
         elif self.switcher.current == "names":
             self.entity, self.hits = None, {}
             self.results.show([])
+            self._shown_query = ""
             self.switcher.current = "tree"
             self.set_status(self.summary())
             self.call_after_refresh(self.tree.focus)

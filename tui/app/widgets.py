@@ -49,6 +49,15 @@ class ResultsList(OptionList):
         self.add_options(rows[:-1] if self.divider else rows)
         self.highlighted = 0 if ids else None
 
+    def extend(self, ids: list[str]) -> None:
+        """Rows added under the current ones (the cursor stays)."""
+        rows: list[Option | None] = []
+        for article_id in ids:
+            if self.divider:
+                rows.append(None)
+            rows.append(Option(self.prompt(article_id, self._width), id=article_id))
+        self.add_options(rows)
+
     def refresh_row(self, article_id: str) -> None:
         self.replace_option_prompt(article_id, self.prompt(article_id, self._width))
 

@@ -46,7 +46,7 @@ from typing import Any
 import msgspec
 
 from . import names
-from .cache import locked
+from .cache import _remove_stale_temps, locked
 from .textindex import Postings, TextIndex, contains, hay_of
 
 FORMAT = 1
@@ -401,6 +401,7 @@ class IndexBuilder:
         self._written = 0
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
+            _remove_stale_temps(path)
             self.fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
             self.tmp = Path(tmp)
 

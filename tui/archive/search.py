@@ -13,7 +13,10 @@ How a query runs (see query.py for the syntax, resolve.py for how words become s
    indexcache.py), so the work follows the matches, not the archive's size; an article must match
    every term and no exclusion, and pass the filters;
 3. the score adds, per term, its confidence times (title match + log of the mention count):
-   an article about a person outranks one naming them once; ties go to the newest;
+   an article about a person outranks one naming them once; ties go to the newest. Counting
+   mentions reads the article's text, so beyond _FULL_SCORING matches every match is first ranked
+   from the postings and titles alone (which strings it holds, title match) and only the best few
+   hundred are counted and re-ranked: a keystroke costs the same at 1k or 100k matches;
 4. only the `limit` best get a snippet, from the article's text as `Archive.get` returns it.
 """
 
@@ -35,7 +38,8 @@ from .resolve import Resolver, Term
 from .textindex import TextIndex, encode, find_all, fold, is_boundary
 
 _SENTENCE_END = "。！？!?\n；;"
-_FULL_SCORING = 5000  # beyond this many matches, rank by title and confidence only
+_FULL_SCORING = 1000  # beyond this many matches, rank in two steps (see `search`)
+_REFINE = 4  # ... scoring limit x this many (at least 200) of the best fully
 STATE_VERSION = 2  # bump when the index layout or the extraction rules change
 
 
@@ -77,6 +81,7 @@ class SearchIndex:
         self.resolver = Resolver(text, entities, [m.title for m in self.metas], sorted(titled))
         self._plans: dict[str, _Plan] = {}
         self._folded_titles: list[str] | None = None
+        self.total = 0  # how many articles the last search matched (hits are the `limit` best)
         self.persisted: Path | None = None  # the index file it was read from or written to
         self.damage: Callable[[str], None] | None = None
 
@@ -197,15 +202,12 @@ class SearchIndex:
             keep -= self._matches(t).keys()
         if q.has_filters:
             keep = {i for i in keep if self._accepts(q, i)}
-        if len(keep) <= _FULL_SCORING:
-            score = self._full_scorer(plan.terms)
-        else:
-            score = self._quick_scorer(plan.terms)
-        metas = self.metas
-        scored = [(score(i), metas[i].published, i) for i in keep]
-        scored.sort(key=lambda s: s[1], reverse=True)  # newest first among equals (stable sort)
-        scored.sort(key=lambda s: -s[0])
-        top = scored[:limit]
+        self.total = len(keep)
+        full = self._full_scorer(plan.terms)
+        if len(keep) > _FULL_SCORING:
+            keep = {i for _, _, i in _ranked(self._quick_scorer(plan.terms), keep, self.metas)[
+                :max(limit * _REFINE, 200)]}
+        top = _ranked(full, keep, self.metas)[:limit]
         return [self._hit(plan.terms, i, score) for score, _, i in top]
 
     def _full_scorer(self, terms: list[Term]) -> Callable[[int], float]:
@@ -272,6 +274,14 @@ class SearchIndex:
         spans = _spans(low, needles, start, end, len(prefix))
         return Hit(meta.id, meta.path, meta.title, score, snippet, spans, matched,
                    meta.source, meta.source_name, meta.published)
+
+
+def _ranked(score: Callable[[int], float], keep: set[int], metas: list[Any]) -> list[tuple[float, str, int]]:
+    """Best first; newest first among equals."""
+    scored = [(score(i), metas[i].published, i) for i in keep]
+    scored.sort(key=lambda s: s[1], reverse=True)  # (stable sorts)
+    scored.sort(key=lambda s: -s[0])
+    return scored
 
 
 def _literal(phrase: str) -> Term:

@@ -8,7 +8,8 @@ process should decode or hold. Snippets and highlight spans are computed on the 
 (folded again for the few hits shown), so byte offsets never need mapping to characters.
 
 Postings are sorted `array('I')` of article numbers:
-- one list per non-ASCII character (Chinese text): a query string's candidates are the
+- one list per character other than Latin letters, digits and spaces (Chinese text, and
+  punctuation such as `+` in `2+2`): a query string's candidates are the
   intersection of the lists of its characters, then checked with `bytes.find` — the work is
   proportional to the articles that contain those characters, not to the archive's text;
 - one list per Latin token (`[a-z0-9]+`), plus a sorted vocabulary for prefix completion and
@@ -32,7 +33,7 @@ _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0xA0: 32, 0x3000: 32, 
 TOKEN = re.compile(r"[a-z0-9]+")
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _ALNUM_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
-_NOT_INDEXED = re.compile(r"[\x00-\x7f\s\ud800-\udfff]+")  # ASCII (tokens instead), spaces, surrogates
+_NOT_INDEXED = re.compile(r"[a-z0-9\s\x00-\x1f\ud800-\udfff]+")  # tokens instead; spaces; surrogates
 _MATCH_CACHE = 2048  # needles whose article lists are remembered (typing repeats them)
 
 
@@ -95,6 +96,11 @@ def hay_of(title: str, body: str) -> tuple[bytes, int, str, list[str]]:
     head = text[: len(title)]
     return encode(text), len(head) if head.isascii() else len(encode(head)), chars, list(
         set(TOKEN.findall(text)))
+
+
+def _indexed(ch: str) -> bool:
+    """Characters with a posting list: all but Latin letters and digits (tokens), spaces, controls."""
+    return _NOT_INDEXED.match(ch) is None
 
 
 class Postings:
@@ -190,7 +196,7 @@ class TextIndex:
         for tok in set(TOKEN.findall(needle)):
             lists.append(self.tokens.get(tok, empty))
         for ch in set(needle):
-            if ch > "\x7f" and not ch.isspace():
+            if _indexed(ch):
                 lists.append(self.chars.get(ch, empty))
         if not lists:  # punctuation only: scan
             return range(len(self.hays))
@@ -222,7 +228,7 @@ class TextIndex:
             return []
         if TOKEN.fullmatch(needle):
             return list(self.tokens.get(needle, ()))
-        if len(needle) == 1 and needle > "\x7f" and not needle.isspace():
+        if len(needle) == 1 and _indexed(needle):
             return list(self.chars.get(needle, ()))
         key, hays = encode(needle), self.hays
         test = getattr(hays, "contains", None)  # mapped: searched in place, no copy
