@@ -1,0 +1,150 @@
+"""The persisted search index: written with the cache, reused by later processes, rebuilt (never
+trusted) when the archive changed or the file is damaged, truncated or from another version."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.archive import indexcache, loader
+from tui.archive.loader import load, search_index
+from tui.archive.search import SearchIndex
+
+QUERIES = ["kishida", "bulinken", "岸田", "2+2", "aukis -岸田", '"第二支柱"', "blinken year:2022", "csis"]
+
+
+def _answers(index: SearchIndex) -> dict[str, list[tuple[str, float, str]]]:
+    return {q: sorted((h.id, h.score, h.snippet) for h in index.search(q)) for q in QUERIES}
+
+
+def _index_file(result: loader.LoadResult) -> Path:
+    assert result.cache is not None
+    return indexcache.index_path(result.cache)
+
+
+def test_the_index_is_written_with_the_cache_and_answers_like_a_fresh_build(archive_dir: Path) -> None:
+    cold = load([archive_dir])
+    assert cold.index is not None and _index_file(cold).is_file()
+    warm = load([archive_dir])
+    assert warm.index is None  # a warm load does not touch the index until asked
+    opened = search_index(warm)
+    assert opened.persisted == _index_file(warm) and warm.notices == []
+    assert isinstance(opened.text.tokens, indexcache.StoredPostings)  # read from the file
+    fresh = SearchIndex.build(warm.archive)
+    assert _answers(opened) == _answers(fresh) == _answers(cold.index)
+    assert [(e.key, e.aliases, sorted(e.articles)) for e in opened.entities] == [
+        (e.key, e.aliases, sorted(e.articles)) for e in fresh.entities]
+    assert opened.terms("kishida") == fresh.terms("kishida")
+
+
+_CHILD = """
+import json, sys
+from tui.archive import indexcache
+from tui.archive.loader import load, search_index
+result = load([sys.argv[1]])
+index = search_index(result)
+print(json.dumps({"opened": isinstance(index.text.tokens, indexcache.StoredPostings),
+                  "notices": result.notices, "parsed": result.parsed,
+                  "hits": sorted(h.id for h in index.search("kishida"))}))
+"""
+
+
+def _child(archive_dir: Path) -> dict:
+    out = subprocess.run([sys.executable, "-c", _CHILD, str(archive_dir)], capture_output=True, text=True,
+                         check=True, env=os.environ)
+    return json.loads(out.stdout)
+
+
+def test_a_second_process_opens_the_index_instead_of_building_it(archive_dir: Path) -> None:
+    cold = load([archive_dir])
+    child = _child(archive_dir)
+    assert child == {"opened": True, "notices": [], "parsed": 0,
+                     "hits": sorted(h.id for h in cold.index.search("kishida"))}
+
+
+def test_a_changed_archive_gets_a_new_index(archive_dir: Path) -> None:
+    first = load([archive_dir])
+    assert first.index.search("Zorbian") == []
+    extra = archive_dir / "source0" / "2024" / "new.md"
+    extra.write_text("### 邬凌霄访问东京\n\n---\n\n<p>邬凌霄（Zorbian Quillfeather）今天抵达东京。</p>\n",
+                     encoding="utf-8")
+    second = load([archive_dir])
+    assert second.parsed == 1 and second.index is not None  # written again with the new cache
+    assert [h.path for h in second.index.search("Zorbian")] == [str(extra)]
+    third = search_index(load([archive_dir]))
+    assert [h.path for h in third.search("quillfeather")] == [str(extra)]
+    assert isinstance(third.text.tokens, indexcache.StoredPostings)
+
+
+def _damage_and_reopen(archive_dir: Path, damage) -> tuple[loader.LoadResult, SearchIndex]:  # type: ignore[no-untyped-def]
+    cold = load([archive_dir])
+    expected = _answers(cold.index)
+    path = _index_file(cold)
+    damage(path)
+    warm = load([archive_dir])
+    index = search_index(warm)
+    assert _answers(index) == expected
+    return warm, index
+
+
+@pytest.mark.parametrize("how", ["truncate", "garbage", "tail", "empty"])
+def test_a_damaged_index_is_rebuilt_with_a_notice(archive_dir: Path, how: str) -> None:
+    def damage(path: Path) -> None:
+        data = path.read_bytes()
+        if how == "truncate":
+            path.write_bytes(data[: len(data) // 2])
+        elif how == "garbage":
+            path.write_bytes(os.urandom(len(data)))
+        elif how == "tail":  # the meta section: caught by its checksum
+            at = len(data) - 200
+            path.write_bytes(data[:at] + bytes(b ^ 0xFF for b in data[at:at + 20]) + data[at + 20:])
+        else:
+            path.write_bytes(b"")
+
+    warm, index = _damage_and_reopen(archive_dir, damage)
+    assert len(warm.notices) == 1 and "rebuilding" in warm.notices[0]
+    assert index.persisted is not None and index.persisted.is_file()
+    again = load([archive_dir])
+    assert isinstance(search_index(again).text.tokens, indexcache.StoredPostings) and again.notices == []
+
+
+def test_damaged_text_found_while_searching_removes_the_index(archive_dir: Path) -> None:
+    cold = load([archive_dir])
+    path = _index_file(cold)
+    data = bytearray(path.read_bytes())
+    at = len(indexcache.MAGIC) + 100  # inside the folded text, which is checked block by block
+    data[at:at + 8] = bytes(b ^ 0x55 for b in data[at:at + 8])
+    path.write_bytes(bytes(data))
+    index = search_index(load([archive_dir]))  # opens: the text is checked only when read
+    for q in QUERIES:
+        index.search(q)  # never raises
+    assert index.damage is not None and index.damage.reasons and not path.exists()
+    rebuilt = load([archive_dir])
+    assert _answers(search_index(rebuilt)) == _answers(cold.index) and path.is_file()
+
+
+def test_an_index_from_another_version_or_cache_is_rebuilt(archive_dir: Path, monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    cold = load([archive_dir])
+    monkeypatch.setattr(indexcache, "index_version", lambda: "another")
+    warm = load([archive_dir])
+    search_index(warm)
+    assert len(warm.notices) == 1 and "another version" in warm.notices[0]
+    monkeypatch.undo()
+    other = load([archive_dir])
+    other.identity = [0, 0, 0.0]  # as if the cache had been rewritten since
+    with pytest.raises(indexcache.IndexError_):
+        indexcache.open_index(_index_file(cold), other.archive, other.identity)
+
+
+def test_the_index_holds_no_pickle(archive_dir: Path) -> None:
+    cold = load([archive_dir])
+    data = _index_file(cold).read_bytes()
+    assert data.startswith(indexcache.MAGIC) and data.endswith(indexcache.MAGIC)
+    source = Path(indexcache.__file__).read_text(encoding="utf-8")
+    assert "import pickle" not in source and "marshal" not in source
