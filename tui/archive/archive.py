@@ -52,6 +52,7 @@ class Archive:
         self.rejections: list[Rejection] = sorted(rejections, key=lambda r: r.path)
         self._by_id: dict[str, Article] = {a.id: a for a in self.articles}
         self._body_loader = body_loader
+        self._tree: list[SourceGroup] | None = None
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -71,7 +72,13 @@ class Archive:
         return self._by_id[article_id]
 
     def tree(self) -> list[SourceGroup]:
-        """Sources by descending article count; years and months newest first."""
+        """Sources by descending article count; years and months newest first (computed once: the
+        articles never change; 0.2 s at 100k, and the app asks for it on every status line)."""
+        if self._tree is None:
+            self._tree = self._group()
+        return self._tree
+
+    def _group(self) -> list[SourceGroup]:
         groups: dict[str, SourceGroup] = {}
         for article in self.articles:  # already newest first
             group = groups.setdefault(article.source, SourceGroup(article.source, article.source_name))

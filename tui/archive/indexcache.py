@@ -12,7 +12,8 @@ Layout of `<data dir>/index/<hash of roots>.index` (never pickle):
     MAGIC                 8 bytes
     hay                   every article's folded UTF-8 text, back to back (searched in place
                           through mmap: the OS page cache holds it, no process decodes it)
-    postings              per character / Latin token, zlib(array('I') of deltas of article numbers)
+    postings              per character / Latin token / name alias (its articles, found at build
+                          time), zlib(array('I') of deltas of article numbers)
     meta                  MessagePack `Meta`: ids, hay offsets and 1 MiB block crc32s, title lengths,
                           posting directory (key, offset, count), entities, titled names, pinyin
     footer                MessagePack `Footer`: format, code version, the cache file it belongs to
@@ -28,6 +29,7 @@ while searching deletes the file, so the next open rebuilds it; the search goes 
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import mmap
 import os
@@ -105,6 +107,9 @@ class Meta(msgspec.Struct, array_like=True):
     titled: list[str]
     pinyin_joined: str
     pinyin_starts: bytes  # array('I')
+    phrase_keys: list[str] = []  # every name alias matched at build time, with its articles
+    phrase_at: bytes = b""
+    phrase_count: bytes = b""
 
 
 _FEATURES_ENC = msgspec.msgpack.Encoder()
@@ -164,6 +169,10 @@ class MappedHays:
         if not all(self.checked[first:last + 1]) and not self._check(first, last):
             return b""
         return self.mm[self.at + start:self.at + end]
+
+    def verify(self) -> bool:
+        """Check every block now (the app does it in its loading worker); False if one is bad."""
+        return not self.checked or all(self.checked) or self._check(0, len(self.crcs) - 1)
 
     def contains(self, i: int, needle: bytes) -> bool:
         """`textindex.contains` on article i's text, in place."""
@@ -267,7 +276,13 @@ def open_index(path: Path, archive: Any, cache_identity: list[Any]) -> Any:
         raise IndexError_("no search index yet" if isinstance(exc, FileNotFoundError)
                           else f"cannot read the search index: {exc.strerror}") from exc
     try:
-        footer, meta = _read(fd, cache_identity)
+        was = gc.isenabled()
+        gc.disable()  # decoding ~10^5 strings and structs: no cycles to look for
+        try:
+            footer, meta = _read(fd, cache_identity)
+        finally:
+            if was:
+                gc.enable()
         mm = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError) as exc:
         raise IndexError_(f"cannot read the search index: {exc}") from exc
@@ -286,8 +301,9 @@ def open_index(path: Path, archive: Any, cache_identity: list[Any]) -> Any:
         damage = _Damage(path)
         chars = _stored(meta.char_keys, meta.char_at, meta.char_count, mm, footer, n, damage)
         tokens = _stored(meta.token_keys, meta.token_at, meta.token_count, mm, footer, n, damage)
+        phrases = _stored(meta.phrase_keys, meta.phrase_at, meta.phrase_count, mm, footer, n, damage)
         hays = MappedHays(mm, footer.hay_at, offsets, crcs, damage)
-        text = TextIndex(hays, title_len, chars, tokens)
+        text = TextIndex(hays, title_len, chars, tokens, phrases)
         text._vocab = meta.token_keys
         index = SearchIndex(archive, text, meta.entities, meta.titled, meta.ids)
         if [m.title for m in index.metas] != meta.titles:
@@ -456,7 +472,9 @@ class IndexBuilder:
             damage = _Damage(self.path)  # type: ignore[arg-type]
             hays = MappedHays(mm, len(MAGIC), self.offsets, crcs, damage, checked=True)
             text = TextIndex(hays, self.title_len, self.chars, self.tokens)
+            text.remember = True
             entities = names.build(self.glosses, self.bare, text, self.ids)
+            text.remember = False
             index = SearchIndex(archive, text, entities, sorted(self.titled), self.ids)
             self.glosses = []
             if cache_identity is not None:
@@ -473,13 +491,14 @@ class IndexBuilder:
         post_at = self._written
         char_keys, char_at, char_count = self._postings(self.chars, post_at)
         token_keys, token_at, token_count = self._postings(self.tokens, post_at)
+        phrase_keys, phrase_at, phrase_count = self._postings(text.phrases, post_at)
         post_len = self._written + len(self._buffer) - post_at
         pinyin = index.resolver.pinyin
         meta = msgspec.msgpack.encode(Meta(
             self.ids, self.titles, self.offsets.tobytes(), crcs.tobytes(), self.title_len.tobytes(),
             char_keys, char_at.tobytes(), char_count.tobytes(), token_keys, token_at.tobytes(),
             token_count.tobytes(), index.entities, index.resolver.titled, pinyin.joined,
-            array("I", pinyin.starts).tobytes()))
+            array("I", pinyin.starts).tobytes(), phrase_keys, phrase_at.tobytes(), phrase_count.tobytes()))
         meta_at = self._written + len(self._buffer)
         footer = msgspec.msgpack.encode(Footer(
             FORMAT, index_version(), sys.byteorder, list(identity), len(MAGIC), hay_len, post_at, post_len,

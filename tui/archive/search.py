@@ -22,6 +22,7 @@ How a query runs (see query.py for the syntax, resolve.py for how words become s
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 from collections.abc import Callable, Sequence
@@ -102,6 +103,9 @@ class SearchIndex:
     def warm(self) -> None:
         """Build the lazy parts (pinyin tables, folded titles) now, e.g. in a worker after loading."""
         _ = self.resolver.pinyin, self.text.vocab, self.folded_titles
+        verify = getattr(self.text.hays, "verify", None)  # a mapped index: check its text now
+        if verify is not None:
+            verify()
 
     @property
     def folded_titles(self) -> list[str]:
@@ -205,8 +209,9 @@ class SearchIndex:
         self.total = len(keep)
         full = self._full_scorer(plan.terms)
         if len(keep) > _FULL_SCORING:
-            keep = {i for _, _, i in _ranked(self._quick_scorer(plan.terms), keep, self.metas)[
-                :max(limit * _REFINE, 200)]}
+            quick, metas = self._quick_scorer(plan.terms), self.metas
+            keep = set(heapq.nlargest(max(limit * _REFINE, 200), keep,
+                                      key=lambda i: (quick(i), metas[i].published)))
         top = _ranked(full, keep, self.metas)[:limit]
         return [self._hit(plan.terms, i, score) for score, _, i in top]
 

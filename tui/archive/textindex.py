@@ -133,13 +133,18 @@ class TextIndex:
     """Haystacks (a sequence of folded UTF-8 bytes, in memory or mapped) and their postings."""
 
     def __init__(self, hays: Sequence[bytes] | None = None, title_len: Sequence[int] | None = None,
-                 chars: Postings | None = None, tokens: Postings | None = None) -> None:
+                 chars: Postings | None = None, tokens: Postings | None = None,
+                 phrases: Postings | None = None) -> None:
         self.hays: Sequence[bytes] = [] if hays is None else hays
         self.title_len: Sequence[int] = array("I") if title_len is None else title_len
         self.chars = chars if chars is not None else Postings()
         self.tokens = tokens if tokens is not None else Postings()
         self._vocab: list[str] | None = None
         self._matched: dict[str, list[int]] = {}
+        # folded multi-character strings already matched once (every name alias, at build time):
+        # persisted, so a name costs a lookup instead of checking thousands of texts
+        self.phrases = phrases if phrases is not None else Postings()
+        self.remember = False  # while building: keep every verified match for `phrases`
 
     def add(self, title: str, body: str) -> int:
         return self.add_hay(*hay_of(title, body))
@@ -217,10 +222,13 @@ class TextIndex:
         """Articles that contain `needle` (already folded), in number order; remembered."""
         found = self._matched.get(needle)
         if found is None:
-            found = self._matches(needle)
+            known = self.phrases.get(needle)
+            found = list(known) if known is not None else self._matches(needle)
             if len(self._matched) >= _MATCH_CACHE:
                 self._matched.clear()
             self._matched[needle] = found
+            if self.remember and known is None and found and not TOKEN.fullmatch(needle) and len(needle) > 1:
+                self.phrases.lists[needle] = array("I", found)
         return found
 
     def _matches(self, needle: str) -> list[int]:
