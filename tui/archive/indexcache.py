@@ -14,7 +14,7 @@ Layout of `<data dir>/index/<hash of roots>.index` (never pickle):
                           through mmap: the OS page cache holds it, no process decodes it)
     postings              per character / Latin token / name alias (its articles, found at build
                           time), zlib(array('I') of deltas of article numbers)
-    meta                  MessagePack `Meta`: ids, hay offsets and 1 MiB block crc32s, title lengths,
+    meta                  MessagePack `Meta`: ids, hay offsets and per-article crc32s, title lengths,
                           posting directory (key, offset, count), entities, titled names, pinyin
     footer                MessagePack `Footer`: format, code version, the cache file it belongs to
                           (its meta crc, count and write time), where each section is, meta crc32
@@ -22,7 +22,9 @@ Layout of `<data dir>/index/<hash of roots>.index` (never pickle):
 
 Never trusted: the footer and meta are checksummed and checked against the cache they index on
 open; each posting list is checked when first read (zlib's adler32, count, order, range), each
-1 MiB block of text when first touched (crc32). Anything wrong: the index is rebuilt (a problem met
+article's text when first read (crc32; per article, not per block, so a search touches only the
+pages of the articles it reads: 1 MiB blocks made a CLI search at 100k map ~600 MB). Anything
+wrong: the index is rebuilt (a problem met
 while searching deletes the file, so the next open rebuilds it; the search goes on without it).
 """
 
@@ -51,11 +53,10 @@ from . import names
 from .cache import _remove_stale_temps, locked
 from .textindex import Postings, TextIndex, contains, hay_of
 
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"NTINDEX" + bytes([FORMAT])
 _TAIL = struct.Struct(">II")
 _TAIL_SIZE = _TAIL.size + len(MAGIC)
-BLOCK = 1 << 20  # bytes of text per crc32
 _FLUSH_AT = 4 << 20
 #: The modules whose code shapes what is stored: editing one invalidates every index.
 _SOURCES = ("textindex.py", "names.py", "namerules.py", "indexcache.py", "pinyin.py", "search.py")
@@ -95,7 +96,7 @@ class Meta(msgspec.Struct, array_like=True):
     ids: list[str]
     titles: list[str]
     hay_offsets: bytes  # array('Q'), n + 1, from the start of the hay section
-    hay_crcs: bytes  # array('I'), one per BLOCK of the hay section
+    hay_crcs: bytes  # array('I'), one per article
     title_len: bytes  # array('I'), bytes of folded title at the start of each hay
     char_keys: list[str]
     char_at: bytes  # array('Q'), len + 1, from the start of the postings section
@@ -151,7 +152,7 @@ def index_version() -> str:
 
 
 class MappedHays:
-    """The folded texts, read from the mapped file; each 1 MiB block checked when first touched."""
+    """The folded texts, read from the mapped file; each article's checked when first read."""
 
     def __init__(self, mm: mmap.mmap, at: int, offsets: array, crcs: array,
                  on_damage: Callable[[str], None], checked: bool = False) -> None:
@@ -164,36 +165,23 @@ class MappedHays:
         return len(self.offsets) - 1
 
     def __getitem__(self, i: int) -> bytes:
-        start, end = self.offsets[i], self.offsets[i + 1]
-        first, last = start // BLOCK, max(start, end - 1) // BLOCK
-        if not all(self.checked[first:last + 1]) and not self._check(first, last):
-            return b""
-        return self.mm[self.at + start:self.at + end]
-
-    def verify(self) -> bool:
-        """Check every block now (the app does it in its loading worker); False if one is bad."""
-        return not self.checked or all(self.checked) or self._check(0, len(self.crcs) - 1)
+        data = self.mm[self.at + self.offsets[i]:self.at + self.offsets[i + 1]]
+        if not self.checked[i]:
+            if zlib.crc32(data) != self.crcs[i]:
+                self._damaged()
+                return b""
+            self.checked[i] = 1
+        return data
 
     def contains(self, i: int, needle: bytes) -> bool:
         """`textindex.contains` on article i's text, in place."""
-        start, end = self.offsets[i], self.offsets[i + 1]
-        first, last = start // BLOCK, max(start, end - 1) // BLOCK
-        if not all(self.checked[first:last + 1]) and not self._check(first, last):
+        if not self.checked[i] and not self[i]:
             return False
-        return contains(self.mm, needle, self.at + start, self.at + end)
+        return contains(self.mm, needle, self.at + self.offsets[i], self.at + self.offsets[i + 1])
 
-    def _check(self, first: int, last: int) -> bool:
-        size = self.offsets[-1]
-        for b in range(first, last + 1):
-            if self.checked[b]:
-                continue
-            lo = b * BLOCK
-            if zlib.crc32(self.mm[self.at + lo:self.at + min(size, lo + BLOCK)]) != self.crcs[b]:
-                self.bad = True
-                self.on_damage("the search index's text is damaged")
-                return False
-            self.checked[b] = 1
-        return True
+    def _damaged(self) -> None:
+        self.bad = True
+        self.on_damage("the search index's text is damaged")
 
 
 class StoredPostings(Postings):
@@ -296,7 +284,7 @@ def open_index(path: Path, archive: Any, cache_identity: list[Any]) -> Any:
         if offsets[0] != 0 or offsets[-1] != footer.hay_len or (
                 n and max(map(sub, offsets[:-1], offsets[1:])) > 0):
             raise IndexError_("the search index's text table is damaged")
-        crcs = _arr("I", meta.hay_crcs, (footer.hay_len + BLOCK - 1) // BLOCK)
+        crcs = _arr("I", meta.hay_crcs, n)
         title_len = _arr("I", meta.title_len, n)
         damage = _Damage(path)
         chars = _stored(meta.char_keys, meta.char_at, meta.char_count, mm, footer, n, damage)
@@ -411,6 +399,7 @@ class IndexBuilder:
         self.titled: set[str] = set()
         self.hays: list[bytes] = []
         self.offsets = array("Q", [0])
+        self.crcs = array("I")
         self.fd = -1
         self.tmp: Path | None = None
         self._buffer = bytearray(MAGIC)
@@ -436,6 +425,7 @@ class IndexBuilder:
         else:
             self.hays.append(f.hay)
         self.offsets.append(self.offsets[-1] + len(f.hay))
+        self.crcs.append(zlib.crc32(f.hay))
         add = self.chars.append
         for ch in f.chars:
             add(ch, n)
@@ -467,8 +457,7 @@ class IndexBuilder:
             self._flush()
             hay_len = self._written - len(MAGIC)
             mm = mmap.mmap(self.fd, 0, access=mmap.ACCESS_READ)
-            crcs = array("I", (zlib.crc32(mm[len(MAGIC) + lo:len(MAGIC) + min(hay_len, lo + BLOCK)])
-                               for lo in range(0, hay_len, BLOCK)))
+            crcs = self.crcs
             damage = _Damage(self.path)  # type: ignore[arg-type]
             hays = MappedHays(mm, len(MAGIC), self.offsets, crcs, damage, checked=True)
             text = TextIndex(hays, self.title_len, self.chars, self.tokens)

@@ -103,9 +103,6 @@ class SearchIndex:
     def warm(self) -> None:
         """Build the lazy parts (pinyin tables, folded titles) now, e.g. in a worker after loading."""
         _ = self.resolver.pinyin, self.text.vocab, self.folded_titles
-        verify = getattr(self.text.hays, "verify", None)  # a mapped index: check its text now
-        if verify is not None:
-            verify()
 
     @property
     def folded_titles(self) -> list[str]:
