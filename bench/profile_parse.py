@@ -1,7 +1,7 @@
 """Per-file parse cost over a folder, in one process: median / p95 / max, then where the time goes.
 
-    /work/venv/bin/python bench/profile_parse.py /work/shared/corpus
-    nice /work/venv/bin/python bench/profile_parse.py /tmp/a10k --limit 2000 --top 30
+    python bench/profile_parse.py ../shared/corpus
+    nice python bench/profile_parse.py /tmp/a10k --limit 2000 --top 30
 
 Each file is read once into memory first (so disk and the page cache are not measured), then
 `parse_bytes` is timed per file with `perf_counter` (process CPU time is also reported: on a
