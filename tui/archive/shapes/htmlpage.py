@@ -7,7 +7,6 @@ container (`#js_content` of WeChat, `<article>`, `[itemprop=articleBody]`, `<mai
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import lxml.html
 from lxml import etree
@@ -25,15 +24,6 @@ _CONTAINERS = ('//*[@id="js_content"]', "//article", '//*[@itemprop="articleBody
 _WECHAT_CT = re.compile(r"""var\s+ct\s*=\s*["']?(\d{10})["']?""")
 
 
-@dataclass
-class Page:
-    title: str = ""
-    url: str = ""
-    published: str = ""
-    author: str = ""
-    body_html: str = ""
-
-
 def _meta(doc: etree._Element, *names: str) -> str:
     for name in names:
         for attr in ("property", "name", "itemprop"):
@@ -43,15 +33,15 @@ def _meta(doc: etree._Element, *names: str) -> str:
     return ""
 
 
-def read_page(html: str) -> Page:
-    """The page's own metadata and article container; an empty Page if it cannot be parsed."""
+def read_page(html: str) -> Draft:
+    """The page's own metadata and article container; an empty Draft if it cannot be parsed."""
     html = strip_controls(html)  # lxml cannot hold controls in the text it builds
     try:
         doc = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"),
                                             parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (etree.ParserError, ValueError):
-        return Page()
-    page = Page()
+        return Draft()
+    page = Draft()
     titles = doc.xpath("//title/text()")
     h1 = doc.xpath("string(//h1)")
     page.title = _meta(doc, "og:title", "twitter:title") or (str(titles[0]) if titles else "") or str(h1)
@@ -68,7 +58,7 @@ def read_page(html: str) -> Page:
         if found:
             for junk in found[0].xpath(".//script|.//style|.//noscript"):
                 _drop(junk)
-            page.body_html = lxml.html.tostring(found[0], encoding="unicode")
+            page.html = lxml.html.tostring(found[0], encoding="unicode")
             break
     return page
 
@@ -98,7 +88,4 @@ def sniff(text: str) -> bool:
 
 
 def parse(text: str, path: str) -> Article | Rejection:
-    page = read_page(text)
-    draft = Draft(title=page.title, url=page.url, published=page.published, author=page.author,
-                  html=page.body_html)
-    return finish(draft, path, "htmlpage")
+    return finish(read_page(text), path, "htmlpage")

@@ -48,5 +48,5 @@ def parse(text: str, path: str) -> Article | Rejection:
     published = dates.precise(page.published, dates.parse_date(field("published", "date", "created_at")))
     draft = Draft(title=field("title") or page.title, url=field("url", "link") or page.url,
                   published=published, author=field("author", "nickname") or page.author,
-                  html=page.body_html)
+                  html=page.html)
     return finish(draft, path, "savedpage")
