@@ -27,6 +27,16 @@ async def ready(pilot) -> MainScreen:  # type: ignore[no-untyped-def]
     return app.main
 
 
+async def indexed(pilot) -> MainScreen:  # type: ignore[no-untyped-def]
+    """`ready`, then wait (up to 10 s) for the search index the loading worker builds."""
+    screen = await ready(pilot)
+    for _ in range(200):
+        if pilot.app.index is not None:
+            break
+        await pilot.pause(0.05)
+    return screen
+
+
 async def search(pilot, query: str) -> MainScreen:  # type: ignore[no-untyped-def]
     screen = await ready(pilot)
     await pilot.press("slash")

@@ -164,17 +164,13 @@ async def open_leaf(pilot, tree, leaf) -> None:  # type: ignore[no-untyped-def]
 
 
 async def _app_session(hostile: Hostile) -> None:
-    from test_app_flows import WIDE, ready
+    from test_app_flows import WIDE, indexed
 
     from tui.app.app import NewsApp
 
     app = NewsApp([hostile.root])
     async with app.run_test(size=WIDE) as pilot:
-        screen = await ready(pilot)
-        for _ in range(200):
-            if app.index is not None:
-                break
-            await pilot.pause(0.05)
+        screen = await indexed(pilot)
         tree = screen.tree
         for node in tree._walk():
             tree._fill(node)

@@ -142,17 +142,13 @@ def test_nothing_is_written_inside_the_archive(hostile: Hostile, data_dir: Path)
 
 
 async def _state_session(hostile: Hostile) -> None:
-    from test_app_flows import WIDE, ready
+    from test_app_flows import WIDE, indexed
 
     from tui.app.app import NewsApp
 
     app = NewsApp([hostile.root])
     async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        for _ in range(100):
-            if app.index is not None:
-                break
-            await pilot.pause(0.05)
+        await indexed(pilot)
         assert app.archive is not None
         first = app.archive.articles[0].id
         app.mark_read(first)

@@ -103,17 +103,13 @@ def test_the_app_runs_without_cache_or_state_when_the_data_dir_cannot_be_written
 
 
 async def _blocked_app_session(archive_dir: Path) -> None:
-    from test_app_flows import WIDE, ready
+    from test_app_flows import WIDE, indexed
 
     from tui.app.app import NewsApp
 
     app = NewsApp([archive_dir])
     async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        for _ in range(100):
-            if app.index is not None:
-                break
-            await pilot.pause(0.05)
+        await indexed(pilot)
         assert app.archive is not None and len(app.archive) == len(fresh(archive_dir))
         first = app.archive.articles[0].id
         app.mark_read(first)  # the state cannot be saved: a warning, kept in memory
