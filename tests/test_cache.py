@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.archive import cache, loader
+from tui.archive import cache, loader, workers
 from tui.archive.loader import load
 
 
@@ -155,7 +155,7 @@ def test_no_temp_file_is_left_behind(archive_dir: Path, monkeypatch: pytest.Monk
     def interrupted(paths, progress):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(loader, "_parse", interrupted)
+    monkeypatch.setattr(workers, "parse_all", interrupted)
     with pytest.raises(KeyboardInterrupt):
         load([archive_dir])
     assert good.cache.read_bytes() == before  # the old cache is untouched

@@ -203,6 +203,7 @@ def test_unreadable_files_and_folders_are_reasons(archive_dir: Path, monkeypatch
     """chmod 000 does not bite as root, so the denial is simulated where the loader meets it."""
     import tui.archive.loader as loader
     import tui.archive.parse as parse
+    import tui.archive.scanning as scanning
 
     locked_file = sorted(archive_dir.rglob("*.txt"))[0]
     locked_dir = archive_dir / "source1"
@@ -219,7 +220,7 @@ def test_unreadable_files_and_folders_are_reasons(archive_dir: Path, monkeypatch
         return real_scandir(path)
 
     monkeypatch.setattr(parse.os, "open", open_)
-    monkeypatch.setattr(loader.os, "scandir", scandir)
+    monkeypatch.setattr(scanning.os, "scandir", scandir)
     result = loader.load([archive_dir], use_cache=False)
     reasons = {r.path: r.reason for r in result.archive.rejections}
     assert reasons[str(locked_file)] == "cannot read: Permission denied"
@@ -231,11 +232,12 @@ def test_files_that_vanish_or_change_during_a_scan(archive_dir: Path, monkeypatc
                                                   ) -> None:
     """Listed by the scan, then deleted, emptied, rewritten, replaced by a folder or a pipe."""
     import tui.archive.loader as loader
+    import tui.archive.scanning as scanning
 
     files = sorted(archive_dir.rglob("*.txt"))
     gone, emptied, rewritten, to_dir, to_fifo = files[:5]
     replacement = "### 扫描时改写的文章\n\n---\n\n<p>新的正文。</p>\n"
-    real_scan = loader._scan
+    real_scan = scanning.scan_files
 
     def scan_then_change(paths):  # type: ignore[no-untyped-def]
         found = real_scan(paths)
@@ -248,7 +250,7 @@ def test_files_that_vanish_or_change_during_a_scan(archive_dir: Path, monkeypatc
         os.mkfifo(to_fifo)
         return found
 
-    monkeypatch.setattr(loader, "_scan", scan_then_change)
+    monkeypatch.setattr(scanning, "scan_files", scan_then_change)
     first = loader.load([archive_dir])
     reasons = {r.path: r.reason for r in first.archive.rejections}
     assert "cannot read" in reasons[str(gone)]
@@ -256,7 +258,7 @@ def test_files_that_vanish_or_change_during_a_scan(archive_dir: Path, monkeypatc
     assert "folder" in reasons[str(to_dir)]
     assert "not a regular file" in reasons[str(to_fifo)]
     assert first.archive.get(article_id(str(rewritten))).title == "扫描时改写的文章"
-    monkeypatch.setattr(loader, "_scan", real_scan)
+    monkeypatch.setattr(scanning, "scan_files", real_scan)
     again = loader.load([archive_dir])  # what the cache holds never outlives the change
     fresh = loader.load([archive_dir], use_cache=False)
     assert [again.archive.get(a.id) for a in again.archive.articles] == \

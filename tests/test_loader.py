@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.archive import loader
+from tui.archive import loader, scanning, workers
 from tui.archive.loader import load, load_archive, scan
 from tui.archive.model import Article
 from tui.archive.parse import parse_file
@@ -87,8 +87,8 @@ def test_only_new_or_changed_files_are_parsed(archive_dir: Path, monkeypatch: py
     assert first.reused == 0 and first.parsed == len(first.archive) + len(first.archive.rejections)
 
     parsed: list[str] = []
-    real = loader.parse_file
-    monkeypatch.setattr(loader, "parse_file", lambda p: parsed.append(str(p)) or real(p))
+    real = workers.parse_file
+    monkeypatch.setattr(workers, "parse_file", lambda p: parsed.append(str(p)) or real(p))
     assert load([archive_dir]).parsed == 0 and parsed == []
 
     changed = sorted(archive_dir.rglob("*.txt"))[0]
@@ -114,14 +114,14 @@ def test_a_deleted_file_disappears(archive_dir: Path) -> None:
 
 def test_a_file_vanishing_mid_scan_is_a_rejection(archive_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     victim = sorted(archive_dir.rglob("*.txt"))[0]
-    real_scan = loader._scan
+    real_scan = scanning.scan_files
 
     def scan_then_delete(paths):  # the file is listed, then removed before it is read
         found = real_scan(paths)
         victim.unlink()
         return found
 
-    monkeypatch.setattr(loader, "_scan", scan_then_delete)
+    monkeypatch.setattr(scanning, "scan_files", scan_then_delete)
     archive = load_archive([archive_dir])
     assert [r for r in archive.rejections if r.path == str(victim)]
 
@@ -143,11 +143,11 @@ def test_the_process_pool_gives_the_same_archive(
     root = tmp_path / "many"
     for i in range(12):
         shutil.copytree(seeds_dir, root / f"copy{i:02d}")
-    monkeypatch.setattr(loader, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(workers, "PARALLEL_MIN", 10)
     calls: list[tuple[int, int]] = []
     pooled = load([root], lambda d, t: calls.append((d, t)), use_cache=False).archive
     assert calls[-1] == (60, 60)
-    monkeypatch.setattr(loader, "PARALLEL_MIN", 10_000)
+    monkeypatch.setattr(workers, "PARALLEL_MIN", 10_000)
     single = load([root], use_cache=False).archive
     assert [a.id for a in pooled.articles] == [a.id for a in single.articles]
     assert all(pooled.get(a.id) == single.get(a.id) for a in single.articles)

@@ -12,6 +12,8 @@ Whenever the cache is written, the search index is written beside it (indexcache
 workers compute each article's index features along with the article, so indexing rides on the
 parallel parse. `search_index(result)` opens it later in milliseconds, or rebuilds it (on all
 cores, from the cached bodies) when it is missing, damaged, from another version or another cache.
+
+Which files there are is scanning.py's business; parsing them on all cores is workers.py's.
 """
 
 from __future__ import annotations
@@ -19,49 +21,24 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import math
-import multiprocessing
 import os
-import signal
-import stat
-import threading
-import zlib
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import msgspec
 
-from . import cache, indexcache
+from . import cache, indexcache, scanning, workers
 from .archive import Archive
-from .model import Article, Block, Rejection
+from .model import Article, Rejection
 from .paths import bundled_seeds
 from .paths import data_dir as default_data_dir
+from .scanning import Key, scan
+from .workers import Progress
 
 __all__ = ["LoadResult", "Progress", "bundled_seeds", "load", "load_archive", "open_cached", "scan",
            "search_index"]
-
-Progress = Callable[[int, int], None]  # (done, total) over the files being parsed
-
-#: Below this many files to parse, a process pool costs more than it saves.
-PARALLEL_MIN = 200
-
-#: Never articles: skipped inside folders (a file named explicitly is always tried).
-_SKIPPED = """
-    .jpg .jpeg .png .gif .webp .bmp .ico .svg .tif .tiff .avif .heic .psd
-    .mp3 .mp4 .m4a .m4v .wav .ogg .oga .webm .mov .avi .mkv .flv
-    .zip .gz .tgz .bz2 .xz .zst .7z .rar .tar .jar .whl
-    .pdf .doc .docx .xls .xlsx .ppt .pptx .epub
-    .exe .dll .so .dylib .o .a .pyc .class .bin .iso .dmg
-    .woff .woff2 .ttf .otf .eot .css .js .map
-    .db .sqlite .sqlite3 .pkl .pickle .npy .parquet
-"""
-SKIP_SUFFIXES = frozenset(_SKIPPED.split())
-
-_BODY_ENCODER = msgspec.msgpack.Encoder()
-_BODY_DECODER = msgspec.msgpack.Decoder(tuple[Block, ...])
 
 
 @dataclass
@@ -76,20 +53,12 @@ class LoadResult:
     identity: list[Any] | None = None  # the cache file's (meta crc, count, write time)
 
 
-class Parsed(msgspec.Struct):
-    """What a worker sends back for one file: the article without its body, and the body encoded."""
-
-    path: str
-    article: Article | None = None
-    reason: str = ""
-    body: bytes = b""  # zlib(MessagePack of the blocks)
-    features: bytes = b""  # indexcache.Features, encoded, when asked for
 
 
 #: Modules that do not shape a parsed article: editing them keeps the cache.
-_NOT_PARSING = frozenset({"archive.py", "cache.py", "loader.py", "paths.py", "search.py", "query.py",
-                          "textindex.py", "pinyin.py", "names.py", "namerules.py", "resolve.py",
-                          "indexcache.py"})
+_NOT_PARSING = frozenset({"archive.py", "cache.py", "loader.py", "scanning.py", "workers.py", "paths.py",
+                          "search.py", "query.py", "textindex.py", "pinyin.py", "names.py", "namerules.py",
+                          "resolve.py", "indexcache.py"})
 
 
 def parser_version() -> str:
@@ -107,198 +76,6 @@ def parser_version() -> str:
     return digest.hexdigest()
 
 
-def parse_file(path: str) -> Article | Rejection:
-    """`tui.archive.parse.parse_file`, imported on first use: bs4 and lxml are slow to import,
-    and a warm open never needs them."""
-    from .parse import parse_file as parse
-
-    return parse(path)
-
-
-# --- scanning ---------------------------------------------------------------------------------
-
-Key = tuple[int, int]  # (size, mtime_ns)
-
-
-def scan(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """The article-like files under `paths` (files and folders, recursively), sorted per folder."""
-    found, _ = _scan(paths)
-    return [Path(p) for p in found]
-
-
-def _scan(paths: Iterable[str | os.PathLike[str]]) -> tuple[dict[str, Key], list[Rejection]]:
-    """Absolute path -> (size, mtime_ns) of every file to read, and the paths that cannot be."""
-    files: dict[str, Key] = {}
-    problems: list[Rejection] = []
-    seen_dirs: set[tuple[int, int]] = set()
-    for root in paths:
-        path = os.path.abspath(os.fspath(root))
-        try:
-            st = os.stat(path)
-        except OSError as exc:
-            problems.append(Rejection(path, _stat_reason(path, exc)))
-            continue
-        if stat.S_ISDIR(st.st_mode):
-            _walk(path, files, problems, seen_dirs)
-        elif stat.S_ISREG(st.st_mode):
-            files[path] = (st.st_size, st.st_mtime_ns)
-        else:
-            problems.append(Rejection(path, "not a regular file"))
-    return files, problems
-
-
-def _walk(root: str, files: dict[str, Key], problems: list[Rejection], seen: set[tuple[int, int]]) -> None:
-    stack = [root]
-    while stack:
-        folder = stack.pop()
-        try:
-            st = os.stat(folder)
-            if (st.st_dev, st.st_ino) in seen:
-                continue  # a symlink loop, or a folder reached twice
-            seen.add((st.st_dev, st.st_ino))
-            with os.scandir(folder) as it:
-                entries = sorted(it, key=lambda e: e.name)
-        except OSError as exc:
-            problems.append(Rejection(folder, f"cannot list folder: {exc.strerror}"))
-            continue
-        subfolders = []
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue  # .git, .github, .DS_Store, editors' files
-            try:
-                if entry.is_dir():
-                    subfolders.append(entry.path)
-                elif entry.is_file():
-                    name = entry.name
-                    dot = name.rfind(".")
-                    if dot <= 0 or name[dot:].lower() not in SKIP_SUFFIXES:  # splitext, cheaper
-                        st = entry.stat()
-                        files[entry.path] = (st.st_size, st.st_mtime_ns)
-                elif entry.is_symlink():
-                    problems.append(Rejection(entry.path, "broken symbolic link"))
-                else:  # never opened: reading a pipe would block the scan
-                    problems.append(Rejection(entry.path, "not a regular file (a pipe, socket or device)"))
-            except OSError as exc:
-                problems.append(Rejection(entry.path, _stat_reason(entry.path, exc)))
-        stack.extend(reversed(subfolders))
-
-
-def _stat_reason(path: str, exc: OSError) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "broken symbolic link" if os.path.islink(path) else "no such file (vanished during the scan?)"
-    return f"cannot read: {exc.strerror}"
-
-
-# --- parsing ------------------------------------------------------------------------------------
-
-
-def encode_body(body: tuple[Block, ...]) -> bytes:
-    return zlib.compress(_BODY_ENCODER.encode(body), 1)
-
-
-def decode_body(raw: bytes) -> tuple[Block, ...]:
-    """ValueError when `raw` is not a stored body."""
-    try:
-        return _BODY_DECODER.decode(zlib.decompress(raw))
-    except (zlib.error, msgspec.DecodeError, msgspec.ValidationError) as exc:
-        raise ValueError(str(exc)) from exc
-
-
-def _parse_one(path: str, index: bool = False) -> Parsed:
-    try:
-        result = parse_file(path)
-    except Exception as exc:  # the parser must not raise; if it does, the file is still accounted for
-        return Parsed(path, reason=f"parser error: {type(exc).__name__}: {exc}"[:300])
-    if isinstance(result, Article):
-        found = indexcache.encode_features(result.title, result.text()) if index else b""
-        return Parsed(path, msgspec.structs.replace(result, body=()), body=encode_body(result.body),
-                      features=found)
-    return Parsed(path, reason=result.reason or "not an article")
-
-
-def _parse_chunk(paths: list[str], index: bool = True) -> list[Parsed]:
-    return [_parse_one(p, index) for p in paths]
-
-
-def _features_chunk(items: list[tuple[str, bytes]]) -> list[bytes]:
-    """(title, stored body) -> encoded features: re-indexing articles whose files did not change."""
-    out = []
-    for title, raw in items:
-        try:
-            text = "\n\n".join(b.text for b in decode_body(raw) if b.text)
-        except ValueError:
-            text = ""
-        out.append(indexcache.encode_features(title, text))
-    return out
-
-
-def _worker_init() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-
-
-def _workers() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
-
-
-def _parse(paths: list[str], progress: Progress | None, index: bool = True) -> Iterator[Parsed]:
-    """Parse every path, in-process for a few, in a process pool (chunks of paths) for many."""
-    total = len(paths)
-    workers = min(_workers(), math.ceil(total / 50))
-    if total < PARALLEL_MIN or workers < 2:
-        for done, path in enumerate(paths, 1):
-            yield _parse_one(path, index)
-            if progress:
-                progress(done, total)
-        return
-    yield from _in_pool(_parse_chunk, paths, workers, progress, index)
-
-
-def _features(items: list[tuple[str, bytes]], progress: Progress | None) -> Iterator[bytes]:
-    """Features of cached articles, in order: in-process for a few, on all cores for many."""
-    workers = min(_workers(), math.ceil(len(items) / 50))
-    if len(items) < PARALLEL_MIN or workers < 2:
-        for done, item in enumerate(items, 1):
-            yield from _features_chunk([item])
-            if progress and (done % 200 == 0 or done == len(items)):
-                progress(done, len(items))
-        return
-    yield from _in_pool(_features_chunk, items, workers, progress, ordered=True)
-
-
-def _in_pool(fn: Callable[..., list[Any]], items: list[Any], workers: int, progress: Progress | None,
-             *extra: Any, ordered: bool = False) -> Iterator[Any]:
-    """fn(chunk, *extra) over chunks of items in worker processes; results as they come (or in
-    order). A chunk whose worker died is done here instead."""
-    size = max(8, min(128, math.ceil(len(items) / (workers * 8))))
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    # fork is cheapest, but unsafe once other threads run (the app loads from a worker thread)
-    method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
-    if method == "spawn" and "forkserver" in multiprocessing.get_all_start_methods():
-        method = "forkserver"
-    from . import parse  # noqa: F401  (imported once here, inherited by forked workers)
-
-    pool = ProcessPoolExecutor(workers, multiprocessing.get_context(method), initializer=_worker_init)
-    done = 0
-    try:
-        futures = {pool.submit(fn, chunk, *extra): chunk for chunk in chunks}
-        for future in (list(futures) if ordered else as_completed(futures)):
-            chunk = futures.pop(future)  # a future keeps its result: drop it once used (100k bodies)
-            try:
-                results = future.result()
-            except Exception:  # a dead worker (BrokenProcessPool): do this chunk here instead
-                results = fn(chunk, *extra)
-            del future
-            yield from results
-            done += len(results)
-            if progress:
-                progress(done, len(items))
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
 # --- loading ------------------------------------------------------------------------------------
 
 
@@ -314,12 +91,12 @@ class _BodyLoader:
         raw = self.store.raw(article_id)
         if raw is not None:
             try:
-                return msgspec.structs.replace(meta, body=decode_body(raw))
+                return msgspec.structs.replace(meta, body=workers.decode_body(raw))
             except ValueError:
                 pass
-        fresh = _parse_one(meta.path)
+        fresh = workers.parse_one(meta.path)
         if fresh.article is not None and fresh.body:
-            return msgspec.structs.replace(meta, body=decode_body(fresh.body))
+            return msgspec.structs.replace(meta, body=workers.decode_body(fresh.body))
         return meta
 
 
@@ -340,7 +117,7 @@ def load(
 ) -> LoadResult:
     """Load the archive at `paths` (the bundled seeds when empty), using and refreshing the cache."""
     roots = _roots(paths)
-    files, problems = _scan(roots)
+    files, problems = scanning.scan_files(roots)
     version = parser_version()
     notices: list[str] = []
     target = cache.cache_path(default_data_dir(data_dir), roots) if use_cache else None
@@ -429,9 +206,9 @@ def _rebuild(files: dict[str, Key], kept: list[cache.Entry], old: cache.CacheFil
     reused = len(entries)
     if builder is not None and reindex:
         articles = [e.article for e in entries if e.article is not None]
-        for article, found in zip(articles, _features(reindex, None), strict=True):
+        for article, found in zip(articles, workers.features(reindex, None), strict=True):
             builder.add(article.id, article.title, indexcache.decode_features(found))
-    for parsed in _parse(todo, progress):  # features included: the cache is usually written
+    for parsed in workers.parse_all(todo, progress):  # features included: the cache is usually written
         size, mtime_ns = files[parsed.path]
         entry = cache.Entry(parsed.path, size, mtime_ns, parsed.article, parsed.reason)
         if _encodable(parsed.path):
@@ -550,9 +327,9 @@ def search_index(result: LoadResult, progress: Progress | None = None) -> Any:
     try:
         metas = list(archive.articles)
         store = archive._body_loader.store if isinstance(archive._body_loader, _BodyLoader) else None
-        items = [(m.title, (store.raw(m.id) if store else None) or encode_body(archive.get(m.id).body))
-                 for m in metas]
-        for meta, found in zip(metas, _features(items, progress), strict=True):
+        items = [(m.title, (store.raw(m.id) if store else None)
+                  or workers.encode_body(archive.get(m.id).body)) for m in metas]
+        for meta, found in zip(metas, workers.features(items, progress), strict=True):
             builder.add(meta.id, meta.title, indexcache.decode_features(found))
         result.index = builder.finish(archive, result.identity)
     except OSError as exc:

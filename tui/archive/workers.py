@@ -1,0 +1,156 @@
+"""Parsing files on all cores: each worker returns the article without its body, the body
+encoded (zlib'd MessagePack) and, when asked, the article's search-index features.
+
+Paths are shipped to the workers, never parsed trees; a few files are parsed in-process, where a
+pool would cost more than it saves. A chunk whose worker died is parsed in the parent instead.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import signal
+import threading
+import zlib
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from typing import Any
+
+import msgspec
+
+from . import indexcache
+from .model import Article, Block, Rejection
+
+Progress = Callable[[int, int], None]  # (done, total) over the files being parsed
+
+#: Below this many files to parse, a process pool costs more than it saves.
+PARALLEL_MIN = 200
+
+_BODY_ENCODER = msgspec.msgpack.Encoder()
+_BODY_DECODER = msgspec.msgpack.Decoder(tuple[Block, ...])
+
+
+class Parsed(msgspec.Struct):
+    """What a worker sends back for one file: the article without its body, and the body encoded."""
+
+    path: str
+    article: Article | None = None
+    reason: str = ""
+    body: bytes = b""  # zlib(MessagePack of the blocks)
+    features: bytes = b""  # indexcache.Features, encoded, when asked for
+
+
+def parse_file(path: str) -> Article | Rejection:
+    """`tui.archive.parse.parse_file`, imported on first use: bs4 and lxml are slow to import,
+    and a warm open never needs them."""
+    from .parse import parse_file as parse
+
+    return parse(path)
+
+
+def encode_body(body: tuple[Block, ...]) -> bytes:
+    return zlib.compress(_BODY_ENCODER.encode(body), 1)
+
+
+def decode_body(raw: bytes) -> tuple[Block, ...]:
+    """ValueError when `raw` is not a stored body."""
+    try:
+        return _BODY_DECODER.decode(zlib.decompress(raw))
+    except (zlib.error, msgspec.DecodeError, msgspec.ValidationError) as exc:
+        raise ValueError(str(exc)) from exc
+
+
+def parse_one(path: str, index: bool = False) -> Parsed:
+    try:
+        result = parse_file(path)
+    except Exception as exc:  # the parser must not raise; if it does, the file is still accounted for
+        return Parsed(path, reason=f"parser error: {type(exc).__name__}: {exc}"[:300])
+    if isinstance(result, Article):
+        found = indexcache.encode_features(result.title, result.text()) if index else b""
+        return Parsed(path, msgspec.structs.replace(result, body=()), body=encode_body(result.body),
+                      features=found)
+    return Parsed(path, reason=result.reason or "not an article")
+
+
+def _parse_chunk(paths: list[str], index: bool = True) -> list[Parsed]:
+    return [parse_one(p, index) for p in paths]
+
+
+def _features_chunk(items: list[tuple[str, bytes]]) -> list[bytes]:
+    """(title, stored body) -> encoded features: re-indexing articles whose files did not change."""
+    out = []
+    for title, raw in items:
+        try:
+            text = "\n\n".join(b.text for b in decode_body(raw) if b.text)
+        except ValueError:
+            text = ""
+        out.append(indexcache.encode_features(title, text))
+    return out
+
+
+def _worker_init() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+
+def _workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def parse_all(paths: list[str], progress: Progress | None, index: bool = True) -> Iterator[Parsed]:
+    """Parse every path, in-process for a few, in a process pool (chunks of paths) for many."""
+    total = len(paths)
+    workers = min(_workers(), math.ceil(total / 50))
+    if total < PARALLEL_MIN or workers < 2:
+        for done, path in enumerate(paths, 1):
+            yield parse_one(path, index)
+            if progress:
+                progress(done, total)
+        return
+    yield from _in_pool(_parse_chunk, paths, workers, progress, index)
+
+
+def features(items: list[tuple[str, bytes]], progress: Progress | None) -> Iterator[bytes]:
+    """Features of cached articles, in order: in-process for a few, on all cores for many."""
+    workers = min(_workers(), math.ceil(len(items) / 50))
+    if len(items) < PARALLEL_MIN or workers < 2:
+        for done, item in enumerate(items, 1):
+            yield from _features_chunk([item])
+            if progress and (done % 200 == 0 or done == len(items)):
+                progress(done, len(items))
+        return
+    yield from _in_pool(_features_chunk, items, workers, progress, ordered=True)
+
+
+def _in_pool(fn: Callable[..., list[Any]], items: list[Any], workers: int, progress: Progress | None,
+             *extra: Any, ordered: bool = False) -> Iterator[Any]:
+    """fn(chunk, *extra) over chunks of items in worker processes; results as they come (or in
+    order). A chunk whose worker died is done here instead."""
+    size = max(8, min(128, math.ceil(len(items) / (workers * 8))))
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    # fork is cheapest, but unsafe once other threads run (the app loads from a worker thread)
+    method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
+    if method == "spawn" and "forkserver" in multiprocessing.get_all_start_methods():
+        method = "forkserver"
+    from . import parse  # noqa: F401  (imported once here, inherited by forked workers)
+
+    pool = ProcessPoolExecutor(workers, multiprocessing.get_context(method), initializer=_worker_init)
+    done = 0
+    try:
+        futures = {pool.submit(fn, chunk, *extra): chunk for chunk in chunks}
+        for future in (list(futures) if ordered else as_completed(futures)):
+            chunk = futures.pop(future)  # a future keeps its result: drop it once used (100k bodies)
+            try:
+                results = future.result()
+            except Exception:  # a dead worker (BrokenProcessPool): do this chunk here instead
+                results = fn(chunk, *extra)
+            del future
+            yield from results
+            done += len(results)
+            if progress:
+                progress(done, len(items))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
