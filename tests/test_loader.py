@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -163,3 +165,45 @@ def test_no_paths_means_the_bundled_seeds(seeds_dir: Path) -> None:
 def test_without_cache_nothing_is_written_to_the_data_dir(archive_dir: Path, data_dir: Path) -> None:
     assert len(load_archive([archive_dir], use_cache=False)) > 0
     assert list(data_dir.iterdir()) == []
+
+
+_IN_THE_APP = """
+import sys, threading
+from tui.archive import loader, workers
+
+workers.PARALLEL_MIN = 10  # a pool even for a small archive
+
+
+class Capture:  # what the app's sys.stderr is: Textual's print capture, with no real descriptor
+    def write(self, text): return len(text)
+    def flush(self): pass
+    def fileno(self): return -1
+
+
+found = {}
+
+
+def load():  # from a thread, as the app's loading worker: spawn/forkserver, not fork
+    sys.stderr = Capture()
+    try:
+        found["result"] = loader.load([sys.argv[1]], use_cache=False)
+    except Exception as exc:
+        found["error"] = repr(exc)
+    finally:
+        sys.stderr = sys.__stderr__
+
+
+thread = threading.Thread(target=load)
+thread.start()
+thread.join()
+print(found.get("error") or f"{len(found['result'].archive)} articles")
+"""
+
+
+def test_a_pool_starts_from_the_apps_loading_thread(tmp_path: Path, seeds_dir: Path) -> None:
+    root = tmp_path / "archive"
+    for i in range(12):
+        shutil.copytree(seeds_dir, root / f"copy{i}")
+    done = subprocess.run([sys.executable, "-c", _IN_THE_APP, str(root)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.stdout.strip() == "60 articles", done.stdout + done.stderr

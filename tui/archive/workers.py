@@ -11,6 +11,7 @@ import math
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import zlib
 from collections.abc import Callable, Iterator
@@ -125,6 +126,23 @@ def features(items: list[tuple[str, bytes]], progress: Progress | None) -> Itera
     yield from _in_pool(_features_chunk, items, workers, progress, ordered=True)
 
 
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker (spawn and forkserver need it) with the real stderr.
+
+    It hands `sys.stderr.fileno()` to its process; inside the app sys.stderr is Textual's print
+    capture, whose fileno() is -1, and starting a pool failed: "bad value(s) in fds_to_keep".
+    """
+    from multiprocessing import resource_tracker
+
+    captured = sys.stderr
+    try:
+        if sys.__stderr__ is not None:
+            sys.stderr = sys.__stderr__
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured
+
+
 def _in_pool(fn: Callable[..., list[Any]], items: list[Any], workers: int, progress: Progress | None,
              *extra: Any, ordered: bool = False) -> Iterator[Any]:
     """fn(chunk, *extra) over chunks of items in worker processes; results as they come (or in
@@ -135,6 +153,8 @@ def _in_pool(fn: Callable[..., list[Any]], items: list[Any], workers: int, progr
     method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
     if method == "spawn" and "forkserver" in multiprocessing.get_all_start_methods():
         method = "forkserver"
+    if method != "fork":
+        _start_resource_tracker()
     from . import parse  # noqa: F401  (imported once here, inherited by forked workers)
 
     pool = ProcessPoolExecutor(workers, multiprocessing.get_context(method), initializer=_worker_init)
