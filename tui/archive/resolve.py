@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -157,18 +158,20 @@ class Resolver:
         return term
 
     def alias_tokens_with_prefix(self, prefix: str) -> list[str]:
-        return [t for t in self.alias_tokens if t.startswith(prefix)][:20]
+        return _with_prefix(self.alias_tokens, prefix)[:20]
 
     def _corrections(self, word: str) -> list[str]:
         """Latin words of the archive one edit away (two from 8 letters), same first letter,
         names first: `kishda` -> kishida, but `kishida` never becomes `rashida`."""
         limit = 1 if len(word) <= 7 else 2
         for vocab in (self.alias_tokens, self.text.vocab):
-            found = process.extract(word, vocab, scorer=OSA.distance, score_cutoff=limit, limit=30)
-            found = [f for f in found if f[0][0] == word[0]]
+            # only words with the same first letter: a bisect slice of the sorted vocabulary, so the
+            # limit of 30 is never filled by neighbours that would be thrown away
+            found = process.extract(word, _with_prefix(vocab, word[0]), scorer=OSA.distance,
+                                    score_cutoff=limit, limit=30)
             if found:
                 best = min(d for _, d, _ in found)
-                return [w for w, d, _ in found if d == best and w[0] == word[0]]
+                return [w for w, d, _ in found if d == best]
         return []
 
     def _fuzzy_alias(self, term: Term, text: str) -> bool:
@@ -182,3 +185,8 @@ class Resolver:
             for e in self.by_alias[k]:
                 self._entity(term, e, FUZZY)
         return bool(found)
+
+
+def _with_prefix(words: list[str], prefix: str) -> list[str]:
+    """The words of a sorted list that start with `prefix` (a slice found by bisection)."""
+    return words[bisect_left(words, prefix):bisect_left(words, prefix + "\U0010ffff")]
