@@ -31,6 +31,7 @@ while searching deletes the file, so the next open rebuilds it; the search goes 
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import mmap
@@ -139,6 +140,7 @@ def index_path(cache_file: Path) -> Path:
     return cache_file.parent.parent / "index" / (cache_file.stem + ".index")
 
 
+@functools.cache
 def index_version() -> str:
     digest = hashlib.blake2b(digest_size=6)
     here = Path(__file__).resolve().parent

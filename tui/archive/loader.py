@@ -19,6 +19,7 @@ Which files there are is scanning.py's business; parsing them on all cores is wo
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import os
@@ -61,6 +62,7 @@ _NOT_PARSING = frozenset({"archive.py", "cache.py", "loader.py", "scanning.py", 
                           "resolve.py", "indexcache.py"})
 
 
+@functools.cache
 def parser_version() -> str:
     """A digest of the parsing modules' source, `parse.py` and its PARSER_VERSION included.
 
