@@ -228,3 +228,12 @@ def test_detect_order() -> None:
     assert detect('<!-- {"url": "a.b/c"} -->\n<html></html>')[0] == "savedpage"  # type: ignore[index]
     assert detect("<!--1-->\n[x](https://a.b/c)\n------\n")[0] == "feed"  # type: ignore[index]
     assert detect("nothing") is None
+
+
+def test_a_saved_page_body_is_the_first_container_holding_text() -> None:
+    page = ("<!DOCTYPE html><html><head><title>A saved page</title></head><body>"
+            "<main><article class=teaser></article></main>"
+            "<div id=content><p>The real text of the page is here.</p></div></body></html>")
+    article = parse_bytes(page.encode(), "/archive/page.html")
+    assert isinstance(article, Article), article
+    assert [b.text for b in article.body] == ["The real text of the page is here."]

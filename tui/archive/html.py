@@ -367,7 +367,7 @@ def _matches(el: etree._Element, selector: str) -> bool:
     return el.tag == selector
 
 
-def _has_text(el: etree._Element) -> bool:
+def has_text(el: etree._Element) -> bool:
     """`el.get_text(strip=True)` would not be empty in BeautifulSoup's tree of the same page."""
     def plain(holder: etree._Element) -> bool:  # not a script/style/template/ruby string
         return not any(a.tag in _NOT_TEXT for a in holder.iterancestors()) and holder.tag not in _NOT_TEXT
@@ -391,7 +391,7 @@ def _tree_root(tree: etree._Element, html: str) -> etree._Element:
                         first[selector] = el
         for selector in _CONTAINERS:
             found = first.get(selector)
-            if found is not None and _has_text(found):
+            if found is not None and has_text(found):
                 return found
     return tree
 

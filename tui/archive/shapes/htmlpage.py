@@ -12,6 +12,7 @@ import lxml.html
 from lxml import etree
 
 from .. import dates
+from ..html import has_text
 from ..model import Article, Rejection
 from ..text import strip_controls
 from .base import SNIFF_CHARS, Draft, finish
@@ -54,11 +55,11 @@ def read_page(html: str) -> Draft:
         page.published = dates.iso_in_zone(int(m.group(1)), "Asia/Shanghai")
     page.author = _meta(doc, "author", "article:author", "og:article:author")
     for path in _CONTAINERS:
-        found = doc.xpath(path)
-        if found:
-            for junk in found[0].xpath(".//script|.//style|.//noscript"):
+        found = next((el for el in doc.xpath(path) if has_text(el)), None)
+        if found is not None:  # the first container holding text: an empty <main> is no body
+            for junk in found.xpath(".//script|.//style|.//noscript"):
                 _drop(junk)
-            page.html = lxml.html.tostring(found[0], encoding="unicode")
+            page.html = lxml.html.tostring(found, encoding="unicode")
             break
     return page
 
