@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import hashlib
 import mmap
 import os
@@ -42,7 +41,7 @@ import tempfile
 import zlib
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from itertools import accumulate
 from operator import sub
 from pathlib import Path
@@ -51,7 +50,7 @@ from typing import Any
 import msgspec
 
 from . import names
-from .cache import _remove_stale_temps, locked
+from .cache import _remove_stale_temps, locked, no_gc, pread
 from .textindex import Postings, TextIndex, contains, hay_of
 
 FORMAT = 2
@@ -60,7 +59,8 @@ _TAIL = struct.Struct(">II")
 _TAIL_SIZE = _TAIL.size + len(MAGIC)
 _FLUSH_AT = 4 << 20
 #: The modules whose code shapes what is stored: editing one invalidates every index.
-_SOURCES = ("textindex.py", "names.py", "namerules.py", "indexcache.py", "pinyin.py", "search.py")
+_SOURCES = ("textindex.py", "names.py", "namerules.py", "indexcache.py", "pinyin.py", "resolve.py",
+            "search.py")
 
 
 class IndexError_(Exception):
@@ -142,7 +142,12 @@ def index_path(cache_file: Path) -> Path:
 
 @functools.cache
 def index_version() -> str:
+    """A digest of the code that shapes a stored index, pypinyin's readings included."""
+    from importlib.metadata import PackageNotFoundError, version
+
     digest = hashlib.blake2b(digest_size=6)
+    with contextlib.suppress(PackageNotFoundError):
+        digest.update(version("pypinyin").encode())
     here = Path(__file__).resolve().parent
     for name in _SOURCES:
         with contextlib.suppress(OSError):
@@ -245,16 +250,6 @@ def _arr(code: str, raw: bytes, n: int | None = None) -> array:
     return out
 
 
-def _pread(fd: int, size: int, offset: int) -> bytes:
-    data = os.pread(fd, size, offset)
-    while len(data) < size:
-        more = os.pread(fd, size - len(data), offset + len(data))
-        if not more:
-            break
-        data += more
-    return data
-
-
 def open_index(path: Path, archive: Any, cache_identity: list[Any]) -> Any:
     """The SearchIndex persisted at `path` for `archive`; IndexError_ (with the reason) when there
     is none or it cannot be trusted: other version, another cache's, damaged, truncated."""
@@ -266,13 +261,8 @@ def open_index(path: Path, archive: Any, cache_identity: list[Any]) -> Any:
         raise IndexError_("no search index yet" if isinstance(exc, FileNotFoundError)
                           else f"cannot read the search index: {exc.strerror}") from exc
     try:
-        was = gc.isenabled()
-        gc.disable()  # decoding ~10^5 strings and structs: no cycles to look for
-        try:
+        with no_gc():  # decoding ~10^5 strings and structs: no cycles to look for
             footer, meta = _read(fd, cache_identity)
-        finally:
-            if was:
-                gc.enable()
         mm = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError) as exc:
         raise IndexError_(f"cannot read the search index: {exc}") from exc
@@ -334,18 +324,18 @@ class _Damage:
 
 def _read(fd: int, cache_identity: list[Any]) -> tuple[Footer, Meta]:
     size = os.fstat(fd).st_size
-    head = _pread(fd, len(MAGIC), 0)
+    head = pread(fd, len(MAGIC), 0)
     if head != MAGIC:
         raise IndexError_("the search index has another format" if head[:-1] == MAGIC[:-1]
                           else "the search index is damaged")
     if size < len(MAGIC) + _TAIL_SIZE:
         raise IndexError_("the search index is truncated")
-    tail = _pread(fd, _TAIL_SIZE, size - _TAIL_SIZE)
+    tail = pread(fd, _TAIL_SIZE, size - _TAIL_SIZE)
     footer_len, footer_crc = _TAIL.unpack(tail[: _TAIL.size])
     footer_at = size - _TAIL_SIZE - footer_len
     if tail[_TAIL.size:] != MAGIC or footer_at < len(MAGIC):
         raise IndexError_("the search index is truncated")
-    raw = _pread(fd, footer_len, footer_at)
+    raw = pread(fd, footer_len, footer_at)
     if zlib.crc32(raw) != footer_crc:
         raise IndexError_("the search index is damaged (footer checksum)")
     try:
@@ -368,7 +358,7 @@ def _read(fd: int, cache_identity: list[Any]) -> tuple[Footer, Meta]:
         end = at + length
     if end != footer_at:
         raise IndexError_("the search index is damaged (bad layout)")
-    meta_raw = _pread(fd, footer.meta_len, footer.meta_at)
+    meta_raw = pread(fd, footer.meta_len, footer.meta_at)
     if zlib.crc32(meta_raw) != footer.meta_crc:
         raise IndexError_("the search index is damaged (checksum)")
     try:
@@ -524,9 +514,3 @@ class IndexBuilder:
         if self.tmp is not None:
             with contextlib.suppress(OSError):
                 self.tmp.unlink()
-
-
-def build_from(articles: Iterable[tuple[str, str, str]], builder: IndexBuilder) -> None:
-    """Add (id, title, body text) articles computing features here (small archives, tests)."""
-    for article_id, title, body in articles:
-        builder.add(article_id, title, features(title, body))

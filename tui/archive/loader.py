@@ -18,12 +18,10 @@ Which files there are is scanning.py's business; parsing them on all cores is wo
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -126,14 +124,14 @@ def load(
     old: cache.CacheFile | None = None
     if target is not None:
         try:
-            with _no_gc():
+            with cache.no_gc():
                 old = cache.CacheFile.open(target, version)
         except cache.CacheError as exc:
             notices.append(str(exc))
     previous = old.entries if old else []  # sorted by path, as written
     kept = [e for e in previous if files.get(e.path) == (e.size, e.mtime_ns)]
     if old is not None and len(kept) == len(files) == len(previous):  # nothing changed
-        with _no_gc():
+        with cache.no_gc():
             result = _from_cache(old, target, problems)  # type: ignore[arg-type]
         result.notices = notices
         return result
@@ -176,12 +174,7 @@ def _identity(header: cache.Header) -> list[Any]:
 
 
 def _builder(writer: cache.CacheWriter | None) -> indexcache.IndexBuilder | None:
-    if writer is None:
-        return None
-    try:
-        return indexcache.IndexBuilder(indexcache.index_path(writer.path), writer.path)
-    except OSError:
-        return None
+    return None if writer is None else _builder_at(indexcache.index_path(writer.path), writer.path)
 
 
 def _rebuild(files: dict[str, Key], kept: list[cache.Entry], old: cache.CacheFile | None,
@@ -261,19 +254,6 @@ def _roots(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     return [os.path.abspath(os.fspath(p)) for p in paths] or [str(bundled_seeds())]
 
 
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """The collector off while 100k+ structs are decoded at once: it would scan them again and again
-    for cycles they cannot have (a third of a warm open at 100k)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def open_cached(
     paths: Iterable[str | os.PathLike[str]] = (), *, data_dir: str | os.PathLike[str] | None = None
 ) -> LoadResult | None:
@@ -283,7 +263,7 @@ def open_cached(
     swap in its archive when `changed` (scanning 100k files takes about a second).
     """
     target = cache.cache_path(default_data_dir(data_dir), _roots(paths))
-    with _no_gc():
+    with cache.no_gc():
         try:
             old = cache.CacheFile.open(target, parser_version())
         except cache.CacheError:

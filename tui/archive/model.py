@@ -72,7 +72,7 @@ class Article(msgspec.Struct, frozen=True):
 
     def text(self) -> str:
         """The body as plain text, blocks separated by blank lines."""
-        return "\n\n".join(b.text for b in self.body if b.text)
+        return body_text(self.body)
 
     def missing(self) -> list[str]:
         """Fields a reader would expect that this file did not provide."""
@@ -83,6 +83,11 @@ class Article(msgspec.Struct, frozen=True):
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the command-line contract."""
         return msgspec.to_builtins(self)
+
+
+def body_text(body: tuple[Block, ...]) -> str:
+    """Blocks as plain text, separated by blank lines: what is searched and indexed."""
+    return "\n\n".join(b.text for b in body if b.text)
 
 
 class Rejection(msgspec.Struct, frozen=True):

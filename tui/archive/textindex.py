@@ -146,23 +146,6 @@ class TextIndex:
         self.phrases = phrases if phrases is not None else Postings()
         self.remember = False  # while building: keep every verified match for `phrases`
 
-    def add(self, title: str, body: str) -> int:
-        return self.add_hay(*hay_of(title, body))
-
-    def add_hay(self, hay: bytes, title_len: int, chars: str, tokens: Iterable[str]) -> int:
-        """Append one article (as `hay_of` describes it); its number."""
-        n = len(self.hays)
-        self.hays.append(hay)  # type: ignore[attr-defined]
-        self.title_len.append(title_len)  # type: ignore[attr-defined]
-        add_char, add_token = self.chars.append, self.tokens.append
-        for ch in chars:
-            add_char(ch, n)
-        for tok in tokens:
-            add_token(tok, n)
-        self._vocab = None
-        self._matched.clear()
-        return n
-
     def state(self) -> dict[str, object]:
         """Plain data (str, int, bytes) for a msgspec cache; `from_state` reverses it."""
         return {"hays": list(self.hays), "title_len": list(self.title_len),
@@ -244,5 +227,3 @@ class TextIndex:
             return [i for i in self.candidates(needle) if test(i, key)]
         return [i for i in self.candidates(needle) if contains(hays[i], key)]
 
-    def count(self, i: int, needle: bytes) -> int:
-        return self.hays[i].count(needle)

@@ -21,7 +21,7 @@ from typing import Any
 import msgspec
 
 from . import indexcache
-from .model import Article, Block, Rejection
+from .model import Article, Block, Rejection, body_text
 
 Progress = Callable[[int, int], None]  # (done, total) over the files being parsed
 
@@ -83,7 +83,7 @@ def _features_chunk(items: list[tuple[str, bytes]]) -> list[bytes]:
     out = []
     for title, raw in items:
         try:
-            text = "\n\n".join(b.text for b in decode_body(raw) if b.text)
+            text = body_text(decode_body(raw))
         except ValueError:
             text = ""
         out.append(indexcache.encode_features(title, text))
