@@ -80,21 +80,12 @@ class Archive:
 
     def _group(self) -> list[SourceGroup]:
         groups: dict[str, SourceGroup] = {}
-        for article in self.articles:  # already newest first
+        for article in self.articles:  # newest first, so a source's years and months come in runs
             group = groups.setdefault(article.source, SourceGroup(article.source, article.source_name))
-            year = article.year
-            if not group.years or group.years[-1].key != year:
-                existing = next((y for y in group.years if y.key == year), None)
-                if existing is None:
-                    existing = Year(year)
-                    group.years.append(existing)
-                target_year = existing
-            else:
-                target_year = group.years[-1]
-            month = article.month
-            target_month = next((m for m in target_year.months if m.key == month), None)
-            if target_month is None:
-                target_month = Month(month)
-                target_year.months.append(target_month)
-            target_month.ids.append(article.id)
+            if not group.years or group.years[-1].key != article.year:
+                group.years.append(Year(article.year))
+            year = group.years[-1]
+            if not year.months or year.months[-1].key != article.month:
+                year.months.append(Month(article.month))
+            year.months[-1].ids.append(article.id)
         return sorted(groups.values(), key=lambda g: (-g.count, g.key))
