@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from test_app_support import sample_archive, sync
+from test_app_support import sample_archive, sync, until
 from textual.widgets import Input
 
 from tui.app.app import NewsApp
+from tui.app.data import Loaded
 from tui.app.help import HelpScreen
-from tui.app.screen import MainScreen
+from tui.app.screen import MORE, MainScreen
+from tui.archive.archive import Archive
+from tui.archive.model import Article, Block
+from tui.archive.search import SearchIndex
 
 WIDE, NARROW = (120, 40), (80, 24)
 
@@ -18,11 +22,9 @@ def make_app() -> NewsApp:
 
 
 async def ready(pilot) -> MainScreen:  # type: ignore[no-untyped-def]
+    """Wait (up to 5 s) for the archive: fails saying so when it never comes."""
     app = pilot.app
-    for _ in range(100):
-        await pilot.pause(0.02)
-        if app.archive is not None:
-            break
+    assert await until(pilot, lambda: app.archive is not None), "the archive never loaded (5 s)"
     await pilot.pause()
     return app.main
 
@@ -30,22 +32,36 @@ async def ready(pilot) -> MainScreen:  # type: ignore[no-untyped-def]
 async def indexed(pilot) -> MainScreen:  # type: ignore[no-untyped-def]
     """`ready`, then wait (up to 10 s) for the search index the loading worker builds."""
     screen = await ready(pilot)
-    for _ in range(200):
-        if pilot.app.index is not None:
-            break
-        await pilot.pause(0.05)
+    assert await until(pilot, lambda: pilot.app.index is not None, tries=500), \
+        "the search index was never built (10 s)"
     return screen
 
 
 async def search(pilot, query: str) -> MainScreen:  # type: ignore[no-untyped-def]
+    """Type `query` in the search box and wait (up to 5 s) for its hits."""
     screen = await ready(pilot)
     await pilot.press("slash")
     await pilot.press(*query)
-    for _ in range(100):
-        await pilot.pause(0.02)
-        if screen.hits and not screen.workers_pending():
-            break
+    assert await until(pilot, lambda: bool(screen.hits) and not screen.workers_pending()), \
+        f"no results for {query!r} (5 s)"
     return screen
+
+
+async def open_first(pilot, screen: MainScreen) -> MainScreen:  # type: ignore[no-untyped-def]
+    """Enter on the results: wait (up to 5 s) until the highlighted hit is open, with focus."""
+    first = screen.results.current_article()
+    assert first is not None, "no hit highlighted"
+    await pilot.press("enter")
+    shown = screen.article
+    assert await until(pilot, lambda: shown.article is not None and shown.article.id == first
+                       and screen.focused is shown), f"Enter did not open {first} (5 s)"
+    await pilot.pause()
+    return screen
+
+
+async def open_hit(pilot, query: str) -> MainScreen:  # type: ignore[no-untyped-def]
+    """`search`, then Enter: the first hit open in the article pane."""
+    return await open_first(pilot, await search(pilot, query))
 
 
 def labels(screen: MainScreen) -> list[str]:
@@ -100,9 +116,7 @@ async def test_slash_focuses_search_and_typing_filters_results() -> None:
 @sync
 async def test_enter_opens_result_esc_goes_back_then_to_tree() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
-        screen = await search(pilot, "岸田")
-        await pilot.press("enter")
-        await pilot.pause(0.1)
+        screen = await open_hit(pilot, "岸田")
         assert screen.focused is screen.article and screen.article.article is not None
         texts = [p.text for p in screen.article.pieces]
         assert "拜登在白宫欢迎日本首相岸田文雄。" in texts  # lead image caption
@@ -122,9 +136,7 @@ async def test_enter_opens_result_esc_goes_back_then_to_tree() -> None:
 @sync
 async def test_n_and_shift_n_walk_matches() -> None:
     async with make_app().run_test(size=NARROW) as pilot:
-        screen = await search(pilot, "岸田")
-        await pilot.press("enter")
-        await pilot.pause(0.1)
+        screen = await open_hit(pilot, "岸田")
         total = len(screen.article.matches)
         assert total >= 4
         await pilot.press("n")
@@ -143,8 +155,7 @@ async def test_brackets_step_through_current_list() -> None:
         screen = await search(pilot, "日本")
         order = list(screen.hits)
         assert len(order) >= 3
-        await pilot.press("enter")
-        await pilot.pause(0.1)
+        await open_first(pilot, screen)
         assert screen.article.article.id == order[0]
         await pilot.press("right_square_bracket")
         await pilot.pause(0.1)
@@ -161,9 +172,7 @@ async def test_y_copies_url_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None
     copied: list[str] = []
     monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
     async with app.run_test(size=WIDE) as pilot:
-        await search(pilot, "blinken")
-        await pilot.press("enter")
-        await pilot.pause(0.1)
+        await open_hit(pilot, "blinken")
         await pilot.press("y")
         await pilot.pause()
         assert copied == ["https://example.org/voa/2"]
@@ -212,8 +221,7 @@ async def test_narrow_switches_between_list_and_article() -> None:
         screen = await search(pilot, "奥库斯")
         nav, article = screen.query_one("#nav"), screen.article
         assert nav.display and not article.display
-        await pilot.press("enter")
-        await pilot.pause(0.1)
+        await open_first(pilot, screen)
         assert article.display and not nav.display and screen.focused is article
         await pilot.press("escape")
         await pilot.pause()
@@ -286,5 +294,53 @@ async def test_no_color_is_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
     app = make_app()
     assert app.no_color
     async with app.run_test(size=NARROW) as pilot:
-        await search(pilot, "岸田")
-        assert pilot.app.is_running
+        screen = await search(pilot, "岸田")
+        assert pilot.app.is_running and next(iter(screen.hits)) == "a1"
+        await pilot.pause()
+        marked = [seg.style for strip in pilot.app.screen._compositor.render_strips() for seg in strip
+                  if seg.style is not None and seg.style.reverse and "岸田" in seg.text]
+        assert marked, "the match is not highlighted (reverse video)"
+        for style in marked:  # shown in shades of grey only: r == g == b
+            colours = (style.color, style.bgcolor)
+            assert all(c is None or len(set(c.get_truecolor())) == 1 for c in colours), style
+
+
+def many_archive(count: int) -> Archive:
+    """`count` articles that all mention "Zorbian", each on its own day."""
+    return Archive([Article(id=f"z{n:03}", path=f"/archive/many/{n:03}.md", shape="hand", source="voa",
+                            source_name="美国之音", title=f"Zorbian report {n}",
+                            published=f"20{10 + n // 300:02}-{1 + n // 28 % 12:02}-{1 + n % 28:02}",
+                            body=(Block("paragraph", f"The Zorbian delegation, part {n}."),))
+                    for n in range(count)], [])
+
+
+@sync
+async def test_results_page_in_as_the_cursor_reaches_the_end() -> None:
+    count = 350  # more than one page, more than the most fetched per keystroke
+    archive = many_archive(count)
+    index = SearchIndex.build(archive)
+    app = NewsApp(loader=lambda progress: Loaded(archive, index))  # type: ignore[arg-type]
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await search(pilot, "zorbian")
+        status = screen.query_one("#status")
+        shown = len(screen.hits)
+        assert shown < count and screen.results.ids() == list(screen.hits)
+        assert str(status.render()).startswith(f"{shown} of {count} results")
+        await pilot.press("down")
+        assert screen.focused is screen.results
+        while shown < count:
+            last = screen.results.ids()[-1]
+            at = screen.results.get_option_index(last)
+            await pilot.press("G")  # to the last row: the next hits load under it
+            want = min(count, shown + MORE)
+            def loaded(want: int = want) -> bool:
+                return len(screen.hits) == want and not screen.workers_pending()
+
+            assert await until(pilot, loaded), f"{len(screen.hits)} rows, not {want}"
+            ids = screen.results.ids()
+            assert ids == list(screen.hits) and len(set(ids)) == want and ids.index(last) == shown - 1
+            assert (screen.results.highlighted, screen.results.current_article()) == (at, last)
+            shown = want
+            if shown < count:
+                assert str(status.render()).startswith(f"{shown} of {count} results")
+        assert str(status.render()).startswith(f"{count} results")

@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 from test_app_flows import WIDE
-from test_app_support import sync
+from test_app_support import sync, until
 
 from tui.app import data
 from tui.app.app import NewsApp
@@ -34,14 +34,6 @@ def news(tmp_path: Path, count: int) -> Path:
     for seed in SEEDS[:count]:
         shutil.copyfile(seed, root / seed.name)
     return root
-
-
-async def until(pilot, check, tries: int = 250) -> bool:  # type: ignore[no-untyped-def]
-    for _ in range(tries):
-        if check():
-            return True
-        await pilot.pause(0.02)
-    return bool(check())
 
 
 def loading(app: NewsApp) -> bool:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_app_flows import NARROW, WIDE
-from test_app_loading import until
-from test_app_support import sample_archive, sync
+from test_app_support import sample_archive, sync, until
 from textual.widgets import Input
 
 from tui.app.app import NewsApp

@@ -10,7 +10,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_app_flows import WIDE, make_app, ready, search
+from rich.style import Style
+from rich.text import Text
+from test_app_flows import WIDE, make_app, open_first, open_hit, ready, search
 from test_app_support import sync
 
 from tui.app.app import NewsApp
@@ -26,9 +28,7 @@ def state_doc(data_dir: Path) -> dict:
 @sync
 async def test_bookmark_persists_across_app_instances(data_dir: Path) -> None:
     async with make_app().run_test(size=WIDE) as pilot:
-        screen = await search(pilot, "blinken")
-        await pilot.press("enter")
-        await pilot.pause(0.1)
+        screen = await open_hit(pilot, "blinken")
         await pilot.press("b")
         await pilot.pause()
         assert screen.article.pieces[0].prefix == "★ "
@@ -47,14 +47,21 @@ async def test_bookmark_persists_across_app_instances(data_dir: Path) -> None:
     assert state_doc(data_dir)["bookmarks"] == []
 
 
+def title_dim(prompt: Text) -> bool:
+    """Whether a result row's title (the spans from offset 0; the source/date line is always dim) is dim."""
+    styles = [Style.parse(s.style) if isinstance(s.style, str) else s.style
+              for s in prompt.spans if s.start == 0]
+    assert styles, "no span styles the title"
+    return bool(Style.combine(styles).dim)
+
+
 @sync
 async def test_read_marks_persist_and_dim(data_dir: Path) -> None:
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await search(pilot, "奥库斯")
-        await pilot.press("enter")
-        await pilot.pause(0.1)
-        prompt = screen.results.get_option("a3").prompt
-        assert any(span.style.dim for span in prompt.spans if hasattr(span.style, "dim"))
+        assert not title_dim(screen.results.get_option("a3").prompt)
+        await open_first(pilot, screen)
+        assert title_dim(screen.results.get_option("a3").prompt)
     assert "a3" in state_doc(data_dir)["read"]
     async with make_app().run_test(size=WIDE) as pilot:
         assert pilot.app.state.is_read("a3")
@@ -79,9 +86,7 @@ async def test_unwritable_state_dir_warns_and_keeps_going(tmp_path: Path,
     monkeypatch.setenv("NEWSTUI_DATA_DIR", str(blocker))
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        await search(pilot, "blinken")
-        await pilot.press("enter")
-        await pilot.pause(0.1)
+        await open_hit(pilot, "blinken")
         await pilot.press("b")
         await pilot.pause()
         assert app.is_running and app.state.is_read("a2") and app.state.is_bookmarked("a2")

@@ -60,6 +60,15 @@ def sample_archive() -> Archive:
     return Archive(sample_articles(), [Rejection("/archive/broken.md", "not an article: no title found")])
 
 
+async def until(pilot, check: Callable[[], object], tries: int = 250) -> bool:  # type: ignore[no-untyped-def]
+    """Pause (20 ms a try) until `check()` is true; whether it became true."""
+    for _ in range(tries):
+        if check():
+            return True
+        await pilot.pause(0.02)
+    return bool(check())
+
+
 def sync(fn: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
     """Run an async test with asyncio.run (no asyncio pytest plugin is installed)."""
 

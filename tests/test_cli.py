@@ -9,16 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import newstui
 
 import tui
 from tui import cli
 
 CONTRACT = {"id", "path", "source", "source_name", "title", "url", "published", "body"}
-
-
-def newstui(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=cwd, capture_output=True,
-                          text=True, encoding="utf-8", timeout=120, stdin=subprocess.DEVNULL)
 
 
 def _assert_one_line_error(done: subprocess.CompletedProcess[str]) -> None:
@@ -43,7 +39,7 @@ def test_export_is_json_lines_of_full_articles(tmp_path: Path, seeds_dir: Path) 
     done = newstui("export", seeds_dir, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     articles = [json.loads(line) for line in done.stdout.splitlines()]
-    assert len(articles) >= 4
+    assert len(articles) == 5
     for article in articles:
         assert article.keys() >= CONTRACT
         assert Path(article["path"]).is_absolute() and Path(article["path"]).parent == seeds_dir

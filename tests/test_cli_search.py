@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
+
+from conftest import newstui
 
 HIT_FIELDS = {"id", "path", "title", "score", "snippet"}
 KISHIDA = {"岸田", "岸田文雄", "Kishida", "Fumio Kishida"}
-
-
-def newstui(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=cwd, capture_output=True,
-                          text=True, encoding="utf-8", timeout=120, stdin=subprocess.DEVNULL)
 
 
 def _search(seeds_dir: Path, tmp_path: Path, *args: str) -> list[dict]:
@@ -34,7 +29,8 @@ def test_search_json_finds_a_chinese_written_person_by_english_name(tmp_path: Pa
 
 
 def test_search_limit_and_typo(tmp_path: Path, seeds_dir: Path) -> None:
-    assert len(_search(seeds_dir, tmp_path, "blinkn", "--limit", "1")) == 1
+    hits = _search(seeds_dir, tmp_path, "blinkn", "--limit", "1")
+    assert len(hits) == 1 and Path(hits[0]["path"]).name.startswith("001_")
     assert _search(seeds_dir, tmp_path, "qwxzvbnm") == []
 
 

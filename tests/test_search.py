@@ -156,7 +156,9 @@ def test_the_article_about_them_comes_first(index: SearchIndex, query: str, best
 @pytest.mark.parametrize("query", ["kishida", "bulinken", "岸田", "2+2", "aukis", '"第二支柱"', "csis"])
 def test_snippets_show_the_match(index: SearchIndex, query: str) -> None:
     wanted = {fold(t) for t in index.terms(query)}
-    for hit in index.search(query):
+    hits = index.search(query)
+    assert hits, query
+    for hit in hits:
         assert hit.spans, hit
         for start, end in hit.spans:
             assert 0 <= start < end <= len(hit.snippet)
