@@ -44,7 +44,7 @@ class ScreenActions:
         article_id = ids[new]
         origin = self.return_to
         if origin is self.results and article_id in self.hits:
-            self.results.highlighted = list(self.hits).index(article_id)
+            self.results.highlighted = self.results.get_option_index(article_id)
         elif origin is self.tree:
             self.tree.select_article(article_id, ids)
         self.open_article(article_id, ids, origin or self.list_widget())

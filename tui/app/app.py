@@ -24,6 +24,7 @@ from . import data
 from .commands import NewsCommands
 from .screen import MainScreen
 from .state import ReadingState, data_dir
+from .text import clean
 
 PROGRESS_EVERY = 0.05  # seconds between progress bar updates
 
@@ -146,13 +147,13 @@ class NewsApp(App[int]):
 
     def notify_all(self, notices: list[str]) -> None:
         for notice in notices:
-            self.notify(notice, severity="warning", markup=False, timeout=8)
+            self.notify(clean(notice), severity="warning", markup=False, timeout=8)
 
     async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
         if worker.group == "load" and event.state == WorkerState.ERROR and self.is_running:
             self.main.loading_failed()
-            self.notify(f"Could not load the archive: {worker.error}", severity="error",
+            self.notify(f"Could not load the archive: {clean(str(worker.error))}", severity="error",
                         markup=False, timeout=15)
 
     def mark_read(self, article_id: str) -> None:
@@ -163,5 +164,5 @@ class NewsApp(App[int]):
     def save_state(self) -> None:
         problem = self.state.save()
         if problem:
-            self.notify(problem + " (kept in memory for this session)", severity="warning",
+            self.notify(clean(problem) + " (kept in memory for this session)", severity="warning",
                         markup=False, timeout=8)

@@ -151,10 +151,8 @@ class EntityResults:
     def show_entity(self: MainScreen, entity: Entity, hits: list[Hit]) -> None:
         if entity is not self.entity:
             return
-        self.hits = {hit.id: hit for hit in hits}
         self.switcher.current = "results"
-        self.results.show(list(self.hits))
-        self._shown_query = ""
+        self.set_results({hit.id: hit for hit in hits})
         self.set_status(entities.status_line(entity, hits), pane="results")
         self.remove_class("-reading")
         self.call_after_refresh(self.results.focus)

@@ -43,7 +43,6 @@ _STYLES: dict[str, Style] = {
     "caption": Style(dim=True, italic=True),
     "image": Style(italic=True),
     "links": Style(bold=True),
-    "problem": Style(bold=True),
 }
 
 
@@ -157,7 +156,7 @@ def result_prompt(article: Article, snippet: str, spans: Iterable[tuple[int, int
 def article_label(article: Article, *, read: bool, bookmarked: bool) -> Text:
     """A tree leaf: `★ 04-10 title`, dimmed once read."""
     label = Text(MARK if bookmarked else "", style="bold yellow")
-    day = article.published[5:10]
+    day = clean(article.published[5:10])
     if day:
         label.append(f"{day} ", style=DIM)
     label.append(clean(article.title) or "(无标题 untitled)", style=DIM if read else Style())

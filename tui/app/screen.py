@@ -144,9 +144,7 @@ class MainScreen(ScreenActions, LoadingViews, EntityResults, Screen[None]):
         self._open_first_when_ready = False
         if self.switcher.current == "results" and self.entity is None:
             self.switcher.current = "tree"
-            self.results.show([])
-            self._shown_query = ""
-            self.hits = {}
+            self.set_results({})
 
     def first_page(self) -> int:
         """Rows rendered per keystroke: what the list can show (a row takes two lines or more) plus
@@ -166,34 +164,48 @@ class MainScreen(ScreenActions, LoadingViews, EntityResults, Screen[None]):
             self.app.call_from_thread(self.set_status, "正在建立索引 Indexing… results follow")
             return
         started = time.perf_counter()
-        hits = index.search(query, limit=limit)
+        counted = getattr(index, "search_counted", None)  # test doubles may only have `search`
+        if counted is not None:
+            hits, total = counted(query, limit)
+        else:
+            hits = index.search(query, limit=limit)
+            total = len(hits)
         elapsed = time.perf_counter() - started
         if not worker.is_cancelled and query == self.query_text:
-            self._total = max(getattr(index, "total", 0), len(hits))
-            self.app.call_from_thread(self.show_results, query, hits, elapsed)
+            self.app.call_from_thread(self.show_results, query, hits, total, elapsed)
 
-    def show_results(self, query: str, hits: list[Hit], elapsed: float) -> None:
+    def show_results(self, query: str, hits: list[Hit], total: int, elapsed: float) -> None:
+        """`hits`, the best of the `total` articles matching `query`, as the results list."""
         archive = self.app.archive
         if query != self.query_text or archive is None or self.entity is not None:
             return  # a stale answer: the box has changed since this search started
-        before = list(self.hits)
-        self.hits = {}
+        found: dict[str, Hit] = {}
         for hit in hits:
-            if hit.id in archive and hit.id not in self.hits:
-                self.hits[hit.id] = hit
+            if hit.id in archive and hit.id not in found:
+                found[hit.id] = hit
+        self.set_results(found, query, total)
         ids = list(self.hits)
-        if (query == self._shown_query and before and ids[: len(before)] == before
-                and self.results.ids() == before):
-            self.results.extend(ids[len(before):])  # more of the same list: keep the cursor
-        else:
-            self.results.show(ids)
-        self._shown_query = query
         shown = f"{len(ids)} of {self._total}" if self._total > len(ids) else f"{len(ids)}"
         self.set_status(f"{shown} results · {elapsed * 1000:.0f} ms", pane="results")
         if self._open_first_when_ready:
             self._open_first_when_ready = False
             if self.hits:
                 self.open_article(next(iter(self.hits)), list(self.hits), self.results)
+
+    def set_results(self, hits: dict[str, Hit], query: str = "", total: int = 0) -> None:
+        """The one place the results list changes: `hits` become its rows; `query` is what they
+        answer ("" when none, or for an entity's articles), `total` how many articles match it.
+        A longer answer to the query shown adds rows under the current ones (the cursor stays)."""
+        before = list(self.hits)
+        self.hits = hits
+        ids = list(hits)
+        if (query and query == self._shown_query and before and ids[: len(before)] == before
+                and self.results.ids() == before):
+            self.results.extend(ids[len(before):])  # more of the same list: keep the cursor
+        else:
+            self.results.show(ids)
+        self._shown_query = query
+        self._total = max(total, len(ids))
 
     def _prompt(self, article_id: str, width: int) -> Text:
         hit, state, archive = self.hits[article_id], self.app.state, self.app.archive
@@ -304,9 +316,8 @@ class MainScreen(ScreenActions, LoadingViews, EntityResults, Screen[None]):
             self.search.value = ""
             self.call_after_refresh(self.tree.focus)
         elif self.switcher.current == "names":
-            self.entity, self.hits = None, {}
-            self.results.show([])
-            self._shown_query = ""
+            self.entity = None
+            self.set_results({})
             self.switcher.current = "tree"
             self.set_status(self.summary())
             self.call_after_refresh(self.tree.focus)

@@ -98,7 +98,7 @@ class Wrapped(Widget):
         return self.wrapped(self.content_region.width or self.size.width)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.wrapped(width).plain.split("\n")) if width else 0
+        return self.wrapped(width).plain.count("\n") + 1 if width else 0
 
 
 class ArticleView(VerticalScroll, can_focus=True):
@@ -120,10 +120,11 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.article: Article | None = None
         self.pieces: list[Piece] = []
         self.matches: list[tuple[int, int, int]] = []
+        self._spans: dict[int, list[tuple[int, int]]] = {}  # piece index -> its matches
         self.current: int = -1
 
     async def show_message(self, text: Text) -> None:
-        self.article, self.pieces, self.matches, self.current = None, [], [], -1
+        self.article, self.pieces, self.matches, self._spans, self.current = None, [], [], {}, -1
         await self.remove_children()
         await self.mount(Wrapped(text, classes="message"))
 
@@ -131,6 +132,9 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.article = article
         self.pieces = article_pieces(article, bookmarked=bookmarked)
         self.matches = find_matches(self.pieces, terms)
+        self._spans = {}
+        for i, start, end in self.matches:
+            self._spans.setdefault(i, []).append((start, end))
         self.current = -1
         await self.remove_children()
         await self.mount_all([Wrapped(self._piece_text(i), classes=f"piece {p.kind}")
@@ -143,7 +147,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             self._refresh_piece(0)
 
     def _piece_text(self, index: int) -> Text:
-        spans = [(s, e) for i, s, e in self.matches if i == index]
+        spans = self._spans.get(index, [])
         cur = self.matches[self.current] if 0 <= self.current < len(self.matches) else None
         return render_piece(self.pieces[index], spans, cur[1:] if cur and cur[0] == index else None)
 

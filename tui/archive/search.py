@@ -82,7 +82,6 @@ class SearchIndex:
         self.resolver = Resolver(text, entities, [m.title for m in self.metas], sorted(titled))
         self._plans: dict[str, _Plan] = {}
         self._folded_titles: list[str] | None = None
-        self.total = 0  # how many articles the last search matched (hits are the `limit` best)
         self.persisted: Path | None = None  # the index file it was read from or written to
         self.damage: Callable[[str], None] | None = None
 
@@ -188,10 +187,15 @@ class SearchIndex:
         return q.accepts(m.source, m.source_name, m.published)
 
     def search(self, query: str, limit: int = 50) -> list[Hit]:
+        return self.search_counted(query, limit)[0]
+
+    def search_counted(self, query: str, limit: int = 50) -> tuple[list[Hit], int]:
+        """The `limit` best hits and how many articles match in all (kept per call: searches run
+        in threads, a newer one may start before an older one has finished)."""
         plan = self._plan(query)
         q = plan.query
         if q.is_empty or (q.words and not plan.terms):
-            return []
+            return [], 0
         if plan.terms:
             per_term = sorted((self._matches(t) for t in plan.terms), key=len)
             keep = set(per_term[0])
@@ -203,14 +207,14 @@ class SearchIndex:
             keep -= self._matches(t).keys()
         if q.has_filters:
             keep = {i for i in keep if self._accepts(q, i)}
-        self.total = len(keep)
+        total = len(keep)
         full = self._full_scorer(plan.terms)
         if len(keep) > _FULL_SCORING:
             quick, metas = self._quick_scorer(plan.terms), self.metas
             keep = set(heapq.nlargest(max(limit * _REFINE, 200), keep,
                                       key=lambda i: (quick(i), metas[i].published)))
         top = _ranked(full, keep, self.metas)[:limit]
-        return [self._hit(plan.terms, i, score) for score, _, i in top]
+        return [self._hit(plan.terms, i, score) for score, _, i in top], total
 
     def _full_scorer(self, terms: list[Term]) -> Callable[[int], float]:
         """Per article: confidence x (title match + log of the mention count), read from its text."""
