@@ -157,6 +157,8 @@ def test_ids_are_hex_distinct_and_independent_of_the_cwd(monkeypatch: pytest.Mon
     assert isinstance(again, Article), again
     assert again.id == first.id
     assert Path(again.path).is_absolute() and again.path == first.path == str(SEEDS / name)
+    roundabout = parse_file(Path("..") / SEEDS.name / name)  # as the loader and CLI name it
+    assert isinstance(roundabout, Article) and (roundabout.id, roundabout.path) == (first.id, first.path)
 
 
 def test_same_bytes_same_article() -> None:

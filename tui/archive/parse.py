@@ -25,7 +25,7 @@ MAX_BYTES = 8 * 1024 * 1024
 
 
 def parse_file(path: str | Path) -> Article | Rejection:
-    p = str(Path(path).absolute())
+    p = os.path.abspath(os.fspath(path))  # as the loader names files: "../x" and "x" are one id
     try:
         data = _read_prefix(p, MAX_BYTES)
     except OSError as exc:
