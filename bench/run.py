@@ -355,8 +355,8 @@ async def _pilot(archive: Path) -> Json:
         screen = app.main
         original = screen.show_results
 
-        def record(query: str, hits: list[Any], elapsed: float) -> None:
-            original(query, hits, elapsed)
+        def record(query: str, hits: list[Any], *rest: Any) -> None:  # (total,) elapsed: any version
+            original(query, hits, *rest)
             shown.setdefault(query, time.perf_counter())
 
         screen.show_results = record  # type: ignore[method-assign]

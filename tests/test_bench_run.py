@@ -1,0 +1,24 @@
+"""The benchmark's in-app measurement still drives the real app: it wraps the screen's
+`show_results`, so a change of that method's signature must fail here, not in a 25-minute run."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[1] / "bench" / "run.py"
+
+
+def test_pilot_measures_every_keystroke_on_the_seeds(seeds_dir: Path, tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(BENCH), "--pilot", str(seeds_dir)], capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "NEWSTUI_DATA_DIR": str(tmp_path)})
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert "na" not in result, result
+    typed = sum(len(name) for name in ("kishida", "blinken", "aukus", "2+2", "岸田", "Quillfeather",
+                                        "Quilfeather"))
+    assert result["keystrokes"] == typed and result["timeouts"] == 0
+    assert 0 < result["p50_ms"] <= result["p95_ms"] <= result["max_ms"]
+
