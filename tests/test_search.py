@@ -184,15 +184,3 @@ def test_limit_and_empty_queries(index: SearchIndex) -> None:
     assert len(index.search("kishida", limit=2)) == 2
     assert index.search("") == [] and index.search("   ") == []
     assert index.search("-kishida") == []
-
-
-def test_state_round_trips_through_msgpack(index: SearchIndex) -> None:
-    import msgspec
-
-    blob = msgspec.msgpack.encode(index.state())
-    again = SearchIndex.from_state(index.archive, msgspec.msgpack.decode(blob))
-    for query in ("kishida", "bulinken", "2+2", "aukis -岸田"):
-        assert again.search(query) == index.search(query)
-    assert [e.key for e in again.entities] == [e.key for e in index.entities]
-    with pytest.raises(ValueError):
-        SearchIndex.from_state(Archive(HANDMADE), msgspec.msgpack.decode(blob))

@@ -97,6 +97,15 @@ def _load(args: argparse.Namespace, index: bool = False):  # -> Archive (importe
     return (result.archive, found) if index else result.archive
 
 
+def _from_index(args: argparse.Namespace, ask):  # -> ask's answer, or None
+    """`ask(index)` answered from the persisted index without loading the archive, when the files
+    are unchanged since it was written (see archive/quick.py); None otherwise, and then `_load`."""
+    from .archive.quick import from_index
+
+    _check_paths(args.paths)
+    return None if args.no_cache else from_index(args.paths, ask)
+
+
 def _add_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="archive files or folders, read recursively (default: the bundled seeds)")
@@ -251,8 +260,10 @@ def _positive(value: str) -> int:
 def _cmd_search(args: argparse.Namespace) -> int:
     from .archive.search import format_hits, hits_to_json
 
-    _, index = _load(args, index=True)
-    hits = index.search(args.query, limit=args.limit)
+    hits = _from_index(args, lambda index: index.search(args.query, limit=args.limit))
+    if hits is None:
+        _, index = _load(args, index=True)
+        hits = index.search(args.query, limit=args.limit)
     print(hits_to_json(hits) if args.json else _safe(format_hits(hits)))
     return 0
 

@@ -123,6 +123,17 @@ class CacheFile:
             raise
         return cls(fd, header, entries)
 
+    @staticmethod
+    def open_header(path: Path, parser_version: str) -> tuple[int, Header]:
+        """A descriptor of the cache and its checked footer, without reading the meta (CacheError
+        when it cannot be trusted, FileNotFoundError when there is none). The caller closes it."""
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            return fd, _read_header(fd, path.name, parser_version)
+        except BaseException:
+            os.close(fd)
+            raise
+
     def read_body(self, entry: Entry) -> bytes | None:
         return read_checked(self.fd, entry.body_at, entry.body_len, entry.body_crc)
 
@@ -132,8 +143,8 @@ class CacheFile:
             self.fd = -1
 
 
-def _read(fd: int, path: Path, parser_version: str) -> tuple[Header, list[Entry]]:
-    name = path.name
+def _read_header(fd: int, name: str, parser_version: str) -> Header:
+    """The footer, checked (magic, checksum, format, versions, layout)."""
     size = os.fstat(fd).st_size
     head = pread(fd, len(MAGIC), 0)
     if head[:-1] == MAGIC[:-1] and head != MAGIC:
@@ -163,6 +174,12 @@ def _read(fd: int, path: Path, parser_version: str) -> tuple[Header, list[Entry]
         )
     if header.meta_at + header.meta_len != footer_at or header.meta_at < len(MAGIC):
         raise CacheError(f"the cache {name} is damaged (bad layout); rebuilding")
+    return header
+
+
+def _read(fd: int, path: Path, parser_version: str) -> tuple[Header, list[Entry]]:
+    name = path.name
+    header = _read_header(fd, name, parser_version)
     meta = pread(fd, header.meta_len, header.meta_at)
     if zlib.crc32(meta) != header.meta_crc:
         raise CacheError(f"the cache {name} is damaged (checksum); rebuilding")

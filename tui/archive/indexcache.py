@@ -40,6 +40,7 @@ import sys
 import tempfile
 import zlib
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from itertools import accumulate
@@ -49,18 +50,18 @@ from typing import Any
 
 import msgspec
 
-from . import names
-from .cache import _remove_stale_temps, locked, no_gc, pread
+from . import names, stamps
+from .cache import _remove_stale_temps, locked, no_gc, pread, read_checked
 from .textindex import Postings, TextIndex, contains, hay_of
 
-FORMAT = 2
+FORMAT = 3
 MAGIC = b"NTINDEX" + bytes([FORMAT])
 _TAIL = struct.Struct(">II")
 _TAIL_SIZE = _TAIL.size + len(MAGIC)
 _FLUSH_AT = 4 << 20
 #: The modules whose code shapes what is stored: editing one invalidates every index.
 _SOURCES = ("textindex.py", "names.py", "namerules.py", "indexcache.py", "pinyin.py", "resolve.py",
-            "search.py")
+            "search.py", "catalog.py", "stamps.py")
 
 
 class IndexError_(Exception):
@@ -105,13 +106,24 @@ class Meta(msgspec.Struct, array_like=True):
     token_keys: list[str]  # sorted: the vocabulary
     token_at: bytes
     token_count: bytes
-    entities: list[names.Entity]
+    entities: msgspec.Raw  # list[names.Entity]: decoded whole by `open_index`, without the
+    #                        article lists (a search never reads them) by `open_columns`
     titled: list[str]
     pinyin_joined: str
     pinyin_starts: bytes  # array('I')
-    phrase_keys: list[str] = []  # every name alias matched at build time, with its articles
-    phrase_at: bytes = b""
-    phrase_count: bytes = b""
+    phrase_keys: list[str]  # every name alias matched at build time, with its articles
+    phrase_at: bytes
+    phrase_count: bytes
+    # For searching without the archive (`open_columns`), decoded only then:
+    catalog: msgspec.Raw  # catalog.Columns: id, path, title, date, source of each article
+    bodies: msgspec.Raw  # Bodies: where each article's body is in the cache file
+    stamps: list[int]  # stamps.digest of the cache's files: (count, sum)
+
+
+class Bodies(msgspec.Struct, array_like=True):
+    at: bytes  # array('Q'), per article: offset in the cache file
+    length: bytes  # array('I')
+    crc: bytes  # array('I')
 
 
 _FEATURES_ENC = msgspec.msgpack.Encoder()
@@ -192,18 +204,23 @@ class MappedHays:
 
 
 class StoredPostings(Postings):
-    """Posting lists read from the mapped file on first use (checked then), then kept."""
+    """Posting lists read from the mapped file on first use (checked then), then kept. Keys are
+    stored sorted and found by bisection: no dict of 10^5 keys to build at every open."""
 
     def __init__(self, keys: list[str], at: array, count: array, mm: mmap.mmap, base: int, n: int,
                  on_damage: Callable[[str], None]) -> None:
         super().__init__()
         self.keys = keys
-        self.where = {k: i for i, k in enumerate(keys)}
         self.at, self.count, self.mm, self.base, self.n = at, count, mm, base, n
         self.on_damage = on_damage
 
+    def _where(self, key: object) -> int | None:
+        keys = self.keys
+        k = bisect_left(keys, key)  # type: ignore[type-var]
+        return k if k < len(keys) and keys[k] == key else None
+
     def __contains__(self, key: object) -> bool:
-        return key in self.where
+        return self._where(key) is not None
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.keys)
@@ -212,13 +229,13 @@ class StoredPostings(Postings):
         return len(self.keys)
 
     def sorted_keys(self) -> list[str]:
-        return sorted(self.keys)
+        return self.keys
 
     def get(self, key: str, default: Any = None) -> Any:
         found = self.lists.get(key)
         if found is not None:
             return found
-        k = self.where.get(key)
+        k = self._where(key)
         if k is None:
             return default
         found = self._read(k)
@@ -255,6 +272,70 @@ def open_index(path: Path, archive: Any, cache_identity: list[Any]) -> Any:
     is none or it cannot be trusted: other version, another cache's, damaged, truncated."""
     from .search import SearchIndex
 
+    def make(meta: Meta, text: TextIndex) -> Any:
+        if len(meta.ids) != len(archive) or any(i not in archive for i in meta.ids):
+            raise IndexError_("the search index is for other articles")
+        entities = msgspec.msgpack.decode(meta.entities, type=list[names.Entity])
+        index = SearchIndex.over(archive, text, entities, meta.titled, meta.ids)
+        if index.catalog.titles != meta.titles:
+            raise IndexError_("the search index is for other titles")
+        return index
+
+    return _open(path, cache_identity, make)
+
+
+def open_columns(path: Path, cache_identity: list[Any], cache_fd: int) -> Any:
+    """The SearchIndex persisted at `path`, alone: articles come from its own columns and bodies
+    from the cache file open at `cache_fd` (the one `cache_identity` names), no Archive needed.
+    `index.stamps` is the digest of the files it was built from (stamps.py): the caller checks
+    them against the files on disk. IndexError_ as for `open_index`."""
+    from .catalog import Catalog, Columns
+    from .search import SearchIndex
+
+    def make(meta: Meta, text: TextIndex) -> Any:
+        with no_gc():
+            catalog = Catalog(meta.ids, meta.titles, msgspec.msgpack.decode(meta.catalog, type=Columns))
+            bodies = msgspec.msgpack.decode(meta.bodies, type=Bodies)
+            heads = msgspec.msgpack.decode(meta.entities, type=list[_Named])
+        entities = [names.Entity(h.key, h.name, h.kind, h.aliases) for h in heads]
+        n = len(meta.ids)
+        body = _BodyReader(cache_fd, _arr("Q", bodies.at, n), _arr("I", bodies.length, n),
+                           _arr("I", bodies.crc, n))
+        index = SearchIndex(catalog, text, entities, meta.titled, body)
+        index.stamps = tuple(meta.stamps)
+        return index
+
+    return _open(path, cache_identity, make)
+
+
+class _Named(msgspec.Struct):
+    """A names.Entity without its article list, which msgspec then skips instead of decoding."""
+
+    key: str
+    name: str
+    kind: str
+    aliases: list[str]
+
+
+class _BodyReader:
+    """Article i's body text, read from the cache file (empty when it cannot be: snippet from the
+    title only; the search itself never needs the body)."""
+
+    def __init__(self, fd: int, at: array, length: array, crc: array) -> None:
+        self.fd, self.at, self.length, self.crc = fd, at, length, crc
+
+    def __call__(self, i: int) -> str:
+        from .model import body_text
+        from .workers import decode_body
+
+        raw = read_checked(self.fd, self.at[i], self.length[i], self.crc[i])
+        try:
+            return body_text(decode_body(raw)) if raw else ""
+        except ValueError:
+            return ""
+
+
+def _open(path: Path, cache_identity: list[Any], make: Callable[[Meta, TextIndex], Any]) -> Any:
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError as exc:
@@ -270,7 +351,7 @@ def open_index(path: Path, archive: Any, cache_identity: list[Any]) -> Any:
         os.close(fd)
     try:
         n = len(meta.ids)
-        if n != len(archive) or len(meta.titles) != n or any(i not in archive for i in meta.ids):
+        if len(meta.titles) != n:
             raise IndexError_("the search index is for other articles")
         offsets = _arr("Q", meta.hay_offsets, n + 1)
         if offsets[0] != 0 or offsets[-1] != footer.hay_len or (
@@ -285,11 +366,9 @@ def open_index(path: Path, archive: Any, cache_identity: list[Any]) -> Any:
         hays = MappedHays(mm, footer.hay_at, offsets, crcs, damage)
         text = TextIndex(hays, title_len, chars, tokens, phrases)
         text._vocab = meta.token_keys
-        index = SearchIndex(archive, text, meta.entities, meta.titled, meta.ids)
-        if [m.title for m in index.metas] != meta.titles:
-            raise IndexError_("the search index is for other titles")
+        index = make(meta, text)
         index.resolver.use_pinyin(meta.pinyin_joined, _arr("I", meta.pinyin_starts))
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, msgspec.DecodeError) as exc:
         mm.close()
         raise IndexError_(f"the search index is damaged ({exc})") from exc
     except IndexError_:
@@ -436,15 +515,16 @@ class IndexBuilder:
             done += os.pwrite(self.fd, data[done:], self._written + done)
         self._written += done
 
-    def finish(self, archive: Any, cache_identity: list[Any] | None = None) -> Any:
+    def finish(self, archive: Any, cache_identity: list[Any] | None = None, entries: list[Any] = ()) -> Any:
         """The SearchIndex over `archive` (which holds every id added); with a path, also written
-        and renamed into place (OSError when that fails: the caller keeps the cache without it)."""
+        and renamed into place (OSError when that fails: the caller keeps the cache without it).
+        `entries`: the cache's (cache.Entry), whose files and body places the index records."""
         from .search import SearchIndex
 
         if self.fd < 0:
             text = TextIndex(self.hays, self.title_len, self.chars, self.tokens)
             entities = names.build(self.glosses, self.bare, text, self.ids)
-            return SearchIndex(archive, text, entities, sorted(self.titled), self.ids)
+            return SearchIndex.over(archive, text, entities, sorted(self.titled), self.ids)
         try:
             self._flush()
             hay_len = self._written - len(MAGIC)
@@ -456,10 +536,10 @@ class IndexBuilder:
             text.remember = True
             entities = names.build(self.glosses, self.bare, text, self.ids)
             text.remember = False
-            index = SearchIndex(archive, text, entities, sorted(self.titled), self.ids)
+            index = SearchIndex.over(archive, text, entities, sorted(self.titled), self.ids)
             self.glosses = []
             if cache_identity is not None:
-                self._write(index, text, crcs, hay_len, cache_identity)
+                self._write(index, text, crcs, hay_len, cache_identity, entries)
             index.persisted = self.path
             index.damage = damage
             return index
@@ -468,7 +548,14 @@ class IndexBuilder:
             self.fd = -1
             self.discard()
 
-    def _write(self, index: Any, text: TextIndex, crcs: array, hay_len: int, identity: list[Any]) -> None:
+    def _write(self, index: Any, text: TextIndex, crcs: array, hay_len: int, identity: list[Any],
+               entries: list[Any]) -> None:
+        by_id = {e.article.id: e for e in entries if e.article is not None}
+        placed = [by_id[i] for i in self.ids]
+        bodies = Bodies(array("Q", [e.body_at for e in placed]).tobytes(),
+                        array("I", [e.body_len for e in placed]).tobytes(),
+                        array("I", [e.body_crc for e in placed]).tobytes())
+        files = list(stamps.digest((e.path, e.size, e.mtime_ns) for e in entries))
         post_at = self._written
         char_keys, char_at, char_count = self._postings(self.chars, post_at)
         token_keys, token_at, token_count = self._postings(self.tokens, post_at)
@@ -478,8 +565,11 @@ class IndexBuilder:
         meta = msgspec.msgpack.encode(Meta(
             self.ids, self.titles, self.offsets.tobytes(), crcs.tobytes(), self.title_len.tobytes(),
             char_keys, char_at.tobytes(), char_count.tobytes(), token_keys, token_at.tobytes(),
-            token_count.tobytes(), index.entities, index.resolver.titled, pinyin.joined,
-            array("I", pinyin.starts).tobytes(), phrase_keys, phrase_at.tobytes(), phrase_count.tobytes()))
+            token_count.tobytes(), msgspec.Raw(msgspec.msgpack.encode(index.entities)), index.resolver.titled,
+            pinyin.joined,
+            array("I", pinyin.starts).tobytes(), phrase_keys, phrase_at.tobytes(), phrase_count.tobytes(),
+            msgspec.Raw(msgspec.msgpack.encode(index.catalog.columns)),
+            msgspec.Raw(msgspec.msgpack.encode(bodies)), files))
         meta_at = self._written + len(self._buffer)
         footer = msgspec.msgpack.encode(Footer(
             FORMAT, index_version(), sys.byteorder, list(identity), len(MAGIC), hay_len, post_at, post_len,

@@ -36,8 +36,8 @@ from .paths import data_dir as default_data_dir
 from .scanning import Key, scan
 from .workers import Progress
 
-__all__ = ["LoadResult", "Progress", "bundled_seeds", "load", "load_archive", "open_cached", "scan",
-           "search_index"]
+__all__ = ["LoadResult", "Progress", "bundled_seeds", "load", "load_archive", "open_cached", "roots_of",
+           "scan", "search_index"]
 
 
 @dataclass
@@ -50,6 +50,7 @@ class LoadResult:
     changed: bool = True  # False when the files are exactly those the cache held
     index: Any = None  # the SearchIndex, when this load built it (see `search_index`)
     identity: list[Any] | None = None  # the cache file's (meta crc, count, write time)
+    entries: list[cache.Entry] = field(default_factory=list)  # the cache file's records
 
 
 
@@ -57,7 +58,7 @@ class LoadResult:
 #: Modules that do not shape a parsed article: editing them keeps the cache.
 _NOT_PARSING = frozenset({"archive.py", "cache.py", "loader.py", "scanning.py", "workers.py", "paths.py",
                           "search.py", "query.py", "textindex.py", "pinyin.py", "names.py", "namerules.py",
-                          "resolve.py", "indexcache.py"})
+                          "resolve.py", "indexcache.py", "catalog.py", "stamps.py", "quick.py"})
 
 
 @functools.cache
@@ -116,7 +117,7 @@ def load(
     use_cache: bool = True,
 ) -> LoadResult:
     """Load the archive at `paths` (the bundled seeds when empty), using and refreshing the cache."""
-    roots = _roots(paths)
+    roots = roots_of(paths)
     files, problems = scanning.scan_files(roots)
     version = parser_version()
     notices: list[str] = []
@@ -160,8 +161,9 @@ def load(
     if builder is not None:
         if target is not None and writer is not None and writer.header is not None and not uncached:
             result.identity = _identity(writer.header)
+            result.entries = entries
             try:
-                result.index = builder.finish(result.archive, result.identity)
+                result.index = builder.finish(result.archive, result.identity, entries)
             except OSError as exc:
                 notices.append(f"cannot write the search index: {exc.strerror}; searching without it")
         else:
@@ -250,7 +252,8 @@ def _commit(writer: cache.CacheWriter, roots: list[str], version: str, entries: 
     return writer.path
 
 
-def _roots(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+def roots_of(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """The archive roots named by `paths`, absolute (the bundled seeds when there are none)."""
     return [os.path.abspath(os.fspath(p)) for p in paths] or [str(bundled_seeds())]
 
 
@@ -262,7 +265,7 @@ def open_cached(
     For an instant start on a big archive: show this at once, then run `load` in a worker and
     swap in its archive when `changed` (scanning 100k files takes about a second).
     """
-    target = cache.cache_path(default_data_dir(data_dir), _roots(paths))
+    target = cache.cache_path(default_data_dir(data_dir), roots_of(paths))
     with cache.no_gc():
         try:
             old = cache.CacheFile.open(target, parser_version())
@@ -280,6 +283,7 @@ def _from_cache(old: cache.CacheFile, target: Path, problems: list[Rejection]) -
     result = _result(old.entries, problems, store, [], 0, len(old.entries), target)
     result.changed = False
     result.identity = _identity(old.header)
+    result.entries = old.entries
     return result
 
 
@@ -313,7 +317,7 @@ def search_index(result: LoadResult, progress: Progress | None = None) -> Any:
                   or workers.encode_body(archive.get(m.id).body)) for m in metas]
         for meta, found in zip(metas, workers.features(items, progress), strict=True):
             builder.add(meta.id, meta.title, indexcache.decode_features(found))
-        result.index = builder.finish(archive, result.identity)
+        result.index = builder.finish(archive, result.identity, result.entries)
     except OSError as exc:
         builder.discard()
         result.notices.append(f"cannot write the search index: {exc.strerror}; searching without it")

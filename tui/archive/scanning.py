@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -41,39 +42,60 @@ def scan(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 def scan_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[dict[str, Key], list[Rejection]]:
     """Absolute path -> (size, mtime_ns) of every file to read, and the paths that cannot be."""
-    files: dict[str, Key] = {}
-    problems: list[Rejection] = []
-    seen_dirs: set[tuple[int, int]] = set()
-    for root in paths:
-        path = os.path.abspath(os.fspath(root))
-        try:
-            st = os.stat(path)
-        except OSError as exc:
-            problems.append(Rejection(path, _stat_reason(path, exc)))
-            continue
-        if stat.S_ISDIR(st.st_mode):
-            _walk(path, files, problems, seen_dirs)
-        elif stat.S_ISREG(st.st_mode):
-            files[path] = (st.st_size, st.st_mtime_ns)
-        else:
-            problems.append(Rejection(path, "not a regular file"))
-    return files, problems
+    walk = Walk(paths)
+    walk.run(walk.folders)
+    return walk.files, walk.problems
 
 
-def _walk(root: str, files: dict[str, Key], problems: list[Rejection], seen: set[tuple[int, int]]) -> None:
-    stack = [root]
-    while stack:
-        folder = stack.pop()
+class Walk:
+    """One scan: the roots named, then folders listed one at a time (`run`), possibly split:
+    `expand` lists folders breadth-first until enough are pending to share between processes
+    (stamps.py), each of which runs its share with the same rules."""
+
+    def __init__(self, paths: Iterable[str | os.PathLike[str]]) -> None:
+        self.files: dict[str, Key] = {}
+        self.problems: list[Rejection] = []
+        self.seen: set[tuple[int, int]] = set()
+        self.folders: list[str] = []  # pending, in the order `run` takes them (a stack: last first)
+        for root in paths:
+            path = os.path.abspath(os.fspath(root))
+            try:
+                st = os.stat(path)
+            except OSError as exc:
+                self.problems.append(Rejection(path, _stat_reason(path, exc)))
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                self.folders.insert(0, path)
+            elif stat.S_ISREG(st.st_mode):
+                self.files[path] = (st.st_size, st.st_mtime_ns)
+            else:
+                self.problems.append(Rejection(path, "not a regular file"))
+
+    def run(self, stack: list[str]) -> None:
+        """List every folder in `stack` and below (depth first, sorted: the order files are parsed)."""
+        while stack:
+            stack.extend(reversed(self._list(stack.pop())))
+
+    def expand(self, enough: int) -> None:
+        """List pending folders breadth first until `enough` are pending (or none are left)."""
+        queue = deque(reversed(self.folders))
+        while queue and len(queue) < enough:
+            queue.extend(self._list(queue.popleft()))
+        self.folders = list(reversed(queue))
+
+    def _list(self, folder: str) -> list[str]:
+        """Record the files of `folder`; its subfolders."""
+        files, problems = self.files, self.problems
         try:
             st = os.stat(folder)
-            if (st.st_dev, st.st_ino) in seen:
-                continue  # a symlink loop, or a folder reached twice
-            seen.add((st.st_dev, st.st_ino))
+            if (st.st_dev, st.st_ino) in self.seen:
+                return []  # a symlink loop, or a folder reached twice
+            self.seen.add((st.st_dev, st.st_ino))
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
             problems.append(Rejection(folder, f"cannot list folder: {exc.strerror}"))
-            continue
+            return []
         subfolders = []
         for entry in entries:
             if entry.name.startswith("."):
@@ -93,7 +115,7 @@ def _walk(root: str, files: dict[str, Key], problems: list[Rejection], seen: set
                     problems.append(Rejection(entry.path, "not a regular file (a pipe, socket or device)"))
             except OSError as exc:
                 problems.append(Rejection(entry.path, _stat_reason(entry.path, exc)))
-        stack.extend(reversed(subfolders))
+        return subfolders
 
 
 def _stat_reason(path: str, exc: OSError) -> str:

@@ -28,12 +28,10 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
-
-import msgspec
 
 from . import names
 from .archive import Archive
+from .catalog import Catalog
 from .query import Query, parse
 from .resolve import Resolver, Term
 from .textindex import TextIndex, encode, find_all, fold, is_boundary
@@ -41,7 +39,6 @@ from .textindex import TextIndex, encode, find_all, fold, is_boundary
 _SENTENCE_END = "。！？!?\n；;"
 _FULL_SCORING = 1000  # beyond this many matches, rank in two steps (see `search`)
 _REFINE = 4  # ... scoring limit x this many (at least 200) of the best fully
-STATE_VERSION = 2  # bump when the index layout or the extraction rules change
 
 
 @dataclass(frozen=True)
@@ -71,43 +68,35 @@ class _Plan:
 
 
 class SearchIndex:
-    def __init__(self, archive: Archive, text: TextIndex, entities: list[names.Entity],
-                 titled: Sequence[str] = (), ids: Sequence[str] | None = None) -> None:
-        """`ids`: the article id of each number in `text` (default: `archive.articles`' order)."""
-        self.archive = archive
+    def __init__(self, catalog: Catalog, text: TextIndex, entities: list[names.Entity],
+                 titled: Sequence[str] = (), body: Callable[[int], str] | None = None,
+                 archive: Archive | None = None) -> None:
+        """`catalog`: each article number's fields; `body(i)`: article i's body text (for snippets).
+        `over` makes one from an Archive; indexcache.open_columns one from the persisted index alone."""
+        self.catalog = catalog
         self.text = text
         self.entities = entities
-        # article number -> metadata, as indexed
-        self.metas = list(archive.articles) if ids is None else [archive.meta(i) for i in ids]
-        self.resolver = Resolver(text, entities, [m.title for m in self.metas], sorted(titled))
+        self.archive = archive
+        self._body = body if body is not None else (lambda i: "")
+        self.resolver = Resolver(text, entities, catalog.titles, sorted(titled))
         self._plans: dict[str, _Plan] = {}
         self._folded_titles: list[str] | None = None
         self.persisted: Path | None = None  # the index file it was read from or written to
         self.damage: Callable[[str], None] | None = None
 
-    def state(self) -> dict[str, object]:
-        """Everything `build` computed, as plain data a msgspec (MessagePack) cache can store."""
-        return {"version": STATE_VERSION, "ids": [m.id for m in self.metas], "text": self.text.state(),
-                "entities": [msgspec.to_builtins(e) for e in self.entities],
-                "titled": self.resolver.titled}
-
     @classmethod
-    def from_state(cls, archive: Archive, state: dict[str, Any]) -> SearchIndex:
-        """The index `state()` saved; ValueError when it does not belong to this archive."""
-        if state.get("version") != STATE_VERSION or state.get("ids") != [a.id for a in archive.articles]:
-            raise ValueError("search index state is stale")
-        entities = [msgspec.convert(e, names.Entity) for e in state["entities"]]
-        return cls(archive, TextIndex.from_state(state["text"]), entities, state["titled"])
+    def over(cls, archive: Archive, text: TextIndex, entities: list[names.Entity],
+             titled: Sequence[str] = (), ids: Sequence[str] | None = None) -> SearchIndex:
+        """The index of `archive`; `ids`: the article id of each number in `text` (default:
+        `archive.articles`' order)."""
+        metas = list(archive.articles) if ids is None else [archive.meta(i) for i in ids]
+        catalog = Catalog.of(metas)
+        return cls(catalog, text, entities, titled, lambda i: archive.get(catalog.ids[i]).text(), archive)
 
     def warm(self) -> None:
         """Build the lazy parts (pinyin tables, folded titles) now, e.g. in a worker after loading."""
-        _ = self.resolver.pinyin, self.text.vocab, self.folded_titles
-
-    @property
-    def folded_titles(self) -> list[str]:
-        if self._folded_titles is None:
-            self._folded_titles = [fold(m.title) for m in self.metas]
-        return self._folded_titles
+        _ = self.resolver.pinyin, self.text.vocab
+        self._folded_titles = [fold(t) for t in self.catalog.titles]
 
     @classmethod
     def build(cls, archive: Archive, progress: Callable[[int, int], None] | None = None) -> SearchIndex:
@@ -183,8 +172,7 @@ class SearchIndex:
         return found
 
     def _accepts(self, q: Query, i: int) -> bool:
-        m = self.metas[i]
-        return q.accepts(m.source, m.source_name, m.published)
+        return q.accepts(*self.catalog.source(i), self.catalog.published[i])
 
     def search(self, query: str, limit: int = 50) -> list[Hit]:
         return self.search_counted(query, limit)[0]
@@ -202,7 +190,7 @@ class SearchIndex:
             for other in per_term[1:]:
                 keep &= other.keys()
         else:
-            keep = set(range(len(self.metas)))
+            keep = set(range(len(self.catalog)))
         for t in plan.exclude:
             keep -= self._matches(t).keys()
         if q.has_filters:
@@ -210,10 +198,10 @@ class SearchIndex:
         total = len(keep)
         full = self._full_scorer(plan.terms)
         if len(keep) > _FULL_SCORING:
-            quick, metas = self._quick_scorer(plan.terms), self.metas
+            quick, published = self._quick_scorer(plan.terms), self.catalog.published
             keep = set(heapq.nlargest(max(limit * _REFINE, 200), keep,
-                                      key=lambda i: (quick(i), metas[i].published)))
-        top = _ranked(full, keep, self.metas)[:limit]
+                                      key=lambda i: (quick(i), published[i])))
+        top = _ranked(full, keep, self.catalog.published)[:limit]
         return [self._hit(plan.terms, i, score) for score, _, i in top], total
 
     def _full_scorer(self, terms: list[Term]) -> Callable[[int], float]:
@@ -242,7 +230,7 @@ class SearchIndex:
         """Beyond _FULL_SCORING matches: which strings an article holds (from the postings) and the
         titles (in memory), without reading any article's text."""
         needles = [[(k, w, set(self.text.matches(k))) for k, w in t.needles.items()] for t in terms]
-        titles = self.folded_titles
+        warmed, titles = self._folded_titles, self.catalog.titles
 
         def score(i: int) -> float:
             total = 0.0
@@ -253,7 +241,7 @@ class SearchIndex:
                         continue
                     best = max(best, weight)
                     count += 1
-                    title = title or needle in titles[i]
+                    title = title or needle in (warmed[i] if warmed else fold(titles[i]))
                 total += best * (40.0 * title + 12.0 * math.log2(1 + min(count, 30)) + 10.0)
             return round(total, 2)
 
@@ -261,11 +249,10 @@ class SearchIndex:
 
     # -- presenting ---------------------------------------------------------------------------
     def _hit(self, terms: list[Term], i: int, score: float) -> Hit:
-        meta = self.metas[i]
-        article = self.archive.get(meta.id)
-        orig = article.title + "\n" + article.text()
+        meta = self.catalog.row(i)
+        orig = meta.title + "\n" + self._body(i)
         low = fold(orig)  # only for the hits shown: the index keeps bytes, spans need characters
-        body_at = len(article.title) + 1
+        body_at = len(meta.title) + 1
         needles = sorted({k for t in terms for k in t.needles}, key=len, reverse=True)
         title_hit = any(low.find(k, 0, body_at - 1) >= 0 for k in needles)
         via_alias = any(find_all(low, k, 1) for t in terms for k in t.via_alias if k != fold(t.typed))
@@ -282,9 +269,10 @@ class SearchIndex:
                    meta.source, meta.source_name, meta.published)
 
 
-def _ranked(score: Callable[[int], float], keep: set[int], metas: list[Any]) -> list[tuple[float, str, int]]:
+def _ranked(score: Callable[[int], float], keep: set[int], published: list[str]
+            ) -> list[tuple[float, str, int]]:
     """Best first; newest first among equals."""
-    scored = [(score(i), metas[i].published, i) for i in keep]
+    scored = [(score(i), published[i], i) for i in keep]
     scored.sort(key=lambda s: s[1], reverse=True)  # (stable sorts)
     scored.sort(key=lambda s: -s[0])
     return scored

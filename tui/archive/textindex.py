@@ -146,18 +146,6 @@ class TextIndex:
         self.phrases = phrases if phrases is not None else Postings()
         self.remember = False  # while building: keep every verified match for `phrases`
 
-    def state(self) -> dict[str, object]:
-        """Plain data (str, int, bytes) for a msgspec cache; `from_state` reverses it."""
-        return {"hays": list(self.hays), "title_len": list(self.title_len),
-                "chars": {k: self.chars.get(k).tobytes() for k in self.chars},
-                "tokens": {k: self.tokens.get(k).tobytes() for k in self.tokens}}
-
-    @classmethod
-    def from_state(cls, state: dict[str, Any]) -> TextIndex:
-        return cls([bytes(h) for h in state["hays"]], array("I", state["title_len"]),
-                   Postings({k: array("I", raw) for k, raw in state["chars"].items()}),
-                   Postings({k: array("I", raw) for k, raw in state["tokens"].items()}))
-
     def __len__(self) -> int:
         return len(self.hays)
 

@@ -1,0 +1,94 @@
+"""What a search needs of each indexed article, by article number, as columns.
+
+    catalog = Catalog.of(articles)          # from Article metadata (the app, a fresh build)
+    catalog.published[i], catalog.row(i)   # a column; one article's fields, made on demand
+
+A search ranks by date, filters by source and date, and shows id, path and title for the few hits
+it prints. The persisted index stores these columns (indexcache.py), so `newstui search` can answer
+without decoding 100k article records from the cache: columns of plain strings decode in
+milliseconds, and a `Row` is made only for an article that is shown or filtered.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable
+from typing import NamedTuple
+
+import msgspec
+
+
+class Row(NamedTuple):
+    """One article as a search sees it (the attribute names of `Article`)."""
+
+    id: str
+    path: str
+    title: str
+    source: str
+    source_name: str
+    published: str
+
+
+class Columns(msgspec.Struct, array_like=True):
+    """The stored form (ids and titles are stored beside it, the search index needs them anyway):
+    paths as one blob, since only the few shown are ever read; sources as a small table."""
+
+    paths: bytes  # UTF-8 (surrogateescape), back to back
+    path_at: bytes  # array('Q'), n + 1 offsets into `paths`
+    published: list[str]
+    source_keys: list[str]
+    source_names: list[str]
+    source_of: bytes  # array('I'), one per article
+
+
+class Catalog:
+    def __init__(self, ids: list[str], titles: list[str], columns: Columns) -> None:
+        n = len(ids)
+        source_of, path_at = array("I"), array("Q")
+        source_of.frombytes(columns.source_of)
+        path_at.frombytes(columns.path_at)
+        lengths = {len(titles), len(columns.published), len(source_of), len(path_at) - 1}
+        if lengths != {n} or len(columns.source_names) != len(columns.source_keys) or (
+                n and max(source_of) >= len(columns.source_keys)) or path_at[-1] != len(columns.paths):
+            raise ValueError("the catalog's columns do not agree")
+        self.columns = columns
+        self.ids, self.titles, self.published = ids, titles, columns.published
+        self._source_of, self._path_at = source_of, path_at
+
+    @classmethod
+    def of(cls, articles: Iterable[object]) -> Catalog:
+        """From objects with Article's attributes (id, path, title, source, source_name, published)."""
+        ids: list[str] = []
+        paths = bytearray()
+        path_at = array("Q", [0])
+        titles: list[str] = []
+        published: list[str] = []
+        source_of = array("I")
+        number: dict[tuple[str, str], int] = {}
+        for a in articles:
+            ids.append(a.id)  # type: ignore[attr-defined]
+            paths += a.path.encode("utf-8", "surrogateescape")  # type: ignore[attr-defined]
+            path_at.append(len(paths))
+            titles.append(a.title)  # type: ignore[attr-defined]
+            published.append(a.published)  # type: ignore[attr-defined]
+            source = (a.source, a.source_name)  # type: ignore[attr-defined]
+            source_of.append(number.setdefault(source, len(number)))
+        keys = [k for k, _ in number]
+        names = [n for _, n in number]
+        return cls(ids, titles, Columns(bytes(paths), path_at.tobytes(), published, keys, names,
+                                        source_of.tobytes()))
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def source(self, i: int) -> tuple[str, str]:
+        """(source key, source name) of article i."""
+        s = self._source_of[i]
+        return self.columns.source_keys[s], self.columns.source_names[s]
+
+    def path(self, i: int) -> str:
+        return self.columns.paths[self._path_at[i]:self._path_at[i + 1]].decode("utf-8", "surrogateescape")
+
+    def row(self, i: int) -> Row:
+        source, name = self.source(i)
+        return Row(self.ids[i], self.path(i), self.titles[i], source, name, self.published[i])

@@ -1,0 +1,52 @@
+"""Answer from the persisted search index alone, without loading the archive, when that is safe.
+
+    hits = from_index(paths, lambda index: index.search("kishida"))   # None: load the usual way
+
+`newstui search` at 100k articles spent 1.3 s of its 2 s proving the cache current (a stat of
+every file) and decoding 100k article records, then 0.1 s searching. Here the cache's footer is
+read (its identity, parser version), the index is opened with its own columns (catalog.py), and
+`ask` runs on it while other processes check the files (stamps.py). The answer is returned only
+if the files on disk are exactly those the index was built from; anything else (no cache, no
+index, another version, damage, a file added, removed, renamed or touched) gives None, and the
+caller loads, reparses what changed and searches as before. So the fast answer is never staler
+than the slow one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from . import cache, indexcache, stamps
+from .loader import parser_version, roots_of
+from .paths import data_dir as default_data_dir
+
+T = TypeVar("T")
+
+
+def from_index(paths: Iterable[str | os.PathLike[str]], ask: Callable[[object], T], *,
+               data_dir: str | os.PathLike[str] | None = None, processes: int | None = None) -> T | None:
+    """`ask(index)` on the persisted index of `paths` if the files are unchanged since it was
+    written, else None. `processes`: how many check the files (default: one per core)."""
+    roots = roots_of(paths)
+    target = cache.cache_path(default_data_dir(data_dir), roots)
+    if not target.exists() or not indexcache.index_path(target).exists():
+        return None
+    pending = stamps.start(roots, processes)
+    fd = -1
+    try:
+        try:
+            fd, header = cache.CacheFile.open_header(target, parser_version())
+            index = indexcache.open_columns(indexcache.index_path(target),
+                                            [header.meta_crc, header.count, header.written], fd)
+        except (cache.CacheError, indexcache.IndexError_, OSError):
+            return None
+        answer = ask(index)
+        if index.damage is not None and index.damage.reasons:
+            return None  # damage met while searching: the file is gone, the slow path rebuilds it
+        return answer if pending.result() == index.stamps else None
+    finally:
+        pending.cancel()
+        if fd >= 0:
+            os.close(fd)
