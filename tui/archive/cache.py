@@ -48,7 +48,7 @@ _FLUSH_AT = 1 << 20
 _STALE_TEMP_SECONDS = 24 * 3600
 
 
-class Entry(msgspec.Struct, array_like=True):
+class Entry(msgspec.Struct, array_like=True, gc=False):
     """One scanned file as the cache remembers it."""
 
     path: str

@@ -24,7 +24,7 @@ from .textindex import TextIndex, fold
 KINDS = ("person", "organisation", "agreement", "place", "other")
 
 
-class Entity(msgspec.Struct):
+class Entity(msgspec.Struct, gc=False):
     key: str
     name: str
     kind: str
@@ -35,7 +35,7 @@ class Entity(msgspec.Struct):
         return {**msgspec.to_builtins(self), "count": len(self.articles)}
 
 
-class Gloss(msgspec.Struct):
+class Gloss(msgspec.Struct, gc=False):
     zh: list[str]  # Chinese full names, most reliable first
     latin: list[str]
     kind: str

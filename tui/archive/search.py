@@ -234,6 +234,7 @@ class SearchIndex:
 
         def score(i: int) -> float:
             total = 0.0
+            head = warmed[i] if warmed else fold(titles[i])
             for term in needles:
                 best, count, title = 0.0, 0, False
                 for needle, weight, found in term:
@@ -241,7 +242,7 @@ class SearchIndex:
                         continue
                     best = max(best, weight)
                     count += 1
-                    title = title or needle in (warmed[i] if warmed else fold(titles[i]))
+                    title = title or needle in head
                 total += best * (40.0 * title + 12.0 * math.log2(1 + min(count, 30)) + 10.0)
             return round(total, 2)
 
