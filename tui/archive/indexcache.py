@@ -191,6 +191,31 @@ class MappedHays:
         self.on_damage("the search index's text is damaged")
 
 
+class FileHays:
+    """The folded texts read with `pread` from the index file being built, for `names.build`.
+
+    Not through a map: mapped pages count in the process's resident memory, and `names.build`
+    reads every article's text: at 100k articles the ~600 MB it touched stayed resident (kernels
+    map whole large folios per fault, so periodically unmapping them bounded it only loosely).
+    Read this way, a text is transient bytes; the OS page cache still holds the file.
+    """
+
+    def __init__(self, fd: int, at: int, offsets: array) -> None:
+        self.fd, self.at, self.offsets = fd, at, offsets
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getitem__(self, i: int) -> bytes:
+        start = self.offsets[i]
+        size = self.offsets[i + 1] - start
+        data = os.pread(self.fd, size, self.at + start)  # called millions of times: one syscall
+        return data if len(data) == size else pread(self.fd, size, self.at + start)
+
+    def contains(self, i: int, needle: bytes) -> bool:
+        return contains(self[i], needle)
+
+
 class StoredPostings(Postings):
     """Posting lists read from the mapped file on first use (checked then), then kept."""
 
@@ -448,14 +473,15 @@ class IndexBuilder:
         try:
             self._flush()
             hay_len = self._written - len(MAGIC)
-            mm = mmap.mmap(self.fd, 0, access=mmap.ACCESS_READ)
-            crcs = self.crcs
-            damage = _Damage(self.path)  # type: ignore[arg-type]
-            hays = MappedHays(mm, len(MAGIC), self.offsets, crcs, damage, checked=True)
-            text = TextIndex(hays, self.title_len, self.chars, self.tokens)
+            text = TextIndex(FileHays(self.fd, len(MAGIC), self.offsets), self.title_len, self.chars,
+                             self.tokens)
             text.remember = True
             entities = names.build(self.glosses, self.bare, text, self.ids)
             text.remember = False
+            crcs = self.crcs
+            damage = _Damage(self.path)  # type: ignore[arg-type]
+            mm = mmap.mmap(self.fd, 0, access=mmap.ACCESS_READ)  # searches map the articles they read
+            text.hays = MappedHays(mm, len(MAGIC), self.offsets, crcs, damage, checked=True)
             index = SearchIndex(archive, text, entities, sorted(self.titled), self.ids)
             self.glosses = []
             if cache_identity is not None:
