@@ -443,12 +443,8 @@ class IndexBuilder:
             self.hays.append(f.hay)
         self.offsets.append(self.offsets[-1] + len(f.hay))
         self.crcs.append(zlib.crc32(f.hay))
-        add = self.chars.append
-        for ch in f.chars:
-            add(ch, n)
-        add = self.tokens.append
-        for tok in f.tokens:
-            add(tok, n)
+        self.chars.add(f.chars, n)
+        self.tokens.add(f.tokens, n)
         self.glosses.append(f.glosses)
         self.bare.update(f.acronyms)
         self.titled.update(f.titled)
