@@ -50,7 +50,7 @@ from typing import Any
 import msgspec
 
 from . import names
-from .cache import _remove_stale_temps, locked, no_gc, pread
+from .cache import _remove_stale_temps, locked, no_gc, pread, pwrite
 from .textindex import Postings, TextIndex, contains, hay_of
 
 FORMAT = 2
@@ -452,10 +452,7 @@ class IndexBuilder:
     def _flush(self) -> None:
         data = bytes(self._buffer)
         self._buffer.clear()
-        done = 0
-        while done < len(data):
-            done += os.pwrite(self.fd, data[done:], self._written + done)
-        self._written += done
+        self._written += pwrite(self.fd, data, self._written)
 
     def finish(self, archive: Any, cache_identity: list[Any] | None = None) -> Any:
         """The SearchIndex over `archive` (which holds every id added); with a path, also written
@@ -506,7 +503,9 @@ class IndexBuilder:
         footer = msgspec.msgpack.encode(Footer(
             FORMAT, index_version(), sys.byteorder, list(identity), len(MAGIC), hay_len, post_at, post_len,
             meta_at, len(meta), zlib.crc32(meta)))
-        self._buffer += meta + footer + _TAIL.pack(len(footer), zlib.crc32(footer)) + MAGIC
+        self._flush()
+        self._written += pwrite(self.fd, meta, self._written)  # not copied through the buffer (see cache.py)
+        self._buffer += footer + _TAIL.pack(len(footer), zlib.crc32(footer)) + MAGIC
         self._flush()
         os.fsync(self.fd)
         assert self.path is not None and self.tmp is not None
