@@ -412,6 +412,7 @@ class IndexBuilder:
         self.chars = Postings()
         self.tokens = Postings()
         self.glosses: list[list[names.Gloss]] = []
+        self._gloss: dict[tuple[Any, ...], names.Gloss] = {}  # one object per distinct gloss
         self.bare: Counter[str] = Counter()
         self.titled: set[str] = set()
         self.hays: list[bytes] = []
@@ -445,9 +446,15 @@ class IndexBuilder:
         self.crcs.append(zlib.crc32(f.hay))
         self.chars.add(f.chars, n)
         self.tokens.add(f.tokens, n)
-        self.glosses.append(f.glosses)
+        self.glosses.append([self._shared(g) for g in f.glosses])
         self.bare.update(f.acronyms)
         self.titled.update(f.titled)
+
+    def _shared(self, g: names.Gloss) -> names.Gloss:
+        """The first gloss equal to `g`: the same names are glossed in article after article, and
+        each article's decoded copies, held until `finish`, were ~250 MB at 100k articles (the
+        generated archive glosses 49k times at 10k, 275 distinct). names.build changes none."""
+        return self._gloss.setdefault((tuple(g.zh), tuple(g.latin), g.kind, tuple(g.short)), g)
 
     def _flush(self) -> None:
         data = bytes(self._buffer)
@@ -476,7 +483,7 @@ class IndexBuilder:
             mm = mmap.mmap(self.fd, 0, access=mmap.ACCESS_READ)  # searches map the articles they read
             text.hays = MappedHays(mm, len(MAGIC), self.offsets, crcs, damage, checked=True)
             index = SearchIndex(archive, text, entities, sorted(self.titled), self.ids)
-            self.glosses = []
+            self.glosses, self._gloss = [], {}
             if cache_identity is not None:
                 self._write(index, text, crcs, hay_len, cache_identity)
             index.persisted = self.path
