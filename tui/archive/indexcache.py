@@ -192,12 +192,13 @@ class MappedHays:
 
 
 class FileHays:
-    """The folded texts read with `pread` from the index file being built, for `names.build`.
+    """The folded texts read with `pread` from the index file being built: what `names.build` reads.
 
-    Not through a map: mapped pages count in the process's resident memory, and `names.build`
-    reads every article's text: at 100k articles the ~600 MB it touched stayed resident (kernels
-    map whole large folios per fault, so periodically unmapping them bounded it only loosely).
-    Read this way, a text is transient bytes; the OS page cache still holds the file.
+    Not through a map: mapped pages count in the process's resident memory, and names.build reads
+    (part of) nearly every article, so at 100k articles the ~600 MB it touched stayed resident and
+    made the build's peak. (Unmapping them now and then bounded that only loosely: the kernel maps
+    whole large folios per fault.) Read this way a text is transient bytes and the OS page cache
+    still holds the file; the copies cost names.build ~4 s at 100k.
     """
 
     def __init__(self, fd: int, at: int, offsets: array) -> None:
