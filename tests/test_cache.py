@@ -134,6 +134,28 @@ def test_a_full_disk_runs_without_cache(archive_dir: Path, data_dir: Path) -> No
     assert not list(_cache_file(data_dir, archive_dir).parent.glob("*.tmp"))
 
 
+def test_short_writes_still_write_everything(archive_dir: Path, data_dir: Path) -> None:
+    """The cache and the index are written through `cache.pwrite`, which goes on after a short write
+    (the big meta sections are written straight from their bytes, not through a buffer)."""
+    expected = load([archive_dir], data_dir=data_dir / "whole")
+    write = os.pwrite
+
+    def short(fd: int, data, offset: int) -> int:  # type: ignore[no-untyped-def]
+        return write(fd, data[:1000], offset)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cache.os, "pwrite", short)
+        cold = load([archive_dir], data_dir=data_dir / "short")
+    assert cold.cache is not None and cold.notices == []
+    assert cold.cache.read_bytes()[-len(cache.MAGIC):] == cache.MAGIC
+    warm = load([archive_dir], data_dir=data_dir / "short")
+    assert not warm.changed and _full(warm) == _full(expected)
+    index = loader.search_index(warm)
+    assert index.persisted is not None and warm.notices == []  # the index written in pieces opens
+    assert sorted(h.id for h in index.search("kishida")) == sorted(
+        h.id for h in loader.search_index(expected).search("kishida"))
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions, not root")
 def test_a_read_only_data_dir_runs_without_cache(archive_dir: Path, tmp_path: Path) -> None:
     read_only = tmp_path / "ro"

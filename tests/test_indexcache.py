@@ -7,13 +7,18 @@ import json
 import os
 import subprocess
 import sys
+from array import array
+from collections.abc import Iterable
+from itertools import accumulate
 from pathlib import Path
 
+import msgspec
 import pytest
 
-from tui.archive import indexcache, loader
+from tui.archive import indexcache, loader, names, textindex
 from tui.archive.loader import load, search_index
 from tui.archive.search import SearchIndex
+from tui.archive.textindex import TextIndex
 
 QUERIES = ["kishida", "bulinken", "岸田", "2+2", "aukis -岸田", '"第二支柱"', "blinken year:2022", "csis"]
 
@@ -40,6 +45,69 @@ def test_the_index_is_written_with_the_cache_and_answers_like_a_fresh_build(arch
     assert [(e.key, e.aliases, sorted(e.articles)) for e in opened.entities] == [
         (e.key, e.aliases, sorted(e.articles)) for e in fresh.entities]
     assert opened.terms("kishida") == fresh.terms("kishida")
+
+
+def test_names_are_found_reading_the_texts_not_mapping_them(archive_dir: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """names.build reads every article's text: mapped, the pages it touched stayed resident in the
+    building process (~600 MB at 100k articles); it reads them with pread, and finds the same."""
+    read_through = []
+    build = names.build
+
+    def spy(glosses, bare, text, ids):  # type: ignore[no-untyped-def]
+        read_through.append(type(text.hays))
+        return build(glosses, bare, text, ids)
+
+    monkeypatch.setattr(names, "build", spy)
+    cold = load([archive_dir])
+    assert read_through == [indexcache.FileHays]
+    assert isinstance(cold.index.text.hays, indexcache.MappedHays)  # searches map what they read
+    monkeypatch.setattr(names, "build", build)
+    fresh = SearchIndex.build(cold.archive)  # texts in memory
+    assert cold.index.entities and [(e.key, e.aliases, sorted(e.articles)) for e in cold.index.entities] == [
+        (e.key, e.aliases, sorted(e.articles)) for e in fresh.entities]
+    phrases = cold.index.text.phrases.lists  # every name alias's articles, as found by the build
+    assert phrases and {k: _ids(cold.index, v) for k, v in phrases.items()} == {
+        k: _ids(fresh, fresh.text.matches(k)) for k in phrases}
+    assert _answers(cold.index) == _answers(fresh)
+
+
+def _ids(index: SearchIndex, numbers: Iterable[int]) -> list[str]:
+    """Article numbers as ids (two builds number the articles differently)."""
+    return sorted(index.catalog.ids[n] for n in numbers)
+
+
+def test_equal_glosses_are_held_once_and_name_the_same_entities(archive_dir: Path) -> None:
+    """The builder keeps one object per distinct gloss (names are glossed in article after article;
+    100k articles' copies were ~250 MB): names.build finds what it finds over each article's own."""
+    archive = load([archive_dir], use_cache=False).archive
+    texts = [(m.id, m.title, archive.get(m.id).text()) for m in archive.articles]
+    builder = indexcache.IndexBuilder()
+    for article_id, title, body in texts:
+        builder.add(article_id, title, indexcache.decode_features(indexcache.encode_features(title, body)))
+    held = [g for gs in builder.glosses for g in gs]
+    distinct = {msgspec.msgpack.encode(g) for g in held}
+    assert len(distinct) < len(held) and len({id(g) for g in held}) == len(distinct)
+    own = [indexcache.decode_features(indexcache.encode_features(title, body)).glosses
+           for _, title, body in texts]
+    text = TextIndex(builder.hays, builder.title_len, builder.chars, builder.tokens)
+    shared = names.build(builder.glosses, builder.bare, text, builder.ids)
+    assert shared and shared == names.build(own, builder.bare, text, builder.ids)
+
+
+def test_file_hays_read_and_match_like_the_texts(tmp_path: Path) -> None:
+    hays = [b"kishida fumio", "岸田文雄 aukus".encode(), b"", b"raaf 2+2", b"x" * 100_000 + b" aukus"]
+    path = tmp_path / "hays"
+    path.write_bytes(b"head" + b"".join(hays) + b"tail")
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        on_file = indexcache.FileHays(fd, 4, array("Q", accumulate(map(len, hays), initial=0)))
+        assert len(on_file) == len(hays) and [on_file[i] for i in range(len(hays))] == hays
+        for needle in [b"kishida", b"raa", b"raaf", "文雄".encode(), b"aukus", b"2+2", b"tail"]:
+            assert [on_file.contains(i, needle) for i in range(len(hays))] == [
+                textindex.contains(h, needle) for h in hays]
+    finally:
+        os.close(fd)
 
 
 _CHILD = """

@@ -99,6 +99,15 @@ def pread(fd: int, size: int, offset: int) -> bytes:
     return data
 
 
+def pwrite(fd: int, data: bytes, offset: int) -> int:
+    """Write all of `data` at `offset` (pwrite may write less); its length."""
+    view = memoryview(data)  # slices of a view: no copies when a write is short
+    done = 0
+    while done < len(data):
+        done += os.pwrite(fd, view[done:], offset + done)
+    return done
+
+
 class CacheFile:
     """An opened cache whose tail, versions and meta have been checked."""
 
@@ -242,10 +251,7 @@ class CacheWriter:
     def _flush(self) -> None:
         data = bytes(self._buffer)  # a copy: a memoryview would pin the buffer if pwrite raised
         self._buffer.clear()
-        done = 0
-        while done < len(data):
-            done += os.pwrite(self.fd, data[done:] if done else data, self._flushed + done)
-        self._flushed += done
+        self._flushed += pwrite(self.fd, data, self._flushed)
 
     def write_body(self, data: bytes) -> tuple[int, int, int] | None:
         """(offset, length, crc32) of the stored bytes, or None when the cache cannot be written."""
@@ -275,7 +281,11 @@ class CacheWriter:
             header = Header(FORMAT, parser_version, __version__, sorted(map(str, roots)), meta_at,
                             len(meta), zlib.crc32(meta), len(entries), time.time())
             footer = _ENCODER.encode(header)
-            self._buffer += meta + footer + _TAIL.pack(len(footer), zlib.crc32(footer)) + MAGIC
+            self._flush()
+            # written as it is: through the buffer (meta + footer, +=, the flush's copy) four copies
+            # of it were alive at once, ~260 MB at 100k articles and the loader's peak
+            self._flushed += pwrite(self.fd, meta, self._flushed)
+            self._buffer += footer + _TAIL.pack(len(footer), zlib.crc32(footer)) + MAGIC
             self._flush()
             os.fsync(self.fd)
             with locked(self.path):

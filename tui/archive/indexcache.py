@@ -51,7 +51,7 @@ from typing import Any
 import msgspec
 
 from . import names, stamps
-from .cache import _remove_stale_temps, locked, no_gc, pread, read_checked
+from .cache import _remove_stale_temps, locked, no_gc, pread, pwrite, read_checked
 from .textindex import Postings, TextIndex, contains, hay_of
 
 FORMAT = 3
@@ -201,6 +201,32 @@ class MappedHays:
     def _damaged(self) -> None:
         self.bad = True
         self.on_damage("the search index's text is damaged")
+
+
+class FileHays:
+    """The folded texts read with `pread` from the index file being built: what `names.build` reads.
+
+    Not through a map: mapped pages count in the process's resident memory, and names.build reads
+    (part of) nearly every article, so at 100k articles the ~600 MB it touched stayed resident and
+    made the build's peak. (Unmapping them now and then bounded that only loosely: the kernel maps
+    whole large folios per fault.) Read this way a text is transient bytes and the OS page cache
+    still holds the file; the copies cost names.build ~4 s at 100k.
+    """
+
+    def __init__(self, fd: int, at: int, offsets: array) -> None:
+        self.fd, self.at, self.offsets = fd, at, offsets
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getitem__(self, i: int) -> bytes:
+        start = self.offsets[i]
+        size = self.offsets[i + 1] - start
+        data = os.pread(self.fd, size, self.at + start)  # called millions of times: one syscall
+        return data if len(data) == size else pread(self.fd, size, self.at + start)
+
+    def contains(self, i: int, needle: bytes) -> bool:
+        return contains(self[i], needle)
 
 
 class StoredPostings(Postings):
@@ -466,6 +492,7 @@ class IndexBuilder:
         self.chars = Postings()
         self.tokens = Postings()
         self.glosses: list[list[names.Gloss]] = []
+        self._gloss: dict[tuple[Any, ...], names.Gloss] = {}  # one object per distinct gloss
         self.bare: Counter[str] = Counter()
         self.titled: set[str] = set()
         self.hays: list[bytes] = []
@@ -497,23 +524,22 @@ class IndexBuilder:
             self.hays.append(f.hay)
         self.offsets.append(self.offsets[-1] + len(f.hay))
         self.crcs.append(zlib.crc32(f.hay))
-        add = self.chars.append
-        for ch in f.chars:
-            add(ch, n)
-        add = self.tokens.append
-        for tok in f.tokens:
-            add(tok, n)
-        self.glosses.append(f.glosses)
+        self.chars.add(f.chars, n)
+        self.tokens.add(f.tokens, n)
+        self.glosses.append([self._shared(g) for g in f.glosses])
         self.bare.update(f.acronyms)
         self.titled.update(f.titled)
+
+    def _shared(self, g: names.Gloss) -> names.Gloss:
+        """The first gloss equal to `g`: the same names are glossed in article after article, and
+        each article's decoded copies, held until `finish`, were ~250 MB at 100k articles (the
+        generated archive glosses 49k times at 10k, 275 distinct). names.build changes none."""
+        return self._gloss.setdefault((tuple(g.zh), tuple(g.latin), g.kind, tuple(g.short)), g)
 
     def _flush(self) -> None:
         data = bytes(self._buffer)
         self._buffer.clear()
-        done = 0
-        while done < len(data):
-            done += os.pwrite(self.fd, data[done:], self._written + done)
-        self._written += done
+        self._written += pwrite(self.fd, data, self._written)
 
     def finish(self, archive: Any, cache_identity: list[Any] | None = None, entries: list[Any] = ()) -> Any:
         """The SearchIndex over `archive` (which holds every id added); with a path, also written
@@ -528,16 +554,17 @@ class IndexBuilder:
         try:
             self._flush()
             hay_len = self._written - len(MAGIC)
-            mm = mmap.mmap(self.fd, 0, access=mmap.ACCESS_READ)
-            crcs = self.crcs
-            damage = _Damage(self.path)  # type: ignore[arg-type]
-            hays = MappedHays(mm, len(MAGIC), self.offsets, crcs, damage, checked=True)
-            text = TextIndex(hays, self.title_len, self.chars, self.tokens)
+            text = TextIndex(FileHays(self.fd, len(MAGIC), self.offsets), self.title_len, self.chars,
+                             self.tokens)
             text.remember = True
             entities = names.build(self.glosses, self.bare, text, self.ids)
             text.remember = False
+            crcs = self.crcs
+            damage = _Damage(self.path)  # type: ignore[arg-type]
+            mm = mmap.mmap(self.fd, 0, access=mmap.ACCESS_READ)  # searches map the articles they read
+            text.hays = MappedHays(mm, len(MAGIC), self.offsets, crcs, damage, checked=True)
             index = SearchIndex.over(archive, text, entities, sorted(self.titled), self.ids)
-            self.glosses = []
+            self.glosses, self._gloss = [], {}
             if cache_identity is not None:
                 self._write(index, text, crcs, hay_len, cache_identity, entries)
             index.persisted = self.path
@@ -574,7 +601,9 @@ class IndexBuilder:
         footer = msgspec.msgpack.encode(Footer(
             FORMAT, index_version(), sys.byteorder, list(identity), len(MAGIC), hay_len, post_at, post_len,
             meta_at, len(meta), zlib.crc32(meta)))
-        self._buffer += meta + footer + _TAIL.pack(len(footer), zlib.crc32(footer)) + MAGIC
+        self._flush()
+        self._written += pwrite(self.fd, meta, self._written)  # not copied through the buffer (see cache.py)
+        self._buffer += footer + _TAIL.pack(len(footer), zlib.crc32(footer)) + MAGIC
         self._flush()
         os.fsync(self.fd)
         assert self.path is not None and self.tmp is not None
