@@ -10,7 +10,8 @@ Why: the persisted index answers `newstui search` in a fraction of a second, but
 changed, and proving that means a stat of every file: ~0.5 s per 100k files in Python, more than
 the search itself. The scan is split at the top folders between processes (os.fork: they start
 at once, with the walk's state) that run `scanning.Walk` with the same rules as the loader; each
-sends back its share of the digest, and the shares add up. Without fork it runs in `result()`.
+sends back its share of the digest, and the shares add up. Without fork (Windows; macOS, where
+forking without exec is unsafe) or with one core, it runs in `result()`.
 A hash of each file's stamp, summed, is order-free, so the shares need no merging: a changed
 size or mtime, an added, removed or renamed file changes the sum (a 64-bit blake2b per file:
 a change that goes unseen needs a collision).
@@ -21,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import sys
 from collections.abc import Iterable
 
 from .scanning import Walk
@@ -91,7 +93,7 @@ def start(roots: Iterable[str], processes: int | None = None) -> Pending:
     (default: one per core); this process keeps only what it listed while dealing out folders."""
     walk = Walk(roots)
     n = processes if processes is not None else (os.cpu_count() or 1)
-    if n < 2 or not hasattr(os, "fork"):
+    if n < 2 or not hasattr(os, "fork") or sys.platform == "darwin":  # macOS: fork without exec is unsafe
         return Pending(walk, [], walk.folders)
     walk.expand(4 * n)  # enough folders that the shares come out even
     folders, walk.folders = walk.folders, []
