@@ -1,7 +1,7 @@
 """One search over titles, name aliases and body text, best first, with snippets.
 
-    index = SearchIndex.build(archive)
-    hits = index.search("kishida", limit=50)      # best first
+    index = SearchIndex.build(archive)             # or SearchIndex.over(archive, ...) on a stored index
+    hits = index.search("kishida", limit=50)       # best first
     index.terms("kishida")                         # strings to highlight inside an article
     index.entities                                 # names and agreements (see names.py)
 
@@ -17,7 +17,8 @@ How a query runs (see query.py for the syntax, resolve.py for how words become s
    mentions reads the article's text, so beyond _FULL_SCORING matches every match is first ranked
    from the postings and titles alone (which strings it holds, title match) and only the best few
    hundred are counted and re-ranked: a keystroke costs the same at 1k or 100k matches;
-4. only the `limit` best get a snippet, from the article's text as `Archive.get` returns it.
+4. only the `limit` best get a snippet, from the article's own text (read through the Archive, or
+   straight from the cache file when the index was opened alone: quick.py).
 """
 
 from __future__ import annotations
