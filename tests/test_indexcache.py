@@ -15,7 +15,7 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from tui.archive import indexcache, loader, names, textindex
+from tui.archive import indexbuild, indexcache, loader, names, textindex
 from tui.archive.loader import load, search_index
 from tui.archive.search import SearchIndex
 from tui.archive.textindex import TextIndex
@@ -60,7 +60,7 @@ def test_names_are_found_reading_the_texts_not_mapping_them(archive_dir: Path,
 
     monkeypatch.setattr(names, "build", spy)
     cold = load([archive_dir])
-    assert read_through == [indexcache.FileHays]
+    assert read_through == [indexbuild.FileHays]
     assert isinstance(cold.index.text.hays, indexcache.MappedHays)  # searches map what they read
     monkeypatch.setattr(names, "build", build)
     fresh = SearchIndex.build(cold.archive)  # texts in memory
@@ -82,13 +82,13 @@ def test_equal_glosses_are_held_once_and_name_the_same_entities(archive_dir: Pat
     100k articles' copies were ~250 MB): names.build finds what it finds over each article's own."""
     archive = load([archive_dir], use_cache=False).archive
     texts = [(m.id, m.title, archive.get(m.id).text()) for m in archive.articles]
-    builder = indexcache.IndexBuilder()
+    builder = indexbuild.IndexBuilder()
     for article_id, title, body in texts:
-        builder.add(article_id, title, indexcache.decode_features(indexcache.encode_features(title, body)))
+        builder.add(article_id, title, indexbuild.decode_features(indexbuild.encode_features(title, body)))
     held = [g for gs in builder.glosses for g in gs]
     distinct = {msgspec.msgpack.encode(g) for g in held}
     assert len(distinct) < len(held) and len({id(g) for g in held}) == len(distinct)
-    own = [indexcache.decode_features(indexcache.encode_features(title, body)).glosses
+    own = [indexbuild.decode_features(indexbuild.encode_features(title, body)).glosses
            for _, title, body in texts]
     text = TextIndex(builder.hays, builder.title_len, builder.chars, builder.tokens)
     shared = names.build(builder.glosses, builder.bare, text, builder.ids)
@@ -101,7 +101,7 @@ def test_file_hays_read_and_match_like_the_texts(tmp_path: Path) -> None:
     path.write_bytes(b"head" + b"".join(hays) + b"tail")
     fd = os.open(path, os.O_RDONLY)
     try:
-        on_file = indexcache.FileHays(fd, 4, array("Q", accumulate(map(len, hays), initial=0)))
+        on_file = indexbuild.FileHays(fd, 4, array("Q", accumulate(map(len, hays), initial=0)))
         assert len(on_file) == len(hays) and [on_file[i] for i in range(len(hays))] == hays
         for needle in [b"kishida", b"raa", b"raaf", "文雄".encode(), b"aukus", b"2+2", b"tail"]:
             assert [on_file.contains(i, needle) for i in range(len(hays))] == [

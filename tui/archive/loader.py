@@ -28,7 +28,7 @@ from typing import Any
 
 import msgspec
 
-from . import cache, indexcache, scanning, workers
+from . import cache, indexbuild, indexcache, scanning, workers
 from .archive import Archive
 from .model import Article, Rejection
 from .paths import bundled_seeds
@@ -58,7 +58,8 @@ class LoadResult:
 #: Modules that do not shape a parsed article: editing them keeps the cache.
 _NOT_PARSING = frozenset({"archive.py", "cache.py", "loader.py", "scanning.py", "workers.py", "paths.py",
                           "search.py", "query.py", "textindex.py", "pinyin.py", "names.py", "namerules.py",
-                          "resolve.py", "indexcache.py", "catalog.py", "stamps.py", "quick.py"})
+                          "resolve.py", "indexcache.py", "indexbuild.py", "catalog.py", "stamps.py",
+                          "quick.py"})
 
 
 @functools.cache
@@ -175,13 +176,13 @@ def _identity(header: cache.Header) -> list[Any]:
     return [header.meta_crc, header.count, header.written]
 
 
-def _builder(writer: cache.CacheWriter | None) -> indexcache.IndexBuilder | None:
+def _builder(writer: cache.CacheWriter | None) -> indexbuild.IndexBuilder | None:
     return None if writer is None else _builder_at(indexcache.index_path(writer.path), writer.path)
 
 
 def _rebuild(files: dict[str, Key], kept: list[cache.Entry], old: cache.CacheFile | None,
              writer: cache.CacheWriter | None, store: cache.BodyStore, progress: Progress | None,
-             builder: indexcache.IndexBuilder | None = None,
+             builder: indexbuild.IndexBuilder | None = None,
              ) -> tuple[list[cache.Entry], list[cache.Entry], list[str], int]:
     """Copy the unchanged bodies into the new cache, parse the rest: (cached, uncached, parsed, reused).
     With a `builder`, every article's index features go to it (computed in the parse workers)."""
@@ -204,7 +205,7 @@ def _rebuild(files: dict[str, Key], kept: list[cache.Entry], old: cache.CacheFil
     if builder is not None and reindex:
         articles = [e.article for e in entries if e.article is not None]
         for article, found in zip(articles, workers.features(reindex, None), strict=True):
-            builder.add(article.id, article.title, indexcache.decode_features(found))
+            builder.add(article.id, article.title, indexbuild.decode_features(found))
     for parsed in workers.parse_all(todo, progress):  # features included: the cache is usually written
         size, mtime_ns = files[parsed.path]
         entry = cache.Entry(parsed.path, size, mtime_ns, parsed.article, parsed.reason)
@@ -213,7 +214,7 @@ def _rebuild(files: dict[str, Key], kept: list[cache.Entry], old: cache.CacheFil
         else:
             uncached.append(_place(entry, parsed.body, None, store))
         if builder is not None and parsed.article is not None and parsed.features:
-            builder.add(parsed.article.id, parsed.article.title, indexcache.decode_features(parsed.features))
+            builder.add(parsed.article.id, parsed.article.title, indexbuild.decode_features(parsed.features))
     return entries, uncached, todo, reused
 
 
@@ -316,7 +317,7 @@ def search_index(result: LoadResult, progress: Progress | None = None) -> Any:
         items = [(m.title, (store.raw(m.id) if store else None)
                   or workers.encode_body(archive.get(m.id).body)) for m in metas]
         for meta, found in zip(metas, workers.features(items, progress), strict=True):
-            builder.add(meta.id, meta.title, indexcache.decode_features(found))
+            builder.add(meta.id, meta.title, indexbuild.decode_features(found))
         result.index = builder.finish(archive, result.identity, result.entries)
     except OSError as exc:
         builder.discard()
@@ -325,9 +326,9 @@ def search_index(result: LoadResult, progress: Progress | None = None) -> Any:
     return result.index
 
 
-def _builder_at(path: Path, cache_file: Path) -> indexcache.IndexBuilder | None:
+def _builder_at(path: Path, cache_file: Path) -> indexbuild.IndexBuilder | None:
     try:
-        return indexcache.IndexBuilder(path, cache_file)
+        return indexbuild.IndexBuilder(path, cache_file)
     except OSError:
         return None
 

@@ -102,7 +102,7 @@ class SearchIndex:
     @classmethod
     def build(cls, archive: Archive, progress: Callable[[int, int], None] | None = None) -> SearchIndex:
         """Build in this process, in memory (the loader persists one built in its parse workers)."""
-        from .indexcache import IndexBuilder, features
+        from .indexbuild import IndexBuilder, features
 
         builder = IndexBuilder()
         total = len(archive.articles)

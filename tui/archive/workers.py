@@ -20,7 +20,7 @@ from typing import Any
 
 import msgspec
 
-from . import indexcache
+from . import indexbuild
 from .model import Article, Block, Rejection, body_text
 
 Progress = Callable[[int, int], None]  # (done, total) over the files being parsed
@@ -39,7 +39,7 @@ class Parsed(msgspec.Struct):
     article: Article | None = None
     reason: str = ""
     body: bytes = b""  # zlib(MessagePack of the blocks)
-    features: bytes = b""  # indexcache.Features, encoded, when asked for
+    features: bytes = b""  # indexbuild.Features, encoded, when asked for
 
 
 def parse_file(path: str) -> Article | Rejection:
@@ -68,7 +68,7 @@ def parse_one(path: str, index: bool = False) -> Parsed:
     except Exception as exc:  # the parser must not raise; if it does, the file is still accounted for
         return Parsed(path, reason=f"parser error: {type(exc).__name__}: {exc}"[:300])
     if isinstance(result, Article):
-        found = indexcache.encode_features(result.title, result.text()) if index else b""
+        found = indexbuild.encode_features(result.title, result.text()) if index else b""
         return Parsed(path, msgspec.structs.replace(result, body=()), body=encode_body(result.body),
                       features=found)
     return Parsed(path, reason=result.reason or "not an article")
@@ -86,7 +86,7 @@ def _features_chunk(items: list[tuple[str, bytes]]) -> list[bytes]:
             text = body_text(decode_body(raw))
         except ValueError:
             text = ""
-        out.append(indexcache.encode_features(title, text))
+        out.append(indexbuild.encode_features(title, text))
     return out
 
 
