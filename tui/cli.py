@@ -258,12 +258,14 @@ def _positive(value: str) -> int:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    from .archive.search import format_hits, hits_to_json
+    from .archive.search import Hit, SearchIndex, format_hits, hits_to_json
 
-    hits = _from_index(args, lambda index: index.search(args.query, limit=args.limit))
+    def ask(index: SearchIndex) -> list[Hit]:
+        return index.search(args.query, limit=args.limit)
+
+    hits = _from_index(args, ask)
     if hits is None:
-        _, index = _load(args, index=True)
-        hits = index.search(args.query, limit=args.limit)
+        hits = ask(_load(args, index=True)[1])
     print(hits_to_json(hits) if args.json else _safe(format_hits(hits)))
     return 0
 

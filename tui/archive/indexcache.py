@@ -272,7 +272,7 @@ def open_columns(path: Path, cache_identity: list[Any], cache_fd: int) -> Any:
         n = len(meta.ids)
         body = _BodyReader(cache_fd, _arr("Q", bodies.at, n), _arr("I", bodies.length, n),
                            _arr("I", bodies.crc, n))
-        index = SearchIndex(catalog, text, entities, meta.titled, body)
+        index = SearchIndex(catalog, text, entities, body, meta.titled)
         index.stamps = tuple(meta.stamps)
         return index
 

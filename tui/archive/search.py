@@ -70,20 +70,21 @@ class _Plan:
 
 class SearchIndex:
     def __init__(self, catalog: Catalog, text: TextIndex, entities: list[names.Entity],
-                 titled: Sequence[str] = (), body: Callable[[int], str] | None = None,
-                 archive: Archive | None = None) -> None:
+                 body: Callable[[int], str], titled: Sequence[str] = (), archive: Archive | None = None
+                 ) -> None:
         """`catalog`: each article number's fields; `body(i)`: article i's body text (for snippets).
         `over` makes one from an Archive; indexcache.open_columns one from the persisted index alone."""
         self.catalog = catalog
         self.text = text
         self.entities = entities
         self.archive = archive
-        self._body = body if body is not None else (lambda i: "")
+        self._body = body
         self.resolver = Resolver(text, entities, catalog.titles, sorted(titled))
         self._plans: dict[str, _Plan] = {}
         self._folded_titles: list[str] | None = None
         self.persisted: Path | None = None  # the index file it was read from or written to
         self.damage: Callable[[str], None] | None = None
+        self.stamps: tuple[int, ...] | None = None  # opened alone: the digest of the files indexed
 
     @classmethod
     def over(cls, archive: Archive, text: TextIndex, entities: list[names.Entity],
@@ -92,7 +93,7 @@ class SearchIndex:
         `archive.articles`' order)."""
         metas = list(archive.articles) if ids is None else [archive.meta(i) for i in ids]
         catalog = Catalog.of(metas)
-        return cls(catalog, text, entities, titled, lambda i: archive.get(catalog.ids[i]).text(), archive)
+        return cls(catalog, text, entities, lambda i: archive.get(catalog.ids[i]).text(), titled, archive)
 
     def warm(self) -> None:
         """Build the lazy parts (pinyin tables, folded titles) now, e.g. in a worker after loading."""
