@@ -1,5 +1,5 @@
 """Building the search index: each article's features (computed in the parse workers), then
-`IndexBuilder`, which gathers them and writes the file `indexcache.py` describes and opens.
+`IndexBuilder`, which gathers them and writes the file `indexformat.py` describes and `indexcache.py` opens.
 
     f = features(title, body)           # in a worker: encode_features / decode_features
     builder = IndexBuilder(path, cache_file)
@@ -25,18 +25,8 @@ import msgspec
 
 from . import names, stamps
 from .cache import _remove_stale_temps, locked, pread, pwrite
-from .indexcache import (
-    _FLUSH_AT,
-    _TAIL,
-    FORMAT,
-    MAGIC,
-    Bodies,
-    Footer,
-    MappedHays,
-    Meta,
-    _Damage,
-    index_version,
-)
+from .indexformat import FLUSH_AT, FORMAT, MAGIC, TAIL, Bodies, Footer, Meta, index_version
+from .indexmapped import Damage, MappedHays
 from .textindex import Postings, TextIndex, contains, hay_of
 
 
@@ -141,7 +131,7 @@ class IndexBuilder:
         self.title_len.append(f.title_len)
         if self.fd >= 0:
             self._buffer += f.hay
-            if len(self._buffer) >= _FLUSH_AT:
+            if len(self._buffer) >= FLUSH_AT:
                 self._flush()
         else:
             self.hays.append(f.hay)
@@ -183,7 +173,7 @@ class IndexBuilder:
             entities = names.build(self.glosses, self.bare, text, self.ids)
             text.remember = False
             crcs = self.crcs
-            damage = _Damage(self.path)  # type: ignore[arg-type]
+            damage = Damage(self.path)  # type: ignore[arg-type]
             mm = mmap.mmap(self.fd, 0, access=mmap.ACCESS_READ)  # searches map the articles they read
             text.hays = MappedHays(mm, len(MAGIC), self.offsets, crcs, damage, checked=True)
             index = SearchIndex.over(archive, text, entities, sorted(self.titled), self.ids)
@@ -226,7 +216,7 @@ class IndexBuilder:
             meta_at, len(meta), zlib.crc32(meta)))
         self._flush()
         self._written += pwrite(self.fd, meta, self._written)  # not copied through the buffer (see cache.py)
-        self._buffer += footer + _TAIL.pack(len(footer), zlib.crc32(footer)) + MAGIC
+        self._buffer += footer + TAIL.pack(len(footer), zlib.crc32(footer)) + MAGIC
         self._flush()
         os.fsync(self.fd)
         assert self.path is not None and self.tmp is not None
@@ -243,7 +233,7 @@ class IndexBuilder:
             deltas = array("I", ids[:1])
             deltas.extend(map(sub, ids[1:], ids[:-1]))
             self._buffer += zlib.compress(deltas.tobytes(), 1)
-            if len(self._buffer) >= _FLUSH_AT:
+            if len(self._buffer) >= FLUSH_AT:
                 self._flush()
             at.append(self._written + len(self._buffer) - start)
             count.append(len(ids))

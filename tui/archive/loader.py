@@ -59,7 +59,8 @@ class LoadResult:
 _NOT_PARSING = frozenset({"archive.py", "cache.py", "loader.py", "scanning.py", "workers.py", "paths.py",
                           "search.py", "query.py", "textindex.py", "pinyin.py", "names.py", "namerules.py",
                           "resolve.py", "indexcache.py", "indexbuild.py", "catalog.py", "stamps.py",
-                          "quick.py"})
+                          "quick.py", "scripts.py", "lexicon.py", "romanize.py", "indexformat.py",
+                          "indexmapped.py"})
 
 
 @functools.cache

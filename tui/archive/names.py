@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 
 import msgspec
 
 from . import namerules as R
+from .lexicon import Entry, present
 from .textindex import TextIndex, fold
 
 KINDS = ("person", "organisation", "agreement", "place", "other")
@@ -148,8 +150,12 @@ class _Union:
 
 
 def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextIndex,
-          ids: list[str]) -> list[Entity]:
-    """Merge glosses into entities and find every article mentioning each."""
+          ids: list[str], lexicon: Sequence[Entry] | None = None) -> list[Entity]:
+    """Merge glosses into entities, and the archive's entities with the lexicon's entries present
+    in it (default: those of the shipped lexicon, `lexicon.present`); find every article
+    mentioning each."""
+    if lexicon is None:
+        lexicon = present(index)
     items = [g for gl in article_glosses for g in gl]
     known = {fold(a) for g in items for a in g.latin}
     items += [Gloss([], [a], "other") for a, n in sorted(bare.items()) if n >= 2 and fold(a) not in known]
@@ -162,10 +168,19 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
                 uf.union(owner[k], i)
             else:
                 owner[k] = i
-    groups: dict[int, list[Gloss]] = defaultdict(list)
+    archived = len(items)
+    shorts: dict[str, set[int]] = defaultdict(set)  # an archive short form -> the entities using it
     for i, g in enumerate(items):
-        groups[uf.find(i)].append(g)
-    merged = [_merge(gs) for gs in groups.values()]
+        for s in g.short:
+            shorts[R.alias_key(s)].add(uf.find(i))
+    for entry in lexicon:
+        _join(Gloss(list(entry.zh), list(entry.latin), entry.kind), items, owner, uf, archived, shorts)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        groups[uf.find(i)].append(i)
+    # the archive wins: an entity it glosses takes its kind from the archive's glosses
+    merged = [_merge([items[i] for i in members], {items[i].kind for i in members if i < archived})
+              for members in groups.values()]
     entity_of = {R.alias_key(a): e for e, m in enumerate(merged) for a in m[2]}
     full = [_articles(index, aliases) for _, _, aliases, _ in merged]
     claims: dict[str, list[int]] = defaultdict(list)
@@ -189,11 +204,32 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     return out
 
 
-def _merge(gs: list[Gloss]) -> tuple[str, str, list[str], list[str]]:
+def _join(g: Gloss, items: list[Gloss], owner: dict[str, int], uf: _Union, archived: int,
+          shorts: dict[str, set[int]]) -> None:
+    """Add a lexicon entry: it joins the archive's entity that shares an alias with it (or whose
+    surname it is: 奥斯汀 for 劳埃德·奥斯汀), but never two of them (where they disagree the archive
+    wins: it joins the one its Chinese form names, or none); lexicon entries were joined to each
+    other when the lexicon was built."""
+    i = len(items)
+    items.append(g)
+    zh = [R.alias_key(a) for a in g.zh]
+    latin = [R.alias_key(a) for a in g.latin]
+    found = {uf.find(owner[k]) for k in zh + latin if k in owner and owner[k] < archived}
+    if len(found) > 1:
+        found = {uf.find(owner[k]) for k in zh if k in owner and owner[k] < archived}
+    if not found:
+        found = {uf.find(r) for k in zh for r in shorts.get(k, ())}
+    if len(found) == 1:
+        uf.union(found.pop(), i)
+    for k in zh + latin:
+        owner.setdefault(k, i)
+
+
+def _merge(gs: list[Gloss], archive_kinds: set[str] | None = None) -> tuple[str, str, list[str], list[str]]:
     zh = Counter(z for g in gs for z in g.zh)
     latin = Counter(a for g in gs for a in g.latin)
     shorts = list(dict.fromkeys(s for g in gs for s in g.short))
-    kinds = {g.kind for g in gs}
+    kinds = archive_kinds or {g.kind for g in gs}
     kind = next(k for k in KINDS if k in kinds)
     order = sorted(zh, key=lambda z: (z.startswith("?"), -zh[z], -len(z)))
     zh_names = R.drop_guessed_prefixes(order, shorts, person=kind == "person")

@@ -1,11 +1,12 @@
 """Pinyin for Chinese strings, fast enough for every title of a large archive.
 
 pypinyin is the well-kept, MIT-licensed reference for Mandarin readings (its data comes from the
-Unihan database and the 汉语拼音 phrase lists) and needs no native code. Its `lazy_pinyin` costs
-~290 µs per title, so this module reads pypinyin's one-character dictionary once, keeps the most
-common reading of each character without tones (`ü` -> `v`, as typed on a keyboard) and converts
-text with plain dict look-ups. It agrees with `lazy_pinyin` on the vast majority of names; the
-misses are heteronyms that only the phrase dictionary resolves.
+Unihan database and the 汉语拼音 phrase lists). Its `lazy_pinyin` costs ~290 µs per title, and
+even reading its one-character dictionary costs every process ~0.5 s, so tools/build_tables.py
+keeps the most common reading of each character without tones (`ü` -> `v`, as typed on a
+keyboard) in data/pinyin.txt, shipped with the package and read here in milliseconds; text is
+converted with plain dict look-ups. It agrees with `lazy_pinyin` on the vast majority of names;
+the misses are heteronyms that only the phrase dictionary resolves.
 
 `PinyinIndex` finds which Chinese substrings of a set of strings (aliases, titles) a run of pinyin
 spells, with or without spaces: `anbei` -> 安倍, `an bei jin san` -> 安倍晋三.
@@ -15,23 +16,21 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from array import array
 from functools import cache
+
+from .scripts import data_text
 
 _LATIN_ONLY = re.compile(r"^[a-zv]+$")
 
 
 @cache
 def table() -> dict[str, str]:
-    """Character -> toneless pinyin of its most common reading."""
-    from pypinyin.pinyin_dict import pinyin_dict  # imported lazily: ~0.15 s
-
+    """Character -> toneless pinyin of its most common reading (data/pinyin.txt)."""
     out: dict[str, str] = {}
-    for code, readings in pinyin_dict.items():
-        first = readings.split(",", 1)[0]
-        nfd = unicodedata.normalize("NFD", first).replace("u\u0308", "v")
-        out[chr(code)] = "".join(c for c in nfd if not unicodedata.combining(c)).lower()
+    for line in data_text("pinyin.txt").splitlines():
+        syllable, _, chars = line.partition("\t")
+        out.update(dict.fromkeys(chars, syllable))
     return out
 
 

@@ -1,7 +1,8 @@
 """Folded article text ("haystacks") with a character and Latin-token inverted index.
 
-Every article becomes one *haystack*: `title + "\\n" + body`, folded (lowercase, full-width ASCII
-to ASCII, no-break spaces to spaces) without changing its length in characters, and kept as UTF-8
+Every article becomes one *haystack*: `title + "\\n" + body`, folded (Traditional to Simplified,
+lowercase, full-width ASCII to ASCII, no-break spaces to spaces: scripts.py) without changing its
+length in characters, and kept as UTF-8
 bytes: matching is `bytes.find`/`bytes.count` in C, and a haystack can live in a memory-mapped file
 (indexcache.py) instead of in memory — at 100k articles the folded text is ~600 MB, which no
 process should decode or hold. Snippets and highlight spans are computed on the article's own text
@@ -26,10 +27,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-# Full-width letters, digits and `＋` (not the full-width punctuation every Chinese text has:
-# folding it would cost a slow translate per article for nothing).
-_FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0b\u00a0\u3000\u200b]")
-_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0xA0: 32, 0x3000: 32, 0x200B: 32}
+from .scripts import fold_table
+
 TOKEN = re.compile(r"[a-z0-9]+")
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _ALNUM_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
@@ -38,9 +37,9 @@ _MATCH_CACHE = 2048  # needles whose article lists are remembered (typing repeat
 
 
 def fold(text: str) -> str:
-    """Case- and width-folded text of the same length as `text`."""
-    if _FULLWIDTH.search(text):
-        text = text.translate(_FOLD)
+    """Script-, case- and width-folded text of the same length as `text` (習近平 -> 习近平,
+    ＡＵＫＵＳ -> aukus; see scripts.py)."""
+    text = text.translate(fold_table())
     low = text.lower()
     if len(low) == len(text):
         return low

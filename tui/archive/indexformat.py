@@ -1,0 +1,129 @@
+"""The persisted search index's file: its layout, version and header tables (see indexcache.py
+for how it is opened and trusted, indexbuild.py for how it is written).
+
+Why: building the index meant reading and folding every body and running the name rules over all
+text — 8 s per 10k articles, paid again in every `newstui search` process and in the app after each
+open. Now each parse worker computes an article's index features (its folded text, distinct
+characters and Latin tokens, glosses, acronyms, titled names) while the file is in hand, the parent
+only appends article numbers to postings and streams the folded text to disk (indexbuild.py), and
+later processes map the file: `open_index` beside the Archive (the app), `open_columns` alone
+(`newstui search`, quick.py).
+
+Layout of `<data dir>/index/<hash of roots>.index` (never pickle):
+
+    MAGIC                 8 bytes
+    hay                   every article's folded UTF-8 text, back to back (searched in place
+                          through mmap: the OS page cache holds it, no process decodes it)
+    postings              per character / Latin token / name alias (its articles, found at build
+                          time), zlib(array('I') of deltas of article numbers)
+    meta                  MessagePack `Meta`: ids, titles, hay offsets and per-article crc32s, title
+                          lengths, posting directory (key, offset, count), entities, titled names,
+                          pinyin; each article's date, source and path (catalog.py) and body place
+                          in the cache; the digest of the cache's files (stamps.py)
+    footer                MessagePack `Footer`: format, code version, the cache file it belongs to
+                          (its meta crc, count and write time), where each section is, meta crc32
+    u32 footer length, u32 footer crc32, MAGIC
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import struct
+from array import array
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+FORMAT = 4
+MAGIC = b"NTINDEX" + bytes([FORMAT])
+TAIL = struct.Struct(">II")
+TAIL_SIZE = TAIL.size + len(MAGIC)
+FLUSH_AT = 4 << 20
+#: The modules whose code shapes what is stored: editing one invalidates every index.
+_SOURCES = ("textindex.py", "names.py", "namerules.py", "indexcache.py", "indexbuild.py", "pinyin.py",
+            "resolve.py", "search.py", "catalog.py", "stamps.py", "scripts.py", "lexicon.py", "romanize.py",
+            "indexformat.py", "indexmapped.py",
+            # the shipped tables: folding, readings and names decide what is stored
+            "data/fold.txt", "data/pinyin.txt", "data/lexicon.tsv")
+
+
+class IndexError_(Exception):
+    """The persisted index cannot be used; the message says why (for people)."""
+
+
+class Footer(msgspec.Struct):
+    format: int
+    version: str
+    byteorder: str
+    cache: list[Any]  # [meta_crc, count, written] of the cache file indexed
+    hay_at: int
+    hay_len: int
+    post_at: int
+    post_len: int
+    meta_at: int
+    meta_len: int
+    meta_crc: int
+
+
+class Meta(msgspec.Struct, array_like=True):
+    ids: list[str]
+    titles: list[str]
+    hay_offsets: bytes  # array('Q'), n + 1, from the start of the hay section
+    hay_crcs: bytes  # array('I'), one per article
+    title_len: bytes  # array('I'), bytes of folded title at the start of each hay
+    char_keys: list[str]
+    char_at: bytes  # array('Q'), len + 1, from the start of the postings section
+    char_count: bytes  # array('I')
+    token_keys: list[str]  # sorted: the vocabulary
+    token_at: bytes
+    token_count: bytes
+    entities: msgspec.Raw  # list[names.Entity]: decoded whole by `open_index`, without the
+    #                        article lists (a search never reads them) by `open_columns`
+    titled: list[str]
+    pinyin_joined: str
+    pinyin_starts: bytes  # array('I')
+    phrase_keys: list[str]  # every name alias matched at build time, with its articles
+    phrase_at: bytes
+    phrase_count: bytes
+    # For searching without the archive (`open_columns`), decoded only then:
+    catalog: msgspec.Raw  # catalog.Columns: id, path, title, date, source of each article
+    bodies: msgspec.Raw  # Bodies: where each article's body is in the cache file
+    stamps: list[int]  # stamps.digest of the cache's files: (count, sum)
+
+
+class Bodies(msgspec.Struct, array_like=True):
+    at: bytes  # array('Q'), per article: offset in the cache file
+    length: bytes  # array('I')
+    crc: bytes  # array('I')
+
+
+META_DEC = msgspec.msgpack.Decoder(Meta)
+
+
+def index_path(cache_file: Path) -> Path:
+    """`<data dir>/index/<hash>.index` for `<data dir>/cache/<hash>.cache`."""
+    return cache_file.parent.parent / "index" / (cache_file.stem + ".index")
+
+
+@functools.cache
+def index_version() -> str:
+    """A digest of the code and shipped tables that shape a stored index."""
+    digest = hashlib.blake2b(digest_size=6)
+    here = Path(__file__).resolve().parent
+    for name in _SOURCES:
+        with contextlib.suppress(OSError):
+            digest.update(name.encode() + (here / name).read_bytes())
+    return digest.hexdigest()
+
+
+def array_of(code: str, raw: bytes, n: int | None = None) -> array:
+    out = array(code)
+    if len(raw) % out.itemsize:
+        raise IndexError_("a table of the search index has a bad size")
+    out.frombytes(raw)
+    if n is not None and len(out) != n:
+        raise IndexError_("a table of the search index has the wrong length")
+    return out

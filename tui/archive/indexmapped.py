@@ -1,0 +1,136 @@
+"""The parts of a persisted index read in place from its memory map, each checked when first read:
+folded texts (`MappedHays`), posting lists (`StoredPostings`), bodies from the cache file
+(`BodyReader`); `Damage` removes a file found damaged while searching, so the next open rebuilds it."""
+
+from __future__ import annotations
+
+import contextlib
+import mmap
+import zlib
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from itertools import accumulate
+from pathlib import Path
+from typing import Any
+
+from .cache import read_checked
+from .textindex import Postings, contains
+
+
+class MappedHays:
+    """The folded texts, read from the mapped file; each article's checked when first read."""
+
+    def __init__(self, mm: mmap.mmap, at: int, offsets: array, crcs: array,
+                 on_damage: Callable[[str], None], checked: bool = False) -> None:
+        self.mm, self.at, self.offsets, self.crcs = mm, at, offsets, crcs
+        self.checked = bytearray([1 if checked else 0]) * len(crcs)
+        self.on_damage = on_damage
+        self.bad = False
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getitem__(self, i: int) -> bytes:
+        data = self.mm[self.at + self.offsets[i]:self.at + self.offsets[i + 1]]
+        if not self.checked[i]:
+            if zlib.crc32(data) != self.crcs[i]:
+                self._damaged()
+                return b""
+            self.checked[i] = 1
+        return data
+
+    def contains(self, i: int, needle: bytes) -> bool:
+        """`textindex.contains` on article i's text, in place."""
+        if not self.checked[i] and not self[i]:
+            return False
+        return contains(self.mm, needle, self.at + self.offsets[i], self.at + self.offsets[i + 1])
+
+    def _damaged(self) -> None:
+        self.bad = True
+        self.on_damage("the search index's text is damaged")
+
+
+class StoredPostings(Postings):
+    """Posting lists read from the mapped file on first use (checked then), then kept. Keys are
+    stored sorted and found by bisection: no dict of 10^5 keys to build at every open."""
+
+    def __init__(self, keys: list[str], at: array, count: array, mm: mmap.mmap, base: int, n: int,
+                 on_damage: Callable[[str], None]) -> None:
+        super().__init__()
+        self.keys = keys
+        self.at, self.count, self.mm, self.base, self.n = at, count, mm, base, n
+        self.on_damage = on_damage
+
+    def _where(self, key: object) -> int | None:
+        keys = self.keys
+        k = bisect_left(keys, key)  # type: ignore[type-var]
+        return k if k < len(keys) and keys[k] == key else None
+
+    def __contains__(self, key: object) -> bool:
+        return self._where(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def sorted_keys(self) -> list[str]:
+        return self.keys
+
+    def get(self, key: str, default: Any = None) -> Any:
+        found = self.lists.get(key)
+        if found is not None:
+            return found
+        k = self._where(key)
+        if k is None:
+            return default
+        found = self._read(k)
+        self.lists[key] = found
+        return found
+
+    def _read(self, k: int) -> array:
+        try:
+            raw = zlib.decompress(self.mm[self.base + self.at[k]:self.base + self.at[k + 1]])
+            deltas = array("I", raw)
+            ids = array("I", accumulate(deltas))
+            ok = (len(ids) == self.count[k] and len(ids) > 0 and ids[-1] < self.n
+                  and (len(deltas) < 2 or min(deltas[1:]) > 0))
+        except (zlib.error, ValueError, OverflowError):
+            ok = False
+        if not ok:
+            self.on_damage("a posting list of the search index is damaged")
+            return array("I")
+        return ids
+
+
+class BodyReader:
+    """Article i's body text, read from the cache file (empty when it cannot be: snippet from the
+    title only; the search itself never needs the body)."""
+
+    def __init__(self, fd: int, at: array, length: array, crc: array) -> None:
+        self.fd, self.at, self.length, self.crc = fd, at, length, crc
+
+    def __call__(self, i: int) -> str:
+        from .model import body_text
+        from .workers import decode_body
+
+        raw = read_checked(self.fd, self.at[i], self.length[i], self.crc[i])
+        try:
+            return body_text(decode_body(raw)) if raw else ""
+        except ValueError:
+            return ""
+
+
+class Damage:
+    """Called when damage shows up while searching: remove the file so the next open rebuilds it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.reasons: list[str] = []
+
+    def __call__(self, reason: str) -> None:
+        self.reasons.append(reason)
+        with contextlib.suppress(OSError):
+            self.path.unlink()

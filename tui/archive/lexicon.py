@@ -1,0 +1,65 @@
+"""The shipped lexicon of proper names, and the part of it an archive uses.
+
+data/lexicon.tsv (built by tools/build_lexicon.py from CC-CEDICT, CC BY-SA 4.0: see
+data/LEXICON.md) holds ~16k people, places, organisations and agreements, one a line:
+`kind<TAB>Chinese forms<TAB>English names`, Traditional and Simplified forms both written, regional
+transliterations already joined through their English name (特朗普|川普 · Trump · Donald Trump).
+
+`glosses(index)` runs at index build time only: the entries with a Chinese form present in the
+archive, as `names.Gloss`es for `names.build` to merge with the archive's own glosses (which win
+where they disagree). What it finds is persisted with the index's entities, so no later process
+reads the lexicon. Its forms are checked against the index's postings: a form whose characters
+are not all in the archive costs a few look-ups, the rest a `matches` each (kept as phrase
+postings, so searching a lexicon name later is a look-up).
+"""
+
+from __future__ import annotations
+
+import functools
+
+import msgspec
+
+from .scripts import data_text
+from .textindex import TextIndex, fold
+
+
+class Entry(msgspec.Struct, frozen=True, gc=False):
+    kind: str
+    zh: tuple[str, ...]
+    latin: tuple[str, ...]
+
+
+@functools.cache
+def entries() -> tuple[Entry, ...]:
+    """Every lexicon entry (read once per process, at index build time)."""
+    return tuple(parse(data_text("lexicon.tsv").splitlines()))
+
+
+def parse(lines: list[str]) -> list[Entry]:
+    out: list[Entry] = []
+    for line in lines:
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) == 3 and parts[1]:
+            latin = tuple(n for n in parts[2].split("|") if n)
+            out.append(Entry(parts[0], tuple(parts[1].split("|")), latin))
+    return out
+
+
+def present(index: TextIndex, lexicon: tuple[Entry, ...] | list[Entry] | None = None) -> list[Entry]:
+    """The entries one of whose Chinese forms some article of `index` contains (only those forms kept)."""
+    chars = index.chars
+    seen: dict[str, bool] = {}
+    out: list[Entry] = []
+    for entry in entries() if lexicon is None else lexicon:
+        kept: list[str] = []
+        for form in entry.zh:
+            key = fold(form)
+            found = seen.get(key)
+            if found is None:
+                found = all(ch in chars for ch in set(key)) and bool(index.matches(key))
+                seen[key] = found
+            if found:
+                kept.append(form)
+        if kept:
+            out.append(Entry(entry.kind, tuple(kept), entry.latin))
+    return out
