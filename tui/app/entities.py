@@ -14,6 +14,7 @@ from rich.text import Text
 from ..archive.archive import Archive
 from ..archive.names import Entity
 from ..archive.search import Hit
+from ..archive.textindex import fold
 from .render import DIM, match_pattern
 from .text import clean
 from .wrap import clip
@@ -77,13 +78,13 @@ def entity_hits(archive: Archive, entity: Entity, limit: int) -> list[Hit]:
     for article_id in article_ids(archive, entity)[:limit]:
         article = archive.get(article_id)
         body = article.text().replace("\n", " ")
-        found = pattern.search(body) if pattern else None
+        found = pattern.search(fold(body)) if pattern else None  # folded: either script matches
         text = body if found else article.title
         start = max(0, found.start() - SNIPPET_BEFORE) if found else 0
         end = min(len(text), start + SNIPPET_WIDTH)
         prefix, suffix = ("…" if start else ""), ("…" if end < len(text) else "")
         snippet = prefix + text[start:end] + suffix
-        spans = _spans(pattern.finditer(text, start, end) if pattern else (), start, len(prefix))
+        spans = _spans(pattern.finditer(fold(text), start, end) if pattern else (), start, len(prefix))
         hits.append(Hit(article.id, article.path, article.title, float(len(hits)), snippet, spans,
                         "alias", article.source, article.source_name, article.published))
     return hits

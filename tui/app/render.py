@@ -13,6 +13,7 @@ from rich.style import Style
 from rich.text import Text
 
 from ..archive.model import Article
+from ..archive.textindex import fold
 from .text import clean, clean_lines, clean_segment, date_label, source_label
 from .wrap import clip
 
@@ -87,7 +88,9 @@ def article_pieces(article: Article, *, bookmarked: bool = False) -> list[Piece]
 
 
 def match_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
-    words = sorted({clean(t) for t in terms if clean(t)}, key=len, reverse=True)
+    """A pattern of the folded `terms`, to search in folded text (`fold`: same offsets as the
+    text as written, so 習近平 in the article lights up for 习近平)."""
+    words = sorted({fold(clean(t)) for t in terms if clean(t)}, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)), re.IGNORECASE) if words else None
 
 
@@ -96,12 +99,12 @@ UNMATCHED = frozenset({"meta", "url"})  # source/date and URL lines: not the art
 
 def find_matches(pieces: list[Piece], terms: Iterable[str]) -> list[tuple[int, int, int]]:
     """(piece index, start, end) of every term occurrence in the title and the text, in reading
-    order, case-insensitively (longest term first where they overlap)."""
+    order, in either Chinese script and any case (longest term first where they overlap)."""
     pattern = match_pattern(terms)
     if pattern is None:
         return []
     return [(i, m.start(), m.end()) for i, p in enumerate(pieces) if p.kind not in UNMATCHED
-            for m in pattern.finditer(p.text) if m.end() > m.start()]
+            for m in pattern.finditer(fold(p.text)) if m.end() > m.start()]
 
 
 def render_piece(piece: Piece, spans: Iterable[tuple[int, int]] = (),

@@ -45,7 +45,7 @@ FLUSH_AT = 4 << 20
 #: The modules whose code shapes what is stored: editing one invalidates every index.
 _SOURCES = ("textindex.py", "names.py", "namerules.py", "indexcache.py", "indexbuild.py", "pinyin.py",
             "resolve.py", "search.py", "catalog.py", "stamps.py", "scripts.py", "lexicon.py", "romanize.py",
-            "indexformat.py", "indexmapped.py",
+            "indexformat.py", "indexmapped.py", "words.py",
             # the shipped tables: folding, readings and names decide what is stored
             "data/fold.txt", "data/pinyin.txt", "data/lexicon.tsv")
 

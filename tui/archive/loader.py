@@ -60,7 +60,7 @@ _NOT_PARSING = frozenset({"archive.py", "cache.py", "loader.py", "scanning.py", 
                           "search.py", "query.py", "textindex.py", "pinyin.py", "names.py", "namerules.py",
                           "resolve.py", "indexcache.py", "indexbuild.py", "catalog.py", "stamps.py",
                           "quick.py", "scripts.py", "lexicon.py", "romanize.py", "indexformat.py",
-                          "indexmapped.py"})
+                          "indexmapped.py", "words.py"})
 
 
 @functools.cache

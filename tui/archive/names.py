@@ -22,6 +22,7 @@ import msgspec
 from . import namerules as R
 from .lexicon import Entry, present
 from .textindex import TextIndex, fold
+from .words import Words, matches_outside
 
 KINDS = ("person", "organisation", "agreement", "place", "other")
 
@@ -182,7 +183,8 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     merged = [_merge([items[i] for i in members], {items[i].kind for i in members if i < archived})
               for members in groups.values()]
     entity_of = {R.alias_key(a): e for e, m in enumerate(merged) for a in m[2]}
-    full = [_articles(index, aliases) for _, _, aliases, _ in merged]
+    words = Words((a, e) for e, (_, _, aliases, _) in enumerate(merged) for a in aliases)
+    full = [_articles(index, aliases, words, e) for e, (_, _, aliases, _) in enumerate(merged)]
     claims: dict[str, list[int]] = defaultdict(list)
     for e, (_, _, _, shorts) in enumerate(merged):
         for s in shorts:
@@ -192,7 +194,7 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
         ranked = sorted(set(es), key=lambda e: -len(full[e]))
         if len(ranked) == 1 or len(full[ranked[0]]) > len(full[ranked[1]]):
             merged[ranked[0]][2].append(s)
-            full[ranked[0]] |= _articles(index, [s])
+            full[ranked[0]] |= _articles(index, [s], words, ranked[0])
     out: list[Entity] = []
     for (name, kind, aliases, _), found in zip(merged, full, strict=True):
         if not found:
@@ -237,10 +239,12 @@ def _merge(gs: list[Gloss], archive_kinds: set[str] | None = None) -> tuple[str,
     return name, kind, zh_names + sorted(latin, key=lambda a: (-latin[a], -len(a))), shorts
 
 
-def _articles(index: TextIndex, aliases: list[str]) -> set[int]:
+def _articles(index: TextIndex, aliases: list[str], words: Words, e: int) -> set[int]:
+    """The articles naming entity `e` by one of `aliases` (not only inside another name: words.py)."""
     found: set[int] = set()
     for alias in aliases:
-        found.update(index.matches(fold(alias)))
+        key = fold(alias)
+        found.update(matches_outside(index, key, words.blockers(key, e)))
     return found
 
 

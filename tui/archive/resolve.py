@@ -5,8 +5,11 @@ A Latin word is tried, in order of confidence, as: a word of the archive's text;
 布林肯); a prefix (`kish` -> kishida, while typing); a typo of a Latin word of the archive
 (`kishda` -> kishida), corrected against the vocabulary, never by fuzzy-scoring long text.
 Consecutive Latin words are first tried together as one name (`fumio kishida`,
-`andongni bulinken`, `an bei jin san`). Chinese text is matched literally, plus the aliases of
-the entity it names (`岸田` also finds `Kishida`).
+`andongni bulinken`, `an bei jin san`, a typo in any of them: `xi jinpign`), then as Wade–Giles
+(`mao tse-tung`: romanize.py). Pinyin spells names (entity aliases, names after a title word)
+before any other run of title characters that reads the same (`huawei` is 华为, not 化为).
+Chinese text is matched literally, plus the aliases of the entity it names (`岸田` also finds
+`Kishida`).
 """
 
 from __future__ import annotations
@@ -22,9 +25,11 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from . import namerules as R
+from . import romanize
 from .names import Entity
 from .pinyin import PinyinIndex, looks_like_pinyin
 from .textindex import TOKEN, TextIndex, fold
+from .words import Words
 
 EXACT, ALIAS, PINYIN, PREFIX, FUZZY = 1.0, 0.9, 0.85, 0.7, 0.6
 _STOP = {"for", "and", "of", "the", "a", "an", "on", "in", "at", "to", "jr", "sr", "u", "s"}
@@ -37,6 +42,7 @@ class Term:
     needles: dict[str, float] = field(default_factory=dict)  # folded string -> confidence
     shown: dict[str, str] = field(default_factory=dict)  # folded -> as written (for highlighting)
     via_alias: set[str] = field(default_factory=set)
+    exact: bool = False  # a quoted phrase: a plain substring, even inside a longer name
 
     def add(self, needle: str, weight: float, shown: str = "", alias: bool = False) -> None:
         key = fold(needle)
@@ -62,13 +68,20 @@ class Resolver:
             for alias in ent.aliases:
                 self.by_alias[R.alias_key(alias)].append(e)
                 if _LATIN.match(alias.replace(" ", "")):
-                    for tok in TOKEN.findall(fold(alias)):
-                        if tok not in _STOP:
-                            self.by_token[tok].add(e)
+                    for tok in _name_tokens(alias, ent.kind):
+                        self.by_token[tok].add(e)
         self.alias_keys = [k for k in self.by_alias if k.isascii()]
         self.alias_tokens = sorted(self.by_token)
         self._pinyin: PinyinIndex | None = None
         self._han_aliases: list[tuple[str, int]] = []
+        self._words: Words | None = None
+
+    @property
+    def words(self) -> Words:
+        """The known Chinese names, to match names as words (built on first use)."""
+        if self._words is None:
+            self._words = Words((a, e) for e, ent in enumerate(self.entities) for a in ent.aliases)
+        return self._words
 
     @property
     def pinyin(self) -> PinyinIndex:
@@ -103,18 +116,37 @@ class Resolver:
             self._entity(term, e, weight * ALIAS)
 
     def _pinyin_terms(self, term: Term, q: str, prefix: bool, titles: bool) -> None:
+        """What a run of pinyin spells: names (entity aliases, names after a title word) first;
+        any run of title characters that reads the same only when it spells no name (`huawei` is
+        华为, not 化为)."""
         index = self.pinyin
-        n_alias = len(self._han_aliases)
+        n_alias, n_titles = len(self._han_aliases), len(self.titles)
+        loose: list[str] = []
+        named = False
         for entry, sub in index.find(q, prefix_ok=prefix):
             if entry < n_alias:
                 alias, e = self._han_aliases[entry]
                 if sub == alias:
                     self._entity(term, e, PINYIN)
+                    named = True
                     continue
+            elif entry < n_alias + n_titles:
+                if titles:
+                    loose.append(sub)
+                continue
             elif not titles:
                 continue
-            if not self._alias(term, sub, PINYIN):
+            if self._alias(term, sub, PINYIN):
+                named = True
+            elif entry >= n_alias + n_titles:
                 term.add(sub, PINYIN)
+                named = True
+            else:
+                loose.append(sub)
+        if not named:
+            for sub in loose:
+                if not self._alias(term, sub, PINYIN):
+                    term.add(sub, PINYIN)
 
     def resolve(self, words: list[str], last: bool, strict: bool = False) -> Term | None:
         """The term for one word, or for several words read as one name (None if they are not)."""
@@ -128,6 +160,9 @@ class Resolver:
                 pass
             elif looks_like_pinyin(text):
                 self._pinyin_terms(term, folded.replace(" ", ""), last, titles=True)
+            if not term.needles:  # Wade–Giles: names only (`tsai ing-wen`, `mao tse-tung`)
+                for reading in romanize.readings(text):
+                    self._pinyin_terms(term, reading, False, titles=False)
             return term if term.needles else None
         if not _LATIN.match(text):  # Chinese (or mixed): literal, plus the entity it names
             term.add(text, EXACT)
@@ -185,6 +220,16 @@ class Resolver:
             for e in self.by_alias[k]:
                 self._entity(term, e, FUZZY)
         return bool(found)
+
+
+def _name_tokens(alias: str, kind: str) -> list[str]:
+    """The Latin words that name an entity alone: a one-word alias, or a person's surname
+    (`kishida` for Fumio Kishida); not each word of a longer name (`china` is not the China
+    Securities Regulatory Commission)."""
+    toks = [t for t in TOKEN.findall(fold(alias)) if t not in _STOP]
+    if len(toks) == 1 or (kind == "person" and toks and R.LATIN_NAME.fullmatch(alias)):
+        return toks[-1:]
+    return []
 
 
 def _with_prefix(words: list[str], prefix: str) -> list[str]:

@@ -36,6 +36,7 @@ from .catalog import Catalog
 from .query import Query, parse
 from .resolve import Resolver, Term
 from .textindex import TextIndex, encode, find_all, fold, is_boundary
+from .words import matches_outside
 
 _SENTENCE_END = "。！？!?\n；;"
 _FULL_SCORING = 1000  # beyond this many matches, rank in two steps (see `search`)
@@ -168,10 +169,17 @@ class SearchIndex:
     def _matches(self, term: Term) -> dict[int, float]:
         found: dict[int, float] = {}
         for needle, weight in term.needles.items():
-            for i in self.text.matches(needle):
+            for i in self._articles(term, needle):
                 if weight > found.get(i, 0.0):
                     found[i] = weight
         return found
+
+    def _articles(self, term: Term, needle: str) -> list[int]:
+        """Articles holding `needle` as a word (not inside a longer name: words.py) unless quoted."""
+        if term.exact:
+            return self.text.matches(needle)
+        blockers = [b for b in self.resolver.words.blockers(needle) if b[0] not in term.needles]
+        return matches_outside(self.text, needle, blockers)
 
     def _accepts(self, q: Query, i: int) -> bool:
         return q.accepts(*self.catalog.source(i), self.catalog.published[i])
@@ -282,7 +290,7 @@ def _ranked(score: Callable[[int], float], keep: set[int], published: list[str]
 
 
 def _literal(phrase: str) -> Term:
-    term = Term(phrase)
+    term = Term(phrase, exact=True)
     term.add(phrase, 1.0)
     return term
 

@@ -1,0 +1,98 @@
+"""Chinese names as words: `罗斯` (Ross) is not found inside `俄罗斯` (Russia) nor `罗斯福`.
+
+Chinese has no spaces, so a short name is also a substring of longer ones. Rather than segment
+every text (a segmenter's dictionary is not ours, and segmenting 10^5 articles at every build
+costs minutes), the names the index already knows — every entity alias: the archive's glosses and
+the lexicon entries present in it — serve as the words: an occurrence of a name does not count
+where it lies inside a longer known name of something else, unless that longer name is a compound
+of it (`俄罗斯联邦`, `中国人`, `新疆维吾尔自治区` still count for 俄罗斯, 中国, 维吾尔: the
+rest is a known name, a common affix, or follows it as a word of two characters or more).
+A quoted phrase stays a plain substring search.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .pinyin import is_han
+from .textindex import TextIndex, encode, fold
+
+#: What may follow or precede a name without making another name of it (中国人, 台湾省, 美国政府).
+AFFIXES = frozenset(
+    "人 族 籍 语 文 队 军 方 党 省 市 县 区 州 岛 国 府 版 式 派 系 裔 "
+    "政府 当局 自治区 特区 大学 公司 集团 总统 首相 主席 总理 外长 总书记 政权 官方 官员 媒体 网友 民众".split())
+
+
+class Words:
+    """The known Chinese names (folded), each with the entities it names."""
+
+    def __init__(self, aliases: Iterable[tuple[str, int]]) -> None:
+        self.owners: dict[str, set[int]] = {}
+        for alias, e in aliases:
+            key = fold(alias)
+            if len(key) >= 2 and all(is_han(ch) for ch in key):
+                self.owners.setdefault(key, set()).add(e)
+        self._joined = "|" + "|".join(self.owners) + "|"
+        self._blockers: dict[tuple[str, int], list[tuple[str, int]]] = {}
+
+    def blockers(self, needle: str, entity: int = -1) -> list[tuple[str, int]]:
+        """(longer name, offset of `needle` in it) for each known name that `needle` occurs inside
+        as part of another name; names of `entity` itself never block it. Only a known name is
+        blocked: what is not one (`岸田文`, typed on the way to 岸田文雄) stays a substring."""
+        found = self._blockers.get((needle, entity))
+        if found is not None:
+            return found
+        found = []
+        if needle in self.owners:
+            at = self._joined.find(needle)
+            while at >= 0:
+                start = self._joined.rfind("|", 0, at) + 1
+                end = self._joined.find("|", at)
+                word = self._joined[start:end]
+                k = at - start
+                if word != needle and entity not in self.owners[word] and not self._compound(word, needle, k):
+                    found.append((word, k))
+                at = self._joined.find(needle, at + 1)
+        if len(self._blockers) > 4096:
+            self._blockers.clear()
+        self._blockers[(needle, entity)] = found
+        return found
+
+    def _compound(self, word: str, needle: str, k: int) -> bool:
+        left, right = word[:k], word[k + len(needle):]
+        if left:  # 俄罗斯 for 罗斯: another name, unless what precedes is one (新疆维吾尔自治区)
+            return len(left) >= 2 and (left in self.owners or left in AFFIXES)
+        return len(right) >= 2 or right in AFFIXES  # 罗斯福 for 罗斯: another name; 中国人 is 中国
+
+
+def matches_outside(text: TextIndex, needle: str, blockers: list[tuple[str, int]]) -> list[int]:
+    """The articles of `text.matches(needle)` with an occurrence not inside any of `blockers`."""
+    found = text.matches(needle)
+    if not blockers or not found:
+        return found
+    suspects: set[int] = set()
+    for word, _ in blockers:
+        suspects.update(text.matches(word))
+    suspects &= set(found)
+    if not suspects:
+        return found
+    key = encode(needle)
+    shifts = [(encode(word), len(encode(word[:k]))) for word, k in blockers]
+    dropped = {i for i in suspects if not _free(text.hays[i], key, shifts)}
+    return [i for i in found if i not in dropped]
+
+
+def _free(hay: bytes, key: bytes, shifts: list[tuple[bytes, int]]) -> bool:
+    """Whether `key` occurs in `hay` somewhere no blocking word covers."""
+    covered: set[int] = set()
+    for word, shift in shifts:
+        at = hay.find(word)
+        while at >= 0:
+            covered.add(at + shift)
+            at = hay.find(word, at + 1)
+    at = hay.find(key)
+    while at >= 0:
+        if at not in covered:
+            return True
+        at = hay.find(key, at + 1)
+    return False
