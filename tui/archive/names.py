@@ -21,10 +21,11 @@ import msgspec
 
 from . import namerules as R
 from .lexicon import Entry, present
-from .textindex import TextIndex, fold
+from .textindex import TOKEN, TextIndex, fold
 from .words import Words, matches_outside
 
 KINDS = ("person", "organisation", "agreement", "place", "other")
+TRUSTED = 3  # glosses attesting an archive alias the lexicon does not confirm (see `_trusted`)
 
 
 class Entity(msgspec.Struct, gc=False):
@@ -160,27 +161,38 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     items = [g for gl in article_glosses for g in gl]
     known = {fold(a) for g in items for a in g.latin}
     items += [Gloss([], [a], "other") for a, n in sorted(bare.items()) if n >= 2 and fold(a) not in known]
+    archived = len(items)
+    lex = [Gloss(list(e.zh), list(e.latin), e.kind) for e in lexicon]
+    attached = _attach(items, lex)
+    items += lex
     uf = _Union()
     owner: dict[str, int] = {}
-    for i, g in enumerate(items):
+    for i, g in enumerate(items[:archived]):
+        if i in attached:
+            if attached[i] >= 0:
+                uf.union(archived + attached[i], i)
+            continue
         for alias in g.zh + g.latin:
             k = R.alias_key(alias.lstrip("?"))
             if k in owner:
                 uf.union(owner[k], i)
             else:
                 owner[k] = i
-    archived = len(items)
     shorts: dict[str, set[int]] = defaultdict(set)  # an archive short form -> the entities using it
-    for i, g in enumerate(items):
-        for s in g.short:
-            shorts[R.alias_key(s)].add(uf.find(i))
-    for entry in lexicon:
-        _join(Gloss(list(entry.zh), list(entry.latin), entry.kind), items, owner, uf, archived, shorts)
+    for i, g in enumerate(items[:archived]):
+        for short in g.short:
+            shorts[R.alias_key(short)].add(uf.find(i))
+    joined = {a for a in attached.values() if a >= 0}
+    for j, g in enumerate(lex):  # 奥斯汀 (Austin) is the surname of the archive's 劳埃德·奥斯汀
+        found = {uf.find(r) for z in g.zh for r in shorts.get(R.alias_key(z), ())}
+        if j not in joined and len(found) == 1:
+            uf.union(found.pop(), archived + j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[uf.find(i)].append(i)
     # the archive wins: an entity it glosses takes its kind from the archive's glosses
-    merged = [_merge([items[i] for i in members], {items[i].kind for i in members if i < archived})
+    merged = [_merge([items[i] for i in members], {items[i].kind for i in members if i < archived},
+                     [items[i] for i in members if i >= archived])
               for members in groups.values()]
     entity_of = {R.alias_key(a): e for e, m in enumerate(merged) for a in m[2]}
     words = Words((a, e) for e, (_, _, aliases, _) in enumerate(merged) for a in aliases)
@@ -206,37 +218,59 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     return out
 
 
-def _join(g: Gloss, items: list[Gloss], owner: dict[str, int], uf: _Union, archived: int,
-          shorts: dict[str, set[int]]) -> None:
-    """Add a lexicon entry: it joins the archive's entity that shares an alias with it (or whose
-    surname it is: 奥斯汀 for 劳埃德·奥斯汀), but never two of them (where they disagree the archive
-    wins: it joins the one its Chinese form names, or none); lexicon entries were joined to each
-    other when the lexicon was built."""
-    i = len(items)
-    items.append(g)
-    zh = [R.alias_key(a) for a in g.zh]
-    latin = [R.alias_key(a) for a in g.latin]
-    found = {uf.find(owner[k]) for k in zh + latin if k in owner and owner[k] < archived}
-    if len(found) > 1:
-        found = {uf.find(owner[k]) for k in zh if k in owner and owner[k] < archived}
-    if not found:
-        found = {uf.find(r) for k in zh for r in shorts.get(k, ())}
-    if len(found) == 1:
-        uf.union(found.pop(), i)
-    for k in zh + latin:
-        owner.setdefault(k, i)
+def _attach(items: list[Gloss], lex: list[Gloss]) -> dict[int, int]:
+    """Archive glosses that name a lexicon entry: gloss number -> entry number, or -1 for a gloss
+    naming two (`（WHO、WTO）`: dropped). They join that entry only, never each other, so one
+    loose gloss cannot chain two names the lexicon keeps apart into one entity; the archive's
+    other glosses merge among themselves as before."""
+    entry_of: dict[str, int] = {}
+    for j, g in enumerate(lex):
+        for alias in g.zh + g.latin:
+            k = R.alias_key(alias)
+            entry_of[k] = j if entry_of.get(k, j) == j else -2  # -2: two entries share it
+    out: dict[int, int] = {}
+    for i, g in enumerate(items):
+        found = {entry_of.get(R.alias_key(a.lstrip("?")), -3) for a in g.zh + g.latin} - {-3, -2}
+        if found:
+            out[i] = found.pop() if len(found) == 1 else -1
+    return out
 
 
-def _merge(gs: list[Gloss], archive_kinds: set[str] | None = None) -> tuple[str, str, list[str], list[str]]:
+def _merge(gs: list[Gloss], archive_kinds: set[str] | None = None, lex: Sequence[Gloss] = ()
+           ) -> tuple[str, str, list[str], list[str]]:
     zh = Counter(z for g in gs for z in g.zh)
     latin = Counter(a for g in gs for a in g.latin)
     shorts = list(dict.fromkeys(s for g in gs for s in g.short))
+    if lex:
+        zh, latin, shorts = _trusted(zh, latin, shorts, lex)
     kinds = archive_kinds or {g.kind for g in gs}
     kind = next(k for k in KINDS if k in kinds)
     order = sorted(zh, key=lambda z: (z.startswith("?"), -zh[z], -len(z)))
     zh_names = R.drop_guessed_prefixes(order, shorts, person=kind == "person")
     name = zh_names[0] if zh_names else max(latin, key=lambda a: (latin[a], len(a)))
     return name, kind, zh_names + sorted(latin, key=lambda a: (-latin[a], -len(a))), shorts
+
+
+def _trusted(zh: Counter[str], latin: Counter[str], shorts: list[str], lex: Sequence[Gloss]
+             ) -> tuple[Counter[str], Counter[str], list[str]]:
+    """An entity the lexicon knows keeps the lexicon's names, and of the archive's only those that
+    agree with them or that several glosses attest: on real mirrors the gloss rules, reading back
+    from a parenthesis, also catch `这个（Trump）` once, and one such alias would find thousands of
+    articles that do not name him."""
+    forms = {fold(z) for g in lex for z in g.zh}
+    words = {w for g in lex for a in g.latin for w in TOKEN.findall(fold(a))}
+
+    def han_ok(z: str) -> bool:
+        key = fold(z.lstrip("?"))
+        return key in forms or any(f in key for f in forms) or zh[z] >= TRUSTED
+    zh = Counter({z: n for z, n in zh.items() if han_ok(z)})
+    latin = Counter({a: n for a, n in latin.items()
+                     if n >= TRUSTED or set(TOKEN.findall(fold(a))) & words})
+    def short_ok(s: str) -> bool:  # 岸田 of 岸田文雄; not 子小唐纳 of a once-seen 子小唐纳德川普
+        key = fold(s)
+        attested = sum(n for z, n in zh.items() if key in fold(z))
+        return any(key in f or f in key for f in forms) or attested >= TRUSTED
+    return zh, latin, [s for s in shorts if short_ok(s)]
 
 
 def _articles(index: TextIndex, aliases: list[str], words: Words, e: int) -> set[int]:
