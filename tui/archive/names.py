@@ -269,7 +269,7 @@ def _trusted(zh: Counter[str], latin: Counter[str], shorts: list[str], lex: Sequ
     def short_ok(s: str) -> bool:  # 岸田 of 岸田文雄; not 子小唐纳 of a once-seen 子小唐纳德川普
         key = fold(s)
         attested = sum(n for z, n in zh.items() if key in fold(z))
-        return any(key in f or f in key for f in forms) or attested >= TRUSTED
+        return key in words or any(key in f or f in key for f in forms) or attested >= TRUSTED
     return zh, latin, [s for s in shorts if short_ok(s)]
 
 
