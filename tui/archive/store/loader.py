@@ -31,6 +31,7 @@ import msgspec
 from ..model import Article, Rejection
 from . import cache, scanning, workers
 from .archive import Archive
+from .cache import Entry
 from .paths import bundled_seeds
 from .paths import data_dir as default_data_dir
 from .scanning import Key, scan
@@ -68,9 +69,9 @@ class LoadResult:
     reused: int = 0  # files taken from the cache
     cache: Path | None = None  # the cache file in use; None when running without one
     changed: bool = True  # False when the files are exactly those the cache held
-    index: Any = None  # the SearchIndex, when this load built it (see `search_index`)
+    index: Any = None  # the SearchIndex, when this load wrote one (search/opening.py)
     identity: list[Any] | None = None  # the cache file's (meta crc, count, write time)
-    entries: list[cache.Entry] = field(default_factory=list)  # the cache file's records
+    entries: list[Entry] = field(default_factory=list)  # the cache file's records
 
 
 
