@@ -10,8 +10,8 @@ from types import ModuleType
 
 import pytest
 
-from tui.archive import lexicon, pinyin, scripts
-from tui.archive.textindex import fold
+from tui.archive.search import lexicon, pinyin, scripts
+from tui.archive.search.textindex import fold
 
 TOOLS = Path(__file__).resolve().parent.parent / "tools"
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "lexicon"
@@ -28,7 +28,8 @@ def _tool(name: str) -> ModuleType:
 
 def test_traditional_and_variants_fold_to_simplified_with_the_same_length() -> None:
     for trad, simp in [("習近平", "习近平"), ("鍾南山", "钟南山"), ("華為", "华为"), ("臺灣", "台湾"),
-                       ("台灣", "台湾"), ("裡", "里"), ("世界衞生組織", "世界卫生组织"), ("ＡＵＫＵＳ", "aukus")]:
+                       ("台灣", "台湾"), ("裡", "里"), ("世界衞生組織", "世界卫生组织"),
+                       ("ＡＵＫＵＳ", "aukus")]:
         assert fold(trad) == fold(simp) == simp.lower()
         assert len(fold(trad)) == len(trad)
     text = "美國總統川普（Donald Trump）與習近平"
@@ -47,7 +48,7 @@ def test_the_fold_table_is_opencc_one_to_one() -> None:
 def test_the_pinyin_table_is_shipped_not_rebuilt() -> None:
     assert pinyin.table()["習"] == pinyin.table()["习"] == "xi"
     assert pinyin.to_pinyin("蔡英文", sep="") == "caiyingwen"
-    assert "pypinyin" not in sys.modules  # read from tui/archive/data, not derived per process
+    assert "pypinyin" not in sys.modules  # read from tui/archive/search/data, not derived per process
 
 
 @pytest.fixture(scope="module")
@@ -85,4 +86,5 @@ def test_the_shipped_lexicon_reads_back() -> None:
     by_form = {z: e for e in entries for z in e.zh}
     assert by_form["習近平"] is by_form["习近平"] and "Xi Jinping" in by_form["习近平"].latin
     assert by_form["川普"] is by_form["特朗普"]
-    assert (Path(scripts.__file__).parent / "data" / "LEXICON.md").read_text(encoding="utf-8").count("CC BY-SA 4.0")
+    notes = (Path(scripts.__file__).parent / "data" / "LEXICON.md").read_text(encoding="utf-8")
+    assert "CC BY-SA 4.0" in notes and "CC-CEDICT" in notes

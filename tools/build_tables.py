@@ -2,7 +2,7 @@
 
     pip install '.[data]' && python tools/build_tables.py
 
-Writes into tui/archive/data/:
+Writes into tui/archive/search/data/:
 - `fold.txt`: Traditional and variant characters and the one Simplified character each folds to,
   as two lines of equal length (`str.maketrans(line1, line2)`). Derived from OpenCC's dictionaries
   through the official `opencc` binding: every CJK code point is converted alone with the `t2s`,
@@ -23,7 +23,7 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "tui" / "archive" / "data"
+DATA = Path(__file__).resolve().parent.parent / "tui" / "archive" / "search" / "data"
 CJK = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2EBEF), (0x2F800, 0x2FA1F))
 CONFIGS = ("t2s", "tw2s", "hk2s")  # first wins where they disagree
 

@@ -13,7 +13,7 @@ from rich.style import Style
 from rich.text import Text
 
 from ..archive.model import Article
-from ..archive.textindex import fold
+from ..archive.search.textindex import fold
 from .text import clean, clean_lines, clean_segment, date_label, source_label
 from .wrap import clip
 

@@ -21,8 +21,8 @@ _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0xA0: 32, 0x3000: 32,
 
 
 def data_text(name: str) -> str:
-    """A file of tui/archive/data (shipped with the package)."""
-    return files("tui.archive").joinpath("data", name).read_text(encoding="utf-8")
+    """A file of tui/archive/search/data (shipped with the package)."""
+    return files("tui.archive.search").joinpath("data").joinpath(name).read_text(encoding="utf-8")
 
 
 @functools.cache

@@ -43,11 +43,13 @@ TAIL = struct.Struct(">II")
 TAIL_SIZE = TAIL.size + len(MAGIC)
 FLUSH_AT = 4 << 20
 #: The modules whose code shapes what is stored: editing one invalidates every index.
-_SOURCES = ("textindex.py", "names.py", "namerules.py", "indexcache.py", "indexbuild.py", "pinyin.py",
-            "resolve.py", "search.py", "catalog.py", "stamps.py", "scripts.py", "lexicon.py", "romanize.py",
-            "indexformat.py", "indexmapped.py", "words.py",
+#: (Paths relative to tui/archive.)
+_SOURCES = ("search/textindex.py", "search/names.py", "search/namerules.py", "search/indexcache.py",
+            "search/indexbuild.py", "search/pinyin.py", "search/resolve.py", "search/engine.py",
+            "search/catalog.py", "store/stamps.py", "search/scripts.py", "search/lexicon.py",
+            "search/romanize.py", "search/indexformat.py", "search/indexmapped.py", "search/words.py",
             # the shipped tables: folding, readings and names decide what is stored
-            "data/fold.txt", "data/pinyin.txt", "data/lexicon.tsv")
+            "search/data/fold.txt", "search/data/pinyin.txt", "search/data/lexicon.tsv")
 
 
 class IndexError_(Exception):
@@ -112,7 +114,7 @@ def index_path(cache_file: Path) -> Path:
 def index_version() -> str:
     """A digest of the code and shipped tables that shape a stored index."""
     digest = hashlib.blake2b(digest_size=6)
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]  # tui/archive
     for name in _SOURCES:
         with contextlib.suppress(OSError):
             digest.update(name.encode() + (here / name).read_bytes())

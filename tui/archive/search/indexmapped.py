@@ -14,7 +14,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-from .cache import read_checked
+from ..store.cache import read_checked
 from .textindex import Postings, contains
 
 
@@ -113,8 +113,8 @@ class BodyReader:
         self.fd, self.at, self.length, self.crc = fd, at, length, crc
 
     def __call__(self, i: int) -> str:
-        from .model import body_text
-        from .workers import decode_body
+        from ..model import body_text
+        from ..store.workers import decode_body
 
         raw = read_checked(self.fd, self.at[i], self.length[i], self.crc[i])
         try:

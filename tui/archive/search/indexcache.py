@@ -31,8 +31,9 @@ from typing import Any
 
 import msgspec
 
+from ..store.cache import no_gc
+from ..store.files import pread
 from . import names
-from .cache import no_gc, pread
 from .indexformat import (
     FORMAT,
     MAGIC,
@@ -57,7 +58,7 @@ __all__ = ["MAGIC", "IndexError_", "MappedHays", "StoredPostings", "index_path",
 def open_index(path: Path, archive: Any, cache_identity: list[Any]) -> Any:
     """The SearchIndex persisted at `path` for `archive`; IndexError_ (with the reason) when there
     is none or it cannot be trusted: other version, another cache's, damaged, truncated."""
-    from .search import SearchIndex
+    from .engine import SearchIndex
 
     def make(meta: Meta, text: TextIndex) -> Any:
         if len(meta.ids) != len(archive) or any(i not in archive for i in meta.ids):
@@ -77,7 +78,7 @@ def open_columns(path: Path, cache_identity: list[Any], cache_fd: int) -> Any:
     `index.stamps` is the digest of the files it was built from (stamps.py): the caller checks
     them against the files on disk. IndexError_ as for `open_index`."""
     from .catalog import Catalog, Columns
-    from .search import SearchIndex
+    from .engine import SearchIndex
 
     def make(meta: Meta, text: TextIndex) -> Any:
         with no_gc():
