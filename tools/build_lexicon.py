@@ -79,7 +79,9 @@ def names_in(gloss: str) -> tuple[list[str], list[str], list[str]]:
         pieces = re.split(r",\s*|\s+or\s+", plain) if listed else [re.split(r",|;|:", plain)[0]]
         described = any(_NOT_A_NAME.search(p) or _DESCRIBED.search(p) for p in parens)
         rest = plain[len(pieces[0]):].lstrip(",;: ") if not listed else ""
-        whole = not rest or rest[:1].islower() or any(_YEARS.fullmatch(p) for p in parens)
+        whole = (not rest or not _LISTING.match(rest) or any(_YEARS.fullmatch(p) for p in parens)
+                 or any(_ACRONYM.fullmatch(p) for p in parens))
+        extra += _AKA.findall(item)  # `Ma Yun (1964-), aka Jack Ma, …`
         for piece in pieces:
             name = _leading_name(piece)
             if not name:
@@ -95,6 +97,8 @@ def names_in(gloss: str) -> tuple[list[str], list[str], list[str]]:
                 extra.append(p)
     # only names given outright: 唐山 is `Tangshan`, not `China (in Chinese communities abroad)`,
     # and 中华 (`China (alternate formal name)`) does not become a second China
+    # `Daniel Han Kuo-yu`, `Dr Sun Yat-sen`: also the name without the English given name or title
+    keys += [k.split(" ", 1)[1] for k in keys if len(k.split()) >= 3 and "-" in k.split()[-1]]
     return list(dict.fromkeys(keys + extra)), list(dict.fromkeys(keys)), surnames
 
 
@@ -105,6 +109,9 @@ _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ese|ian|ish|ic)")  # `Japanese person`: no
 _CATEGORY = re.compile(r"(?:city|county|district|province|prefecture|prefecture-level|county-level|"
                        r"subprovincial|ethnic|river|mountain|island|lake|town|village|region|"
                        r"state|port|people)\b")  # `Wuhan city on Changjiang`, `Uighur ethnic group…`
+# a gloss that goes on listing names (`China, Japan and Korea`) gives none of them outright
+_LISTING = re.compile(r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*(?:\s*,|\s+and\s|\s+or\s)")
+_AKA = re.compile(r"\baka ([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})")
 _DESCRIBED = re.compile(r"^(?:in|a|an|the|used|i\.e\.|e\.g\.|esp\.|cf\.)\b|\bname for\b|\bused\b")
 
 
@@ -151,6 +158,10 @@ def entries(lines: Iterable[str]) -> Iterator[Entry]:
         if not pinyin[:1].isupper() or len(simp) < 2 or not all(_HAN.match(c) for c in simp):
             continue
         names, keys, surnames = names_in(gloss)
+        # a name that is only the entry's own pinyin (清远 `Qingyuan`) joins no other entry: several
+        # places share a reading; a transliteration names one thing (川普 `Trump`)
+        reading = re.sub(r"[^a-z]", "", pinyin.lower().replace("u:", "v"))
+        keys = [k for k in keys if re.sub(r"[^a-z]", "", k.lower()) != reading]
         if names:
             yield kind_of(gloss, names), list(dict.fromkeys([simp, trad])), names, keys, surnames
 
