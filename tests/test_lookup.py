@@ -30,6 +30,7 @@ ARTICLES = [
     _made("melt", "冰雪融化为水", "春天到了，冰雪渐渐融化为水。"),
     _made("russia", "俄罗斯与乌克兰", "俄罗斯军队周一越过边境。"),
     _made("roth", "人权观察批评", "人权观察执行主任罗斯说，当局必须释放他们。"),
+    _made("both", "会谈", "俄罗斯外长会见了罗斯。"),
     _made("tsai", "蔡英文總統談兩岸", "台灣總統蔡英文週二表示，台灣不會屈服。"),
     _made("carrie", "林鄭月娥宣布", "香港特首林鄭月娥週三宣布撤回條例。"),
     _made("joshua", "黄之锋被捕", "香港社运人士黄之锋周五被捕。"),
@@ -61,7 +62,8 @@ CASES = [
     ("特朗普", TRUMP), ("川普", TRUMP), ("trump", TRUMP), ("donald trump", TRUMP),
     ("蓬佩奥", POMPEO), ("庞培欧", POMPEO), ("pompeo", POMPEO),
     # English names the archive never glosses, from the lexicon
-    ("russia", {"russia", "navalny"}), ("world health organization", {"who"}), ("navalny", {"navalny"}),
+    ("russia", {"russia", "navalny", "both"}), ("world health organization", {"who"}),
+    ("navalny", {"navalny"}),
     ("uyghur", {"uyghur"}), ("huawei", {"huawei"}),
     # Wade–Giles, Taiwanese and Cantonese spellings
     ("tsai ing-wen", {"tsai"}), ("mao tse-tung", {"mao"}), ("carrie lam", {"carrie"}),
@@ -71,7 +73,7 @@ CASES = [
     # pinyin
     ("caiyingwen", {"tsai"}), ("linzhengyuee", {"carrie"}), ("huangzhifeng", {"joshua"}),
     # precise: words, not any run of characters that reads the same
-    ("罗斯", {"roth"}), ('"罗斯"', {"russia", "roth", "navalny"}), ("化为", {"melt"}),
+    ("罗斯", {"roth", "both"}), ('"罗斯"', {"russia", "roth", "navalny", "both"}), ("化为", {"melt"}),
 ]
 
 
@@ -99,7 +101,14 @@ def test_one_entity_with_aliases_in_both_scripts_and_transliterations(index: Sea
 
 def test_a_short_name_inside_a_longer_one_is_not_that_name(index: SearchIndex) -> None:
     ross = [e for e in index.entities if "罗斯" in e.aliases]
-    assert ross and all(set(e.articles) == {"roth"} for e in ross)
+    assert ross and all(set(e.articles) == {"roth", "both"} for e in ross)
+
+
+def test_only_the_name_itself_is_highlighted(index: SearchIndex) -> None:
+    hit = next(h for h in index.search("罗斯") if h.id == "both")
+    assert [(a, b) for a, b in hit.spans] == [(hit.snippet.rindex("罗斯"), hit.snippet.rindex("罗斯") + 2)]
+    quoted = next(h for h in index.search('"罗斯"') if h.id == "both")
+    assert len(quoted.spans) == 2  # a quoted phrase is a plain substring
 
 
 def test_snippets_and_article_highlights_find_the_other_script(index: SearchIndex) -> None:

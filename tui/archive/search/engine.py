@@ -35,10 +35,10 @@ from . import names
 from .catalog import Catalog
 from .query import Query, parse
 from .resolve import Resolver, Term
-from .textindex import TextIndex, encode, find_all, fold, is_boundary
-from .words import matches_outside
+from .snippets import first_at, spans_of, window
+from .textindex import TextIndex, encode, find_all, fold
+from .words import covered, matches_outside
 
-_SENTENCE_END = "。！？!?\n；;"
 _FULL_SCORING = 1000  # beyond this many matches, rank in two steps (see `search`)
 _REFINE = 4  # ... scoring limit x this many (at least 200) of the best fully
 
@@ -253,16 +253,29 @@ class SearchIndex:
         title_hit = any(low.find(k, 0, body_at - 1) >= 0 for k in needles)
         via_alias = any(find_all(low, k, 1) for t in terms for k in t.via_alias if k != fold(t.typed))
         matched = "title" if title_hit else ("alias" if via_alias else "body")
-        first = [p for t in terms[:1] for k in t.needles if (p := _first(low, k, body_at)) >= 0]
+        inside = self._inside(terms, low)
+        first = [p for t in terms[:1] for k in t.needles if (p := first_at(low, k, body_at, inside)) >= 0]
         if first:
-            start, end = _window(low, min(first), body_at)
+            start, end = window(low, min(first), body_at)
             prefix, suffix = ("…" if start > body_at else ""), ("…" if end < len(orig) else "")
         else:
             start, end, prefix, suffix = 0, body_at - 1, "", ""
         snippet = prefix + orig[start:end].replace("\n", " ") + suffix
-        spans = _spans(low, needles, start, end, len(prefix))
+        spans = spans_of(low, needles, start, end, len(prefix), inside)
         return Hit(meta.id, meta.path, meta.title, score, snippet, spans, matched,
                    meta.source, meta.source_name, meta.published)
+
+
+    def _inside(self, terms: list[Term], low: str) -> set[tuple[str, int]]:
+        """(needle, offset) of the occurrences in `low` that lie inside a longer name (words.py):
+        not shown as matches."""
+        out: set[tuple[str, int]] = set()
+        for t in terms:
+            if not t.exact:
+                for k in t.needles:
+                    blockers = [b for b in self.resolver.words.blockers(k) if b[0] not in t.needles]
+                    out.update((k, at) for at in covered(low, blockers))
+        return out
 
 
 def _ranked(score: Callable[[int], float], keep: set[int], published: list[str]
@@ -278,34 +291,6 @@ def _literal(phrase: str) -> Term:
     term = Term(phrase, exact=True)
     term.add(phrase, 1.0)
     return term
-
-
-def _first(low: str, needle: str, body_at: int) -> int:
-    found = find_all(low[body_at:], needle, 1)
-    return body_at + found[0] if found else -1
-
-
-def _window(low: str, at: int, body_at: int, before: int = 40, width: int = 150) -> tuple[int, int]:
-    start = max(body_at, at - before)
-    cut = max(low.rfind(ch, start, at) for ch in _SENTENCE_END)
-    if cut >= start:
-        start = cut + 1
-    while start < at and low[start].isspace():
-        start += 1
-    return start, min(len(low), start + width)
-
-
-def _spans(low: str, needles: list[str], start: int, end: int, shift: int) -> list[tuple[int, int]]:
-    taken: list[tuple[int, int]] = []
-    for needle in needles:  # longest first, so 岸田文雄 wins over 岸田
-        at = low.find(needle, start, end)
-        while at >= 0:
-            stop = at + len(needle)
-            if (stop <= end and is_boundary(low, at, stop)
-                    and not any(a < stop and at < b for a, b in taken)):
-                taken.append((at, stop))
-            at = low.find(needle, at + 1, end)
-    return sorted((a - start + shift, b - start + shift) for a, b in taken)
 
 
 def hits_to_json(hits: list[Hit]) -> str:

@@ -99,3 +99,14 @@ def _free(hay: bytes, key: bytes, shifts: list[tuple[bytes, int]]) -> bool:
             return True
         at = hay.find(key, at + 1)
     return False
+
+
+def covered(text: str, blockers: list[tuple[str, int]]) -> set[int]:
+    """Offsets in `text` (folded) where a blocked name starts inside one of `blockers`."""
+    out: set[int] = set()
+    for word, k in blockers:
+        at = text.find(word)
+        while at >= 0:
+            out.add(at + k)
+            at = text.find(word, at + 1)
+    return out

@@ -1,0 +1,45 @@
+"""Snippets: the window of text around a hit's first match, and the spans to highlight in it.
+
+Both are computed on the folded text (textindex.fold: same length as the text as written, so
+offsets hold in the original); an occurrence inside a longer name (`inside`, see words.py) is not a
+match.
+"""
+
+from __future__ import annotations
+
+from .textindex import find_all, is_boundary
+
+_SENTENCE_END = "。！？!?\n；;"
+
+
+def first_at(low: str, needle: str, body_at: int, inside: set[tuple[str, int]]) -> int:
+    """Where `needle` first occurs in the body part of `low` as a match (-1: nowhere)."""
+    for at in find_all(low[body_at:], needle, 50):
+        if (needle, body_at + at) not in inside:
+            return body_at + at
+    return -1
+
+
+def window(low: str, at: int, body_at: int, before: int = 40, width: int = 150) -> tuple[int, int]:
+    start = max(body_at, at - before)
+    cut = max(low.rfind(ch, start, at) for ch in _SENTENCE_END)
+    if cut >= start:
+        start = cut + 1
+    while start < at and low[start].isspace():
+        start += 1
+    return start, min(len(low), start + width)
+
+
+def spans_of(low: str, needles: list[str], start: int, end: int, shift: int,
+             inside: set[tuple[str, int]]) -> list[tuple[int, int]]:
+    """The matches of `needles` in low[start:end] (folded text), as spans shifted by `shift`."""
+    taken: list[tuple[int, int]] = []
+    for needle in needles:  # longest first, so 岸田文雄 wins over 岸田
+        at = low.find(needle, start, end)
+        while at >= 0:
+            stop = at + len(needle)
+            if (stop <= end and is_boundary(low, at, stop) and (needle, at) not in inside
+                    and not any(a < stop and at < b for a, b in taken)):
+                taken.append((at, stop))
+            at = low.find(needle, at + 1, end)
+    return sorted((a - start + shift, b - start + shift) for a, b in taken)
