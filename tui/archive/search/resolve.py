@@ -116,11 +116,11 @@ class Resolver:
             self._entity(term, e, weight * ALIAS)
 
     def _pinyin_terms(self, term: Term, q: str, prefix: bool, titles: bool) -> None:
-        """What a run of pinyin spells: names (entity aliases, names after a title word) first;
-        any run of title characters that reads the same only when it spells no name (`huawei` is
-        华为, not 化为)."""
+        """What a run of pinyin spells: a name (an entity alias) first; only when it spells none,
+        any run of characters of aliases, titles and names after a title word that reads the
+        same (`huawei` is 华为, not 化为; `wangyi` is 王毅, not every 王一 after 主席)."""
         index = self.pinyin
-        n_alias, n_titles = len(self._han_aliases), len(self.titles)
+        n_alias = len(self._han_aliases)
         loose: list[str] = []
         named = False
         for entry, sub in index.find(q, prefix_ok=prefix):
@@ -130,18 +130,11 @@ class Resolver:
                     self._entity(term, e, PINYIN)
                     named = True
                     continue
-            elif entry < n_alias + n_titles:
-                if titles:
-                    loose.append(sub)
-                continue
             elif not titles:
                 continue
             if self._alias(term, sub, PINYIN):
                 named = True
-            elif entry >= n_alias + n_titles:
-                term.add(sub, PINYIN)
-                named = True
-            else:
+            else:  # part of an alias, a title, a name after a title word: only if it spells no name
                 loose.append(sub)
         if not named:
             for sub in loose:
@@ -211,7 +204,7 @@ class Resolver:
 
     def _fuzzy_alias(self, term: Term, text: str) -> bool:
         key = R.alias_key(text)
-        if len(key) < 6:
+        if len(key) < 5:  # `jak ma`
             return False
         limit = 1 if len(key) < 9 else 2
         found = process.extract(key, self.alias_keys, scorer=OSA.distance,
