@@ -209,9 +209,11 @@ class Resolver:
         limit = 1 if len(key) < 9 else 2
         found = process.extract(key, self.alias_keys, scorer=OSA.distance,
                                 score_cutoff=limit, limit=5)
-        for k, _, _ in found:
-            for e in self.by_alias[k]:
-                self._entity(term, e, FUZZY)
+        best = min((d for _, d, _ in found), default=0)  # `zhong nansan`: 钟南山, not also 中南海
+        for k, d, _ in found:
+            if d == best:
+                for e in self.by_alias[k]:
+                    self._entity(term, e, FUZZY)
         return bool(found)
 
 
