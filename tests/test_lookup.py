@@ -38,6 +38,9 @@ ARTICLES = [
     _made("who", "世界衛生組織警告", "世界衛生組織週一發出警告。"),
     _made("navalny", "纳瓦尔尼去世", "俄罗斯反对派领袖纳瓦尔尼在狱中去世。"),
     _made("mao", "毛泽东时代", "毛泽东发动了文化大革命。"),
+    _made("nanshan", "钟南山谈疫情", "钟南山院士周日表示，疫情可防可控。"),
+    _made("nanhai", "中南海动向", "中南海内部权斗激烈。"),
+    _made("jackma", "马云现身", "阿里巴巴创始人马云近日露面。"),
     _made("other", "天气预报", "明天多云，气温下降。"),
 ]
 
@@ -70,6 +73,7 @@ CASES = [
     ("joshua wong", {"joshua"}), ("lam cheng yuet-ngor", {"carrie"}),
     # typos in any word of a name
     ("xi jinpign", XI), ("carrie lamm", {"carrie"}), ("joshua wnog", {"joshua"}),
+    ("zhong nansan", {"nanshan"}), ("jak ma", {"jackma"}), ("alibaba", {"jackma"}),
     # pinyin
     ("caiyingwen", {"tsai"}), ("linzhengyuee", {"carrie"}), ("huangzhifeng", {"joshua"}),
     # precise: words, not any run of characters that reads the same
