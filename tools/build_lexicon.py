@@ -158,12 +158,28 @@ def entries(lines: Iterable[str]) -> Iterator[Entry]:
         if not pinyin[:1].isupper() or len(simp) < 2 or not all(_HAN.match(c) for c in simp):
             continue
         names, keys, surnames = names_in(gloss)
+        heard = _reading(pinyin)
+        if names and heard and heard != _table_reading(simp):  # 西藏 is xizang, not xicang:
+            names.append(heard)  # the reading CC-CEDICT gives, where the one-character table errs
         # a name that is only the entry's own pinyin (清远 `Qingyuan`) joins no other entry: several
         # places share a reading; a transliteration names one thing (川普 `Trump`)
         reading = re.sub(r"[^a-z]", "", pinyin.lower().replace("u:", "v"))
         keys = [k for k in keys if re.sub(r"[^a-z]", "", k.lower()) != reading]
         if names:
             yield kind_of(gloss, names), list(dict.fromkeys([simp, trad])), names, keys, surnames
+
+
+def _reading(pinyin: str) -> str:
+    """`Xi1 zang4` -> `xizang` (toneless, ü as v); "" for readings with letters or symbols."""
+    syllables = pinyin.lower().replace("u:", "v").split()
+    out = "".join(re.sub(r"[1-5]$", "", syl) for syl in syllables)
+    return out if out.isalpha() and out.isascii() else ""
+
+
+def _table_reading(text: str) -> str:
+    from tui.archive.search.pinyin import to_pinyin
+
+    return to_pinyin(text, sep="")
 
 
 def extra(lines: Iterable[str]) -> Iterator[Entry]:

@@ -48,6 +48,7 @@ _SOURCES = ("search/textindex.py", "search/names.py", "search/namerules.py", "se
             "search/indexbuild.py", "search/pinyin.py", "search/resolve.py", "search/engine.py",
             "search/catalog.py", "store/stamps.py", "search/scripts.py", "search/lexicon.py",
             "search/romanize.py", "search/indexformat.py", "search/indexmapped.py", "search/words.py",
+            "search/merge.py",
             # the shipped tables: folding, readings and names decide what is stored
             "search/data/fold.txt", "search/data/pinyin.txt", "search/data/lexicon.tsv")
 

@@ -21,11 +21,11 @@ import msgspec
 
 from . import namerules as R
 from .lexicon import Entry, present
-from .textindex import TOKEN, TextIndex, fold
+from .merge import Gloss, Union, attach, trusted
+from .textindex import TextIndex, fold
 from .words import Words, matches_outside
 
 KINDS = ("person", "organisation", "agreement", "place", "other")
-TRUSTED = 3  # glosses attesting an archive alias the lexicon does not confirm (see `_trusted`)
 
 
 class Entity(msgspec.Struct, gc=False):
@@ -37,13 +37,6 @@ class Entity(msgspec.Struct, gc=False):
 
     def to_dict(self) -> dict[str, object]:
         return {**msgspec.to_builtins(self), "count": len(self.articles)}
-
-
-class Gloss(msgspec.Struct, gc=False):
-    zh: list[str]  # Chinese full names, most reliable first
-    latin: list[str]
-    kind: str
-    short: list[str] = []  # surnames / short forms, kept only when unambiguous
 
 
 def _split_inner(inner: str) -> tuple[list[str], list[str]]:
@@ -136,21 +129,6 @@ def acronyms(text: str) -> set[str]:
     return {m.group(0) for m in R.BARE_ACRONYM.finditer(text)} - R.STOP_ACRONYMS
 
 
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
-
-    def find(self, x: int) -> int:
-        while self.parent.get(x, x) != x:
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[rb] = ra
-
-
 def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextIndex,
           ids: list[str], lexicon: Sequence[Entry] | None = None) -> list[Entity]:
     """Merge glosses into entities, and the archive's entities with the lexicon's entries present
@@ -163,9 +141,9 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     items += [Gloss([], [a], "other") for a, n in sorted(bare.items()) if n >= 2 and fold(a) not in known]
     archived = len(items)
     lex = [Gloss(list(e.zh), list(e.latin), e.kind) for e in lexicon]
-    attached = _attach(items, lex)
+    attached = attach(items, lex)
     items += lex
-    uf = _Union()
+    uf = Union()
     owner: dict[str, int] = {}
     for i, g in enumerate(items[:archived]):
         if i in attached:
@@ -189,10 +167,12 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
             uf.union(found.pop(), archived + j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
-        groups[uf.find(i)].append(i)
+        if attached.get(i, 0) >= 0:  # a gloss naming two lexicon entries names nothing
+            groups[uf.find(i)].append(i)
     # the archive wins: an entity it glosses takes its kind from the archive's glosses
     merged = [_merge([items[i] for i in members], {items[i].kind for i in members if i < archived},
-                     [items[i] for i in members if i >= archived])
+                     [items[i] for i in members if i >= archived],
+                     [items[i] for i in members if i < archived])
               for members in groups.values()]
     entity_of = {R.alias_key(a): e for e, m in enumerate(merged) for a in m[2]}
     words = Words((a, e) for e, (_, _, aliases, _) in enumerate(merged) for a in aliases)
@@ -218,59 +198,19 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     return out
 
 
-def _attach(items: list[Gloss], lex: list[Gloss]) -> dict[int, int]:
-    """Archive glosses that name a lexicon entry: gloss number -> entry number, or -1 for a gloss
-    naming two (`（WHO、WTO）`: dropped). They join that entry only, never each other, so one
-    loose gloss cannot chain two names the lexicon keeps apart into one entity; the archive's
-    other glosses merge among themselves as before."""
-    entry_of: dict[str, int] = {}
-    for j, g in enumerate(lex):
-        for alias in g.zh + g.latin:
-            k = R.alias_key(alias)
-            entry_of[k] = j if entry_of.get(k, j) == j else -2  # -2: two entries share it
-    out: dict[int, int] = {}
-    for i, g in enumerate(items):
-        found = {entry_of.get(R.alias_key(a.lstrip("?")), -3) for a in g.zh + g.latin} - {-3, -2}
-        if found:
-            out[i] = found.pop() if len(found) == 1 else -1
-    return out
-
-
-def _merge(gs: list[Gloss], archive_kinds: set[str] | None = None, lex: Sequence[Gloss] = ()
-           ) -> tuple[str, str, list[str], list[str]]:
+def _merge(gs: list[Gloss], archive_kinds: set[str] | None = None, lex: Sequence[Gloss] = (),
+           archive: Sequence[Gloss] = ()) -> tuple[str, str, list[str], list[str]]:
     zh = Counter(z for g in gs for z in g.zh)
     latin = Counter(a for g in gs for a in g.latin)
     shorts = list(dict.fromkeys(s for g in gs for s in g.short))
     if lex:
-        zh, latin, shorts = _trusted(zh, latin, shorts, lex)
+        zh, latin, shorts = trusted(zh, latin, shorts, lex, archive)
     kinds = archive_kinds or {g.kind for g in gs}
     kind = next(k for k in KINDS if k in kinds)
     order = sorted(zh, key=lambda z: (z.startswith("?"), -zh[z], -len(z)))
     zh_names = R.drop_guessed_prefixes(order, shorts, person=kind == "person")
     name = zh_names[0] if zh_names else max(latin, key=lambda a: (latin[a], len(a)))
     return name, kind, zh_names + sorted(latin, key=lambda a: (-latin[a], -len(a))), shorts
-
-
-def _trusted(zh: Counter[str], latin: Counter[str], shorts: list[str], lex: Sequence[Gloss]
-             ) -> tuple[Counter[str], Counter[str], list[str]]:
-    """An entity the lexicon knows keeps the lexicon's names, and of the archive's only those that
-    agree with them or that several glosses attest: on real mirrors the gloss rules, reading back
-    from a parenthesis, also catch `这个（Trump）` once, and one such alias would find thousands of
-    articles that do not name him."""
-    forms = {fold(z) for g in lex for z in g.zh}
-    words = {w for g in lex for a in g.latin for w in TOKEN.findall(fold(a))}
-
-    def han_ok(z: str) -> bool:
-        key = fold(z.lstrip("?"))
-        return key in forms or any(f in key for f in forms) or zh[z] >= TRUSTED
-    zh = Counter({z: n for z, n in zh.items() if han_ok(z)})
-    latin = Counter({a: n for a, n in latin.items()
-                     if n >= TRUSTED or set(TOKEN.findall(fold(a))) & words})
-    def short_ok(s: str) -> bool:  # 岸田 of 岸田文雄; not 子小唐纳 of a once-seen 子小唐纳德川普
-        key = fold(s)
-        attested = sum(n for z, n in zh.items() if key in fold(z))
-        return key in words or any(key in f or f in key for f in forms) or attested >= TRUSTED
-    return zh, latin, [s for s in shorts if short_ok(s)]
 
 
 def _articles(index: TextIndex, aliases: list[str], words: Words, e: int) -> set[int]:

@@ -15,6 +15,7 @@ Chinese text is matched literally, plus the aliases of the entity it names (`岸
 from __future__ import annotations
 
 import re
+import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
@@ -67,8 +68,11 @@ class Resolver:
         for e, ent in enumerate(entities):
             for alias in ent.aliases:
                 self.by_alias[R.alias_key(alias)].append(e)
-                if _LATIN.match(alias.replace(" ", "")):
-                    for tok in _name_tokens(alias, ent.kind):
+                plain = _unaccented(alias)  # `Demosistō` is typed `demosisto`
+                if plain != alias:
+                    self.by_alias[R.alias_key(plain)].append(e)
+                if _LATIN.match(plain.replace(" ", "")):
+                    for tok in _name_tokens(plain, ent.kind):
                         self.by_token[tok].add(e)
         self.alias_keys = [k for k in self.by_alias if k.isascii()]
         self.alias_tokens = sorted(self.by_token)
@@ -181,6 +185,9 @@ class Resolver:
         if not term.needles and len(folded) >= 4 and folded.isalpha():
             for tok in self._corrections(folded):
                 self._token(term, tok, FUZZY)
+        elif not known and len(folded) >= 5 and folded.isalpha():  # `merkle`, `shenzen`: a name's
+            for tok in self._corrections(folded, names_only=True):  # typo, not only what it begins
+                self._token(term, tok, FUZZY)
         if not term.needles:
             term.add(text, EXACT)  # nothing known: still look for it literally
         return term
@@ -188,11 +195,11 @@ class Resolver:
     def alias_tokens_with_prefix(self, prefix: str) -> list[str]:
         return _with_prefix(self.alias_tokens, prefix)[:20]
 
-    def _corrections(self, word: str) -> list[str]:
+    def _corrections(self, word: str, names_only: bool = False) -> list[str]:
         """Latin words of the archive one edit away (two from 8 letters), same first letter,
         names first: `kishda` -> kishida, but `kishida` never becomes `rashida`."""
         limit = 1 if len(word) <= 7 else 2
-        for vocab in (self.alias_tokens, self.text.vocab):
+        for vocab in (self.alias_tokens,) if names_only else (self.alias_tokens, self.text.vocab):
             # only words with the same first letter: a bisect slice of the sorted vocabulary, so the
             # limit of 30 is never filled by neighbours that would be thrown away
             found = process.extract(word, _with_prefix(vocab, word[0]), scorer=OSA.distance,
@@ -215,6 +222,14 @@ class Resolver:
                 for e in self.by_alias[k]:
                     self._entity(term, e, FUZZY)
         return bool(found)
+
+
+def _unaccented(alias: str) -> str:
+    """A Latin alias without its accents (`Demosistō` -> `Demosisto`); other aliases as they are."""
+    if alias.isascii():
+        return alias
+    plain = unicodedata.normalize("NFKD", alias).encode("ascii", "ignore").decode()
+    return plain if len(plain) >= len(alias) - 2 and any(c.isalpha() for c in plain) else alias
 
 
 def _name_tokens(alias: str, kind: str) -> list[str]:
