@@ -110,6 +110,7 @@ _CATEGORY = re.compile(r"(?:city|county|district|province|prefecture|prefecture-
                        r"subprovincial|ethnic|river|mountain|island|lake|town|village|region|"
                        r"state|port|people)\b")  # `Wuhan city on Changjiang`, `Uighur ethnic group…`
 # a gloss that goes on listing names (`China, Japan and Korea`) gives none of them outright
+_MINOR = re.compile(r"\b(?:locality|neighborhood|neighbourhood|hamlet)\b")
 _LISTING = re.compile(r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*(?:\s*,|\s+and\s|\s+or\s)")
 _AKA = re.compile(r"\baka ([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})")
 _DESCRIBED = re.compile(r"^(?:in|a|an|the|used|i\.e\.|e\.g\.|esp\.|cf\.)\b|\bname for\b|\bused\b")
@@ -156,6 +157,8 @@ def entries(lines: Iterable[str]) -> Iterator[Entry]:
             continue
         trad, simp, pinyin, gloss = m.groups()
         if not pinyin[:1].isupper() or len(simp) < 2 or not all(_HAN.match(c) for c in simp):
+            continue
+        if _MINOR.search(gloss):  # 大环 `Tai Wan, a locality in Kowloon`: a common word elsewhere
             continue
         names, keys, surnames = names_in(gloss)
         heard = _reading(pinyin)

@@ -46,12 +46,12 @@ def parse(lines: list[str]) -> list[Entry]:
 
 
 def present(index: TextIndex, lexicon: tuple[Entry, ...] | list[Entry] | None = None) -> list[Entry]:
-    """The entries one of whose Chinese forms some article of `index` contains (only those forms kept)."""
+    """The entries one of whose Chinese forms some article of `index` contains (with all their
+    forms: a variant the archive never writes, 中英聯合宣告, still names the entry when typed)."""
     chars = index.chars
     seen: dict[str, bool] = {}
     out: list[Entry] = []
     for entry in entries() if lexicon is None else lexicon:
-        kept: list[str] = []
         for form in entry.zh:
             key = fold(form)
             found = seen.get(key)
@@ -59,7 +59,6 @@ def present(index: TextIndex, lexicon: tuple[Entry, ...] | list[Entry] | None = 
                 found = all(ch in chars for ch in set(key)) and bool(index.matches(key))
                 seen[key] = found
             if found:
-                kept.append(form)
-        if kept:
-            out.append(Entry(entry.kind, tuple(kept), entry.latin))
+                out.append(entry)
+                break
     return out
