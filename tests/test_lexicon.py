@@ -1,5 +1,5 @@
 """The shipped tables: script folding from OpenCC, the pinyin table, and the name lexicon built from
-CC-CEDICT (on a small sample in tests/fixtures/lexicon)."""
+CC-CEDICT (on a small sample in tests/lexicon_sample)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from tui.archive.search import lexicon, pinyin, scripts
 from tui.archive.search.textindex import fold
 
 TOOLS = Path(__file__).resolve().parent.parent / "tools"
-SAMPLE = Path(__file__).resolve().parent / "fixtures" / "lexicon"
+SAMPLE = Path(__file__).resolve().parent / "lexicon_sample"  # not fixtures/: those are articles
 
 
 def _tool(name: str) -> ModuleType:
