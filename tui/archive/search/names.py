@@ -156,13 +156,13 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
                 uf.union(owner[k], i)
             else:
                 owner[k] = i
-    shorts: dict[str, set[int]] = defaultdict(set)  # an archive short form -> the entities using it
+    short_of: dict[str, set[int]] = defaultdict(set)  # an archive short form -> the entities using it
     for i, g in enumerate(items[:archived]):
         for short in g.short:
-            shorts[R.alias_key(short)].add(uf.find(i))
+            short_of[R.alias_key(short)].add(uf.find(i))
     joined = {a for a in attached.values() if a >= 0}
     for j, g in enumerate(lex):  # 奥斯汀 (Austin) is the surname of the archive's 劳埃德·奥斯汀
-        found = {uf.find(r) for z in g.zh for r in shorts.get(R.alias_key(z), ())}
+        found = {uf.find(r) for z in g.zh for r in short_of.get(R.alias_key(z), ())}
         if j not in joined and len(found) == 1:
             uf.union(found.pop(), archived + j)
     groups: dict[int, list[int]] = defaultdict(list)

@@ -33,7 +33,8 @@ def syllable(wg: str) -> tuple[str, ...]:
     wg = wg.lower()
     if wg in _ALONE:
         return tuple(dict.fromkeys((*_ALONE[wg], wg)))
-    options, rest = ("",), wg
+    options: tuple[str, ...] = ("",)
+    rest = wg
     for initial, pinyin in _INITIALS:
         if wg.startswith(initial):
             options, rest = pinyin, wg[len(initial):]

@@ -41,6 +41,6 @@ def fold_table() -> list[int]:
     for key, value in script_pairs().items():
         if ord(key) < _PLANE:
             table[ord(key)] = ord(value)
-    for key, value in _WIDTH.items():
-        table[key] = value
+    for code, to in _WIDTH.items():
+        table[code] = to
     return table
