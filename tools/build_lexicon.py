@@ -93,7 +93,8 @@ def names_in(gloss: str) -> tuple[list[str], list[str], list[str]]:
                 if surname and " " not in name:
                     surnames.append(name)
         for p in parens:  # `World Health Organization (WHO)`, `NATO (North Atlantic Treaty Organization)`
-            if _ACRONYM.fullmatch(p) or (len(p.split()) >= 2 and _leading_name(p) == p):
+            acronym = _ACRONYM.fullmatch(p) and p not in _QUALIFIERS
+            if acronym or (len(p.split()) >= 2 and _leading_name(p) == p):
                 extra.append(p)
     # only names given outright: 唐山 is `Tangshan`, not `China (in Chinese communities abroad)`,
     # and 中华 (`China (alternate formal name)`) does not become a second China
@@ -110,6 +111,7 @@ _CATEGORY = re.compile(r"(?:city|county|district|province|prefecture|prefecture-
                        r"subprovincial|ethnic|river|mountain|island|lake|town|village|region|"
                        r"state|port|people)\b")  # `Wuhan city on Changjiang`, `Uighur ethnic group…`
 # a gloss that goes on listing names (`China, Japan and Korea`) gives none of them outright
+_QUALIFIERS = {"PRC", "ROC", "USA", "US", "UK", "HK", "TW"}  # `State Council (PRC)`: whose, not a name
 _MINOR = re.compile(r"\b(?:locality|neighborhood|neighbourhood|hamlet)\b")
 _LISTING = re.compile(r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*(?:\s*,|\s+and\s|\s+or\s)")
 _AKA = re.compile(r"\baka ([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})")
@@ -213,8 +215,11 @@ def merge(items: Iterable[Entry], fold: Any = None) -> list[tuple[str, list[str]
 
     owner: dict[str, int] = {}
     bare = {_key(k) for *_, surnames in rows for k in surnames}
-    for i, (kind, zh, _, names, _) in enumerate(rows):
-        keys = ["zh:" + fold(z) for z in zh] + [_key(n) for n in names]
+    for i, (kind, zh, latin, names, _) in enumerate(rows):
+        # a name of several words or an acronym names one thing even when a gloss only mentions it
+        # (北约 `NATO (North Atlantic Treaty Organization) (abbr. for …)`, 世卫组织 `WHO (…)`)
+        named = [n for n in latin if len(n.split()) >= 3 or (_ACRONYM.fullmatch(n) and len(n) >= 3)]
+        keys = ["zh:" + fold(z) for z in zh] + [_key(n) for n in [*names, *named]]
         if kind == "person":
             keys += [_key(n.split()[-1]) for n in names
                      if 2 <= len(n.split()) <= 3 and n.istitle() and _key(n.split()[-1]) in bare]
