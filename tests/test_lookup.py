@@ -28,6 +28,7 @@ ARTICLES = [
     _made("pompeo-2", "蓬佩奥的讲话", "蓬佩奥在演讲中批评了中共。"),
     _made("huawei", "华为发布新手机", "华为公司周二发布了新款手机。"),
     _made("melt", "冰雪融化为水", "春天到了，冰雪渐渐融化为水。"),
+    _made("misspelt", "通稿笔误", "一份通稿把华为的英文名写成了Huwei。"),
     _made("russia", "俄罗斯与乌克兰", "俄罗斯军队周一越过边境。"),
     _made("roth", "人权观察批评", "人权观察执行主任罗斯说，当局必须释放他们。"),
     _made("both", "会谈", "俄罗斯外长会见了罗斯。"),
@@ -67,7 +68,8 @@ CASES = [
     # English names the archive never glosses, from the lexicon
     ("russia", {"russia", "navalny", "both"}), ("world health organization", {"who"}),
     ("navalny", {"navalny"}),
-    ("uyghur", {"uyghur"}), ("huawei", {"huawei"}),
+    ("uyghur", {"uyghur"}), ("huawei", {"huawei", "misspelt"}),
+    ("huwei", {"huawei", "misspelt"}),  # a typo, even where one article misspells it so too
     # Wade–Giles, Taiwanese and Cantonese spellings
     ("tsai ing-wen", {"tsai"}), ("mao tse-tung", {"mao"}), ("carrie lam", {"carrie"}),
     ("joshua wong", {"joshua"}), ("lam cheng yuet-ngor", {"carrie"}),
@@ -86,7 +88,7 @@ def test_lookup_finds_exactly(index: SearchIndex, query: str, expected: set[str]
     assert found(index, query) == expected
 
 
-def test_huawei_is_not_any_hua_wei(index: SearchIndex) -> None:
+def test_huawei_is_not_any_hua_wei(index: SearchIndex) -> None:  # 化为 reads hua + wei
     assert "melt" not in found(index, "huawei") and "melt" not in found(index, "hua wei")
 
 

@@ -35,6 +35,7 @@ from .words import Words
 EXACT, ALIAS, PINYIN, PREFIX, FUZZY = 1.0, 0.9, 0.85, 0.7, 0.6
 _STOP = {"for", "and", "of", "the", "a", "an", "on", "in", "at", "to", "jr", "sr", "u", "s"}
 _LATIN = re.compile(r"^[\x21-\x7e]+$")
+_RARE = 5  # a Latin word in fewer articles than this may still be a typo of a name
 
 
 @dataclass
@@ -185,9 +186,10 @@ class Resolver:
         if not term.needles and len(folded) >= 4 and folded.isalpha():
             for tok in self._corrections(folded):
                 self._token(term, tok, FUZZY)
-        elif not known and len(folded) >= 5 and folded.isalpha():  # `merkle`, `shenzen`: a name's
-            for tok in self._corrections(folded, names_only=True):  # typo, not only what it begins
-                self._token(term, tok, FUZZY)
+        elif (len(folded) >= 5 and folded.isalpha() and folded not in self.by_token
+              and len(self.text.tokens.get(folded, ())) < _RARE):  # `merkle`, `shenzen`, `navaro`:
+            for tok in self._corrections(folded, names_only=True):  # a name's typo, even if the
+                self._token(term, tok, FUZZY)  # word begins others or a few articles misspell it too
         if not term.needles:
             term.add(text, EXACT)  # nothing known: still look for it literally
         return term
