@@ -26,6 +26,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+import ahocorasick_rs
+
 # Full-width letters, digits and `＋` (not the full-width punctuation every Chinese text has:
 # folding it would cost a slow translate per article for nothing).
 _FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0b\u00a0\u3000\u200b]")
@@ -151,6 +153,7 @@ class TextIndex:
         # persisted, so a name costs a lookup instead of checking thousands of texts
         self.phrases = phrases if phrases is not None else Postings()
         self.remember = False  # while building: keep every verified match for `phrases`
+        self._known: dict[str, list[int]] = {}  # answers found by `match_all`, empty ones too
 
     def __len__(self) -> int:
         return len(self.hays)
@@ -200,13 +203,57 @@ class TextIndex:
         found = self._matched.get(needle)
         if found is None:
             known = self.phrases.get(needle)
-            found = list(known) if known is not None else self._matches(needle)
+            if known is not None:
+                found = list(known)
+            else:
+                found = self._known.get(needle)
+                if found is None:
+                    found = self._matches(needle)
+                if self.remember and found and not TOKEN.fullmatch(needle) and len(needle) > 1:
+                    self.phrases.lists[needle] = array("I", found)
             if len(self._matched) >= _MATCH_CACHE:
                 self._matched.clear()
             self._matched[needle] = found
-            if self.remember and known is None and found and not TOKEN.fullmatch(needle) and len(needle) > 1:
-                self.phrases.lists[needle] = array("I", found)
         return found
+
+    def match_all(self, needles: Iterable[str]) -> None:
+        """Find the articles of many needles (already folded) in one pass over every haystack, so
+        that `matches` then answers each from memory (and `remember` keeps them for `phrases`).
+
+        For the index build, which looks up every name alias of the archive: checking each alias
+        against the articles holding its characters read the same texts thousands of times (93 s
+        of a 121 s cold build of a 14k-page mirror); one Aho-Corasick pass (ahocorasick_rs, in
+        Rust, over the UTF-8 bytes) reads each text once. Tokens and single characters already
+        have postings and are left to `matches`.
+        """
+        todo = sorted({n for n in needles if n and n not in self._known and n not in self.phrases
+                       and not TOKEN.fullmatch(n) and not (len(n) == 1 and _indexed(n))})
+        if not todo:
+            return
+        keys = [encode(n) for n in todo]
+        edges = [(k[0] in _ALNUM_BYTES, k[-1] in _ALNUM_BYTES) for k in keys]
+        automaton = ahocorasick_rs.BytesAhoCorasick(keys)
+        found: list[list[int]] = [[] for _ in todo]
+        hays = self.hays
+        for i in range(len(hays)):
+            hay = hays[i]
+            size = len(hay)
+            seen: set[int] = set()
+            for p, start, stop in automaton.find_matches_as_indexes(hay, overlapping=True):
+                if p in seen:
+                    continue
+                first, last = edges[p]
+                if (first and start > 0 and hay[start - 1] in _ALNUM_BYTES) or (
+                        last and stop < size and hay[stop] in _ALNUM_BYTES):
+                    continue  # inside a longer Latin word: another occurrence may still count
+                seen.add(p)
+                found[p].append(i)
+        for needle, articles in zip(todo, found, strict=True):
+            self._known[needle] = articles
+
+    def forget_bulk(self) -> None:
+        """Drop what `match_all` found (what was asked for since is in `phrases` when remembered)."""
+        self._known = {}
 
     def _matches(self, needle: str) -> list[int]:
         if not needle:
