@@ -1,0 +1,121 @@
+"""A cold build (scan, parse, index, cache) timed stage by stage, as one process: what run.py spawns.
+
+    python bench/stages.py DATA_DIR PATH [PATH ...]    # prints one JSON object on its last line
+
+It calls `loader.load` exactly as `newstui check` does (the same worker processes, forked), with
+timers wrapped around the stages from outside (the code under test is not edited):
+- in the parent: scanning, the parse loop (wall, while the workers run), what the parent does for
+  each parsed file meanwhile (the index builder's `add`: postings), `names.build`, the cache commit
+  and the search index write;
+- in each worker: reading + decoding + shape + HTML -> blocks (`parse_file`), the index features
+  (`indexbuild.encode_features`) and the body encoding, summed per worker and written to a file
+  beside DATA_DIR, since forked workers share no memory with the parent.
+Stage times are wall times of that stage; worker times are their CPU-bound wall time summed over
+the workers (so on 2 cores they add up to about twice the parse loop's wall time).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+PARENT: dict[str, float] = {}
+WORKER: dict[str, float] = {}
+
+
+def _timed(owner: Any, name: str, key: str, table: dict[str, float]) -> None:
+    fn: Callable[..., Any] = getattr(owner, name)
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        t = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            table[key] = table.get(key, 0.0) + time.perf_counter() - t
+
+    setattr(owner, name, wrapper)
+
+
+_CHUNK: dict[str, Any] = {}
+
+
+def timed_chunk(items: list[str], index: bool = True) -> list[Any]:
+    """workers._parse_chunk, its stage times appended to the spool file (module level: the pool
+    pickles it by name)."""
+    WORKER.clear()
+    try:
+        return _CHUNK["fn"](items, index)
+    finally:
+        with open(_CHUNK["spool"], "a", encoding="utf-8") as fh:  # one short line: an atomic append
+            fh.write(json.dumps({"pid": os.getpid(), **WORKER}) + "\n")
+
+
+def main(argv: list[str]) -> int:
+    data, paths = Path(argv[0]), argv[1:]
+    from tui.archive import cache, indexbuild, loader, names, scanning, workers
+
+    _timed(scanning, "scan_files", "scan", PARENT)
+    _timed(loader, "_rebuild", "parse loop (wall)", PARENT)
+    _timed(indexbuild.IndexBuilder, "add", "parent: index postings (builder.add)", PARENT)
+    _timed(names, "build", "names", PARENT)
+    _timed(cache.CacheWriter, "commit", "cache write (commit)", PARENT)
+    _timed(indexbuild.IndexBuilder, "_write", "search index write", PARENT)
+    _timed(indexbuild.IndexBuilder, "finish", "index finish (names + write + open)", PARENT)
+    _timed(workers, "parse_file", "worker: read, decode, shape, HTML -> blocks", WORKER)
+    _timed(indexbuild, "encode_features", "worker: index features", WORKER)
+    _timed(workers, "encode_body", "worker: body encode", WORKER)
+    spool = data.parent / (data.name + ".worker-times.jsonl")
+    spool.unlink(missing_ok=True)
+    _CHUNK.update(fn=workers._parse_chunk, spool=spool)
+    workers._parse_chunk = timed_chunk  # type: ignore[assignment]
+    t0 = time.perf_counter()
+    result = loader.load(paths, data_dir=data)
+    total = time.perf_counter() - t0
+    files = len(result.archive) + len(result.archive.rejections)
+    in_workers: dict[str, float] = {}
+    pids: set[int] = set()
+    if spool.exists():
+        for line in spool.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            pids.add(row.pop("pid"))
+            for k, v in row.items():
+                in_workers[k] = in_workers.get(k, 0.0) + v
+        spool.unlink()
+    if not pids:  # a small archive is parsed in this process
+        in_workers = dict(WORKER)
+    self_usage = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(
+        json.dumps(
+            {
+                "files": files,
+                "articles": len(result.archive),
+                "rejected": len(result.archive.rejections),
+                "seconds": total,
+                "ms_per_file": total / files * 1000 if files else None,
+                "parent": PARENT,
+                "workers": in_workers,
+                "worker_processes": len(pids),
+                "cpu_parent_s": self_usage.ru_utime + self_usage.ru_stime,
+                "cpu_workers_s": kids.ru_utime + kids.ru_stime,
+                "maxrss_parent_mb": self_usage.ru_maxrss / 1024,
+                "maxrss_worker_mb": kids.ru_maxrss / 1024,
+                "notices": result.notices,
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
