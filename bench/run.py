@@ -49,7 +49,25 @@ NAMES = ("kishida", "blinken", "aukus", "2+2", "岸田", "Quillfeather", "Quilfe
 QUERIES = ("kishida", "Blinken", "AUKUS", "2+2", "岸田", "Quillfeather", "Quilfeather", generate.AGREEMENT_ZH)
 REAL_NAMES = ("xi jinping", "习近平", "huawei", "华为", "trump", "川普", "pompeo", "蓬佩奥")
 REAL_QUERIES = REAL_NAMES
-DEFAULT_REAL = REPO.parent / "shared" / "real"
+
+
+def default_real() -> Path:
+    """`../shared/real` beside the repository (for a git worktree: beside its main checkout)."""
+    here = REPO.parent / "shared" / "real"
+    if here.is_dir():
+        return here
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        common = subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "--git-common-dir"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
+        if common:
+            main = (REPO / common).resolve().parent
+            if (main.parent / "shared" / "real").is_dir():
+                return main.parent / "shared" / "real"
+    return here
 
 
 def ensure_archive(n: int, out: Path, seed: int) -> tuple[Path, Json]:
@@ -234,7 +252,7 @@ def machine() -> Json:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument(
-        "--real", type=Path, default=DEFAULT_REAL, help="a real archive folder (default: %(default)s)"
+        "--real", type=Path, default=default_real(), help="a real archive folder (default: %(default)s)"
     )
     ap.add_argument("--real-only", action="store_true", help="only the real archive (no generated sizes)")
     ap.add_argument("--no-real", action="store_true", help="only generated sizes")
