@@ -87,11 +87,10 @@ def engine_search(
     """In this process: load from the warm cache, open the persisted SearchIndex (or build one where
     the loader has no `search_index`), time each typed prefix."""
     os.environ["NEWSTUI_DATA_DIR"] = str(data)
-    from tui.archive import loader
-    from tui.archive.search import SearchIndex
+    from tui.archive.search import opening
 
     t0 = time.perf_counter()
-    result = loader.load(paths, data_dir=data)
+    result = opening.load(paths, data_dir=data)
     archive_obj = result.archive
     t_load = time.perf_counter() - t0
     # One line of plain text per article, for fzf (and the "plain text size" the cache is compared to).
@@ -108,12 +107,8 @@ def engine_search(
     }
     try:
         t0 = time.perf_counter()
-        if hasattr(loader, "search_index"):
-            index = loader.search_index(result)
-            how = "persisted index opened" if not result.notices else "; ".join(result.notices)
-        else:
-            index = SearchIndex.build(archive_obj)
-            how = "SearchIndex.build in-process"
+        index = opening.search_index(result)
+        how = "persisted index opened" if not result.notices else "; ".join(result.notices)
         t_index = time.perf_counter() - t0
         per_name: dict[str, Json] = {}
         everything: list[float] = []

@@ -57,8 +57,9 @@ def cold_line(cold: Json) -> str:
 def _stage(cold: Json, where: str, key: str) -> str:
     if "na" in cold or key not in cold.get(where, {}):
         return "n/a"
-    seconds = cold[where][key]
-    return f"{seconds:.2f} s · {seconds / (cold['files'] or 1) * 1000:.3f} ms/file"
+    wall, cpu = cold[where][key]
+    files = cold["files"] or 1
+    return f"{wall:.2f} s wall · {cpu / files * 1000:.3f} ms CPU/file"
 
 
 def _median_of(section: Json) -> str:

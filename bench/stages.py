@@ -2,16 +2,16 @@
 
     python bench/stages.py DATA_DIR PATH [PATH ...]    # prints one JSON object on its last line
 
-It calls `loader.load` exactly as `newstui check` does (the same worker processes, forked), with
-timers wrapped around the stages from outside (the code under test is not edited):
+It calls `opening.load` (the store's loader, indexing) as `newstui check` does (the same worker
+processes, forked), with timers wrapped around the stages from outside (the code under test is not edited):
 - in the parent: scanning, the parse loop (wall, while the workers run), what the parent does for
   each parsed file meanwhile (the index builder's `add`: postings), `names.build`, the cache commit
   and the search index write;
 - in each worker: reading + decoding + shape + HTML -> blocks (`parse_file`), the index features
   (`indexbuild.encode_features`) and the body encoding, summed per worker and written to a file
   beside DATA_DIR, since forked workers share no memory with the parent.
-Stage times are wall times of that stage; worker times are their CPU-bound wall time summed over
-the workers (so on 2 cores they add up to about twice the parse loop's wall time).
+Each stage has its wall time and its CPU time (the process's own); worker stages are summed over the
+workers. On a machine others load too, CPU times are the steadier figure.
 """
 
 from __future__ import annotations
@@ -28,20 +28,23 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-PARENT: dict[str, float] = {}
-WORKER: dict[str, float] = {}
+#: stage -> [wall seconds, CPU seconds of this process]
+PARENT: dict[str, list[float]] = {}
+WORKER: dict[str, list[float]] = {}
 
 
-def _timed(owner: Any, name: str, key: str, table: dict[str, float]) -> None:
+def _timed(owner: Any, name: str, key: str, table: dict[str, list[float]]) -> None:
     fn: Callable[..., Any] = getattr(owner, name)
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         try:
             return fn(*args, **kwargs)
         finally:
-            table[key] = table.get(key, 0.0) + time.perf_counter() - t
+            got = table.setdefault(key, [0.0, 0.0])
+            got[0] += time.perf_counter() - t
+            got[1] += time.process_time() - c
 
     setattr(owner, name, wrapper)
 
@@ -49,12 +52,12 @@ def _timed(owner: Any, name: str, key: str, table: dict[str, float]) -> None:
 _CHUNK: dict[str, Any] = {}
 
 
-def timed_chunk(items: list[str], index: bool = True) -> list[Any]:
+def timed_chunk(items: list[str], features: Any) -> list[Any]:
     """workers._parse_chunk, its stage times appended to the spool file (module level: the pool
     pickles it by name)."""
     WORKER.clear()
     try:
-        return _CHUNK["fn"](items, index)
+        return _CHUNK["fn"](items, features)
     finally:
         with open(_CHUNK["spool"], "a", encoding="utf-8") as fh:  # one short line: an atomic append
             fh.write(json.dumps({"pid": os.getpid(), **WORKER}) + "\n")
@@ -62,34 +65,39 @@ def timed_chunk(items: list[str], index: bool = True) -> list[Any]:
 
 def main(argv: list[str]) -> int:
     data, paths = Path(argv[0]), argv[1:]
-    from tui.archive import cache, indexbuild, loader, names, scanning, workers
+    from tui.archive.search import indexbuild, names, opening
+    from tui.archive.store import cache, loader, scanning, workers
 
     _timed(scanning, "scan_files", "scan", PARENT)
     _timed(loader, "_rebuild", "parse loop (wall)", PARENT)
-    _timed(indexbuild.IndexBuilder, "add", "parent: index postings (builder.add)", PARENT)
+    _timed(indexbuild.IndexBuilder, "add_encoded", "parent: index postings (builder.add)", PARENT)
     _timed(names, "build", "names", PARENT)
     _timed(cache.CacheWriter, "commit", "cache write (commit)", PARENT)
     _timed(indexbuild.IndexBuilder, "_write", "search index write", PARENT)
     _timed(indexbuild.IndexBuilder, "finish", "index finish (names + write + open)", PARENT)
     _timed(workers, "parse_file", "worker: read, decode, shape, HTML -> blocks", WORKER)
-    _timed(indexbuild, "encode_features", "worker: index features", WORKER)
     _timed(workers, "encode_body", "worker: body encode", WORKER)
+    # the features function is handed to the pool by name: the module's attribute must be the timed one
+    _timed(indexbuild, "encode_features", "worker: index features", WORKER)
+    opening.INDEXING = loader.Indexing(features=indexbuild.encode_features, sink=opening.INDEXING.sink)
     spool = data.parent / (data.name + ".worker-times.jsonl")
     spool.unlink(missing_ok=True)
     _CHUNK.update(fn=workers._parse_chunk, spool=spool)
     workers._parse_chunk = timed_chunk  # type: ignore[assignment]
     t0 = time.perf_counter()
-    result = loader.load(paths, data_dir=data)
+    result = opening.load(paths, data_dir=data)
     total = time.perf_counter() - t0
     files = len(result.archive) + len(result.archive.rejections)
-    in_workers: dict[str, float] = {}
+    in_workers: dict[str, list[float]] = {}
     pids: set[int] = set()
     if spool.exists():
         for line in spool.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             pids.add(row.pop("pid"))
-            for k, v in row.items():
-                in_workers[k] = in_workers.get(k, 0.0) + v
+            for k, (wall, cpu) in row.items():
+                got = in_workers.setdefault(k, [0.0, 0.0])
+                got[0] += wall
+                got[1] += cpu
         spool.unlink()
     if not pids:  # a small archive is parsed in this process
         in_workers = dict(WORKER)

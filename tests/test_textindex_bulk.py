@@ -3,7 +3,7 @@ one needle at a time: Chinese strings, Latin words only at word boundaries, punc
 
 from __future__ import annotations
 
-from tui.archive.textindex import Postings, TextIndex, fold, hay_of
+from tui.archive.search.textindex import Postings, TextIndex, fold, hay_of
 
 TEXTS = [
     ("岸田文雄访美", "岸田文雄（Fumio Kishida）与拜登会谈。"),

@@ -28,9 +28,9 @@ from bs4 import NavigableString, Tag
 from bs4.element import PreformattedString
 from lxml import etree
 
+from ..model import Block, Link
 from . import chrome
 from .chrome import unwrap_image
-from .model import Block, Link
 from .text import clean_line, clean_url
 
 __all__ = ["PRESERVE_WS", "Builder"]

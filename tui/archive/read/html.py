@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 from lxml import etree
 
+from ..model import Block, Image
 from . import chrome
 from .chrome import unwrap_image
 from .htmlwalk import Builder
-from .model import Block, Image
 from .text import clean_text
 
 __all__ = ["MAX_HTML", "Body", "body_blocks", "unwrap_image"]
