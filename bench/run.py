@@ -289,7 +289,13 @@ def main(argv: list[str] | None = None) -> int:
         if real.is_dir():
             results.append(
                 bench_archive(
-                    f"real: {real.name}", [real], out / "work-real", REAL_NAMES, REAL_QUERIES, {}, runs
+                    f"real mirror ({real.name})",
+                    [real],
+                    out / "work-real",
+                    REAL_NAMES,
+                    REAL_QUERIES,
+                    {},
+                    runs,
                 )
             )
         else:
