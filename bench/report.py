@@ -110,7 +110,14 @@ def report(results: list[Json], machine: Json) -> str:
     for label, where, key in STAGES:
         row(label, lambda r, w=where, k=key: _stage(r["cold_build"], w, k))
     row("peak RSS, all processes (MB)", cold("peak_tree_mb", "", 0))
-    row("peak RSS, largest process (MB)", cold("maxrss_mb", "", 0))
+    row(
+        "peak RSS, largest process (MB)",
+        lambda r: (
+            "n/a"
+            if "na" in r["cold_build"]
+            else fmt(max(r["cold_build"]["maxrss_parent_mb"], r["cold_build"]["maxrss_worker_mb"]), "", 0)
+        ),
+    )
     row("cache + index on disk (MB)", lambda r: fmt(r["cache_bytes"] / 1e6, "", 1))
     row("**warm open: first interactive screen (s)**", lambda r: na(r["warm_open"], "seconds"))
     row("  first frame (s)", lambda r: na(r["warm_open"], "first_frame_s"))

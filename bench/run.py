@@ -102,6 +102,8 @@ def cold_build(paths: list[Path], work: Path, runs: int) -> tuple[Json, Path]:
             got = json.loads(r.stdout.decode("utf-8").strip().splitlines()[-1])
         except (ValueError, IndexError):
             return {"na": "cold build failed: " + r.stderr.decode("utf-8", "replace")[-400:]}, data
+        # (its wait4 maxrss would count the bench process's own pages, copied at the fork before exec:
+        # the largest process is the one stages.py reports from inside)
         got.update(
             wall_s=r.seconds,
             cpu_s=r.cpu_s,
