@@ -52,6 +52,19 @@ def _timed(owner: Any, name: str, key: str, table: dict[str, list[float]]) -> No
 _CHUNK: dict[str, Any] = {}
 
 
+def _peak_mb() -> float:
+    """This process's peak resident memory since it started (VmHWM: reset by exec, unlike
+    ru_maxrss, which keeps the pages of the process that forked before exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def timed_chunk(items: list[str], features: Any) -> list[Any]:
     """workers._parse_chunk, its stage times appended to the spool file (module level: the pool
     pickles it by name)."""
@@ -60,7 +73,7 @@ def timed_chunk(items: list[str], features: Any) -> list[Any]:
         return _CHUNK["fn"](items, features)
     finally:
         with open(_CHUNK["spool"], "a", encoding="utf-8") as fh:  # one short line: an atomic append
-            fh.write(json.dumps({"pid": os.getpid(), **WORKER}) + "\n")
+            fh.write(json.dumps({"pid": os.getpid(), "hwm_mb": _peak_mb(), **WORKER}) + "\n")
 
 
 def main(argv: list[str]) -> int:
@@ -90,10 +103,12 @@ def main(argv: list[str]) -> int:
     files = len(result.archive) + len(result.archive.rejections)
     in_workers: dict[str, list[float]] = {}
     pids: set[int] = set()
+    worker_peak = 0.0
     if spool.exists():
         for line in spool.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             pids.add(row.pop("pid"))
+            worker_peak = max(worker_peak, row.pop("hwm_mb"))
             for k, (wall, cpu) in row.items():
                 got = in_workers.setdefault(k, [0.0, 0.0])
                 got[0] += wall
@@ -116,8 +131,8 @@ def main(argv: list[str]) -> int:
                 "worker_processes": len(pids),
                 "cpu_parent_s": self_usage.ru_utime + self_usage.ru_stime,
                 "cpu_workers_s": kids.ru_utime + kids.ru_stime,
-                "maxrss_parent_mb": self_usage.ru_maxrss / 1024,
-                "maxrss_worker_mb": kids.ru_maxrss / 1024,
+                "maxrss_parent_mb": _peak_mb(),
+                "maxrss_worker_mb": worker_peak,
                 "notices": result.notices,
             }
         )
