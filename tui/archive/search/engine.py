@@ -265,15 +265,13 @@ class SearchIndex:
                         row[1] += 1
                         row[2] = row[2] or k in head
             per_term.append(got)
-
-        def score(i: int) -> float:
-            total = 0.0
-            for got in per_term:
-                best, count, title = got.get(i) or (0.0, 0, False)
-                total += best * (40.0 * title + 12.0 * math.log2(1 + min(count, 30)) + 10.0)
-            return round(total, 2)
-
-        return score
+        totals: dict[int, float] = {}
+        for got in per_term:  # in term order, as the sum per article was
+            for i, (best, count, title) in got.items():
+                totals[i] = totals.get(i, 0.0) + best * (
+                    40.0 * title + 12.0 * math.log2(1 + min(count, 30)) + 10.0)
+        scores = {i: round(total, 2) for i, total in totals.items()}
+        return lambda i: scores.get(i, 0.0)
 
     # -- presenting ---------------------------------------------------------------------------
     def _hit(self, terms: list[Term], i: int, score: float) -> Hit:
