@@ -122,6 +122,14 @@ def report(results: list[Json], machine: Json) -> str:
     row("**warm open: first interactive screen (s)**", lambda r: na(r["warm_open"], "seconds"))
     row("  first frame (s)", lambda r: na(r["warm_open"], "first_frame_s"))
     row("  RSS once open (MB)", lambda r: na(r["warm_open"], "rss_after_open_mb", "", 0))
+    row(
+        "engine: index open / warm, in-process (s)",
+        lambda r: (
+            "n/a"
+            if "na" in r["engine_search"]
+            else " / ".join(fmt(r["engine_search"].get(k)) for k in ("index_build_s", "index_warm_s"))
+        ),
+    )
     row("engine keystroke p50/p95/max (ms)", lambda r: triple(r["engine_search"]))
     row("**app keystroke p50/p95/max (ms)**", lambda r: triple(r["app_search"]))
     row("**newstui search, whole process, median (s)**", lambda r: na(r["cli_search"], "seconds", "", 3))
