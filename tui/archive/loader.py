@@ -59,7 +59,7 @@ class LoadResult:
 _NOT_PARSING = frozenset({"archive.py", "cache.py", "loader.py", "scanning.py", "workers.py", "paths.py",
                           "search.py", "query.py", "textindex.py", "pinyin.py", "names.py", "namerules.py",
                           "resolve.py", "indexcache.py", "indexbuild.py", "catalog.py", "stamps.py",
-                          "quick.py"})
+                          "quick.py", "stats.py"})
 
 
 @functools.cache
