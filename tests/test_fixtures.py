@@ -496,6 +496,63 @@ ROWS = [
         "专栏 | 中国一周（2020年3月28日-2020年4月3日）",
         "https://www.rfa.org/mandarin/zhuanlan/zhongguoyizhou/review-04022020182813.html",
     ),
+    # issue 11: platform channels, entities, and the hand-made shapes of tests/fixtures/fidelity
+    (
+        'NodeBE4__oped2/head/_posts/2023-05-15-‘Beijing’s Global Media Offensive’.md',
+        'frontmatter',
+        'chinafile',
+        '2023-05-15T12:15:00+00:00',
+        '‘Beijing’s Global Media Offensive’',
+        'https://www.chinafile.com/reporting-opinion/notes-chinafile/beijings-global-media-offensive',
+    ),
+    (
+        'NodeBE4__society/_posts/2022-08-03-深圳上市公司招聘現狀，打工人一個人都沒，不加班基本工資三千，賺錢靠加班。打工人何去何從？.md',
+        'frontmatter',
+        'youtube',
+        '2022-08-03T13:30:02+00:00',
+        '深圳上市公司招聘現狀，打工人一個人都沒，不加班基本工資三千，賺錢靠加班。打工人何去何從？',
+        'https://www.youtube.com/watch?v=CLnT1MWB6hc',
+    ),
+    (
+        'fidelity/conversation.html',
+        'htmlpage',
+        'chinafile',
+        '2023-08-24T10:00:00-04:00',
+        'Is China’s Economy Heading for a Fall?',
+        'https://www.chinafile.com/conversation/chinas-economy-heading-fall',
+    ),
+    (
+        'fidelity/conversation-fragment.md',
+        'frontmatter',
+        'chinafile',
+        '2020-07-06T14:00:00+00:00',
+        'Conversation: What Does the New Security Law Mean for Hong Kong’s Press?',
+        'https://www.chinafile.com/conversation/what-does-new-security-law-mean-hong-kongs-press',
+    ),
+    (
+        'fidelity/reuters-yearless.md',
+        'mirror',
+        'reuters',
+        '2018-08-28',
+        '中国7月工业企业利润增速放缓 因需求疲软',
+        '',
+    ),
+    (
+        'fidelity/unknown-layout.html',
+        'htmlpage',
+        'example.org',
+        '2022-05-17',
+        '山区学校的最后一位老师 - 某地方新闻网',
+        'https://news.example.org/2022/05/17/last-teacher',
+    ),
+    (
+        'fidelity/wordpress-social-tag.md',
+        'frontmatter',
+        'iyouport',
+        '2021-03-02T09:15:00+00:00',
+        '如何保护你的社交媒体账号',
+        'https://www.iyouport.org/how-to-protect-your-accounts/',
+    ),
 ]
 
 
