@@ -274,7 +274,7 @@ def test_two_processes_saving_at_once_lose_no_mark(tmp_path: Path) -> None:
 
 def test_state_data_dir_is_the_archive_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from tui.app import state
-    from tui.archive import paths
+    from tui.archive.store import paths
 
     assert state.data_dir is paths.data_dir
     monkeypatch.setenv("NEWSTUI_DATA_DIR", str(tmp_path))

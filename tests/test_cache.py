@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.archive import cache, loader, workers
-from tui.archive.loader import load
+from tui.archive.search import opening
+from tui.archive.search.opening import load
+from tui.archive.store import cache, loader, workers
 
 
 def _cache_file(data_dir: Path, root: Path) -> Path:
@@ -150,10 +151,10 @@ def test_short_writes_still_write_everything(archive_dir: Path, data_dir: Path) 
     assert cold.cache.read_bytes()[-len(cache.MAGIC):] == cache.MAGIC
     warm = load([archive_dir], data_dir=data_dir / "short")
     assert not warm.changed and _full(warm) == _full(expected)
-    index = loader.search_index(warm)
+    index = opening.search_index(warm)
     assert index.persisted is not None and warm.notices == []  # the index written in pieces opens
     assert sorted(h.id for h in index.search("kishida")) == sorted(
-        h.id for h in loader.search_index(expected).search("kishida"))
+        h.id for h in opening.search_index(expected).search("kishida"))
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions, not root")
@@ -174,7 +175,7 @@ def test_no_temp_file_is_left_behind(archive_dir: Path, monkeypatch: pytest.Monk
     before = good.cache.read_bytes()
     (archive_dir / "more.md").write_text("### a title\n\n---\n\nbody\n", encoding="utf-8")
 
-    def interrupted(paths, progress):
+    def interrupted(paths, progress, features=None):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(workers, "parse_all", interrupted)

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from tui.archive import datehints, fallback
-from tui.archive.archive import Archive
 from tui.archive.model import Article
-from tui.archive.parse import parse_file
-from tui.archive.query import parse as parse_query
+from tui.archive.read import datehints, fallback
+from tui.archive.read.parse import parse_file
+from tui.archive.search.query import parse as parse_query
+from tui.archive.store.archive import Archive
 from tui.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"

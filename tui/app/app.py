@@ -18,8 +18,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from ..archive.archive import Archive
-from ..archive.search import SearchIndex
+from ..archive.search.engine import SearchIndex
+from ..archive.store.archive import Archive
 from . import data
 from .commands import NewsCommands
 from .screen import MainScreen

@@ -11,9 +11,9 @@ from typing import Protocol
 from rich.style import Style
 from rich.text import Text
 
-from ..archive.archive import Archive
-from ..archive.names import Entity
-from ..archive.search import Hit
+from ..archive.search.engine import Hit
+from ..archive.search.names import Entity
+from ..archive.store.archive import Archive
 from .render import DIM, match_pattern
 from .text import clean
 from .wrap import clip

@@ -18,8 +18,8 @@ from textual.widget import Widget
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
-from ..archive.names import Entity
-from ..archive.search import Hit
+from ..archive.search.engine import Hit
+from ..archive.search.names import Entity
 from . import entities
 from .widgets import ResultsList
 

@@ -15,8 +15,8 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Input, ProgressBar, Static, Tree
 from textual.worker import get_current_worker
 
-from ..archive.names import Entity
-from ..archive.search import Hit
+from ..archive.search.engine import Hit
+from ..archive.search.names import Entity
 from .actions import ScreenActions
 from .loading import PLACEHOLDER, LoadingViews
 from .names import EntityResults, NamesPanel

@@ -30,7 +30,7 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..archive.paths import data_dir
+from ..archive.store.paths import data_dir
 
 try:
     import fcntl

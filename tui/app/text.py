@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..archive.sources import display_name
+from ..archive.read.sources import display_name
 
 # Format characters kept: zero-width joiner/non-joiner (emoji, some scripts).
 _KEEP_FORMAT = {"\u200c", "\u200d"}

@@ -14,8 +14,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ..archive.archive import Archive, SourceGroup
 from ..archive.model import Rejection
+from ..archive.store.archive import Archive, SourceGroup
 from .render import DIM, article_label, count_label
 from .state import ReadingState
 from .text import clean, source_label

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
-from ..archive.archive import Archive
 from ..archive.model import Rejection
+from ..archive.store.archive import Archive
 from .text import clean
 
 

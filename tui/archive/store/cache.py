@@ -32,8 +32,8 @@ from pathlib import Path
 
 import msgspec
 
-from .. import __version__
-from .model import Article
+from ... import __version__
+from ..model import Article
 
 try:
     import fcntl

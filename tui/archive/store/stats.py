@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .model import Article
+from ..model import Article
 
 #: Bodies shorter than this (characters of text, whitespace not counted) are "short".
 SHORT = 300

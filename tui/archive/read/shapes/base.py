@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import msgspec
 
+from ...model import Article, Block, Image, Link, Rejection
 from .. import content, datehints, dates, fallback, platforms, sources
 from ..html import Body, body_blocks
-from ..model import Article, Block, Image, Link, Rejection
 from ..text import clean_line
 
 #: How much of a file `sniff` looks at: enough for a 20,000-character title or a long front matter.

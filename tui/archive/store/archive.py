@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .model import Article, Rejection
-from .platforms import is_platform
+from ..model import Article, Rejection
+from ..read.platforms import is_platform
 
 
 @dataclass

@@ -23,8 +23,9 @@ from typing import Any
 
 import msgspec
 
-from . import names, stamps
-from .cache import _remove_stale_temps, locked, pread, pwrite
+from ..store import stamps
+from ..store.cache import _remove_stale_temps, locked, pread, pwrite
+from . import names
 from .indexcache import (
     _FLUSH_AT,
     _TAIL,
@@ -153,6 +154,10 @@ class IndexBuilder:
         self.bare.update(f.acronyms)
         self.titled.update(f.titled)
 
+    def add_encoded(self, article_id: str, title: str, raw: bytes) -> None:
+        """`add` with the features as `encode_features` made them (in a parse worker)."""
+        self.add(article_id, title, decode_features(raw))
+
     def _shared(self, g: names.Gloss) -> names.Gloss:
         """The first gloss equal to `g`: the same names are glossed in article after article, and
         each article's decoded copies, held until `finish`, were ~250 MB at 100k articles (the
@@ -168,7 +173,7 @@ class IndexBuilder:
         """The SearchIndex over `archive` (which holds every id added); with a path, also written
         and renamed into place (OSError when that fails: the caller keeps the cache without it).
         `entries`: the cache's (cache.Entry), whose files and body places the index records."""
-        from .search import SearchIndex
+        from .engine import SearchIndex
 
         if self.fd < 0:
             text = TextIndex(self.hays, self.title_len, self.chars, self.tokens)
