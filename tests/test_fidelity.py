@@ -87,6 +87,13 @@ def test_conversation_intro_comes_before_the_contributions() -> None:
     assert "Asia Society" not in "\n".join(body)  # the footer is not a contribution
 
 
+def test_a_styled_section_inside_a_story_is_not_taken_for_the_whole_body() -> None:
+    a = article(FIXTURES / "zydd999__banned-news2/pages/nsc415/n12326671.md")  # has a section.article-body
+    body = texts(a)
+    assert body[0].startswith("【大纪元2020年08月13日讯】") and body[-1] == "责任编辑：李薇"
+    assert len(body) >= 7 and a.extraction == ""
+
+
 def test_entities_are_decoded_in_the_author_of_a_real_file() -> None:
     assert article(CHINAFILE).author == "Abby Seiff & Joshua Kurlantzick"
 

@@ -553,6 +553,14 @@ ROWS = [
         '如何保护你的社交媒体账号',
         'https://www.iyouport.org/how-to-protect-your-accounts/',
     ),
+    (
+        'zydd999__banned-news2/pages/nsc415/n12326671.md',
+        'mirror',
+        'epochtimes',
+        '2020-08-13',
+        '香港新增62宗确诊4人离世',
+        'https://www.epochtimes.com/gb/20/8/13/n12326671.htm',
+    ),
 ]
 
 

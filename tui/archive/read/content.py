@@ -6,7 +6,8 @@ applies it to an HTML fragment, for the shapes that hand one to html.body_blocks
 * **Blog engines** (WordPress and its kin) put the post in `<div class="entry-content">` (or
   `post-content`, `article-content`, ...) inside `<article class="post …">`, beside the title,
   the byline and category links of `entry-meta`, sharing widgets and comments. The content
-  container is the body.
+  container is the body when it holds a good share of the page's text (a news page may style
+  one paragraph `<section class="article-body">` in the middle of its story).
 * **Multi-part pages** (a "conversation" of several contributors, a Q&A, a series of responses)
   hold several `<article>`s, or several parts that each carry an author element: the body is the
   smallest element holding them all, in reading order, and each contributor's name becomes a
@@ -32,6 +33,8 @@ _AUTHOR = re.compile(r"(?:^|[\s_-])(?:author|authors|byline|contributor|responde
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
 #: A part is substantial when it holds this much text (characters, whitespace not counted).
 _PART_TEXT = 150
+#: A content container is the body only when it holds at least this share of the page's text.
+_ENTRY_SHARE = 0.4
 _MAX_NAME = 60
 _SPACE = re.compile(r"\s+")
 
@@ -104,7 +107,9 @@ def pick(tree: etree._Element) -> etree._Element | None:
         root = _common_ancestor(parts)
         contributor_headings([a for a in _outermost(authors) if _inside(a, root)])
         return root
-    return entries[0] if entries else None
+    if entries and text_len(entries[0]) >= _ENTRY_SHARE * text_len(tree):
+        return entries[0]  # a content container, not a styled section inside the story
+    return None
 
 
 def _is_author(el: etree._Element, cls: str) -> bool:
