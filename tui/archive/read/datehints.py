@@ -1,4 +1,11 @@
-"""A year for a dateline that has none (`路透北京8月28日 -`), from the other times a file holds.
+"""Dates from the weaker evidence a file holds, for articles whose shape gave none.
+
+* `complete`: a year for a dateline that has none (`路透北京8月28日 -`), from the other times
+  the file holds (below).
+* `from_html`: the page's own `<time datetime>` or `article:published_time` in a scraped fragment.
+* `byline`: a full date in a short byline line at the top of the body (`记者 王小明 2022年5月17日`).
+* `from_path`: the `YYYY-MM-DD` a Jekyll-style mirror puts in a post's file or folder name, which
+  is when the mirror saved it: an archive time (day precision), so the date is approximate.
 
 Wire-style datelines give the month and day only. The year is taken from the evidence the file
 also carries: dates in the article URL, date stamps in its image URLs (`?d=20180829`,
@@ -24,6 +31,12 @@ _STAMPS = (re.compile(r"[?&](?:d|date|t)=((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)"),
 _IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)""", re.I)
 #: How far the dateline's day may lie from the evidence (days).
 WINDOW = 31
+_TIME = re.compile(r"""<time\b[^>]*?\bdatetime\s*=\s*["']([^"']{10,40})["']"""
+                   r"""|<meta\b[^>]*?(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished)["']"""
+                   r"""[^>]*?content\s*=\s*["']([^"']{10,40})["']""", re.I)
+_YMD_ANY = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_PATH_DAY = re.compile(r"(?:^|[/\\])((?:19|20)\d{2})-(\d{2})-(\d{2})(?:-[^/\\]*|[/\\][^/\\]+)$")
+_BYLINE = 60
 
 
 def month_day(lead: str) -> tuple[int, int] | None:
@@ -84,3 +97,26 @@ def complete(lead: str, url: str, html: str, archived: str) -> str:
             if day and abs((day - near).days) <= WINDOW:
                 found.add(day)
     return found.pop().isoformat() if len(found) == 1 else ""
+
+
+def from_html(html: str) -> str:
+    """The first `<time datetime>` or published-time meta of a fragment, as ISO ("" if none)."""
+    m = _TIME.search(html[:50_000])
+    return dates.parse_date(m[1] or m[2]) if m else ""
+
+
+def byline(texts: list[str]) -> str:
+    """A full date in one of the first short lines of the body (a byline), as an ISO date."""
+    for text in texts[:4]:
+        if len(text) <= _BYLINE and (m := _YMD_ANY.search(text)):
+            day = _valid(int(m[1]), int(m[2]), int(m[3]))
+            if day:
+                return day.isoformat()
+    return ""
+
+
+def from_path(path: str) -> str:
+    """`…/2020-11-06-title.md` or `…/2020-11-06/title.md` -> `2020-11-06` ("" otherwise)."""
+    m = _PATH_DAY.search(path)
+    day = _valid(int(m[1]), int(m[2]), int(m[3])) if m else None
+    return day.isoformat() if day else ""

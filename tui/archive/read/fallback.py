@@ -11,7 +11,7 @@ which are link text or chrome, never outweigh it. That element is then read by t
 walk (html.body_blocks), so the blocks, images and links come out as for any page.
 
 Why written here rather than a library: trafilatura and readability-lxml do this and more,
-but cost 10-60x the time of this pass per page (bench/fallback.py measures both), pull in
+but cost 20-30x the time of this pass per page (bench/fallback.py measures both), pull in
 several dependencies, and are tuned to English and Latin-script pages; this pass is ~60 lines
 over the lxml tree the project already builds.
 """

@@ -107,8 +107,10 @@ def finish(draft: Draft, path: str, shape: str) -> Article | Rejection:
     title = clean_title(draft.title, (source.name, source.label, source.key))
     if not title:  # only entities that decode to nothing (`&nbsp;`)
         return Rejection(path, f"not an article: no title found ({shape} file)")
-    published = draft.published or day or dates.from_url(url) or datehints.complete(
-        lead, url, draft.html, draft.archived)
+    published = (draft.published or day or dates.from_url(url) or datehints.from_html(draft.html)
+                 or datehints.byline([b.text for b in blocks if b.kind != "image"])
+                 or datehints.complete(lead, url, draft.html, draft.archived))
+    archived = draft.archived or ("" if published else datehints.from_path(path))
     author = clean_author(draft.author)
     return Article(
         id=article_id(path),
@@ -119,11 +121,11 @@ def finish(draft: Draft, path: str, shape: str) -> Article | Rejection:
         title=title,
         url=url,
         published=published,
-        archived=draft.archived,
+        archived=archived,
         author=author,
         image=_decoded_image(body.image),
         body=blocks,
-        date_approx=not published and bool(draft.archived),
+        date_approx=not published and bool(archived),
         channel=platforms.channel(source.key, url, author),
         extraction=extraction,
     )
