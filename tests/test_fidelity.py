@@ -205,3 +205,24 @@ def test_check_stats_counts_per_source_and_shape(tmp_path: Path, capsys: pytest.
     assert main(["check", "--stats", str(folder)]) == 0
     table = capsys.readouterr().out
     assert "fallback" in table.splitlines()[0] and "youtube" in table
+
+
+def test_weaker_date_evidence_when_the_shape_gives_none(tmp_path: Path) -> None:
+    # a scraped fragment with the page's own <time datetime>, no date in the front matter
+    page = tmp_path / "post.md"
+    stamp = "<p><time datetime='2021-08-24T21:01:25+08:00'>昨天</time></p>"
+    page.write_text("---\ntitle: 无日期\nfrom: https://blog.example.net/p/1\n---\n"
+                    + stamp + "<p>" + "正文。" * 60 + "</p>\n", encoding="utf-8")
+    assert article(page).published == "2021-08-24T21:01:25+08:00"
+    # a byline date at the top of the body
+    byline = tmp_path / "byline.md"
+    byline.write_text("### 标题\n---\n<p>记者 王小明 2022年5月17日</p><p>" + "正文。" * 60 + "</p>\n",
+                      encoding="utf-8")
+    assert article(byline).published == "2022-05-17"
+    # nothing but the Jekyll date of the file name: an approximate (archive) day
+    folder = tmp_path / "_posts"
+    folder.mkdir()
+    jekyll = folder / "2020-11-06-廣州雜談.md"
+    jekyll.write_text("---\ntitle: 廣州雜談\n---\n<p>" + "正文。" * 60 + "</p>\n", encoding="utf-8")
+    a = article(jekyll)
+    assert (a.published, a.archived, a.date_approx, a.when) == ("", "2020-11-06", True, "2020-11-06")
