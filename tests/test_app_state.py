@@ -16,7 +16,8 @@ from test_app_flows import WIDE, make_app, open_first, open_hit, ready, search
 from test_app_support import sync
 
 from tui.app.app import NewsApp
-from tui.app.state import ReadingState, atomic_write
+from tui.app.state import ReadingState
+from tui.archive.store.files import atomic_write
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -15,7 +15,7 @@ import pytest
 
 from tui.archive.search import opening
 from tui.archive.search.opening import load
-from tui.archive.store import cache, loader, workers
+from tui.archive.store import cache, files, loader, workers
 
 
 def _cache_file(data_dir: Path, root: Path) -> Path:
@@ -115,7 +115,7 @@ def test_a_data_dir_without_permission_runs_without_cache(
     def denied(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(cache.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(files.tempfile, "mkstemp", denied)
     result = load([archive_dir])
     assert result.cache is None
     assert len(result.notices) == 1
@@ -136,7 +136,7 @@ def test_a_full_disk_runs_without_cache(archive_dir: Path, data_dir: Path) -> No
 
 
 def test_short_writes_still_write_everything(archive_dir: Path, data_dir: Path) -> None:
-    """The cache and the index are written through `cache.pwrite`, which goes on after a short write
+    """The cache and the index are written through `files.pwrite`, which goes on after a short write
     (the big meta sections are written straight from their bytes, not through a buffer)."""
     expected = load([archive_dir], data_dir=data_dir / "whole")
     write = os.pwrite
@@ -192,7 +192,7 @@ def test_the_cache_is_replaced_only_under_the_lock(archive_dir: Path, data_dir: 
     released_at: list[float] = []
 
     def hold() -> None:
-        with cache.locked(target):
+        with files.locked(target.with_suffix(".lock")):
             held.set()
             time.sleep(0.5)
             released_at.append(time.monotonic())

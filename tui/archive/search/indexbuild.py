@@ -13,7 +13,6 @@ import contextlib
 import mmap
 import os
 import sys
-import tempfile
 import zlib
 from array import array
 from collections import Counter
@@ -24,7 +23,8 @@ from typing import Any
 import msgspec
 
 from ..store import stamps
-from ..store.cache import _remove_stale_temps, locked, pread, pwrite
+from ..store.cache import STALE_TEMP_SECONDS
+from ..store.files import locked, pread, pwrite, remove_stale_temps, temp_beside
 from . import names
 from .indexcache import (
     _FLUSH_AT,
@@ -128,9 +128,8 @@ class IndexBuilder:
         self._written = 0
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-            _remove_stale_temps(path)
-            self.fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-            self.tmp = Path(tmp)
+            remove_stale_temps(path.parent, path.name + ".*.tmp", STALE_TEMP_SECONDS)
+            self.fd, self.tmp = temp_beside(path)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -235,7 +234,7 @@ class IndexBuilder:
         self._flush()
         os.fsync(self.fd)
         assert self.path is not None and self.tmp is not None
-        with locked(self.cache_file or self.path):
+        with locked((self.cache_file or self.path).with_suffix(".lock")):
             os.replace(self.tmp, self.path)
 
     def _postings(self, postings: Postings, start: int) -> tuple[list[str], array, array]:

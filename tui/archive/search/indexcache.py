@@ -51,7 +51,8 @@ from typing import Any
 
 import msgspec
 
-from ..store.cache import no_gc, pread, read_checked
+from ..store.cache import no_gc, read_checked
+from ..store.files import pread
 from . import names
 from .textindex import Postings, TextIndex, contains
 

@@ -51,9 +51,12 @@ def load_archive(
     use_cache: bool = True,
     notice: Callable[[str], None] | None = None,
 ) -> Archive:
-    """`store.loader.load_archive`, writing the search index beside the cache."""
-    return loader.load_archive(paths, progress, data_dir=data_dir, use_cache=use_cache, notice=notice,
-                               indexing=INDEXING)
+    """The Archive at `paths` (the bundled seeds when empty); `notice` receives cache problems."""
+    result = load(paths, progress, data_dir=data_dir, use_cache=use_cache)
+    if notice is not None:
+        for message in result.notices:
+            notice(message)
+    return result.archive
 
 
 def search_index(result: LoadResult, progress: Progress | None = None) -> SearchIndex:

@@ -1,7 +1,6 @@
 """Scan paths, parse new or changed files (on all cores), build the Archive over the cache.
 
     result = load(paths, progress)      # LoadResult: archive, notices, counts, cache file
-    archive = load_archive(paths)       # just the Archive
 
 A file is parsed again only when its absolute path, size or mtime_ns changed, or the parser's
 version did (the cache is then rebuilt). The Archive holds articles without bodies; `get(id)`
@@ -37,8 +36,7 @@ from .paths import data_dir as default_data_dir
 from .scanning import Key, scan
 from .workers import Features, Progress
 
-__all__ = ["Indexing", "LoadResult", "Progress", "bundled_seeds", "load", "load_archive", "open_cached",
-           "roots_of", "scan"]
+__all__ = ["Indexing", "LoadResult", "Progress", "bundled_seeds", "load", "open_cached", "roots_of", "scan"]
 
 
 class IndexSink(Protocol):
@@ -318,20 +316,3 @@ def _result(entries: list[cache.Entry], problems: list[Rejection], store: cache.
     rejections = [Rejection(e.path, e.reason) for e in entries if e.article is None] + problems
     archive = Archive(metas.values(), rejections, body_loader=_BodyLoader(store, metas))
     return LoadResult(archive, notices, parsed, reused, target)
-
-
-def load_archive(
-    paths: Iterable[str | os.PathLike[str]] = (),
-    progress: Progress | None = None,
-    *,
-    data_dir: str | os.PathLike[str] | None = None,
-    use_cache: bool = True,
-    notice: Callable[[str], None] | None = None,
-    indexing: Indexing | None = None,
-) -> Archive:
-    """The Archive at `paths` (the bundled seeds when empty); `notice` receives cache problems."""
-    result = load(paths, progress, data_dir=data_dir, use_cache=use_cache, indexing=indexing)
-    for message in result.notices:
-        if notice is not None:
-            notice(message)
-    return result.archive
