@@ -226,3 +226,15 @@ def test_weaker_date_evidence_when_the_shape_gives_none(tmp_path: Path) -> None:
     jekyll.write_text("---\ntitle: 廣州雜談\n---\n<p>" + "正文。" * 60 + "</p>\n", encoding="utf-8")
     a = article(jekyll)
     assert (a.published, a.archived, a.date_approx, a.when) == ("", "2020-11-06", True, "2020-11-06")
+
+
+def test_search_filters_by_channel_and_by_approximate_date() -> None:
+    from tui.archive.search.opening import build_index
+
+    robin, hammer, ft = article(YOUTUBE_ROBIN), article(YOUTUBE_HAMMER), article(FT)
+    index = build_index(Archive([robin, hammer, ft]))
+    assert [h.id for h in index.search("source:罗宾")] == [robin.id]
+    assert {h.id for h in index.search("source:youtube")} == {robin.id, hammer.id}
+    day = ft.archived[:10]
+    hits = index.search(f"source:ft after:{day} before:{day}")
+    assert [h.id for h in hits] == [ft.id] and hits[0].published == ""  # nothing false claimed
