@@ -55,15 +55,19 @@ def _classes(el: etree._Element) -> str:
     return " ".join((el.get("class") or "").split())
 
 
-#: Cheap test of a fragment for anything `pick` could act on (most pages have none: no parse).
-_SNIFF = re.compile(r"<article\b|(?:entry|post|article|single|blog|td-post)-(?:content|body|entry)"
-                    r"|author|byline|contributor|respondent|speaker", re.I)
+#: Words that must appear in a fragment for `pick` to have anything to act on (most pages have
+#: none: no second parse). Plain substring tests on the lowered text: a case-insensitive regex
+#: alternation scanned every page at ~1 ms, these cost microseconds.
+_SNIFF_WORDS = ("<article", "entry-content", "post-content", "article-content", "entry-body",
+                "post-body", "post-entry", "article-body", "td-post-content", "single-content",
+                "blog-content", "author", "byline", "contributor", "respondent", "speaker")
 
 
 def focus(source: str) -> str:
     """The part of an HTML fragment that `pick` chooses, as HTML, contributor headings made;
     source itself when pick leaves the choice to the general rules."""
-    if not _SNIFF.search(source):
+    low = source.lower()
+    if not any(word in low for word in _SNIFF_WORDS):
         return source
     try:
         parser = etree.HTMLParser(recover=True)
