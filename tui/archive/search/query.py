@@ -4,7 +4,8 @@
     "joint statement"             an exact phrase (case-insensitive, no fuzziness, no aliases)
     -trump  -"white house"        exclude articles matching the word or phrase
     source:voa  year:2024  after:2024-01  before:2024-06-30
-                                  filters (source key or display name; dates compare as ISO prefixes)
+                                  filters (source key or display name, or a platform's channel;
+                                  dates compare as ISO prefixes, approximate dates included)
 
 A filter name followed by nothing, or an unknown `name:`, is kept as a plain word, so `2:1` and
 `http://x` still search for themselves.
@@ -39,11 +40,12 @@ class Query:
     def is_empty(self) -> bool:
         return not (self.words or self.phrases or self.has_filters)
 
-    def accepts(self, source: str, source_name: str, published: str) -> bool:
-        """Whether an article's metadata passes the filters."""
+    def accepts(self, source: str, source_name: str, published: str, channel: str = "") -> bool:
+        """Whether an article's metadata passes the filters (`published`: the date it is placed by,
+        approximate or not; `channel`: its channel on a platform source)."""
         if self.sources:
-            s, name = source.lower(), source_name.lower()
-            if not any(f == s or (f and f in name) for f in self.sources):
+            s, name, chan = source.lower(), source_name.lower(), channel.lower()
+            if not any(f == s or (f and f in name) or (f and chan and f in chan) for f in self.sources):
                 return False
         if self.years and published[:4] not in self.years:
             return False
