@@ -27,7 +27,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-sys.path.insert(0, str(HERE))
+sys.path[:0] = [str(HERE), str(REPO)]  # bench modules, and this checkout's `tui` for in-process probes
 
 import generate  # noqa: E402  (bench/ is not a package)
 import probes  # noqa: E402
