@@ -10,9 +10,11 @@ TEXTS = [
     ("Raaf 演习", "The RAAF and the raa unit; 2+2 talks."),
     ("俄罗斯", "俄罗斯外长拉夫罗夫。美国国务卿布林肯 Blinken。"),
     ("无关", "今天天气很好。kishidas are not kishida."),
+    ("拉法", "afa words. rafa le"),  # `afa le` only inside `rafa le`, though `afa` and `le` are words here
 ]
 NEEDLES = ["岸田文雄", "岸田", "罗斯", "fumio kishida", "kishida", "raa", "raaf", "2+2", "布林肯",
-           "拉夫罗夫", "天气很好。", "不存在", "blinken。", "nobody here", "the raa", "e raa", "the raaf"]
+           "拉夫罗夫", "天气很好。", "不存在", "blinken。", "nobody here", "the raa", "e raa", "the raaf",
+           "afa le"]
 
 
 def _index() -> TextIndex:
@@ -37,6 +39,7 @@ def test_match_all_agrees_with_one_needle_at_a_time() -> None:
     assert expected["罗斯"] == [2]
     assert expected["the raa"] == [1]  # `the raaf` alone would not count
     assert expected["e raa"] == []  # starts inside `the`
+    assert expected["afa le"] == []  # starts inside `rafa`
 
 
 def test_match_all_answers_are_remembered_as_phrases_while_building() -> None:
@@ -49,3 +52,11 @@ def test_match_all_answers_are_remembered_as_phrases_while_building() -> None:
     index.forget_bulk()
     assert list(index.phrases.get("岸田文雄")) == [0]
     assert index.phrases.get("不存在") is None
+
+
+def test_prefetch_of_a_query_finds_what_one_needle_at_a_time_finds() -> None:
+    one = _index()
+    expected = {n: one.matches(fold(n)) for n in NEEDLES}
+    ahead = _index()
+    ahead.prefetch(fold(n) for n in NEEDLES)  # enough needles to take the one-pass path
+    assert {n: ahead.matches(fold(n)) for n in NEEDLES} == expected
