@@ -41,6 +41,7 @@ from .resolve import Resolver, Term
 from .textindex import TextIndex, encode, find_all, fold, is_boundary
 
 _SENTENCE_END = "。！？!?\n；;"
+_ONE_PASS = 8  # needles from which one Aho-Corasick pass per text beats one count per needle
 _FULL_SCORING = 1000  # beyond this many matches, rank in two steps (see `search`)
 _REFINE = 4  # ... scoring limit x this many (at least 200) of the best fully
 
@@ -215,18 +216,26 @@ class SearchIndex:
             rows.append(row)
         if not keys:
             return lambda i: 0.0
-        find = ahocorasick_rs.BytesAhoCorasick(keys).find_matches_as_indexes
         hays, title_len, n = self.text.hays, self.text.title_len, len(keys)
+        find = ahocorasick_rs.BytesAhoCorasick(keys).find_matches_as_indexes if n >= _ONE_PASS else None
 
-        def score(i: int) -> float:
-            tl = title_len[i]
+        def tally(hay: bytes, tl: int) -> tuple[list[int], list[bool]]:
+            """Each key's count and whether it is in the title: one pass for many keys, else
+            `bytes.count` per key (cheaper for the few of a typical query)."""
+            if find is None:
+                counts = [hay.count(k) for k in keys]
+                return counts, [c > 0 and hay.find(k, 0, tl) >= 0 for k, c in zip(keys, counts, strict=True)]
             counts, ends, in_title = [0] * n, [0] * n, [False] * n
-            for p, start, stop in find(hays[i], overlapping=True):
+            for p, start, stop in find(hay, overlapping=True):
                 if start >= ends[p]:
                     counts[p] += 1
                     ends[p] = stop
                 if stop <= tl:
                     in_title[p] = True
+            return counts, in_title
+
+        def score(i: int) -> float:
+            counts, in_title = tally(hays[i], title_len[i])
             total = 0.0
             for row in rows:
                 best, count, title = 0.0, 0, False
