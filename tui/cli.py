@@ -210,10 +210,15 @@ def render(article) -> str:
 def _setup_check(parser: argparse.ArgumentParser) -> None:
     _add_paths(parser)
     parser.add_argument("--json", action="store_true", help="print the findings as one JSON object")
+    parser.add_argument("--stats", action="store_true",
+                        help="per source and shape: articles, empty/short/lost bodies, undated,"
+                             " approximate dates, fallback-extracted")
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     archive = _load(args)
+    if args.stats:
+        return _check_stats(archive, args.json)
     rejected = [r.to_dict() for r in archive.rejections]
     missing = []
     for meta in sorted(archive.articles, key=lambda a: a.path):
@@ -232,6 +237,21 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"{summary['files']} files: {summary['articles']} articles, {summary['rejected']} rejected,"
               f" {summary['incomplete']} with missing fields")
     return 1 if rejected else 0
+
+
+def _check_stats(archive, as_json: bool) -> int:
+    from .archive.store import stats
+
+    rows = stats.collect(archive.get(meta.id) for meta in archive.articles)
+    if as_json:
+        _print_json({"rejected": len(archive.rejections), "columns": list(stats.COLUMNS),
+                     "rows": [{"source": r.source, "shape": r.shape, **r.counts, "lost_paths": r.lost,
+                               "undated_paths": r.undated} for r in [*rows, stats.total(rows)]]})
+    else:
+        print(_safe(stats.table(rows)))
+        print(f"{len(archive.rejections)} files rejected; lost = a short body (under {stats.SHORT}"
+              f" characters) although the file holds {stats.SHORT}+ more characters of text")
+    return 0
 
 
 # --- newstui search / names ---------------------------------------------------------------------

@@ -187,7 +187,7 @@ class SearchIndex:
         return found
 
     def _accepts(self, q: Query, i: int) -> bool:
-        return q.accepts(*self.catalog.source(i), self.catalog.published[i])
+        return q.accepts(*self.catalog.source(i), self.catalog.published[i], self.catalog.channel(i))
 
     def search(self, query: str, limit: int = 50, sort: str | None = None) -> list[Hit]:
         return self.search_counted(query, limit, sort)[0]

@@ -5,9 +5,11 @@
                                Gmail and notmuch: `aukus kishida OR blinken` = aukus AND (kishida OR blinken)
     "joint statement"          an exact phrase (case-insensitive, no fuzziness, no aliases)
     -trump  -"white house"     exclude articles matching the word or phrase
-    source:voa  year:2024      filters (source key or display name); several source: or year: mean any
+    source:voa  year:2024      filters (source key, display name or a platform's channel);
+                               several source: or year: mean any of them
     after:2024-01  before:2024-06-30  date:2024-03  date:2024-01..2024-06  date:..2024-06
-                               dates: a year, month or day; bounds included; either end may be open
+                               dates: a year, month or day; bounds included; either end may be open;
+                               an article's approximate date counts when it has no other
     after:30d  after:2w  after:6m  after:1y  (also before:, date:)
                                relative to today (days, weeks, months, years), computed at query time
     sort:date  sort:relevance  newest first / best first (best first is the default with words)
@@ -88,11 +90,12 @@ class Query:
         there are words to rank by and newest first when there are none."""
         return self.sort or default or ("relevance" if self.has_words else "date")
 
-    def accepts(self, source: str, source_name: str, published: str) -> bool:
-        """Whether an article's metadata passes the filters."""
+    def accepts(self, source: str, source_name: str, published: str, channel: str = "") -> bool:
+        """Whether an article's metadata passes the filters (`published`: the date it is placed by,
+        approximate or not; `channel`: its channel on a platform source)."""
         if self.sources:
-            s, name = source.lower(), source_name.lower()
-            if not any(f == s or (f and f in name) for f in self.sources):
+            s, name, chan = source.lower(), source_name.lower(), channel.lower()
+            if not any(f == s or (f and f in name) or (f and chan and f in chan) for f in self.sources):
                 return False
         if self.years and published[:4] not in self.years:
             return False
