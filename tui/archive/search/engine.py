@@ -218,7 +218,7 @@ class SearchIndex:
             keep = {i for i in keep if self._accepts(q, i)}
         total = len(keep)
         full = self._full_scorer(plan.terms)
-        if not plan.terms or q.order(sort) == "date":
+        if not plan.terms or (sort or q.order()) == "date":
             published = self.catalog.published
             newest = heapq.nlargest(limit, keep, key=lambda i: (published[i], i))
             return [self._hit(plan.terms, i, full(i)) for i in newest], total
