@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from tui.archive.search.query import Either, parse
+from tui.archive.search.query import SYNTAX, Either, parse
 
 
 def test_words_phrases_exclusions() -> None:
@@ -138,3 +139,15 @@ def test_hostile_queries_never_raise() -> None:
     for text in ["date:" + "9" * 500, "after:" + "1" * 30 + "d", "OR " * 200, '"' * 99, "date:....",
                  "date:2024..2024..2025", "\x00 OR \x1b[31m", "sort:", "date:-1d", "after:0d"]:
         parse(text)
+
+
+def test_the_readme_lists_the_syntax_the_help_shows() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    start = readme.index("## Searching")
+    searching = readme[start: readme.index("\n## ", start + 1)]
+    for example, _ in SYNTAX:  # what the help screen and `search --help` show
+        first = example.split()[0]
+        assert f"`{first}" in searching, first
+    for form in ("`date:..2024-06`", "`after:2w`", "`after:6m`", "`after:1y`", "`sort:relevance`"):
+        assert form in searching, form
+    assert "aukus AND (kishida OR blinken)" in searching  # the precedence, said

@@ -32,14 +32,14 @@ SORTS = ("relevance", "date")
 #: The syntax as the help screen, `newstui search --help` and the README show it.
 SYNTAX: list[tuple[str, str]] = [
     ("kishida aukus", "both words (names, pinyin, typos allowed)"),
-    ("kishida OR blinken", "either; `a b OR c` means a AND (b OR c)"),
+    ("kishida OR blinken", "either word; a b OR c means a AND (b OR c)"),
     ('"joint statement"', "an exact phrase"),
-    ('-trump  -"white house"', "exclude a word or phrase"),
-    ("source:voa  year:2024", "from a source; in a year (several: any of them)"),
-    ("after:2024-01  before:2024-06-30", "dates, bounds included (year, month or day)"),
-    ("date:2024-03  date:2024-01..2024-06  date:..2024-06", "one period; a range; an open range"),
-    ("after:30d  after:2w  after:6m  after:1y", "relative to today: days, weeks, months, years"),
-    ("sort:date  sort:relevance", "newest first / best first; filters alone list newest first"),
+    ('-trump -"white house"', "exclude a word or phrase"),
+    ("source:voa year:2024", "a source, a year (several: any of them)"),
+    ("after:2024-01", "from a year, month or day on (before: up to it)"),
+    ("date:2024-01..2024-06", "a range (bounds in); date:..2024-06; date:2024-03"),
+    ("after:30d", "relative to today: 30d, 2w, 6m, 1y (days ... years)"),
+    ("sort:date", "newest first (sort:relevance: best first)"),
 ]
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
