@@ -141,8 +141,15 @@ class SearchIndex:
                     found[i] = weight
         return found
 
-    def _accepts(self, q: Query, i: int) -> bool:
-        return q.accepts(*self.catalog.source(i), self.catalog.published[i], self.catalog.channel(i))
+    def _filtered(self, q: Query, keep: set[int]) -> set[int]:
+        """`keep` less the articles the filters turn away (sources judged once each, not per article)."""
+        if q.sources:
+            from_source = self.catalog.source_filter(q.source_ok)
+            keep = {i for i in keep if from_source(i)}
+        if q.years or q.after or q.before:
+            published, date_ok = self.catalog.published, q.date_ok
+            keep = {i for i in keep if date_ok(published[i])}
+        return keep
 
     def search(self, query: str, limit: int = 50, sort: str | None = None) -> list[Hit]:
         return self.search_counted(query, limit, sort)[0]
@@ -192,7 +199,7 @@ class SearchIndex:
         for t in plan.exclude:
             keep -= self._matches(t).keys()
         if q.has_filters:
-            keep = {i for i in keep if self._accepts(q, i)}
+            keep = self._filtered(q, keep)
         return keep
 
     def _full_scorer(self, terms: list[Term]) -> Callable[[int], float]:
