@@ -11,12 +11,14 @@ How a query runs (see query.py for the syntax, resolve.py for how words become s
 2. each string's articles come from the inverted index (textindex.py) and are verified with
    `bytes.find` on the folded text (in memory, or memory-mapped from the persisted index,
    indexcache.py), so the work follows the matches, not the archive's size; an article must match
-   every term and no exclusion, and pass the filters;
+   every term (of an `a OR b`, either) and no exclusion, and pass the filters;
 3. the score adds, per term, its confidence times (title match + log of the mention count):
    an article about a person outranks one naming them once; ties go to the newest. Counting
    mentions reads the article's text, so beyond _FULL_SCORING matches every match is first ranked
    from the postings and titles alone (which strings it holds, title match) and only the best few
    hundred are counted and re-ranked: a keystroke costs the same at 1k or 100k matches;
+   `sort="date"` (or `sort:date` in the query, or a query of filters alone) takes the newest
+   matches instead and scores only those;
 4. only the `limit` best get a snippet, from the article's own text (read through the Archive, or
    straight from the cache file when the index was opened alone: quick.py).
 """
@@ -24,10 +26,10 @@ How a query runs (see query.py for the syntax, resolve.py for how words become s
 from __future__ import annotations
 
 import heapq
-import json
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +38,8 @@ import ahocorasick_rs
 from ..store.archive import Archive
 from . import names
 from .catalog import Catalog
-from .query import Query, parse
+from .plan import Plan, make_plan
+from .query import SORTS, Query, parse
 from .resolve import Resolver, Term
 from .textindex import TextIndex, encode, find_all, fold, is_boundary
 
@@ -65,13 +68,6 @@ class Hit:
         return d
 
 
-@dataclass
-class _Plan:
-    query: Query
-    terms: list[Term]
-    exclude: list[Term]
-
-
 class SearchIndex:
     def __init__(self, catalog: Catalog, text: TextIndex, entities: list[names.Entity],
                  body: Callable[[int], str], titled: Sequence[str] = (), archive: Archive | None = None
@@ -84,7 +80,8 @@ class SearchIndex:
         self.archive = archive
         self._body = body
         self.resolver = Resolver(text, entities, catalog.titles, sorted(titled))
-        self._plans: dict[str, _Plan] = {}
+        self._plans: dict[tuple[str, date], Plan] = {}
+        self.today: Callable[[], date] = date.today  # relative dates (`after:30d`) count from it
         self._folded_titles: list[str] | None = None
         self.persisted: Path | None = None  # the index file it was read from or written to
         self.damage: Callable[[str], None] | None = None
@@ -105,38 +102,15 @@ class SearchIndex:
         self._folded_titles = [fold(t) for t in self.catalog.titles]
 
     # -- planning -----------------------------------------------------------------------------
-    def _plan(self, query: str) -> _Plan:
-        plan = self._plans.get(query)
-        if plan is None:
-            q = parse(query)
-            terms = self._terms(q.words)
-            terms += [_literal(p) for p in q.phrases]
-            exclude = [t for w in q.exclude if (t := self.resolver.resolve([w], False, strict=True))]
-            exclude += [_literal(p) for p in q.exclude_phrases]
-            plan = _Plan(q, terms, exclude)
+    def _plan(self, query: str) -> Plan:
+        key = (query, self.today())
+        found = self._plans.get(key)
+        if found is None:
+            found = make_plan(parse(query, key[1]), self.resolver)
             if len(self._plans) > 256:
                 self._plans.clear()
-            self._plans[query] = plan
-        return plan
-
-    def _terms(self, words: list[str]) -> list[Term]:
-        out: list[Term] = []
-        i = 0
-        while i < len(words):
-            for j in range(min(len(words), i + 8), i + 1, -1):
-                group = words[i:j]
-                if all(w.isascii() for w in group):
-                    term = self.resolver.resolve(group, last=j == len(words))
-                    if term:
-                        out.append(term)
-                        i = j
-                        break
-            else:
-                term = self.resolver.resolve([words[i]], last=i == len(words) - 1)
-                if term:
-                    out.append(term)
-                i += 1
-        return out
+            self._plans[key] = found
+        return found
 
     def find_names(self, text: str) -> list[names.Entity]:
         """Entities for the names panel's filter box: any alias containing `text`, or what the
@@ -154,6 +128,15 @@ class SearchIndex:
         return sorted(shown, key=lambda s: (-len(s), s))
 
     # -- matching -----------------------------------------------------------------------------
+    def _union(self, group: list[Term]) -> dict[int, float]:
+        """Articles matching any term of `group` (`kishida OR blinken`), with the best weight."""
+        found = self._matches(group[0])
+        for term in group[1:]:
+            for i, weight in self._matches(term).items():
+                if weight > found.get(i, 0.0):
+                    found[i] = weight
+        return found
+
     def _matches(self, term: Term) -> dict[int, float]:
         found: dict[int, float] = {}
         self.text.prefetch(term.needles)
@@ -163,38 +146,66 @@ class SearchIndex:
                     found[i] = weight
         return found
 
-    def _accepts(self, q: Query, i: int) -> bool:
-        return q.accepts(*self.catalog.source(i), self.catalog.published[i], self.catalog.channel(i))
+    def _filtered(self, q: Query, keep: set[int]) -> set[int]:
+        """`keep` less the articles the filters turn away (sources judged once each, not per article)."""
+        if q.sources:
+            from_source = self.catalog.source_filter(q.source_ok)
+            keep = {i for i in keep if from_source(i)}
+        if q.years or q.after or q.before:
+            published, date_ok = self.catalog.published, q.date_ok
+            keep = {i for i in keep if date_ok(published[i])}
+        return keep
 
-    def search(self, query: str, limit: int = 50) -> list[Hit]:
-        return self.search_counted(query, limit)[0]
+    def search(self, query: str, limit: int = 50, sort: str | None = None) -> list[Hit]:
+        return self.search_counted(query, limit, sort)[0]
 
-    def search_counted(self, query: str, limit: int = 50) -> tuple[list[Hit], int]:
+    def search_counted(self, query: str, limit: int = 50, sort: str | None = None
+                       ) -> tuple[list[Hit], int]:
         """The `limit` best hits and how many articles match in all (kept per call: searches run
-        in threads, a newer one may start before an older one has finished)."""
+        in threads, a newer one may start before an older one has finished).
+
+        `sort`: "relevance" (best first) or "date" (newest first), whatever the query says;
+        None: the query's `sort:`, else best first, or newest first for filters without words."""
+        if sort is not None and sort not in SORTS:
+            raise ValueError(f"sort must be one of {SORTS}, not {sort!r}")
         plan = self._plan(query)
-        q = plan.query
-        if q.is_empty or (q.words and not plan.terms):
-            return [], 0
-        if plan.terms:
-            per_term = sorted((self._matches(t) for t in plan.terms), key=len)
-            keep = set(per_term[0])
-            for other in per_term[1:]:
-                keep &= other.keys()
-        else:
-            keep = set(range(len(self.catalog)))
-        for t in plan.exclude:
-            keep -= self._matches(t).keys()
-        if q.has_filters:
-            keep = {i for i in keep if self._accepts(q, i)}
+        keep = self._matching(plan)
         total = len(keep)
+        if not keep:
+            return [], 0
         full = self._full_scorer(plan.terms)
+        if not plan.terms or (sort or plan.query.order()) == "date":
+            published = self.catalog.published
+            newest = heapq.nlargest(limit, keep, key=lambda i: (published[i], i))
+            return [self._hit(plan.terms, i, full(i)) for i in newest], total
         if len(keep) > _FULL_SCORING:
             quick, published = self._quick_scorer(plan.terms), self.catalog.published
             keep = set(heapq.nlargest(max(limit * _REFINE, 200), keep,
                                       key=lambda i: (quick(i), published[i])))
         top = _ranked(full, keep, self.catalog.published)[:limit]
         return [self._hit(plan.terms, i, score) for score, _, i in top], total
+
+    def count(self, query: str) -> int:
+        """How many articles match `query`, without ranking them (a saved search's live count)."""
+        return len(self._matching(self._plan(query)))
+
+    def _matching(self, plan: Plan) -> set[int]:
+        """The articles that match every group of terms and no exclusion, and pass the filters."""
+        q = plan.query
+        if q.is_empty or plan.impossible:
+            return set()
+        if plan.groups:
+            per_group = sorted((self._union(g) for g in plan.groups), key=len)
+            keep = set(per_group[0])
+            for other in per_group[1:]:
+                keep &= other.keys()
+        else:
+            keep = set(range(len(self.catalog)))
+        for t in plan.exclude:
+            keep -= self._matches(t).keys()
+        if q.has_filters:
+            keep = self._filtered(q, keep)
+        return keep
 
     def _full_scorer(self, terms: list[Term]) -> Callable[[int], float]:
         """Per article: confidence x (title match + log of the mention count), read from its text.
@@ -292,7 +303,13 @@ class SearchIndex:
         title_hit = any(low.find(k, 0, body_at - 1) >= 0 for k in needles)
         via_alias = any(find_all(low, k, 1) for t in terms for k in t.via_alias if k != fold(t.typed))
         matched = "title" if title_hit else ("alias" if via_alias else "body")
-        first = [p for t in terms[:1] for k in t.needles if (p := _first(low, k, body_at)) >= 0]
+        first: list[int] = []
+        for t in terms:  # the first term the body holds (of `a OR b`, maybe not the first)
+            first = [p for k in t.needles if (p := _first(low, k, body_at)) >= 0]
+            if first:
+                break
+        if not terms and len(orig) > body_at:  # filters alone: the article's opening
+            first = [body_at]
         if first:
             start, end = _window(low, min(first), body_at)
             prefix, suffix = ("…" if start > body_at else ""), ("…" if end < len(orig) else "")
@@ -311,12 +328,6 @@ def _ranked(score: Callable[[int], float], keep: set[int], published: list[str]
     scored.sort(key=lambda s: s[1], reverse=True)  # (stable sorts)
     scored.sort(key=lambda s: -s[0])
     return scored
-
-
-def _literal(phrase: str) -> Term:
-    term = Term(phrase)
-    term.add(phrase, 1.0)
-    return term
 
 
 def _first(low: str, needle: str, body_at: int) -> int:
@@ -349,26 +360,3 @@ def _spans(low: str, needles: list[str], start: int, end: int, shift: int) -> li
                 taken.append((at, stop))
             at = low.find(needle, at + 1, end)
     return sorted((a - start + shift, b - start + shift) for a, b in taken)
-
-
-def hits_to_json(hits: list[Hit]) -> str:
-    """The `newstui search --json` output: a JSON array of hit objects, best first."""
-    return json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2)
-
-
-def format_hits(hits: list[Hit], mark: tuple[str, str] = ("[", "]")) -> str:
-    """Readable text for `newstui search`: one block per hit, matches bracketed in the snippet."""
-    if not hits:
-        return "no matches"
-    lines: list[str] = []
-    for n, h in enumerate(hits, 1):
-        snippet, done = h.snippet, 0
-        parts: list[str] = []
-        for a, b in h.spans:
-            parts += [snippet[done:a], mark[0], snippet[a:b], mark[1]]
-            done = b
-        parts.append(snippet[done:])
-        date = h.published[:10] or "undated"
-        lines += [f"{n:>3}. {h.title}  ({h.source_name or h.source}, {date}, {h.matched}, {h.score:g})",
-                  f"     {''.join(parts)}", f"     {h.path}"]
-    return "\n".join(lines)
