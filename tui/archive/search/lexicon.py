@@ -51,7 +51,11 @@ def present(index: TextIndex, lexicon: tuple[Entry, ...] | list[Entry] | None = 
     chars = index.chars
     seen: dict[str, bool] = {}
     out: list[Entry] = []
-    for entry in entries() if lexicon is None else lexicon:
+    lexicon = entries() if lexicon is None else lexicon
+    # one pass over the texts for every form whose characters all occur (textindex.match_all)
+    keys = {fold(f) for e in lexicon for f in e.zh}
+    index.match_all(k for k in keys if all(ch in chars for ch in set(k)))
+    for entry in lexicon:
         for form in entry.zh:
             key = fold(form)
             found = seen.get(key)
