@@ -9,7 +9,8 @@ from textual.widgets import Input
 from tui.app.app import NewsApp
 from tui.app.data import Loaded
 from tui.app.help import HelpScreen
-from tui.app.screen import MORE, MainScreen
+from tui.app.results import MORE
+from tui.app.screen import MainScreen
 from tui.archive.archive import Archive
 from tui.archive.model import Article, Block
 from tui.archive.search import SearchIndex
@@ -42,7 +43,7 @@ async def search(pilot, query: str) -> MainScreen:  # type: ignore[no-untyped-de
     screen = await ready(pilot)
     await pilot.press("slash")
     await pilot.press(*query)
-    assert await until(pilot, lambda: bool(screen.hits) and not screen.workers_pending()), \
+    assert await until(pilot, lambda: bool(screen.results.hits) and not screen.workers_pending()), \
         f"no results for {query!r} (5 s)"
     return screen
 
@@ -65,7 +66,7 @@ async def open_hit(pilot, query: str) -> MainScreen:  # type: ignore[no-untyped-
 
 
 def labels(screen: MainScreen) -> list[str]:
-    return [str(n.label) for n in screen.tree.root.children]
+    return [str(n.label) for n in screen.source_tree.root.children]
 
 
 @sync
@@ -77,7 +78,7 @@ async def test_tree_shows_sources_with_counts_and_display_names() -> None:
         assert "美国之音 VOA (2)" in got and "法广 RFI (2)" in got and "大纪元 Epoch Times (1)" in got
         assert "未知来源 Unknown (1)" in got  # no source name: falls back gracefully
         assert got[-1] == "⚠ 无法读取 Problems (1)"
-        voa = next(n for n in screen.tree.root.children if str(n.label).startswith("美国之音"))
+        voa = next(n for n in screen.source_tree.root.children if str(n.label).startswith("美国之音"))
         assert [str(y.label) for y in voa.children] == ["2024 (2)"]
         assert [str(m.label) for m in voa.children[0].children] == ["2024-07 (1)", "2024-04 (1)"]
 
@@ -86,10 +87,10 @@ async def test_tree_shows_sources_with_counts_and_display_names() -> None:
 async def test_tree_enter_opens_article_and_lists_newest_first() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await ready(pilot)
-        assert screen.focused is screen.tree
+        assert screen.focused is screen.source_tree
         # Bookmarks, then 法广 RFI (open); its newest year unfolds with Enter, then the month.
         await pilot.press("down", "down", "enter")
-        year = screen.tree.cursor_node
+        year = screen.source_tree.cursor_node
         assert year is not None and year.is_expanded and str(year.label) == "2024 (1)"
         await pilot.press("down", "enter", "down", "enter")
         await pilot.pause(0.1)
@@ -103,14 +104,14 @@ async def test_slash_focuses_search_and_typing_filters_results() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await search(pilot, "kishida")
         assert isinstance(screen.focused, Input)
-        assert next(iter(screen.hits)) == "a1"
+        assert next(iter(screen.results.hits)) == "a1"
         prompt = screen.results.get_option("a1").prompt
         assert "拜登与岸田峰会" in str(prompt) and "美国之音 VOA · 2024-04-10" in str(prompt)
         assert screen.query_one("#lists").current == "results"
         await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace")
         await pilot.press("x", "y", "z")
         await pilot.pause(0.2)
-        assert screen.hits == {}
+        assert screen.results.hits == {}
 
 
 @sync
@@ -130,7 +131,7 @@ async def test_enter_opens_result_esc_goes_back_then_to_tree() -> None:
         assert screen.focused is screen.results
         await pilot.press("escape")
         await pilot.pause()
-        assert screen.focused is screen.tree and screen.search.value == ""
+        assert screen.focused is screen.source_tree and screen.search.value == ""
 
 
 @sync
@@ -153,7 +154,7 @@ async def test_n_and_shift_n_walk_matches() -> None:
 async def test_brackets_step_through_current_list() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await search(pilot, "日本")
-        order = list(screen.hits)
+        order = list(screen.results.hits)
         assert len(order) >= 3
         await open_first(pilot, screen)
         assert screen.article.article.id == order[0]
@@ -237,7 +238,7 @@ async def test_tab_cycles_panes() -> None:
             await pilot.press("tab")
             await pilot.pause()
             seen.append(screen.focused)
-        assert seen == [screen.article, screen.search, screen.tree]
+        assert seen == [screen.article, screen.search, screen.source_tree]
         await pilot.press("shift+tab")
         await pilot.pause()
         assert screen.focused is screen.search
@@ -260,7 +261,7 @@ async def test_command_palette_runs_a_command() -> None:
 async def test_list_keys_j_k_g_G_and_down_from_search() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await ready(pilot)
-        tree = screen.tree
+        tree = screen.source_tree
         await pilot.press("j", "j")
         assert tree.cursor_line == 2
         await pilot.press("k")
@@ -295,7 +296,7 @@ async def test_no_color_is_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
     assert app.no_color
     async with app.run_test(size=NARROW) as pilot:
         screen = await search(pilot, "岸田")
-        assert pilot.app.is_running and next(iter(screen.hits)) == "a1"
+        assert pilot.app.is_running and next(iter(screen.results.hits)) == "a1"
         await pilot.pause()
         marked = [seg.style for strip in pilot.app.screen._compositor.render_strips() for seg in strip
                   if seg.style is not None and seg.style.reverse and "岸田" in seg.text]
@@ -319,12 +320,12 @@ async def test_results_page_in_as_the_cursor_reaches_the_end() -> None:
     count = 350  # more than one page, more than the most fetched per keystroke
     archive = many_archive(count)
     index = SearchIndex.build(archive)
-    app = NewsApp(loader=lambda progress: Loaded(archive, index))  # type: ignore[arg-type]
+    app = NewsApp(loader=lambda progress: Loaded(archive, index))
     async with app.run_test(size=WIDE) as pilot:
         screen = await search(pilot, "zorbian")
         status = screen.query_one("#status")
-        shown = len(screen.hits)
-        assert shown < count and screen.results.ids() == list(screen.hits)
+        shown = len(screen.results.hits)
+        assert shown < count and screen.results.ids() == list(screen.results.hits)
         assert str(status.render()).startswith(f"{shown} of {count} results")
         await pilot.press("down")
         assert screen.focused is screen.results
@@ -334,11 +335,11 @@ async def test_results_page_in_as_the_cursor_reaches_the_end() -> None:
             await pilot.press("G")  # to the last row: the next hits load under it
             want = min(count, shown + MORE)
             def loaded(want: int = want) -> bool:
-                return len(screen.hits) == want and not screen.workers_pending()
+                return len(screen.results.hits) == want and not screen.workers_pending()
 
-            assert await until(pilot, loaded), f"{len(screen.hits)} rows, not {want}"
+            assert await until(pilot, loaded), f"{len(screen.results.hits)} rows, not {want}"
             ids = screen.results.ids()
-            assert ids == list(screen.hits) and len(set(ids)) == want and ids.index(last) == shown - 1
+            assert ids == list(screen.results.hits) and len(set(ids)) == want and ids.index(last) == shown - 1
             assert (screen.results.highlighted, screen.results.current_article()) == (at, last)
             shown = want
             if shown < count:

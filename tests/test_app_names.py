@@ -31,7 +31,7 @@ async def names_open(pilot, query: str = "") -> NewsApp:  # type: ignore[no-unty
     await pilot.pause()
     await pilot.press(*query)
     panel = app.main.names
-    assert await until(pilot, lambda: panel.filter.value == query and not panel.pending()
+    assert await until(pilot, lambda: panel.filter_box.value == query and not panel.pending()
                        and bool(panel.shown))
     await pilot.pause()
     return app
@@ -40,7 +40,7 @@ async def names_open(pilot, query: str = "") -> NewsApp:  # type: ignore[no-unty
 async def choose(pilot, query: str) -> NewsApp:  # type: ignore[no-untyped-def]
     app = await names_open(pilot, query)
     await pilot.press("enter")
-    assert await until(pilot, lambda: app.main.entity is not None and bool(app.main.hits)
+    assert await until(pilot, lambda: app.main.results.entity is not None and bool(app.main.results.hits)
                        and not app.main.workers_pending())
     await pilot.pause()
     return app
@@ -51,11 +51,11 @@ async def test_e_opens_names_most_articles_first_with_aliases_and_counts() -> No
     async with NewsApp([]).run_test(size=WIDE) as pilot:
         app = await names_open(pilot)
         screen = app.main
-        assert isinstance(screen.focused, Input) and screen.focused is screen.names.filter
+        assert isinstance(screen.focused, Input) and screen.focused is screen.names.filter_box
         shown = list(screen.names.shown.values())
         counts = [len(e.articles) for e in shown]
         assert counts == sorted(counts, reverse=True) and shown[0].name == "岸田文雄"
-        row = str(screen.names.list.get_option(shown[0].key).prompt)
+        row = str(screen.names.rows.get_option(shown[0].key).prompt)
         assert "岸田文雄" in row and "person" in row and "4 篇" in row
         assert "Fumio Kishida · 岸田 · Kishida" in row
 
@@ -66,7 +66,7 @@ async def test_filter_by_english_or_chinese_then_enter_lists_exactly_his_article
         async with NewsApp([]).run_test(size=WIDE) as pilot:
             app = await choose(pilot, query)
             screen = app.main
-            assert screen.entity is not None and screen.entity.name == "岸田文雄"
+            assert screen.results.entity is not None and screen.results.entity.name == "岸田文雄"
             assert [seed(app, i) for i in screen.results.ids()] == KISHIDA_SEEDS
             assert screen.focused is screen.results
             assert "岸田文雄 · 4 articles" in str(screen.query_one("#status").render())
@@ -108,10 +108,10 @@ async def test_open_from_names_highlights_aliases_and_n_walks_them() -> None:
         assert screen.focused is screen.results
         await pilot.press("escape")
         await pilot.pause()
-        assert screen.focused is screen.names.list and screen.switcher.current == "names"
+        assert screen.focused is screen.names.rows and screen.switcher.current == "names"
         await pilot.press("escape")
         await pilot.pause()
-        assert screen.focused is screen.tree and screen.entity is None
+        assert screen.focused is screen.source_tree and screen.results.entity is None
 
 
 @sync
@@ -120,7 +120,7 @@ async def test_search_opened_article_highlights_terms_and_n_moves() -> None:
         app: NewsApp = pilot.app
         assert await until(pilot, lambda: app.index is not None)
         await pilot.press("slash", *"kishida")
-        assert await until(pilot, lambda: len(app.main.hits) == 4 and not app.main.workers_pending())
+        assert await until(pilot, lambda: len(app.main.results.hits) == 4 and not app.main.workers_pending())
         await pilot.press("enter")
         assert await until(pilot, lambda: app.main.article.article is not None)
         await pilot.pause(0.1)
@@ -136,7 +136,7 @@ async def test_search_opened_article_highlights_terms_and_n_moves() -> None:
 @sync
 async def test_names_key_is_in_footer_help_and_palette() -> None:
     assert "e  人名 Names" in help_text().plain
-    assert any(action == "names" for _, action, _ in COMMANDS)
+    assert any(command.action == "names" for command in COMMANDS)
     async with NewsApp(archive=sample_archive()).run_test(size=WIDE) as pilot:
         assert await until(pilot, lambda: pilot.app.index is not None)
         await pilot.pause()

@@ -171,7 +171,7 @@ async def _app_session(hostile: Hostile) -> None:
     app = NewsApp([hostile.root])
     async with app.run_test(size=WIDE) as pilot:
         screen = await indexed(pilot)
-        tree = screen.tree
+        tree = screen.source_tree
         for node in tree._walk():
             tree._fill(node)
         markup_id = article_id(str(hostile.root / "odd" / "markup.md"))

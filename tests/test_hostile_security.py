@@ -100,10 +100,10 @@ async def _copy_session(hostile: Hostile) -> None:
     app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
     async with app.run_test(size=WIDE) as pilot:
         screen = await ready(pilot)
-        for node in screen.tree._walk():
-            screen.tree._fill(node)
-        await open_leaf(pilot, screen.tree, screen.tree._leaves[article_id(str(hostile.root / "odd" /
-                                                                               "markup.md"))][0])
+        tree = screen.source_tree
+        for node in tree._walk():
+            tree._fill(node)
+        await open_leaf(pilot, tree, tree._leaves[article_id(str(hostile.root / "odd" / "markup.md"))][0])
         await pilot.press("y")
         await pilot.pause()
     assert copied == ["https://example.org/pwned/"]

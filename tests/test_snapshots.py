@@ -42,7 +42,7 @@ class FixedIndex:
     def terms(self, query: str) -> list[str]:
         return query.split()
 
-    def search(self, query: str, limit: int = 50) -> list[Hit]:
+    def search_counted(self, query: str, limit: int = 50) -> tuple[list[Hit], int]:
         hits = []
         for art in self.archive.articles:
             text = art.title + " " + art.text()
@@ -52,12 +52,12 @@ class FixedIndex:
                 snippet = text[start:at + len(query) + 40]
                 span = (at - start, at - start + len(query))
                 hits.append(Hit(art.id, art.path, art.title, 1.0, snippet, [span]))
-        return hits[:limit]
+        return hits[:limit], len(hits)
 
 
 def make_app() -> NewsApp:
     index = FixedIndex()
-    return NewsApp(loader=lambda progress: Loaded(index.archive, index))  # type: ignore[arg-type]
+    return NewsApp(loader=lambda progress: Loaded(index.archive, index))
 
 
 async def settle(pilot: Pilot) -> None:

@@ -6,13 +6,16 @@ loading worker thread, never on the UI thread. `build_index` also runs there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from ..archive import loader
 from ..archive.archive import Archive
 from ..archive.search import SearchIndex
+from ..archive.searcher import Lookup
+from .state import ReadingState
 
 Progress = Callable[[int, int], None]
 
@@ -20,7 +23,7 @@ Progress = Callable[[int, int], None]
 @dataclass
 class Loaded:
     archive: Archive
-    index: SearchIndex | None = None  # None: the worker builds it
+    index: Lookup | None = None  # None: the worker builds it
     notices: list[str] = field(default_factory=list)  # cache problems etc., shown as notifications
     changed: bool = True  # False: the same files as the cached archive (keep what is shown)
 
@@ -79,3 +82,20 @@ def build_index(archive: Archive, progress: Progress | None = None) -> SearchInd
     index = SearchIndex.build(archive, progress)
     index.warm()
     return index
+
+
+class Session(Protocol):
+    """What the main screen asks of the app: the archive and index it keeps, the reading state."""
+
+    archive: Archive | None
+    index: Lookup | None
+    state: ReadingState
+
+    @property
+    def keymap(self) -> Mapping[str, str]: ...
+
+    def mark_read(self, article_id: str) -> None: ...
+
+    def save_state(self) -> None: ...
+
+    def start_loading(self, rescan: bool = False) -> None: ...

@@ -5,8 +5,8 @@ Pure functions (no Textual), safe to run in worker threads. File text is never m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
-from typing import Protocol
 
 from rich.style import Style
 from rich.text import Text
@@ -14,6 +14,7 @@ from rich.text import Text
 from ..archive.archive import Archive
 from ..archive.names import Entity
 from ..archive.search import Hit
+from ..archive.searcher import NameFinder
 from .render import DIM, match_pattern
 from .text import clean
 from .wrap import clip
@@ -21,12 +22,6 @@ from .wrap import clip
 KIND_LABELS = {"person": "人物 person", "organisation": "机构 organisation",
                "agreement": "协议 agreement", "place": "地点 place", "other": "其他 other"}
 SNIPPET_BEFORE, SNIPPET_WIDTH = 12, 120
-
-
-class NameIndex(Protocol):
-    entities: list[Entity]
-
-    def find_names(self, text: str) -> list[Entity]: ...
 
 
 def ranked(entities: Iterable[Entity]) -> list[Entity]:
@@ -37,7 +32,7 @@ def ranked(entities: Iterable[Entity]) -> list[Entity]:
     return sorted(seen.values(), key=lambda e: (-len(e.articles), e.name))
 
 
-def find(index: NameIndex, text: str) -> list[Entity]:
+def find(index: NameFinder, text: str) -> list[Entity]:
     """Entities whose aliases contain `text` (any case), or that it spells in pinyin or with a typo
     (the index's `find_names`); all of them for an empty text."""
     return ranked(index.find_names(text) if text.strip() else index.entities)
@@ -89,10 +84,10 @@ def entity_hits(archive: Archive, entity: Entity, limit: int) -> list[Hit]:
     return hits
 
 
-def _spans(found: Iterable[object], start: int, shift: int) -> list[tuple[int, int]]:
+def _spans(found: Iterable[re.Match[str]], start: int, shift: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in found:
-        a, b = m.span()  # type: ignore[attr-defined]
+        a, b = m.span()
         if b > a:
             out.append((a - start + shift, b - start + shift))
     return out

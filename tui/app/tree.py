@@ -10,12 +10,14 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import on
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from ..archive.archive import Archive
 from ..archive.model import Rejection
+from .messages import ArticleChosen, ProblemChosen
 from .render import DIM, article_label, count_label
 from .state import ReadingState
 from .text import clean, source_label
@@ -134,6 +136,17 @@ class SourceTree(Tree[NodeData]):
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         self._fill(event.node)
 
+    @on(Tree.NodeSelected)
+    def _selected(self, event: Tree.NodeSelected[NodeData]) -> None:
+        event.stop()
+        data = event.node.data
+        if data is None:
+            return
+        if data.kind == "article":
+            self.post_message(ArticleChosen(data.article_id, self.ids_around(event.node), [], self))
+        elif data.kind == "problem" and data.rejection is not None:
+            self.post_message(ProblemChosen(data.rejection))
+
     def refresh_article(self, article_id: str) -> None:
         """Relabel an article's leaves (read or bookmark state changed)."""
         for leaf in self._leaves.get(article_id, []):
@@ -151,6 +164,15 @@ class SourceTree(Tree[NodeData]):
         self._label_bookmarks()
         if node.is_expanded:
             self._fill(node)
+
+    def reveal(self, key: str) -> bool:
+        """Unfold a top node (`bookmarks`, `problems`) and put the cursor on it."""
+        node = next((n for n in self.root.children if n.data and n.data.key == key), None)
+        if node is None:
+            return False
+        node.expand()
+        self.move_cursor(node)
+        return True
 
     def current_article(self) -> str | None:
         node = self.cursor_node

@@ -1,0 +1,178 @@
+"""The left column: the search box, the loading progress, the lists and the status line.
+
+It shows one list at a time (the source tree, the results pane or the names panel), routes what
+is typed in the search box to the results pane, and keeps the status line: what the list shown
+last said (`StatusChanged`), else the archive's summary. The screen tells it what loading did.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Input, ProgressBar, Static
+
+from ..archive.archive import Archive
+from ..archive.searcher import Lookup
+from .messages import EntityChosen, StatusChanged
+from .names import NamesPanel
+from .results import SearchResults
+from .state import ReadingState
+from .tree import SourceTree
+
+PLACEHOLDER = "/ 搜索 search: name, 人名, pinyin…"
+INDEXING = "/ 搜索 正在建立索引 indexing… (type now, results follow)"
+
+
+class SearchBox(Input):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Open", show=True),
+        Binding("down", "screen.focus_list", "To the list", show=False),
+    ]
+
+
+class Navigator(Vertical):
+    def __init__(self, state: ReadingState, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.state = state
+        self.archive: Archive | None = None
+
+    def compose(self) -> ComposeResult:
+        yield SearchBox(placeholder=PLACEHOLDER, id="search")
+        yield ProgressBar(id="progress", show_eta=False)
+        with ContentSwitcher(initial="tree", id="lists"):
+            yield SourceTree(id="tree")
+            yield SearchResults(self.state, id="results")
+            yield NamesPanel(id="names")
+        yield Static("", id="status", markup=False)
+
+    @property
+    def search(self) -> SearchBox:
+        return self.query_one("#search", SearchBox)
+
+    @property
+    def source_tree(self) -> SourceTree:
+        return self.query_one("#tree", SourceTree)
+
+    @property
+    def results(self) -> SearchResults:
+        return self.query_one("#results", SearchResults)
+
+    @property
+    def names(self) -> NamesPanel:
+        return self.query_one("#names", NamesPanel)
+
+    @property
+    def switcher(self) -> ContentSwitcher:
+        return self.query_one("#lists", ContentSwitcher)
+
+    def list_widget(self) -> Widget:
+        """The list shown (in the names panel: its rows)."""
+        current = self.switcher.current
+        if current == "names":
+            return self.names.rows
+        return self.results if current == "results" else self.source_tree
+
+    # -- the status line -----------------------------------------------------------------------
+    def set_status(self, text: str) -> None:
+        self.query_one("#status", Static).update(Text(text))
+
+    def summary(self) -> str:
+        archive = self.archive
+        if archive is None:
+            return ""
+        status = f"{len(archive)} articles · {len(archive.tree())} sources"
+        return status + (f" · {len(archive.rejections)} problems" if archive.rejections else "")
+
+    def pane_status(self) -> str:
+        """What the list shown last said, else the archive's summary."""
+        said = {"results": self.results.status, "names": self.names.status}
+        return said.get(str(self.switcher.current), "") or self.summary()
+
+    def on_status_changed(self, message: StatusChanged) -> None:
+        message.stop()
+        self.set_status(message.text)
+
+    # -- loading -------------------------------------------------------------------------------
+    def progress(self, done: int, total: int, *, indexing: bool = False) -> None:
+        bar = self.query_one("#progress", ProgressBar)
+        bar.display = True
+        bar.update(total=max(total, 1), progress=done)
+        if indexing:
+            self.search.placeholder = INDEXING
+            self.set_status(f"索引 Indexing {done}/{total}…")
+        else:
+            self.set_status(f"读取 Loading {done}/{total}…")
+
+    def archive_loaded(self, archive: Archive, *, indexed: bool) -> None:
+        self.archive = archive
+        self.source_tree.populate(archive, self.state)
+        self.results.set_archive(archive)
+        if not indexed:
+            self.search.placeholder = INDEXING
+        self.set_status(self.summary())
+
+    def index_ready(self, index: Lookup) -> None:
+        self.loading_done()
+        self.names.set_finder(index)
+        if self.switcher.current == "names":
+            self.names.refill()
+        self.results.set_searcher(index)
+
+    def loading_done(self) -> None:
+        self.query_one("#progress", ProgressBar).display = False
+        self.search.placeholder = PLACEHOLDER
+        self.set_status(self.summary())
+
+    def loading_failed(self) -> None:
+        self.query_one("#progress", ProgressBar).display = False
+        self.set_status("Could not load the archive")
+
+    # -- the search box and the lists ----------------------------------------------------------
+    @on(Input.Changed, "#search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        query = event.value.strip()
+        self.results.search_for(query)
+        if query:
+            self.switcher.current = "results"
+        elif self.switcher.current == "results" and self.results.entity is None:
+            self.switcher.current = "tree"
+            self.results.clear()
+
+    @on(Input.Submitted, "#search")
+    def _submitted(self) -> None:
+        if not self.results.query_text:
+            self.source_tree.focus()
+        else:
+            self.results.open_current()
+
+    def on_entity_chosen(self, message: EntityChosen) -> None:
+        message.stop()
+        self.results.list_entity(message.entity)
+
+    def show_names(self) -> Widget:
+        """The names panel (searching and browsing names take turns); what should get focus."""
+        if self.results.query_text:
+            self.search.value = ""
+        self.switcher.current = "names"
+        self.names.refill()
+        if self.names.status:
+            self.set_status(self.names.status)
+        return self.names.rows if self.results.entity is not None else self.names.filter_box
+
+    def back_to_tree(self) -> None:
+        """From the names panel: no entity listed any more, the tree shown."""
+        self.results.clear()
+        self.switcher.current = "tree"
+        self.set_status(self.summary())
+
+    def reveal(self, key: str) -> bool:
+        """Show and select a top node of the tree (bookmarks, problems); False when there is none."""
+        if self.results.query_text:
+            self.search.value = ""
+        return self.source_tree.reveal(key)
