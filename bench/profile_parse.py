@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tui.archive.parse import PARSER_VERSION, parse_bytes
+from tui.archive.read.parse import PARSER_VERSION, parse_bytes
 
 
 def files_under(root: str, limit: int) -> list[tuple[str, bytes]]:

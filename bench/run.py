@@ -186,7 +186,7 @@ def cold_build(archive: Path, work: Path, runs: int) -> tuple[Json, Path]:
             cmd = [str(NEWSTUI), "check", str(archive)]
             how = "newstui check PATH"
         else:
-            cmd = [sys.executable, "-c", "import sys; from tui.archive.loader import load_archive; "
+            cmd = [sys.executable, "-c", "import sys; from tui.archive.search.opening import load_archive; "
                    "load_archive([sys.argv[1]])", str(archive)]
             how = "python -c load_archive(PATH)"
         results.append(run_process(cmd, env_with(data), sample=True))
@@ -272,11 +272,12 @@ def engine_search(archive: Path, data: Path, manifest: Json) -> tuple[Json, list
     """In this process: load from the warm cache, open the persisted SearchIndex (or build one where
     the loader has no `search_index`), time each typed prefix."""
     os.environ["NEWSTUI_DATA_DIR"] = str(data)
-    from tui.archive import loader
-    from tui.archive.search import SearchIndex
+    from tui.archive.search import opening
+    from tui.archive.search.opening import build_index
+    from tui.archive.store import loader
 
     t0 = time.perf_counter()
-    result = loader.load([archive], data_dir=data)
+    result = opening.load([archive], data_dir=data)
     archive_obj = result.archive
     t_load = time.perf_counter() - t0
     # One line of plain text per article, for fzf (and the "plain text size" the cache is compared to).
@@ -294,10 +295,10 @@ def engine_search(archive: Path, data: Path, manifest: Json) -> tuple[Json, list
     try:
         t0 = time.perf_counter()
         if hasattr(loader, "search_index"):
-            index = loader.search_index(result)
+            index = opening.search_index(result)
             how = "persisted index opened" if not result.notices else "; ".join(result.notices)
         else:
-            index = SearchIndex.build(archive_obj)
+            index = build_index(archive_obj)
             how = "SearchIndex.build in-process"
         t_index = time.perf_counter() - t0
         per_name: dict[str, Json] = {}

@@ -11,9 +11,9 @@ from tui.app.data import Loaded
 from tui.app.help import HelpScreen
 from tui.app.results import MORE
 from tui.app.screen import MainScreen
-from tui.archive.archive import Archive
 from tui.archive.model import Article, Block
-from tui.archive.search import SearchIndex
+from tui.archive.search.opening import build_index
+from tui.archive.store.archive import Archive
 
 WIDE, NARROW = (120, 40), (80, 24)
 
@@ -319,7 +319,7 @@ def many_archive(count: int) -> Archive:
 async def test_results_page_in_as_the_cursor_reaches_the_end() -> None:
     count = 350  # more than one page, more than the most fetched per keystroke
     archive = many_archive(count)
-    index = SearchIndex.build(archive)
+    index = build_index(archive)
     app = NewsApp(loader=lambda progress: Loaded(archive, index))
     async with app.run_test(size=WIDE) as pilot:
         screen = await search(pilot, "zorbian")

@@ -11,7 +11,7 @@ from test_app_support import sync, until
 
 from tui.app import data
 from tui.app.app import NewsApp
-from tui.archive import loader
+from tui.archive.search import opening
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").iterdir())
 
@@ -43,7 +43,7 @@ def loading(app: NewsApp) -> bool:
 @sync
 async def test_cached_archive_shows_before_the_scan_finishes(tmp_path: Path, data_dir: Path) -> None:
     root = news(tmp_path, 5)
-    loader.load([root], data_dir=data_dir)  # a previous run left this cache
+    opening.load([root], data_dir=data_dir)  # a previous run left this cache
     gated = Gated([root], data_dir)
     app = NewsApp([root], loader=gated)
     async with app.run_test(size=WIDE) as pilot:
@@ -64,7 +64,7 @@ async def test_cached_archive_shows_before_the_scan_finishes(tmp_path: Path, dat
 @sync
 async def test_changed_files_swap_in_and_the_cursor_stays(tmp_path: Path, data_dir: Path) -> None:
     root = news(tmp_path, 2)
-    loader.load([root], data_dir=data_dir)
+    opening.load([root], data_dir=data_dir)
     shutil.copyfile(SEEDS[2], root / "new.txt")  # changed since the cache was written
     gated = Gated([root], data_dir)
     app = NewsApp([root], loader=gated)
@@ -87,7 +87,7 @@ async def test_changed_files_swap_in_and_the_cursor_stays(tmp_path: Path, data_d
 @sync
 async def test_damaged_cache_is_rebuilt_and_said(tmp_path: Path, data_dir: Path) -> None:
     root = news(tmp_path, 3)
-    cache_file = loader.load([root], data_dir=data_dir).cache
+    cache_file = opening.load([root], data_dir=data_dir).cache
     assert cache_file is not None
     cache_file.write_bytes(cache_file.read_bytes()[:100] + b"garbage")
     app = NewsApp([root])
@@ -100,7 +100,7 @@ async def test_damaged_cache_is_rebuilt_and_said(tmp_path: Path, data_dir: Path)
 @sync
 async def test_search_while_indexing_says_so_then_answers(tmp_path: Path, data_dir: Path) -> None:
     root = news(tmp_path, 5)
-    loader.load([root], data_dir=data_dir)
+    opening.load([root], data_dir=data_dir)
     gated = Gated([root], data_dir)
     app = NewsApp([root], loader=gated)
     async with app.run_test(size=WIDE) as pilot:

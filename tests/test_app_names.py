@@ -13,8 +13,8 @@ from tui.app.commands import COMMANDS
 from tui.app.entities import entity_hits, entity_prompt, find
 from tui.app.help import help_text
 from tui.app.render import Piece, article_pieces, find_matches, render_piece
-from tui.archive.names import Entity
-from tui.archive.search import SearchIndex
+from tui.archive.search.names import Entity
+from tui.archive.search.opening import build_index
 
 KISHIDA_SEEDS = ["001", "000", "004", "002"]  # newest first; 003 (大纪元) never names him
 
@@ -154,7 +154,7 @@ def test_entity_rows_and_hits_are_data_not_markup() -> None:
     assert [h.id for h in hits] == ["a1", "a4"]  # newest first, whatever the entity's order
     first = hits[0]
     assert [first.snippet[s:e] for s, e in first.spans][:2] == ["岸田文雄", "Fumio Kishida"]
-    index = SearchIndex.build(archive)
+    index = build_index(archive)
     assert [e.name for e in find(index, "fumio")][:1] == ["岸田文雄"]
 
 

@@ -16,7 +16,8 @@ from test_app_flows import WIDE, make_app, open_first, open_hit, ready, search
 from test_app_support import sync
 
 from tui.app.app import NewsApp
-from tui.app.state import ReadingState, atomic_write
+from tui.app.state import ReadingState
+from tui.archive.store.files import atomic_write
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -275,7 +276,7 @@ def test_two_processes_saving_at_once_lose_no_mark(tmp_path: Path) -> None:
 
 def test_state_data_dir_is_the_archive_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from tui.app import state
-    from tui.archive import paths
+    from tui.archive.store import paths
 
     assert state.data_dir is paths.data_dir
     monkeypatch.setenv("NEWSTUI_DATA_DIR", str(tmp_path))

@@ -10,8 +10,8 @@ import functools
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from tui.archive.archive import Archive
 from tui.archive.model import Article, Block, Image, Link, Rejection
+from tui.archive.store.archive import Archive
 
 HOSTILE = "[bold]x[/] [@click=app.quit]q \x1b]52;c;AAAA\x07 end"
 

@@ -9,7 +9,7 @@ from test_app_support import HOSTILE, sync
 from tui.app.render import CURRENT, MATCH, highlighted
 from tui.app.text import clean, source_label
 from tui.app.wrap import wrap, wrap_offsets
-from tui.archive.sources import display_name
+from tui.archive.read.sources import display_name
 
 
 def test_clean_strips_escape_sequences_and_controls() -> None:

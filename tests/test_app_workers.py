@@ -10,8 +10,9 @@ from test_app_support import sample_archive, sync
 
 from tui.app.app import NewsApp
 from tui.app.data import Loaded
-from tui.archive.names import Entity
-from tui.archive.search import Hit, SearchIndex
+from tui.archive.search.engine import Hit
+from tui.archive.search.names import Entity
+from tui.archive.search.opening import build_index
 
 
 class SlowIndex:
@@ -62,7 +63,7 @@ async def test_ui_answers_while_loading_and_shows_progress() -> None:
             time.sleep(0.06)
         gate.wait(5)
         progress(10, 10)
-        return Loaded(archive, SearchIndex.build(archive))
+        return Loaded(archive, build_index(archive))
 
     app = NewsApp(loader=loader)
     async with app.run_test(size=WIDE) as pilot:

@@ -11,7 +11,7 @@ from types import ModuleType
 import pytest
 
 from tui.archive.model import Article
-from tui.archive.parse import parse_file
+from tui.archive.read.parse import parse_file
 
 N = 60
 SEED = 1

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.archive import cache, loader, workers
-from tui.archive.loader import load
+from tui.archive.search import opening
+from tui.archive.search.opening import load
+from tui.archive.store import cache, files, loader, workers
 
 
 def _cache_file(data_dir: Path, root: Path) -> Path:
@@ -114,7 +115,7 @@ def test_a_data_dir_without_permission_runs_without_cache(
     def denied(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(cache.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(files.tempfile, "mkstemp", denied)
     result = load([archive_dir])
     assert result.cache is None
     assert len(result.notices) == 1
@@ -135,7 +136,7 @@ def test_a_full_disk_runs_without_cache(archive_dir: Path, data_dir: Path) -> No
 
 
 def test_short_writes_still_write_everything(archive_dir: Path, data_dir: Path) -> None:
-    """The cache and the index are written through `cache.pwrite`, which goes on after a short write
+    """The cache and the index are written through `files.pwrite`, which goes on after a short write
     (the big meta sections are written straight from their bytes, not through a buffer)."""
     expected = load([archive_dir], data_dir=data_dir / "whole")
     write = os.pwrite
@@ -150,10 +151,10 @@ def test_short_writes_still_write_everything(archive_dir: Path, data_dir: Path) 
     assert cold.cache.read_bytes()[-len(cache.MAGIC):] == cache.MAGIC
     warm = load([archive_dir], data_dir=data_dir / "short")
     assert not warm.changed and _full(warm) == _full(expected)
-    index = loader.search_index(warm)
+    index = opening.search_index(warm)
     assert index.persisted is not None and warm.notices == []  # the index written in pieces opens
     assert sorted(h.id for h in index.search("kishida")) == sorted(
-        h.id for h in loader.search_index(expected).search("kishida"))
+        h.id for h in opening.search_index(expected).search("kishida"))
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions, not root")
@@ -174,7 +175,7 @@ def test_no_temp_file_is_left_behind(archive_dir: Path, monkeypatch: pytest.Monk
     before = good.cache.read_bytes()
     (archive_dir / "more.md").write_text("### a title\n\n---\n\nbody\n", encoding="utf-8")
 
-    def interrupted(paths, progress):
+    def interrupted(paths, progress, features=None):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(workers, "parse_all", interrupted)
@@ -191,7 +192,7 @@ def test_the_cache_is_replaced_only_under_the_lock(archive_dir: Path, data_dir: 
     released_at: list[float] = []
 
     def hold() -> None:
-        with cache.locked(target):
+        with files.locked(target.with_suffix(".lock")):
             held.set()
             time.sleep(0.5)
             released_at.append(time.monotonic())

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tui.archive.model import Article, Rejection
-from tui.archive.parse import parse_file
+from tui.archive.read.parse import parse_file
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.archive import dates
+from tui.archive.read import dates
 
 
 @pytest.mark.parametrize(

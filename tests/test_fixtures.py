@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tui.archive.model import Article
-from tui.archive.parse import parse_file
+from tui.archive.read.parse import parse_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -16,13 +16,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.archive import loader
-from tui.archive.decode import DecodeError, decode
-from tui.archive.html import body_blocks
 from tui.archive.model import Article, Block, Rejection
-from tui.archive.parse import parse_bytes
-from tui.archive.shapes import SHAPES
-from tui.archive.text import clean_line, clean_text, clean_url, strip_controls
+from tui.archive.read.decode import DecodeError, decode
+from tui.archive.read.html import body_blocks
+from tui.archive.read.parse import parse_bytes
+from tui.archive.read.shapes import SHAPES
+from tui.archive.read.text import clean_line, clean_text, clean_url, strip_controls
+from tui.archive.search import opening
 
 #: NEWSTUI_FUZZ_EXAMPLES=2000 for a long hunt; the default keeps the suite quick.
 EXAMPLES = int(os.environ.get("NEWSTUI_FUZZ_EXAMPLES", "100"))
@@ -183,8 +183,8 @@ def test_the_loader_accounts_for_every_file(files: list[bytes]) -> None:
         for i, content in enumerate(files):
             (root / f"d{i % 3}").mkdir(parents=True, exist_ok=True)
             (root / f"d{i % 3}" / f"{i}.md").write_bytes(content)
-        cold = loader.load([root], data_dir=data)
-        warm = loader.load([root], data_dir=data)
+        cold = opening.load([root], data_dir=data)
+        warm = opening.load([root], data_dir=data)
         for result in (cold, warm):
             archive = result.archive
             assert len(archive) + len(archive.rejections) == len(files)

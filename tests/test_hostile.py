@@ -24,8 +24,8 @@ from test_hostile_support import (
 )
 
 from tui.archive.model import Article
-from tui.archive.parse import parse_file
-from tui.archive.shapes.base import article_id
+from tui.archive.read.parse import parse_file
+from tui.archive.read.shapes.base import article_id
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -122,7 +122,7 @@ def test_search_and_names_over_hostile_files(hostile: Hostile, data_dir: Path) -
 
 def test_the_big_file_is_refused_without_reading_it(hostile: Hostile, monkeypatch: pytest.MonkeyPatch
                                                     ) -> None:
-    import tui.archive.parse as parse
+    import tui.archive.read.parse as parse
 
     read: list[int] = []
     real = os.read
@@ -201,9 +201,9 @@ async def _app_session(hostile: Hostile) -> None:
 def test_unreadable_files_and_folders_are_reasons(archive_dir: Path, monkeypatch: pytest.MonkeyPatch
                                                  ) -> None:
     """chmod 000 does not bite as root, so the denial is simulated where the loader meets it."""
-    import tui.archive.loader as loader
-    import tui.archive.parse as parse
-    import tui.archive.scanning as scanning
+    import tui.archive.read.parse as parse
+    import tui.archive.store.scanning as scanning
+    from tui.archive.search import opening
 
     locked_file = sorted(archive_dir.rglob("*.txt"))[0]
     locked_dir = archive_dir / "source1"
@@ -221,7 +221,7 @@ def test_unreadable_files_and_folders_are_reasons(archive_dir: Path, monkeypatch
 
     monkeypatch.setattr(parse.os, "open", open_)
     monkeypatch.setattr(scanning.os, "scandir", scandir)
-    result = loader.load([archive_dir], use_cache=False)
+    result = opening.load([archive_dir], use_cache=False)
     reasons = {r.path: r.reason for r in result.archive.rejections}
     assert reasons[str(locked_file)] == "cannot read: Permission denied"
     assert reasons[str(locked_dir)] == "cannot list folder: Permission denied"
@@ -231,8 +231,8 @@ def test_unreadable_files_and_folders_are_reasons(archive_dir: Path, monkeypatch
 def test_files_that_vanish_or_change_during_a_scan(archive_dir: Path, monkeypatch: pytest.MonkeyPatch
                                                   ) -> None:
     """Listed by the scan, then deleted, emptied, rewritten, replaced by a folder or a pipe."""
-    import tui.archive.loader as loader
-    import tui.archive.scanning as scanning
+    import tui.archive.store.scanning as scanning
+    from tui.archive.search import opening
 
     files = sorted(archive_dir.rglob("*.txt"))
     gone, emptied, rewritten, to_dir, to_fifo = files[:5]
@@ -251,7 +251,7 @@ def test_files_that_vanish_or_change_during_a_scan(archive_dir: Path, monkeypatc
         return found
 
     monkeypatch.setattr(scanning, "scan_files", scan_then_change)
-    first = loader.load([archive_dir])
+    first = opening.load([archive_dir])
     reasons = {r.path: r.reason for r in first.archive.rejections}
     assert "cannot read" in reasons[str(gone)]
     assert "empty" in reasons[str(emptied)]
@@ -259,8 +259,8 @@ def test_files_that_vanish_or_change_during_a_scan(archive_dir: Path, monkeypatc
     assert "not a regular file" in reasons[str(to_fifo)]
     assert first.archive.get(article_id(str(rewritten))).title == "扫描时改写的文章"
     monkeypatch.setattr(scanning, "scan_files", real_scan)
-    again = loader.load([archive_dir])  # what the cache holds never outlives the change
-    fresh = loader.load([archive_dir], use_cache=False)
+    again = opening.load([archive_dir])  # what the cache holds never outlives the change
+    fresh = opening.load([archive_dir], use_cache=False)
     assert [again.archive.get(a.id) for a in again.archive.articles] == \
         [fresh.archive.get(a.id) for a in fresh.archive.articles]
     assert again.archive.rejections == fresh.archive.rejections

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from test_hostile_support import HOSTILE_URL, Hostile, build
 
-from tui.archive.loader import load
-from tui.archive.shapes.base import article_id
+from tui.archive.read.shapes.base import article_id
+from tui.archive.search.opening import load
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "tui"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import time
 
-from tui.archive.html import body_blocks, unwrap_image
+from tui.archive.read.html import body_blocks, unwrap_image
 
 # seeds/000 (VOA): lead image + <small> caption, a bare "白宫 — " dateline before the first
 # <p>, a whole article inside one <p> split by <br /><br />, a bold subhead between them.

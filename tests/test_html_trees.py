@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.archive import html as htmlmod
-from tui.archive.html import body_blocks
-from tui.archive.parse import parse_file
+from tui.archive.read import html as htmlmod
+from tui.archive.read.html import body_blocks
+from tui.archive.read.parse import parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_FILES = sorted(

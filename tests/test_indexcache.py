@@ -15,10 +15,11 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from tui.archive import indexbuild, indexcache, loader, names, textindex
-from tui.archive.loader import load, search_index
-from tui.archive.search import SearchIndex
-from tui.archive.textindex import TextIndex
+from tui.archive.search import indexbuild, indexcache, names, textindex
+from tui.archive.search.engine import SearchIndex
+from tui.archive.search.opening import build_index, load, search_index
+from tui.archive.search.textindex import TextIndex
+from tui.archive.store import loader
 
 QUERIES = ["kishida", "bulinken", "岸田", "2+2", "aukis -岸田", '"第二支柱"', "blinken year:2022", "csis"]
 
@@ -40,7 +41,7 @@ def test_the_index_is_written_with_the_cache_and_answers_like_a_fresh_build(arch
     opened = search_index(warm)
     assert opened.persisted == _index_file(warm) and warm.notices == []
     assert isinstance(opened.text.tokens, indexcache.StoredPostings)  # read from the file
-    fresh = SearchIndex.build(warm.archive)
+    fresh = build_index(warm.archive)
     assert _answers(opened) == _answers(fresh) == _answers(cold.index)
     assert [(e.key, e.aliases, sorted(e.articles)) for e in opened.entities] == [
         (e.key, e.aliases, sorted(e.articles)) for e in fresh.entities]
@@ -63,7 +64,7 @@ def test_names_are_found_reading_the_texts_not_mapping_them(archive_dir: Path,
     assert read_through == [indexbuild.FileHays]
     assert isinstance(cold.index.text.hays, indexcache.MappedHays)  # searches map what they read
     monkeypatch.setattr(names, "build", build)
-    fresh = SearchIndex.build(cold.archive)  # texts in memory
+    fresh = build_index(cold.archive)  # texts in memory
     assert cold.index.entities and [(e.key, e.aliases, sorted(e.articles)) for e in cold.index.entities] == [
         (e.key, e.aliases, sorted(e.articles)) for e in fresh.entities]
     phrases = cold.index.text.phrases.lists  # every name alias's articles, as found by the build
@@ -112,8 +113,8 @@ def test_file_hays_read_and_match_like_the_texts(tmp_path: Path) -> None:
 
 _CHILD = """
 import json, sys
-from tui.archive import indexcache
-from tui.archive.loader import load, search_index
+from tui.archive.search import indexcache
+from tui.archive.search.opening import load, search_index
 result = load([sys.argv[1]])
 index = search_index(result)
 print(json.dumps({"opened": isinstance(index.text.tokens, indexcache.StoredPostings),

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from tui.archive import loader, scanning, workers
-from tui.archive.loader import load, load_archive, scan
 from tui.archive.model import Article
-from tui.archive.parse import parse_file
+from tui.archive.read.parse import parse_file
+from tui.archive.search.opening import load, load_archive
+from tui.archive.store import loader, scanning, workers
+from tui.archive.store.loader import scan
 
 
 def _tree(root: Path) -> dict[str, tuple[int, int]]:
@@ -169,7 +170,8 @@ def test_without_cache_nothing_is_written_to_the_data_dir(archive_dir: Path, dat
 
 _IN_THE_APP = """
 import sys, threading
-from tui.archive import loader, workers
+from tui.archive.search import opening
+from tui.archive.store import workers
 
 workers.PARALLEL_MIN = 10  # a pool even for a small archive
 
@@ -186,7 +188,7 @@ found = {}
 def load():  # from a thread, as the app's loading worker: spawn/forkserver, not fork
     sys.stderr = Capture()
     try:
-        found["result"] = loader.load([sys.argv[1]], use_cache=False)
+        found["result"] = opening.load([sys.argv[1]], use_cache=False)
     except Exception as exc:
         found["error"] = repr(exc)
     finally:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.archive import names
-from tui.archive.loader import load_archive
-from tui.archive.search import SearchIndex
+from tui.archive.search import names
+from tui.archive.search.engine import SearchIndex
+from tui.archive.search.opening import build_index, load_archive
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -19,7 +19,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("NEWSTUI_DATA_DIR", str(tmp_path_factory.mktemp("data")))
-        yield SearchIndex.build(load_archive([SEEDS]))
+        yield build_index(load_archive([SEEDS]))
 
 
 def entity(index: SearchIndex, alias: str) -> names.Entity:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tui.archive.model import Article
-from tui.archive.parse import article_id, parse_bytes, parse_file
+from tui.archive.read.parse import article_id, parse_bytes, parse_file
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

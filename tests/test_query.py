@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.archive.query import parse
+from tui.archive.search.query import parse
 
 
 def test_words_phrases_exclusions() -> None:

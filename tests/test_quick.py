@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import newstui
 
-from tui.archive import loader, stamps
-from tui.archive.catalog import Catalog
-from tui.archive.quick import from_index
-from tui.archive.scanning import scan_files
+from tui.archive.search import opening
+from tui.archive.search.catalog import Catalog
+from tui.archive.search.quick import from_index
+from tui.archive.store import stamps
+from tui.archive.store.scanning import scan_files
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 QUERIES = ("kishida", "bulinken", "2+2", "aukis -岸田", "source:voa 岸田", "year:2023", "qwxzvbnm",
@@ -34,8 +35,8 @@ def big(tmp_path: Path, seeds_dir: Path) -> Path:
 
 
 def _slow(paths: list[Path], query: str) -> list:
-    result = loader.load(paths)
-    return loader.search_index(result).search(query)
+    result = opening.load(paths)
+    return opening.search_index(result).search(query)
 
 
 @pytest.mark.parametrize("processes", [1, 2, 3])
@@ -124,7 +125,7 @@ def test_the_command_answers_the_same_through_either_path(big: Path, tmp_path: P
 
 
 def test_catalog_rows_are_the_articles_fields(big: Path) -> None:
-    archive = loader.load_archive([big])
+    archive = opening.load_archive([big])
     catalog = Catalog.of(archive.articles)
     assert len(catalog) == len(archive) > 60
     for i, article in enumerate(archive.articles):

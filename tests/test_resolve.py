@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tui.archive.archive import Archive
 from tui.archive.model import Article, Block
-from tui.archive.search import SearchIndex
+from tui.archive.search.opening import build_index
+from tui.archive.store.archive import Archive
 
 
 def _article(label: str, text: str) -> Article:
@@ -19,5 +19,5 @@ def test_a_typo_finds_its_word_among_many_other_one_edit_neighbours() -> None:
     noise += ["zzzz word", "zebra stripes"]
     articles = [_article(f"n{i}", word) for i, word in enumerate(noise)]
     articles.append(_article("target", "the zaps were loud"))
-    index = SearchIndex.build(Archive(articles))
+    index = build_index(Archive(articles))
     assert [hit.id for hit in index.search("zats")] == ["target"]

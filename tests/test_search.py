@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from tui.archive.archive import Archive
-from tui.archive.loader import load_archive
 from tui.archive.model import Article, Block
-from tui.archive.search import Hit, SearchIndex
-from tui.archive.textindex import fold
+from tui.archive.search.engine import Hit, SearchIndex
+from tui.archive.search.opening import build_index, load_archive
+from tui.archive.search.textindex import fold
+from tui.archive.store.archive import Archive
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ALL = {"000", "001", "002", "003", "004", "abe", "abe2", "en", "quadruple", "csis"}
@@ -48,7 +48,7 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
         mp.setenv("NEWSTUI_DATA_DIR", str(tmp_path_factory.mktemp("data")))
         seeds = load_archive([SEEDS])
         articles = [seeds.get(a.id) for a in seeds.articles] + HANDMADE
-        yield SearchIndex.build(Archive(articles))
+        yield build_index(Archive(articles))
 
 
 def label(hit: Hit) -> str:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tui.archive.model import Article, Rejection
-from tui.archive.parse import MAX_BYTES, parse_bytes, parse_file
-from tui.archive.shapes import detect
+from tui.archive.read.parse import MAX_BYTES, parse_bytes, parse_file
+from tui.archive.read.shapes import detect
 
 BODY = "<p>【大纪元2020年06月01日讯】第一段正文。</p><p>第二段正文。</p>"
 

@@ -12,8 +12,8 @@ from textual.pilot import Pilot
 
 from tui.app.app import NewsApp
 from tui.app.data import Loaded
-from tui.archive.names import Entity
-from tui.archive.search import Hit
+from tui.archive.search.engine import Hit
+from tui.archive.search.names import Entity
 
 SIZES = [(80, 24), (120, 40)]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.archive import sources
+from tui.archive.read import sources
 
 
 @pytest.mark.parametrize(

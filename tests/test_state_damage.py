@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.archive import cache
-from tui.archive.loader import load
+from tui.archive.search.opening import load
+from tui.archive.store import cache
 
 ROOT = Path(__file__).resolve().parent.parent
 

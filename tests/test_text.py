@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.archive.text import clean_line, clean_text, strip_controls
+from tui.archive.read.text import clean_line, clean_text, strip_controls
 
 
 @pytest.mark.parametrize(

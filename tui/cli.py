@@ -82,7 +82,7 @@ class _Progress:
 def _load(args: argparse.Namespace, index: bool = False):  # -> Archive (imported lazily: keeps --help fast)
     """The archive; with `index`, (archive, search index): the persisted index when the cache has a
     valid one (opened in milliseconds), else built (and persisted) here."""
-    from .archive.loader import load, search_index
+    from .archive.search.opening import load, search_index
 
     _check_paths(args.paths)
     progress = _Progress() if sys.stderr.isatty() else None
@@ -99,8 +99,8 @@ def _load(args: argparse.Namespace, index: bool = False):  # -> Archive (importe
 
 def _from_index(args: argparse.Namespace, ask):  # -> ask's answer, or None
     """`ask(index)` answered from the persisted index without loading the archive, when the files
-    are unchanged since it was written (see archive/quick.py); None otherwise, and then `_load`."""
-    from .archive.quick import from_index
+    are unchanged since it was written (see archive/search/quick.py); None otherwise, and then `_load`."""
+    from .archive.search.quick import from_index
 
     _check_paths(args.paths)
     return None if args.no_cache else from_index(args.paths, ask)
@@ -167,7 +167,7 @@ def _setup_show(parser: argparse.ArgumentParser) -> None:
 
 def _cmd_show(args: argparse.Namespace) -> int:
     from .archive.model import Article
-    from .archive.parse import parse_file
+    from .archive.read.parse import parse_file
 
     _check_paths([args.file])
     if os.path.isdir(args.file):
@@ -258,7 +258,7 @@ def _positive(value: str) -> int:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    from .archive.search import Hit, SearchIndex, format_hits, hits_to_json
+    from .archive.search.engine import Hit, SearchIndex, format_hits, hits_to_json
 
     def ask(index: SearchIndex) -> list[Hit]:
         return index.search(args.query, limit=args.limit)
@@ -277,7 +277,7 @@ def _setup_names(parser: argparse.ArgumentParser) -> None:
 
 
 def _cmd_names(args: argparse.Namespace) -> int:
-    from .archive.names import format_entities
+    from .archive.search.names import format_entities
 
     archive, index = _load(args, index=True)
     entities = index.entities

@@ -18,8 +18,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from ..archive.archive import Archive
-from ..archive.searcher import Lookup
+from ..archive.search.searcher import Lookup
+from ..archive.store.archive import Archive
 from . import data
 from .commands import BY_ID, NewsCommands, app_bindings, key_column
 from .loading import LoadingRun

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from ..archive import loader
-from ..archive.archive import Archive
-from ..archive.search import SearchIndex
-from ..archive.searcher import Lookup
+from ..archive.search import opening
+from ..archive.search.engine import SearchIndex
+from ..archive.search.searcher import Lookup
+from ..archive.store import loader
+from ..archive.store.archive import Archive
 from .state import ReadingState
 
 Progress = Callable[[int, int], None]
@@ -40,7 +41,7 @@ class Loader:
 
 
 class Disk(Loader):
-    """`paths` (the bundled seeds when empty) through `tui.archive.loader` and its cache."""
+    """`paths` (the bundled seeds when empty) through `tui.archive.store.loader` and its cache."""
 
     def __init__(self, paths: list[Path], data_dir: Path) -> None:
         self.paths, self.data_dir = list(paths), data_dir
@@ -50,9 +51,9 @@ class Disk(Loader):
         return None if result is None else Loaded(result.archive, notices=result.notices, changed=False)
 
     def load(self, progress: Progress) -> Loaded:
-        result = loader.load(self.paths, progress, data_dir=self.data_dir)
+        result = opening.load(self.paths, progress, data_dir=self.data_dir)
         # the index persisted with the cache (opened in milliseconds), or rebuilt on all cores
-        index = loader.search_index(result, progress)
+        index = opening.search_index(result, progress)
         index.warm()
         return Loaded(result.archive, index=index, notices=result.notices, changed=result.changed)
 
@@ -79,7 +80,7 @@ class Fixed(Loader):
 
 def build_index(archive: Archive, progress: Progress | None = None) -> SearchIndex:
     """The search index with its lazy parts (pinyin tables) built, so the first search is quick."""
-    index = SearchIndex.build(archive, progress)
+    index = opening.build_index(archive, progress)
     index.warm()
     return index
 

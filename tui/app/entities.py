@@ -11,10 +11,10 @@ from collections.abc import Iterable, Sequence
 from rich.style import Style
 from rich.text import Text
 
-from ..archive.archive import Archive
-from ..archive.names import Entity
-from ..archive.search import Hit
-from ..archive.searcher import NameFinder
+from ..archive.search.engine import Hit
+from ..archive.search.names import Entity
+from ..archive.search.searcher import NameFinder
+from ..archive.store.archive import Archive
 from .render import DIM, match_pattern
 from .text import clean
 from .wrap import clip

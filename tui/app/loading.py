@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from textual.message import Message
 
-from ..archive.archive import Archive
+from ..archive.store.archive import Archive
 from . import data
 from .messages import ArchiveLoaded, IndexReady, LoadingDone, LoadingProgress
 

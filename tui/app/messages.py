@@ -9,10 +9,10 @@ from __future__ import annotations
 from textual.message import Message
 from textual.widget import Widget
 
-from ..archive.archive import Archive
 from ..archive.model import Rejection
-from ..archive.names import Entity
-from ..archive.searcher import Lookup
+from ..archive.search.names import Entity
+from ..archive.search.searcher import Lookup
+from ..archive.store.archive import Archive
 
 
 class ArticleChosen(Message):

@@ -17,8 +17,8 @@ from textual.containers import Vertical
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
-from ..archive.names import Entity
-from ..archive.searcher import NameFinder
+from ..archive.search.names import Entity
+from ..archive.search.searcher import NameFinder
 from . import entities
 from .messages import EntityChosen, StatusChanged
 from .results import ResultsList

@@ -17,8 +17,8 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input, ProgressBar, Static
 
-from ..archive.archive import Archive
-from ..archive.searcher import Lookup
+from ..archive.search.searcher import Lookup
+from ..archive.store.archive import Archive
 from .messages import EntityChosen, StatusChanged
 from .names import NamesPanel
 from .results import SearchResults

@@ -19,10 +19,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from ..archive.archive import Archive
-from ..archive.names import Entity
-from ..archive.search import Hit
-from ..archive.searcher import Searcher
+from ..archive.search.engine import Hit
+from ..archive.search.names import Entity
+from ..archive.search.searcher import Searcher
+from ..archive.store.archive import Archive
 from . import entities
 from .messages import ArticleChosen, StatusChanged
 from .render import result_prompt

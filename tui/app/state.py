@@ -21,23 +21,17 @@ No Textual here: the app shows the messages these functions return as notificati
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import os
 import re
-import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
-from ..archive.paths import data_dir
+from ..archive.store.files import atomic_write, locked
+from ..archive.store.paths import data_dir
 
-try:
-    import fcntl
-except ImportError:  # Windows: atomic replace without the lock
-    fcntl = None  # type: ignore[assignment]
-
-__all__ = ["LOCK_FILE", "STATE_FILE", "VERSION", "ReadingState", "atomic_write", "data_dir"]
+__all__ = ["LOCK_FILE", "STATE_FILE", "VERSION", "ReadingState", "data_dir"]
 
 STATE_FILE = "state.json"
 LOCK_FILE = STATE_FILE + ".lock"
@@ -46,55 +40,6 @@ VERSION = 1
 # What tempfile.mkstemp(prefix=".state.json.", suffix=".tmp") makes: 8 chars of its alphabet.
 _TEMP_NAME = re.compile(r"\.state\.json\.[a-z0-9_]{8}\.tmp")
 STALE_UNLOCKED = 3600.0  # seconds: without a lock, only temp files this old count as stale
-_NO_LOCKING = {errno.ENOLCK, errno.EINVAL, errno.EOPNOTSUPP, getattr(errno, "ENOTSUP", errno.EOPNOTSUPP)}
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write temp file in the same directory, fsync, os.replace, fsync the directory."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    try:
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
-
-
-@contextlib.contextmanager
-def _exclusive(directory: Path) -> Iterator[bool]:
-    """Hold the state lock of `directory`; yields False where locking is unavailable.
-
-    OSError when the lock file cannot be opened (e.g. an unwritable or missing directory).
-    """
-    if fcntl is None:
-        yield False
-        return
-    fd = os.open(directory / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            locked = True
-        except OSError as exc:  # e.g. some network filesystems: carry on with atomic replace only
-            if exc.errno not in _NO_LOCKING:
-                raise
-            locked = False
-        yield locked
-    finally:
-        os.close(fd)  # releases the flock
 
 
 def _parse(raw: bytes) -> tuple[set[str], list[str]]:
@@ -126,8 +71,8 @@ def _remove_stale_temps(directory: Path) -> None:
     if not stale:
         return
     try:
-        with _exclusive(directory) as locked:  # no save of ours is between mkstemp and replace now
-            cutoff = None if locked else time.time() - STALE_UNLOCKED
+        with locked(directory / LOCK_FILE) as held:  # no save of ours is between mkstemp and replace now
+            cutoff = None if held else time.time() - STALE_UNLOCKED
             for temp in stale:
                 with contextlib.suppress(OSError):
                     if cutoff is None or temp.lstat().st_mtime < cutoff:
@@ -218,6 +163,8 @@ class ReadingState:
         return read, bookmarks
 
     def _save_locked(self) -> tuple[set[str], list[str]]:
+        disk_read: set[str]
+        disk_bookmarks: list[str]
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
@@ -241,7 +188,7 @@ class ReadingState:
         """
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with _exclusive(self.path.parent):
+            with locked(self.path.parent / LOCK_FILE):
                 read, bookmarks = self._save_locked()
         except OSError as exc:
             if self._warned:

@@ -15,8 +15,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ..archive.archive import Archive
 from ..archive.model import Rejection
+from ..archive.store.archive import Archive
 from .messages import ArticleChosen, ProblemChosen
 from .render import DIM, article_label, count_label
 from .state import ReadingState

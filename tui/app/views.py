@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from rich.style import Style
 from rich.text import Text
 
-from ..archive.archive import Archive
 from ..archive.model import Rejection
+from ..archive.store.archive import Archive
 from .commands import welcome_lines
 from .text import clean
 

@@ -23,7 +23,6 @@ import gc
 import hashlib
 import os
 import struct
-import tempfile
 import time
 import weakref
 import zlib
@@ -32,20 +31,16 @@ from pathlib import Path
 
 import msgspec
 
-from .. import __version__
-from .model import Article
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: atomic rename still protects readers
-    fcntl = None  # type: ignore[assignment]
+from ... import __version__
+from ..model import Article
+from .files import fsync_dir, locked, pread, pwrite, remove_stale_temps, temp_beside
 
 FORMAT = 3  # bump on any change of layout or of Entry/Header
 MAGIC = b"NEWSTUI" + bytes([FORMAT])
 _TAIL = struct.Struct(">II")  # footer length, footer crc32
 _TAIL_SIZE = _TAIL.size + len(MAGIC)
 _FLUSH_AT = 1 << 20
-_STALE_TEMP_SECONDS = 24 * 3600
+STALE_TEMP_SECONDS = 24 * 3600  # a temp file this old was left by a killed writer
 
 
 class Entry(msgspec.Struct, array_like=True, gc=False):
@@ -86,26 +81,6 @@ def cache_path(data_dir: Path, roots: Iterable[str | os.PathLike[str]]) -> Path:
     resolved = sorted({str(Path(r).resolve()) for r in roots})
     digest = hashlib.blake2b("\0".join(resolved).encode("utf-8", "surrogateescape"), digest_size=10)
     return data_dir / "cache" / f"{digest.hexdigest()}.cache"
-
-
-def pread(fd: int, size: int, offset: int) -> bytes:
-    """`size` bytes at `offset`, fewer only at the end of the file."""
-    data = os.pread(fd, size, offset)
-    while len(data) < size:  # pread may return short on some filesystems
-        more = os.pread(fd, size - len(data), offset + len(data))
-        if not more:
-            break
-        data += more
-    return data
-
-
-def pwrite(fd: int, data: bytes, offset: int) -> int:
-    """Write all of `data` at `offset` (pwrite may write less); its length."""
-    view = memoryview(data)  # slices of a view: no copies when a write is short
-    done = 0
-    while done < len(data):
-        done += os.pwrite(fd, view[done:], offset + done)
-    return done
 
 
 class CacheFile:
@@ -210,18 +185,6 @@ def read_checked(fd: int, at: int, length: int, crc: int) -> bytes | None:
     return data if len(data) == length and zlib.crc32(data) == crc else None
 
 
-@contextlib.contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """An exclusive flock on `<cache>.lock`, held while a cache file is replaced."""
-    fd = os.open(path.with_suffix(".lock"), os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
-
-
 class CacheWriter:
     """Writes a new cache to a temp file beside `path`; `commit` renames it into place.
 
@@ -233,9 +196,8 @@ class CacheWriter:
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        _remove_stale_temps(path)
-        self.fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-        self.tmp = Path(tmp)
+        remove_stale_temps(path.parent, path.name + ".*.tmp", STALE_TEMP_SECONDS)
+        self.fd, self.tmp = temp_beside(path)
         self.error: OSError | None = None
         self._buffer = bytearray(MAGIC)
         self._flushed = 0
@@ -288,37 +250,19 @@ class CacheWriter:
             self._buffer += footer + _TAIL.pack(len(footer), zlib.crc32(footer)) + MAGIC
             self._flush()
             os.fsync(self.fd)
-            with locked(self.path):
+            with locked(self.path.with_suffix(".lock")):
                 os.replace(self.tmp, self.path)
             self.header = header
         except OSError as exc:
             self._fail(exc)
             self.discard()
             raise
-        _fsync_dir(self.path.parent)
+        fsync_dir(self.path.parent)
 
     def discard(self) -> None:
         """Remove the temp file (the descriptor stays open for the caller)."""
         with contextlib.suppress(OSError):
             self.tmp.unlink()
-
-
-def _fsync_dir(directory: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _remove_stale_temps(path: Path) -> None:
-    """Temp files left by a process that was killed mid-write."""
-    cutoff = time.time() - _STALE_TEMP_SECONDS
-    for tmp in path.parent.glob(path.name + ".*.tmp"):
-        with contextlib.suppress(OSError):
-            if tmp.stat().st_mtime < cutoff:
-                tmp.unlink()
 
 
 Location = tuple[int, int, int, int] | bytes  # (fd, offset, length, crc) or the bytes themselves

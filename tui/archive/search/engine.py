@@ -1,6 +1,6 @@
 """One search over titles, name aliases and body text, best first, with snippets.
 
-    index = SearchIndex.build(archive)             # or SearchIndex.over(archive, ...) on a stored index
+    index = opening.build_index(archive)           # or SearchIndex.over(archive, ...) on a stored index
     hits = index.search("kishida", limit=50)       # best first
     index.terms("kishida")                         # strings to highlight inside an article
     index.entities                                 # names and agreements (see names.py)
@@ -30,8 +30,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ..store.archive import Archive
 from . import names
-from .archive import Archive
 from .catalog import Catalog
 from .query import Query, parse
 from .resolve import Resolver, Term
@@ -99,21 +99,6 @@ class SearchIndex:
         """Build the lazy parts (pinyin tables, folded titles) now, e.g. in a worker after loading."""
         _ = self.resolver.pinyin, self.text.vocab
         self._folded_titles = [fold(t) for t in self.catalog.titles]
-
-    @classmethod
-    def build(cls, archive: Archive, progress: Callable[[int, int], None] | None = None) -> SearchIndex:
-        """Build in this process, in memory (the loader persists one built in its parse workers)."""
-        from .indexbuild import IndexBuilder, features
-
-        builder = IndexBuilder()
-        total = len(archive.articles)
-        for n, meta in enumerate(archive.articles, 1):
-            article = archive.get(meta.id)
-            builder.add(article.id, article.title, features(article.title, article.text()))
-            if progress and (n % 500 == 0 or n == total):
-                progress(n, total)
-        index: SearchIndex = builder.finish(archive)
-        return index
 
     # -- planning -----------------------------------------------------------------------------
     def _plan(self, query: str) -> _Plan:

@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
 
-from .model import Rejection
+from ..model import Rejection
 
 #: Never articles: skipped inside folders (a file named explicitly is always tried).
 _SKIPPED = """

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .model import Article, Rejection
+from ..model import Article, Rejection
 
 
 @dataclass

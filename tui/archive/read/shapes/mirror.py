@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Article, Rejection
+from ...model import Article, Rejection
 from .base import SNIFF_CHARS, Draft, finish
 
 _HEAD = re.compile(r"\A\s*#{1,3}[ \t]+(?P<title>[^\n]+?)[ \t#]*\n(?:[ \t]*\n)*"

@@ -10,8 +10,8 @@ import os
 import stat
 from pathlib import Path
 
+from ..model import Article, Rejection
 from .decode import DecodeError, decode
-from .model import Article, Rejection
 from .shapes import detect
 from .shapes.base import article_id
 from .text import strip_controls

@@ -12,9 +12,9 @@ import html
 import re
 from dataclasses import dataclass
 
+from ...model import Article, Rejection
 from .. import dates, sources
 from ..html import body_blocks
-from ..model import Article, Rejection
 from ..text import clean_line
 
 #: How much of a file `sniff` looks at: enough for a 20,000-character title or a long front matter.

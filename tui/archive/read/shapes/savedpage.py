@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 import re
 
+from ...model import Article, Rejection
 from .. import dates
-from ..model import Article, Rejection
 from .base import SNIFF_CHARS, Draft, finish
 from .htmlpage import read_page
 

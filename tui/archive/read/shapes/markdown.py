@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..model import Article, Rejection
+from ...model import Article, Rejection
 from .base import SNIFF_CHARS, Draft, finish
 from .mirror import _TRAILER
 

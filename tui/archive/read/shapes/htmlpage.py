@@ -11,9 +11,9 @@ import re
 import lxml.html
 from lxml import etree
 
+from ...model import Article, Rejection
 from .. import dates
 from ..html import has_text
-from ..model import Article, Rejection
 from ..text import strip_controls
 from .base import SNIFF_CHARS, Draft, finish
 

@@ -13,7 +13,6 @@ import contextlib
 import mmap
 import os
 import sys
-import tempfile
 import zlib
 from array import array
 from collections import Counter
@@ -23,8 +22,10 @@ from typing import Any
 
 import msgspec
 
-from . import names, stamps
-from .cache import _remove_stale_temps, locked, pread, pwrite
+from ..store import stamps
+from ..store.cache import STALE_TEMP_SECONDS
+from ..store.files import locked, pread, pwrite, remove_stale_temps, temp_beside
+from . import names
 from .indexcache import (
     _FLUSH_AT,
     _TAIL,
@@ -127,9 +128,8 @@ class IndexBuilder:
         self._written = 0
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-            _remove_stale_temps(path)
-            self.fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-            self.tmp = Path(tmp)
+            remove_stale_temps(path.parent, path.name + ".*.tmp", STALE_TEMP_SECONDS)
+            self.fd, self.tmp = temp_beside(path)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -153,6 +153,10 @@ class IndexBuilder:
         self.bare.update(f.acronyms)
         self.titled.update(f.titled)
 
+    def add_encoded(self, article_id: str, title: str, raw: bytes) -> None:
+        """`add` with the features as `encode_features` made them (in a parse worker)."""
+        self.add(article_id, title, decode_features(raw))
+
     def _shared(self, g: names.Gloss) -> names.Gloss:
         """The first gloss equal to `g`: the same names are glossed in article after article, and
         each article's decoded copies, held until `finish`, were ~250 MB at 100k articles (the
@@ -168,7 +172,7 @@ class IndexBuilder:
         """The SearchIndex over `archive` (which holds every id added); with a path, also written
         and renamed into place (OSError when that fails: the caller keeps the cache without it).
         `entries`: the cache's (cache.Entry), whose files and body places the index records."""
-        from .search import SearchIndex
+        from .engine import SearchIndex
 
         if self.fd < 0:
             text = TextIndex(self.hays, self.title_len, self.chars, self.tokens)
@@ -230,7 +234,7 @@ class IndexBuilder:
         self._flush()
         os.fsync(self.fd)
         assert self.path is not None and self.tmp is not None
-        with locked(self.cache_file or self.path):
+        with locked((self.cache_file or self.path).with_suffix(".lock")):
             os.replace(self.tmp, self.path)
 
     def _postings(self, postings: Postings, start: int) -> tuple[list[str], array, array]:

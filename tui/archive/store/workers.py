@@ -1,5 +1,6 @@
 """Parsing files on all cores: each worker returns the article without its body, the body
-encoded (zlib'd MessagePack) and, when asked, the article's search-index features.
+encoded (zlib'd MessagePack) and, when given a `Features` function, the article's search-index
+features (the search layer supplies that function: this package does not know what they are).
 
 Paths are shipped to the workers, never parsed trees; a few files are parsed in-process, where a
 pool would cost more than it saves. A chunk whose worker died is parsed in the parent instead.
@@ -20,10 +21,12 @@ from typing import Any
 
 import msgspec
 
-from . import indexbuild
-from .model import Article, Block, Rejection, body_text
+from ..model import Article, Block, Rejection, body_text
 
 Progress = Callable[[int, int], None]  # (done, total) over the files being parsed
+#: (title, body text) -> the article's encoded index features. It runs in worker processes, so it
+#: must be a module-level function (sent to spawned workers by name).
+Features = Callable[[str, str], bytes]
 
 #: Below this many files to parse, a process pool costs more than it saves.
 PARALLEL_MIN = 200
@@ -39,13 +42,13 @@ class Parsed(msgspec.Struct):
     article: Article | None = None
     reason: str = ""
     body: bytes = b""  # zlib(MessagePack of the blocks)
-    features: bytes = b""  # indexbuild.Features, encoded, when asked for
+    features: bytes = b""  # the index features, encoded, when a Features function was given
 
 
 def parse_file(path: str) -> Article | Rejection:
-    """`tui.archive.parse.parse_file`, imported on first use: bs4 and lxml are slow to import,
+    """`tui.archive.read.parse.parse_file`, imported on first use: bs4 and lxml are slow to import,
     and a warm open never needs them."""
-    from .parse import parse_file as parse
+    from ..read.parse import parse_file as parse
 
     return parse(path)
 
@@ -62,23 +65,23 @@ def decode_body(raw: bytes) -> tuple[Block, ...]:
         raise ValueError(str(exc)) from exc
 
 
-def parse_one(path: str, index: bool = False) -> Parsed:
+def parse_one(path: str, features: Features | None = None) -> Parsed:
     try:
         result = parse_file(path)
     except Exception as exc:  # the parser must not raise; if it does, the file is still accounted for
         return Parsed(path, reason=f"parser error: {type(exc).__name__}: {exc}"[:300])
     if isinstance(result, Article):
-        found = indexbuild.encode_features(result.title, result.text()) if index else b""
+        found = features(result.title, result.text()) if features is not None else b""
         return Parsed(path, msgspec.structs.replace(result, body=()), body=encode_body(result.body),
                       features=found)
     return Parsed(path, reason=result.reason or "not an article")
 
 
-def _parse_chunk(paths: list[str], index: bool = True) -> list[Parsed]:
-    return [parse_one(p, index) for p in paths]
+def _parse_chunk(paths: list[str], features: Features | None) -> list[Parsed]:
+    return [parse_one(p, features) for p in paths]
 
 
-def _features_chunk(items: list[tuple[str, bytes]]) -> list[bytes]:
+def _features_chunk(items: list[tuple[str, bytes]], features: Features) -> list[bytes]:
     """(title, stored body) -> encoded features: re-indexing articles whose files did not change."""
     out = []
     for title, raw in items:
@@ -86,7 +89,7 @@ def _features_chunk(items: list[tuple[str, bytes]]) -> list[bytes]:
             text = body_text(decode_body(raw))
         except ValueError:
             text = ""
-        out.append(indexbuild.encode_features(title, text))
+        out.append(features(title, text))
     return out
 
 
@@ -101,29 +104,32 @@ def _workers() -> int:
         return os.cpu_count() or 1
 
 
-def parse_all(paths: list[str], progress: Progress | None, index: bool = True) -> Iterator[Parsed]:
+def parse_all(paths: list[str], progress: Progress | None, features: Features | None = None
+              ) -> Iterator[Parsed]:
     """Parse every path, in-process for a few, in a process pool (chunks of paths) for many."""
     total = len(paths)
     workers = min(_workers(), math.ceil(total / 50))
     if total < PARALLEL_MIN or workers < 2:
         for done, path in enumerate(paths, 1):
-            yield parse_one(path, index)
+            yield parse_one(path, features)
             if progress:
                 progress(done, total)
         return
-    yield from _in_pool(_parse_chunk, paths, workers, progress, index)
+    yield from _in_pool(_parse_chunk, paths, workers, progress, features)
 
 
-def features(items: list[tuple[str, bytes]], progress: Progress | None) -> Iterator[bytes]:
-    """Features of cached articles, in order: in-process for a few, on all cores for many."""
+def features_of(items: list[tuple[str, bytes]], features: Features, progress: Progress | None
+                ) -> Iterator[bytes]:
+    """`features` of cached articles ((title, stored body) pairs), in order: in-process for a few,
+    on all cores for many."""
     workers = min(_workers(), math.ceil(len(items) / 50))
     if len(items) < PARALLEL_MIN or workers < 2:
         for done, item in enumerate(items, 1):
-            yield from _features_chunk([item])
+            yield from _features_chunk([item], features)
             if progress and (done % 200 == 0 or done == len(items)):
                 progress(done, len(items))
         return
-    yield from _in_pool(_features_chunk, items, workers, progress, ordered=True)
+    yield from _in_pool(_features_chunk, items, workers, progress, features, ordered=True)
 
 
 def _start_resource_tracker() -> None:
@@ -155,7 +161,7 @@ def _in_pool(fn: Callable[..., list[Any]], items: list[Any], workers: int, progr
         method = "forkserver"
     if method != "fork":
         _start_resource_tracker()
-    from . import parse  # noqa: F401  (imported once here, inherited by forked workers)
+    from ..read import parse  # noqa: F401  (imported once here, inherited by forked workers)
 
     pool = ProcessPoolExecutor(workers, multiprocessing.get_context(method), initializer=_worker_init)
     done = 0

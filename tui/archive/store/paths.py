@@ -25,7 +25,7 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 def bundled_seeds() -> Path:
     """The seed archive: `tui/seeds` inside an installed wheel, `seeds/` at the top of a checkout."""
-    package = Path(__file__).resolve().parent.parent  # .../tui
+    package = Path(__file__).resolve().parents[2]  # .../tui
     for candidate in (package / "seeds", package.parent / "seeds"):
         if candidate.is_dir():
             return candidate

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...model import Article, Rejection
 from .. import dates, sources
-from ..model import Article, Rejection
 from ..text import clean_line
 from .base import SNIFF_CHARS, Draft, finish
 

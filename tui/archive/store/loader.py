@@ -1,17 +1,16 @@
 """Scan paths, parse new or changed files (on all cores), build the Archive over the cache.
 
     result = load(paths, progress)      # LoadResult: archive, notices, counts, cache file
-    archive = load_archive(paths)       # just the Archive
 
 A file is parsed again only when its absolute path, size or mtime_ns changed, or the parser's
 version did (the cache is then rebuilt). The Archive holds articles without bodies; `get(id)`
 reads a body (zlib-compressed MessagePack) from the cache on demand, and re-parses the file if that
 fails. Nothing is ever written inside the archive folders.
 
-Whenever the cache is written, the search index is written beside it (indexcache.py): the parse
-workers compute each article's index features along with the article, so indexing rides on the
-parallel parse. `search_index(result)` opens it later in milliseconds, or rebuilds it (on all
-cores, from the cached bodies) when it is missing, damaged, from another version or another cache.
+Given an `Indexing` (the search layer's: `tui.archive.search.opening.load` passes it), whenever
+the cache is written the search index is written beside it: the parse workers compute each
+article's index features along with the article, so indexing rides on the parallel parse, and an
+`IndexSink` gathers them and writes the index. This module never imports the search layer.
 
 Which files there are is scanning.py's business; parsing them on all cores is workers.py's.
 """
@@ -24,20 +23,40 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import msgspec
 
-from . import cache, indexbuild, indexcache, scanning, workers
+from ..model import Article, Rejection
+from . import cache, scanning, workers
 from .archive import Archive
-from .model import Article, Rejection
+from .cache import Entry
 from .paths import bundled_seeds
 from .paths import data_dir as default_data_dir
 from .scanning import Key, scan
-from .workers import Progress
+from .workers import Features, Progress
 
-__all__ = ["LoadResult", "Progress", "bundled_seeds", "load", "load_archive", "open_cached", "roots_of",
-           "scan", "search_index"]
+__all__ = ["Indexing", "LoadResult", "Progress", "bundled_seeds", "load", "open_cached", "roots_of", "scan"]
+
+
+class IndexSink(Protocol):
+    """Gathers every article's index features while the cache is written, then writes the index."""
+
+    def add_encoded(self, article_id: str, title: str, features: bytes) -> None: ...
+
+    def finish(self, archive: Archive, identity: list[Any], entries: list[cache.Entry]) -> Any:
+        """Write the index for the cache whose `identity` is given; return the opened index."""
+        ...
+
+    def discard(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class Indexing:
+    """What the loader needs from the search layer to write the index beside the cache."""
+
+    features: Features  # (title, body text) -> encoded features, run in the parse workers
+    sink: Callable[[Path], IndexSink | None]  # the cache file -> a sink writing its index, or None
 
 
 @dataclass
@@ -48,33 +67,27 @@ class LoadResult:
     reused: int = 0  # files taken from the cache
     cache: Path | None = None  # the cache file in use; None when running without one
     changed: bool = True  # False when the files are exactly those the cache held
-    index: Any = None  # the SearchIndex, when this load built it (see `search_index`)
+    index: Any = None  # the SearchIndex, when this load wrote one (search/opening.py)
     identity: list[Any] | None = None  # the cache file's (meta crc, count, write time)
-    entries: list[cache.Entry] = field(default_factory=list)  # the cache file's records
+    entries: list[Entry] = field(default_factory=list)  # the cache file's records
 
 
-
-
-#: Modules that do not shape a parsed article: editing them keeps the cache.
-_NOT_PARSING = frozenset({"archive.py", "cache.py", "loader.py", "scanning.py", "workers.py", "paths.py",
-                          "search.py", "query.py", "textindex.py", "pinyin.py", "names.py", "namerules.py",
-                          "resolve.py", "indexcache.py", "indexbuild.py", "catalog.py", "stamps.py",
-                          "quick.py"})
 
 
 @functools.cache
 def parser_version() -> str:
-    """A digest of the parsing modules' source, `parse.py` and its PARSER_VERSION included.
+    """A digest of what shapes a parsed article: the model and the read/ package's source
+    (`read/parse.py` and its PARSER_VERSION included).
 
     A parser edited without bumping PARSER_VERSION (easy while developing) still invalidates the
     cache, so a stale parse is never served; and the parser need not be imported to know it.
     """
     digest = hashlib.blake2b(digest_size=6)
-    package = Path(__file__).resolve().parent
-    for source in sorted(package.rglob("*.py")):
-        if source.name not in _NOT_PARSING:
-            digest.update(source.relative_to(package).as_posix().encode())
-            digest.update(source.read_bytes())
+    package = Path(__file__).resolve().parent.parent  # tui/archive
+    sources = [package / "model.py", *sorted((package / "read").rglob("*.py"))]
+    for source in sources:
+        digest.update(source.relative_to(package).as_posix().encode())
+        digest.update(source.read_bytes())
     return digest.hexdigest()
 
 
@@ -116,8 +129,10 @@ def load(
     *,
     data_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
+    indexing: Indexing | None = None,
 ) -> LoadResult:
-    """Load the archive at `paths` (the bundled seeds when empty), using and refreshing the cache."""
+    """Load the archive at `paths` (the bundled seeds when empty), using and refreshing the cache;
+    with `indexing`, the search index is written beside a newly written cache."""
     roots = roots_of(paths)
     files, problems = scanning.scan_files(roots)
     version = parser_version()
@@ -141,9 +156,11 @@ def load(
     store = cache.BodyStore()
 
     writer = _writer(target, notices)
-    builder = _builder(writer)
+    builder = indexing.sink(writer.path) if writer is not None and indexing is not None else None
+    features = indexing.features if indexing is not None else None
     try:
-        entries, uncached, todo, reused = _rebuild(files, kept, old, writer, store, progress, builder)
+        entries, uncached, todo, reused = _rebuild(files, kept, old, writer, store, progress, builder,
+                                                   features)
         if writer is not None:
             target = _commit(writer, roots, version, entries, notices)
     except BaseException:  # Ctrl-C included: leave no temp file behind
@@ -176,16 +193,12 @@ def _identity(header: cache.Header) -> list[Any]:
     return [header.meta_crc, header.count, header.written]
 
 
-def _builder(writer: cache.CacheWriter | None) -> indexbuild.IndexBuilder | None:
-    return None if writer is None else _builder_at(indexcache.index_path(writer.path), writer.path)
-
-
 def _rebuild(files: dict[str, Key], kept: list[cache.Entry], old: cache.CacheFile | None,
              writer: cache.CacheWriter | None, store: cache.BodyStore, progress: Progress | None,
-             builder: indexbuild.IndexBuilder | None = None,
+             builder: IndexSink | None = None, features: Features | None = None,
              ) -> tuple[list[cache.Entry], list[cache.Entry], list[str], int]:
     """Copy the unchanged bodies into the new cache, parse the rest: (cached, uncached, parsed, reused).
-    With a `builder`, every article's index features go to it (computed in the parse workers)."""
+    With a `builder`, every article's `features` go to it (computed in the parse workers)."""
     if writer is not None:
         store.own(writer.fd)
     entries: list[cache.Entry] = []
@@ -202,11 +215,11 @@ def _rebuild(files: dict[str, Key], kept: list[cache.Entry], old: cache.CacheFil
             if builder is not None and e.article is not None:
                 reindex.append((e.article.title, raw))
     reused = len(entries)
-    if builder is not None and reindex:
+    if builder is not None and features is not None and reindex:
         articles = [e.article for e in entries if e.article is not None]
-        for article, found in zip(articles, workers.features(reindex, None), strict=True):
-            builder.add(article.id, article.title, indexbuild.decode_features(found))
-    for parsed in workers.parse_all(todo, progress):  # features included: the cache is usually written
+        for article, found in zip(articles, workers.features_of(reindex, features, None), strict=True):
+            builder.add_encoded(article.id, article.title, found)
+    for parsed in workers.parse_all(todo, progress, features):
         size, mtime_ns = files[parsed.path]
         entry = cache.Entry(parsed.path, size, mtime_ns, parsed.article, parsed.reason)
         if _encodable(parsed.path):
@@ -214,7 +227,7 @@ def _rebuild(files: dict[str, Key], kept: list[cache.Entry], old: cache.CacheFil
         else:
             uncached.append(_place(entry, parsed.body, None, store))
         if builder is not None and parsed.article is not None and parsed.features:
-            builder.add(parsed.article.id, parsed.article.title, indexbuild.decode_features(parsed.features))
+            builder.add_encoded(parsed.article.id, parsed.article.title, parsed.features)
     return entries, uncached, todo, reused
 
 
@@ -288,49 +301,13 @@ def _from_cache(old: cache.CacheFile, target: Path, problems: list[Rejection]) -
     return result
 
 
-def search_index(result: LoadResult, progress: Progress | None = None) -> Any:
-    """The SearchIndex of `result.archive`: the one this load built, else the persisted one, else
-    rebuilt from the cached bodies on all cores and persisted (or, without a cache, built in memory).
-    Why the persisted one was not used goes to `result.notices` (a missing one is not news)."""
-    from .search import SearchIndex
-
-    if result.index is not None:
-        return result.index
-    archive = result.archive
-    if result.cache is None or result.identity is None:
-        result.index = SearchIndex.build(archive, progress)
-        return result.index
-    path = indexcache.index_path(result.cache)
-    try:
-        result.index = indexcache.open_index(path, archive, result.identity)
-        return result.index
-    except indexcache.IndexError_ as exc:
-        if path.exists():
-            result.notices.append(f"{exc}; rebuilding it")
-    builder = _builder_at(path, result.cache)
-    if builder is None:
-        result.index = SearchIndex.build(archive, progress)
-        return result.index
-    try:
-        metas = list(archive.articles)
-        store = archive._body_loader.store if isinstance(archive._body_loader, _BodyLoader) else None
-        items = [(m.title, (store.raw(m.id) if store else None)
-                  or workers.encode_body(archive.get(m.id).body)) for m in metas]
-        for meta, found in zip(metas, workers.features(items, progress), strict=True):
-            builder.add(meta.id, meta.title, indexbuild.decode_features(found))
-        result.index = builder.finish(archive, result.identity, result.entries)
-    except OSError as exc:
-        builder.discard()
-        result.notices.append(f"cannot write the search index: {exc.strerror}; searching without it")
-        result.index = SearchIndex.build(archive, progress)
-    return result.index
-
-
-def _builder_at(path: Path, cache_file: Path) -> indexbuild.IndexBuilder | None:
-    try:
-        return indexbuild.IndexBuilder(path, cache_file)
-    except OSError:
-        return None
+def stored_bodies(archive: Archive) -> list[tuple[str, bytes]]:
+    """(title, encoded body) of every article, in order: the cache's bytes where it holds them,
+    else the body encoded anew (for re-indexing an archive without parsing its files again)."""
+    loader = archive._body_loader
+    store = loader.store if isinstance(loader, _BodyLoader) else None
+    return [(m.title, (store.raw(m.id) if store else None) or workers.encode_body(archive.get(m.id).body))
+            for m in archive.articles]
 
 
 def _result(entries: list[cache.Entry], problems: list[Rejection], store: cache.BodyStore,
@@ -339,19 +316,3 @@ def _result(entries: list[cache.Entry], problems: list[Rejection], store: cache.
     rejections = [Rejection(e.path, e.reason) for e in entries if e.article is None] + problems
     archive = Archive(metas.values(), rejections, body_loader=_BodyLoader(store, metas))
     return LoadResult(archive, notices, parsed, reused, target)
-
-
-def load_archive(
-    paths: Iterable[str | os.PathLike[str]] = (),
-    progress: Progress | None = None,
-    *,
-    data_dir: str | os.PathLike[str] | None = None,
-    use_cache: bool = True,
-    notice: Callable[[str], None] | None = None,
-) -> Archive:
-    """The Archive at `paths` (the bundled seeds when empty); `notice` receives cache problems."""
-    result = load(paths, progress, data_dir=data_dir, use_cache=use_cache)
-    for message in result.notices:
-        if notice is not None:
-            notice(message)
-    return result.archive

@@ -38,9 +38,9 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, T
 from bs4.element import PreformattedString
 from lxml import etree
 
+from ..model import Block, Image, Link
 from . import chrome
 from .chrome import unwrap_image
-from .model import Block, Image, Link
 from .text import clean_line, clean_text, clean_url
 
 __all__ = ["MAX_HTML", "Body", "body_blocks", "unwrap_image"]

@@ -1,6 +1,6 @@
 """What the interface asks of a search index: answers to queries and the names it knows.
 
-`SearchIndex` (search.py) is the real one; the app's panes depend on these protocols only, so
+`SearchIndex` (engine.py) is the real one; the app's panes depend on these protocols only, so
 tests hand them small fakes and the app never probes an index for optional methods.
 """
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from .engine import Hit
 from .names import Entity
-from .search import Hit
 
 
 class Searcher(Protocol):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import ModuleType
 
-from ..model import Article, Rejection
+from ...model import Article, Rejection
 from . import feed, frontmatter, htmlpage, markdown, mirror, savedpage
 
 SHAPES: tuple[ModuleType, ...] = (savedpage, frontmatter, feed, mirror, htmlpage, markdown)

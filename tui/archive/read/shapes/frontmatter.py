@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import re
 
+from ...model import Article, Rejection
 from .. import dates, sources
-from ..model import Article, Rejection
 from . import feed
 from .base import SNIFF_CHARS, Draft, finish
 

@@ -18,9 +18,10 @@ import os
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from . import cache, indexcache, stamps
-from .loader import parser_version, roots_of
-from .paths import data_dir as default_data_dir
+from ..store import cache, stamps
+from ..store.loader import parser_version, roots_of
+from ..store.paths import data_dir as default_data_dir
+from . import indexcache
 
 T = TypeVar("T")
 

@@ -51,8 +51,9 @@ from typing import Any
 
 import msgspec
 
+from ..store.cache import no_gc, read_checked
+from ..store.files import pread
 from . import names
-from .cache import no_gc, pread, read_checked
 from .textindex import Postings, TextIndex, contains
 
 FORMAT = 3
@@ -61,8 +62,10 @@ _TAIL = struct.Struct(">II")
 _TAIL_SIZE = _TAIL.size + len(MAGIC)
 _FLUSH_AT = 4 << 20
 #: The modules whose code shapes what is stored: editing one invalidates every index.
-_SOURCES = ("textindex.py", "names.py", "namerules.py", "indexcache.py", "indexbuild.py", "pinyin.py",
-            "resolve.py", "search.py", "catalog.py", "stamps.py")
+#: (Paths relative to tui/archive.)
+_SOURCES = ("search/textindex.py", "search/names.py", "search/namerules.py", "search/indexcache.py",
+            "search/indexbuild.py", "search/pinyin.py", "search/resolve.py", "search/engine.py",
+            "search/catalog.py", "store/stamps.py")
 
 
 class IndexError_(Exception):
@@ -131,7 +134,7 @@ def index_version() -> str:
     digest = hashlib.blake2b(digest_size=6)
     with contextlib.suppress(PackageNotFoundError):
         digest.update(version("pypinyin").encode())
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]  # tui/archive
     for name in _SOURCES:
         with contextlib.suppress(OSError):
             digest.update(name.encode() + (here / name).read_bytes())
@@ -241,7 +244,7 @@ def _arr(code: str, raw: bytes, n: int | None = None) -> array:
 def open_index(path: Path, archive: Any, cache_identity: list[Any]) -> Any:
     """The SearchIndex persisted at `path` for `archive`; IndexError_ (with the reason) when there
     is none or it cannot be trusted: other version, another cache's, damaged, truncated."""
-    from .search import SearchIndex
+    from .engine import SearchIndex
 
     def make(meta: Meta, text: TextIndex) -> Any:
         if len(meta.ids) != len(archive) or any(i not in archive for i in meta.ids):
@@ -261,7 +264,7 @@ def open_columns(path: Path, cache_identity: list[Any], cache_fd: int) -> Any:
     `index.stamps` is the digest of the files it was built from (stamps.py): the caller checks
     them against the files on disk. IndexError_ as for `open_index`."""
     from .catalog import Catalog, Columns
-    from .search import SearchIndex
+    from .engine import SearchIndex
 
     def make(meta: Meta, text: TextIndex) -> Any:
         with no_gc():
@@ -296,8 +299,8 @@ class _BodyReader:
         self.fd, self.at, self.length, self.crc = fd, at, length, crc
 
     def __call__(self, i: int) -> str:
-        from .model import body_text
-        from .workers import decode_body
+        from ..model import body_text
+        from ..store.workers import decode_body
 
         raw = read_checked(self.fd, self.at[i], self.length[i], self.crc[i])
         try:

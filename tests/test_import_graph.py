@@ -1,0 +1,117 @@
+"""The package's imports form no cycle, and the archive's rooms depend one way: read <- store <- search.
+
+Every import counts, including those inside functions and under TYPE_CHECKING: a cycle hidden in
+a function is still two modules that cannot be understood apart.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "tui"
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _modules() -> dict[str, Path]:
+    return {_module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _imports(name: str, path: Path, known: set[str]) -> set[str]:
+    """The package's modules that `name` imports (a package's __init__ counts as the package)."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            targets = [module] + [f"{module}.{alias.name}" for alias in node.names]
+        else:
+            continue
+        found.update(t for t in targets if t in known and t != name)
+    return found
+
+
+def graph() -> dict[str, set[str]]:
+    modules = _modules()
+    known = set(modules)
+    return {name: _imports(name, path, known) for name, path in modules.items()}
+
+
+def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in edges.get(v, ()):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for v in sorted(edges):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def _is_package_init(name: str, edges: dict[str, set[str]]) -> bool:
+    return (PACKAGE.parent / Path(*name.split(".")) / "__init__.py").exists()
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_the_archive_layer_has_no_import_cycle() -> None:
+    edges = {k: v for k, v in graph().items() if k.startswith("tui.archive")}
+    # a package's __init__ importing its own modules is not a cycle with them: drop package nodes
+    edges = {k: {w for w in v if not _is_package_init(w, edges)} for k, v in edges.items()
+             if not _is_package_init(k, edges)}
+    assert cycles(edges) == []
+
+
+@pytest.mark.parametrize(("room", "must_not_import"), [
+    ("tui.archive.read", ("tui.archive.store", "tui.archive.search", "tui.app", "tui.cli")),
+    ("tui.archive.store", ("tui.archive.search", "tui.app", "tui.cli")),
+    ("tui.archive.search", ("tui.app", "tui.cli")),
+    ("tui.archive.model", ("tui.archive.read", "tui.archive.store", "tui.archive.search", "tui.app")),
+])
+def test_the_archive_rooms_depend_one_way(room: str, must_not_import: tuple[str, ...]) -> None:
+    edges = graph()
+    members = [name for name in edges if name == room or name.startswith(room + ".")]
+    assert members, room
+    wrong = sorted((name, target) for name in members for target in edges[name]
+                   if target.startswith(must_not_import))
+    assert wrong == []

@@ -1,0 +1,113 @@
+"""The archive with its search index: the store's loader, told how to index, and the index opened.
+
+    result = load(paths, progress)      # store.loader.load, writing the index beside the cache
+    index = search_index(result)        # the index this load wrote, else the persisted one, else rebuilt
+
+The loader computes each article's index features in its parse workers (`encode_features`) and
+hands them to an `IndexBuilder`, which writes the index beside the cache. `search_index` opens it
+later in milliseconds, or rebuilds it (on all cores, from the cached bodies) when it is missing,
+damaged, from another version or for another cache.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ..store import loader, workers
+from ..store.archive import Archive
+from ..store.loader import Indexing, LoadResult
+from ..store.workers import Progress
+from . import indexcache
+from .engine import SearchIndex
+from .indexbuild import IndexBuilder, encode_features, features
+
+
+def _sink(cache_file: Path) -> IndexBuilder | None:
+    return _builder_at(indexcache.index_path(cache_file), cache_file)
+
+
+#: How the store writes this index beside its cache.
+INDEXING = Indexing(features=encode_features, sink=_sink)
+
+
+def load(
+    paths: Iterable[str | os.PathLike[str]] = (),
+    progress: Progress | None = None,
+    *,
+    data_dir: str | os.PathLike[str] | None = None,
+    use_cache: bool = True,
+) -> LoadResult:
+    """`store.loader.load`, writing the search index beside the cache whenever the cache is written."""
+    return loader.load(paths, progress, data_dir=data_dir, use_cache=use_cache, indexing=INDEXING)
+
+
+def load_archive(
+    paths: Iterable[str | os.PathLike[str]] = (),
+    progress: Progress | None = None,
+    *,
+    data_dir: str | os.PathLike[str] | None = None,
+    use_cache: bool = True,
+    notice: Callable[[str], None] | None = None,
+) -> Archive:
+    """The Archive at `paths` (the bundled seeds when empty); `notice` receives cache problems."""
+    result = load(paths, progress, data_dir=data_dir, use_cache=use_cache)
+    if notice is not None:
+        for message in result.notices:
+            notice(message)
+    return result.archive
+
+
+def search_index(result: LoadResult, progress: Progress | None = None) -> SearchIndex:
+    """The SearchIndex of `result.archive`: the one this load built, else the persisted one, else
+    rebuilt from the cached bodies on all cores and persisted (or, without a cache, built in memory).
+    Why the persisted one was not used goes to `result.notices` (a missing one is not news)."""
+    if isinstance(result.index, SearchIndex):
+        return result.index
+    archive = result.archive
+    if result.cache is None or result.identity is None:
+        result.index = build_index(archive, progress)
+        return result.index
+    path = indexcache.index_path(result.cache)
+    try:
+        result.index = indexcache.open_index(path, archive, result.identity)
+        return result.index
+    except indexcache.IndexError_ as exc:
+        if path.exists():
+            result.notices.append(f"{exc}; rebuilding it")
+    builder = _builder_at(path, result.cache)
+    if builder is None:
+        result.index = build_index(archive, progress)
+        return result.index
+    try:
+        metas = list(archive.articles)
+        found = workers.features_of(loader.stored_bodies(archive), encode_features, progress)
+        for meta, raw in zip(metas, found, strict=True):
+            builder.add_encoded(meta.id, meta.title, raw)
+        result.index = builder.finish(archive, result.identity, result.entries)
+    except OSError as exc:
+        builder.discard()
+        result.notices.append(f"cannot write the search index: {exc.strerror}; searching without it")
+        result.index = build_index(archive, progress)
+    return result.index
+
+
+def build_index(archive: Archive, progress: Progress | None = None) -> SearchIndex:
+    """The SearchIndex of `archive`, built in this process and held in memory (nothing written)."""
+    builder = IndexBuilder()
+    total = len(archive.articles)
+    for n, meta in enumerate(archive.articles, 1):
+        article = archive.get(meta.id)
+        builder.add(article.id, article.title, features(article.title, article.text()))
+        if progress and (n % 500 == 0 or n == total):
+            progress(n, total)
+    index: SearchIndex = builder.finish(archive)
+    return index
+
+
+def _builder_at(path: Path, cache_file: Path) -> IndexBuilder | None:
+    try:
+        return IndexBuilder(path, cache_file)
+    except OSError:
+        return None

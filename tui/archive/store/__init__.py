@@ -1,0 +1,13 @@
+"""Keeping the archive: which files there are, parsing the changed ones, the cache, the `Archive`.
+
+    paths.py     the data directory and the bundled seeds
+    scanning.py  the files under the archive's roots, with size and mtime; problems for the rest
+    workers.py   parsing on all cores (read.parse in worker processes), bodies encoded for the cache
+    cache.py     the cache file: article records + zlib'd bodies, atomic writes under a lock
+    archive.py   the in-memory `Archive`: articles by id, by source and date; bodies read on demand
+    stamps.py    a digest of the files' paths, sizes and mtimes: "has anything changed?"
+    loader.py    scan -> parse what changed -> write the cache -> an Archive (`load`)
+
+Data flows files -> read -> here. The search index is built beside the cache, but this package
+does not know how: the loader takes an `Indexing` (loader.py) that search/ supplies.
+"""
