@@ -7,6 +7,7 @@ messages to the app, which keeps the archive and index they carry and passes the
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import ClassVar
@@ -14,14 +15,18 @@ from typing import ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from .. import config
 from ..archive.search.searcher import Lookup
 from ..archive.store.archive import Archive
+from ..archive.store.loader import roots_of
 from . import data
 from .commands import BY_ID, NewsCommands, app_bindings, key_column
+from .handoff import osc52
 from .loading import LoadingRun
 from .messages import ArchiveLoaded, IndexReady, LoadingDone, LoadingFailed, LoadingProgress
 from .screen import MainScreen
@@ -47,6 +52,40 @@ class NewsApp(App[int]):
         self.archive: Archive | None = None
         self.index: Lookup | None = None
         self.state, self._state_problem = ReadingState.load(self.data_dir)
+        self.config, problem = config.load()
+        self._problems = [p for p in (self._state_problem, problem, self._apply_config()) if p]
+
+    def _apply_config(self) -> str | None:
+        """Theme and keymap from the config; a message for what could not be applied."""
+        said = []
+        if self.config.theme:
+            if self.config.theme in self.available_themes:
+                self.theme = self.config.theme
+            else:
+                said.append(f"unknown theme {self.config.theme!r}")
+        keymap = {}
+        for binding_id, keys in self.config.keys.items():
+            command = BY_ID.get(binding_id)
+            if command is None or not command.remap or not command.keys:
+                said.append(f"[keys] {binding_id!r} is not a binding id that can be remapped")
+            else:
+                keymap[binding_id] = keys
+        self.set_keymap(keymap)
+        return f"Config {config.config_path()}: " + "; ".join(said) if said else None
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        """The keymap gave a key to another command: say which command lost it."""
+        for binding in clashed_bindings:
+            self.notify(f"Keymap: {binding.key} now runs another command, not {binding.id or binding.action}",
+                        severity="warning", markup=False, timeout=8)
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen in the palette is remembered in the config file (that line only)."""
+        if theme != self.config.theme and self.is_running:
+            self.config.theme = theme
+            problem = config.save_setting("theme", theme)
+            if problem:
+                self.notify(clean(problem), severity="warning", markup=False, timeout=8)
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self)
@@ -69,9 +108,21 @@ class NewsApp(App[int]):
             return key_column(command, self.keymap, same_scope=True)
         return super().get_key_display(binding)
 
+    @property
+    def roots(self) -> list[Path]:
+        """The archive's folders (nothing is ever written inside them)."""
+        return [Path(p) for p in roots_of(self.paths)]
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """OSC 52; inside tmux also through its passthrough (see handoff.osc52)."""
+        self._clipboard = text
+        if self._driver is not None:
+            for sequence in osc52(text, tmux=bool(os.environ.get("TMUX"))):
+                self._driver.write(sequence)
+
     def on_mount(self) -> None:
-        if self._state_problem:
-            self.notify(self._state_problem, severity="warning", markup=False, timeout=8)
+        for problem in self._problems:
+            self.notify(clean(problem), severity="warning", markup=False, timeout=10)
 
     def start_loading(self, rescan: bool = False) -> None:
         if rescan:

@@ -16,6 +16,7 @@ from ..archive.search.engine import SearchIndex
 from ..archive.search.searcher import Lookup
 from ..archive.store import loader
 from ..archive.store.archive import Archive
+from ..config import Config
 from .state import ReadingState
 
 Progress = Callable[[int, int], None]
@@ -91,9 +92,13 @@ class Session(Protocol):
     archive: Archive | None
     index: Lookup | None
     state: ReadingState
+    config: Config
 
     @property
     def keymap(self) -> Mapping[str, str]: ...
+
+    @property
+    def roots(self) -> list[Path]: ...
 
     def mark_read(self, article_id: str) -> None: ...
 

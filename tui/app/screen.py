@@ -8,6 +8,7 @@ worker's messages arrive here too. The screen routes them and decides where focu
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import work
@@ -18,6 +19,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Input
 
+from ..archive.export import to_text
+from ..archive.model import Article
+from . import handoff
 from .article_view import ArticleView
 from .commands import not_while_typing, screen_bindings
 from .data import Session
@@ -258,6 +262,34 @@ class MainScreen(Screen[None]):
             return
         self.app.copy_to_clipboard(url)
         self.notify(f"Copied URL (OSC 52): {url}", title="y", markup=False, timeout=4)
+
+    def _chosen(self) -> Article | None:
+        article_id, archive = self.target_article(), self.session.archive
+        if article_id is None or archive is None:
+            self.notify("No article selected", severity="warning", timeout=2)
+            return None
+        return archive.get(article_id)
+
+    def action_copy_text(self) -> None:
+        if article := self._chosen():
+            self.app.copy_to_clipboard(to_text(article))
+            self.notify("Copied the article text (OSC 52)", title="c", timeout=3)
+
+    def action_pager(self) -> None:
+        if article := self._chosen():
+            problem = handoff.page(self.app, to_text(article), self.session.config.pager_command())
+            if problem:
+                self.notify(clean(problem), severity="warning", markup=False, timeout=6)
+
+    def action_open_url(self) -> None:
+        if article := self._chosen():
+            self.notify(clean(handoff.open_url(clean(article.url))), markup=False, timeout=8)
+
+    def action_save(self) -> None:
+        if article := self._chosen():
+            roots = [*self.session.roots, Path(article.path).parent]
+            said = handoff.save_markdown(article, self.session.config.save_dir(), roots)
+            self.notify(clean(said), markup=False, timeout=6)
 
     def action_bookmark(self) -> None:
         article_id, archive, state = self.target_article(), self.session.archive, self.session.state

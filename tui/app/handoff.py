@@ -1,0 +1,109 @@
+"""Handing an article to other programs: the pager, the system's URL opener, a Markdown file, the
+clipboard (OSC 52, also through tmux). Each returns what to tell the user; none raises.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import shlex
+import subprocess
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from textual.app import App, SuspendNotSupported
+
+from ..archive.export import file_name, to_markdown
+from ..archive.model import Article
+from ..archive.store.files import atomic_write
+
+Runner = Callable[..., object]
+
+
+def page(app: App[int], text: str, command: str, run: Runner = subprocess.run) -> str | None:
+    """Show `text` in `command` (a pager) with the app suspended; a message when it cannot."""
+    try:
+        argv = shlex.split(command)
+    except ValueError as exc:
+        return f"Pager {command!r}: {exc}"
+    if not argv:
+        return "No pager set"
+    try:
+        with app.suspend():
+            run(argv, input=text.encode("utf-8"), check=False)
+    except SuspendNotSupported:
+        return "This terminal cannot hand over to a pager"
+    except OSError as exc:
+        return f"Cannot run the pager {argv[0]!r}: {exc.strerror or exc}"
+    return None
+
+
+def has_display() -> bool:
+    """Whether a URL opener can show something: macOS, Windows, or X/Wayland on other systems."""
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def opener() -> list[str]:
+    return ["open"] if sys.platform == "darwin" else ["xdg-open"]
+
+
+def open_url(url: str, launch: Runner = subprocess.Popen) -> str:
+    """Open `url` with the system's opener where there is a display; what to tell the user."""
+    if not url:
+        return "This article has no URL"
+    if not has_display():
+        return f"No display here: {url}"
+    try:
+        if sys.platform == "win32":
+            os.startfile(url)  # type: ignore[attr-defined]  # Windows only
+        else:
+            launch([*opener(), url], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError as exc:
+        return f"Cannot open the URL ({exc.strerror or exc}): {url}"
+    return f"Opened {url}"
+
+
+def inside(folder: Path, roots: Iterable[Path]) -> Path | None:
+    """The archive root `folder` lies in, if any (never save into an archive)."""
+    here = folder.expanduser().resolve()
+    for root in roots:
+        top = root.expanduser().resolve()
+        top = top.parent if top.is_file() else top
+        if here == top or here.is_relative_to(top):
+            return root
+    return None
+
+
+def save_markdown(article: Article, folder: Path, roots: Iterable[Path]) -> str:
+    """Write the article as Markdown into `folder` (never inside the archive); what happened."""
+    root = inside(folder, roots)
+    if root is not None:
+        return f"Not saved: {folder} is inside the archive ({root}); set save_folder in the config"
+    text = to_markdown(article).encode("utf-8")
+    name = file_name(article)
+    target = folder.expanduser() / name
+    try:
+        folder.expanduser().mkdir(parents=True, exist_ok=True)
+        n = 1
+        while target.exists() and target.read_bytes() != text:
+            n += 1
+            target = target.with_name(f"{Path(name).stem}-{n}.md")
+        atomic_write(target, text)
+    except OSError as exc:
+        return f"Cannot save to {folder}: {exc.strerror or exc}"
+    return f"Saved {target}"
+
+
+def osc52(text: str, tmux: bool) -> list[str]:
+    """The escape sequences that put `text` on the clipboard: OSC 52, and inside tmux the same
+    wrapped in tmux's passthrough (used when `allow-passthrough` is on; with `set-clipboard on`
+    tmux takes the plain one itself)."""
+    data = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    plain = f"\x1b]52;c;{data}\a"
+    if not tmux:
+        return [plain]
+    return [plain, "\x1bPtmux;" + plain.replace("\x1b", "\x1b\x1b") + "\x1b\\"]
