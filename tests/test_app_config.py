@@ -39,9 +39,10 @@ async def test_keymap_by_binding_id_remaps_keys_footer_and_help(config_dir: Path
         await pilot.press("ctrl+f")
         await pilot.pause()
         assert screen.focused is screen.search
-        await pilot.press("escape", "m")  # bookmark the highlighted row... the tree has none: says so
+        await pilot.press("escape", "m")  # to the newest articles; m bookmarks the highlighted one
         await pilot.pause()
-        assert any("No article selected" in n.message for n in app._notifications)
+        assert screen.results.current_article() in app.state.bookmarks
+        assert any("Bookmarked" in n.message for n in app._notifications)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)

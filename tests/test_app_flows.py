@@ -26,8 +26,22 @@ async def ready(pilot) -> MainScreen:  # type: ignore[no-untyped-def]
     """Wait (up to 5 s) for the archive: fails saying so when it never comes."""
     app = pilot.app
     assert await until(pilot, lambda: app.archive is not None), "the archive never loaded (5 s)"
+    screen: MainScreen = app.main
+    assert await until(pilot, lambda: screen.nav.archive is not None), "the archive was never shown (5 s)"
+    if screen.results.listing:  # the first screen lists the newest articles
+        assert await until(pilot, lambda: screen.switcher.current == "results" and bool(screen.results.hits)), \
+            "the newest articles were never listed (5 s)"
     await pilot.pause()
-    return app.main
+    return screen
+
+
+async def at_tree(pilot) -> MainScreen:  # type: ignore[no-untyped-def]
+    """`ready`, then Esc from the newest articles to the source tree."""
+    screen = await ready(pilot)
+    await pilot.press("escape")
+    await pilot.pause()
+    assert screen.focused is screen.source_tree and screen.switcher.current == "tree"
+    return screen
 
 
 async def indexed(pilot) -> MainScreen:  # type: ignore[no-untyped-def]
@@ -86,7 +100,7 @@ async def test_tree_shows_sources_with_counts_and_display_names() -> None:
 @sync
 async def test_tree_enter_opens_article_and_lists_newest_first() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
-        screen = await ready(pilot)
+        screen = await at_tree(pilot)
         assert screen.focused is screen.source_tree
         # Bookmarks, then 法广 RFI (open); its newest year unfolds with Enter, then the month.
         await pilot.press("down", "down", "enter")
@@ -232,7 +246,7 @@ async def test_narrow_switches_between_list_and_article() -> None:
 @sync
 async def test_tab_cycles_panes() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
-        screen = await ready(pilot)
+        screen = await at_tree(pilot)
         seen = []
         for _ in range(3):
             await pilot.press("tab")
@@ -260,7 +274,7 @@ async def test_command_palette_runs_a_command() -> None:
 @sync
 async def test_list_keys_j_k_g_G_and_down_from_search() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
-        screen = await ready(pilot)
+        screen = await at_tree(pilot)
         tree = screen.source_tree
         await pilot.press("j", "j")
         assert tree.cursor_line == 2
@@ -282,7 +296,7 @@ async def test_list_keys_j_k_g_G_and_down_from_search() -> None:
 @sync
 async def test_problems_node_shows_why_a_file_was_rejected() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
-        await ready(pilot)
+        await at_tree(pilot)
         await pilot.press("G", "enter", "down", "enter")
         await pilot.pause(0.1)
         shown = "\n".join(s.text for s in pilot.app.screen._compositor.render_strips())

@@ -6,7 +6,7 @@ import shutil
 import threading
 from pathlib import Path
 
-from test_app_flows import WIDE
+from test_app_flows import WIDE, at_tree
 from test_app_support import sync, until
 
 from tui.app import data
@@ -73,6 +73,7 @@ async def test_changed_files_swap_in_and_the_cursor_stays(tmp_path: Path, data_d
         await pilot.pause()
         assert len(app.archive) == 2
         tree = app.main.source_tree
+        await at_tree(pilot)
         await pilot.press("down")
         key = tree.cursor_node.data.key
         gated.gate.set()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from test_app_flows import WIDE, make_app, ready, search
+from test_app_flows import WIDE, at_tree, make_app, ready, search
 from test_app_support import HOSTILE, sync
 
 from tui.app.render import CURRENT, MATCH, highlighted
@@ -57,7 +57,7 @@ def test_cjk_wraps_at_characters_not_only_spaces() -> None:
 async def test_hostile_titles_show_literally_and_run_nothing() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        screen = await ready(pilot)
+        screen = await at_tree(pilot)
         unknown = next(n for n in screen.source_tree.root.children if str(n.label).startswith("未知来源"))
         unknown.expand()
         for node in list(unknown.children):

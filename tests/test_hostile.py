@@ -147,6 +147,12 @@ def test_hostile_files_in_the_app(hostile: Hostile, data_dir: Path) -> None:
 
 
 async def open_leaf(pilot, tree, leaf) -> None:  # type: ignore[no-untyped-def]
+    screen = pilot.app.main
+    if screen.switcher.current != "tree":  # the first screen lists the newest articles: Esc to the tree
+        screen.results.focus()
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
     node = leaf.parent
     while node is not None:
         node.expand()

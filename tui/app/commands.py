@@ -44,6 +44,8 @@ COMMANDS: list[Command] = [
     Command("page", "pageup,pagedown,space", help="Page up / down", remap=False),
     Command("next_pane", "tab", "cycle(1)", help="Cycle panes: search -> list -> article", typing=True),
     Command("prev_pane", "shift+tab", "cycle(-1)", typing=True),
+    Command("list_node", "l", "list_node", help="最新 List the newest articles of the highlighted tree node",
+            palette="Newest articles 最新", palette_help="The newest articles of the highlighted tree node"),
     Command("names", "e", "names", "Names",
             help="人名 Names: people, organisations, agreements; type to filter, Enter lists articles",
             palette="Names 人名", palette_help="People, organisations and agreements; Enter lists articles",

@@ -1,4 +1,5 @@
-"""Names panel data: rank and filter entities, draw their rows, list their articles as hits.
+"""Names panel data: rank and filter entities, draw their rows, list their articles (or any
+listing of articles) as hits.
 
 Pure functions (no Textual), safe to run in worker threads. File text is never markup.
 """
@@ -81,6 +82,21 @@ def entity_hits(archive: Archive, entity: Entity, limit: int) -> list[Hit]:
         spans = _spans(pattern.finditer(text, start, end) if pattern else (), start, len(prefix))
         hits.append(Hit(article.id, article.path, article.title, float(len(hits)), snippet, spans,
                         "alias", article.source, article.source_name, article.published))
+    return hits
+
+
+def listing_hits(archive: Archive, ids: list[str]) -> list[Hit]:
+    """Articles as result rows (the newest listing of the archive or a tree node): each with the
+    start of its text as the snippet. Reads bodies: run it off the UI thread."""
+    hits: list[Hit] = []
+    for article_id in ids:
+        if article_id not in archive:
+            continue
+        article = archive.get(article_id)
+        body = " ".join(article.text().split())
+        snippet = body[:SNIPPET_WIDTH] + ("…" if len(body) > SNIPPET_WIDTH else "")
+        hits.append(Hit(article.id, article.path, article.title, float(len(hits)), snippet, [],
+                        "body", article.source, article.source_name, article.published))
     return hits
 
 

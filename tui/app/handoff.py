@@ -54,6 +54,8 @@ def open_url(url: str, launch: Runner = subprocess.Popen) -> str:
     """Open `url` with the system's opener where there is a display; what to tell the user."""
     if not url:
         return "This article has no URL"
+    if not url.lower().startswith(("http://", "https://")):
+        return f"Not a web address, not opened: {url}"  # never hand an opener a path or an option
     if not has_display():
         return f"No display here: {url}"
     try:

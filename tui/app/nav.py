@@ -21,8 +21,9 @@ from ..archive.search.searcher import Lookup
 from ..archive.store.archive import Archive
 from .messages import EntityChosen, StatusChanged
 from .names import NamesPanel
-from .results import SearchResults
+from .results import LISTING_LIMIT, NEWEST, SearchResults
 from .state import ReadingState
+from .text import clean
 from .tree import SourceTree
 
 PLACEHOLDER = "/ 搜索 search: name, 人名, pinyin…"
@@ -110,12 +111,26 @@ class Navigator(Vertical):
             self.set_status(f"读取 Loading {done}/{total}…")
 
     def archive_loaded(self, archive: Archive, *, indexed: bool) -> None:
+        """Show `archive`; the first one (or a newer one while its newest are listed) lists its
+        newest articles in the results pane, so Enter reads one at once."""
+        first = self.archive is None
         self.archive = archive
         self.source_tree.populate(archive, self.state)
         self.results.set_archive(archive)
         if not indexed:
             self.search.placeholder = INDEXING
         self.set_status(self.summary())
+        if (first and self.switcher.current == "tree") or self.results.listing == NEWEST:
+            self.results.list_articles(NEWEST, [a.id for a in archive.articles[:LISTING_LIMIT]])
+
+    def node_listing(self) -> tuple[str, list[str]]:
+        """(title, ids newest first) of the highlighted tree node."""
+        node = self.source_tree.cursor_node
+        if node is None or node.data is None or node.data.kind in ("article", "problem"):
+            node = node.parent if node is not None else None
+        if node is None or node.data is None or self.archive is None:
+            return NEWEST, [a.id for a in (self.archive.articles if self.archive else [])]
+        return clean(str(node.label)).rsplit(" (", 1)[0], self.source_tree.ids_under(node)
 
     def index_ready(self, index: Lookup) -> None:
         self.loading_done()
@@ -127,7 +142,7 @@ class Navigator(Vertical):
     def loading_done(self) -> None:
         self.query_one("#progress", ProgressBar).display = False
         self.search.placeholder = PLACEHOLDER
-        self.set_status(self.summary())
+        self.set_status(self.pane_status())
 
     def loading_failed(self) -> None:
         self.query_one("#progress", ProgressBar).display = False

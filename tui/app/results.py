@@ -31,6 +31,8 @@ from .state import ReadingState
 RESULTS_LIMIT = 200  # the most rows fetched per keystroke (a tall list); see `first_page`
 MORE = 100  # rows added each time
 ENTITY_LIMIT = 500  # an entity's articles listed at most (newest first)
+LISTING_LIMIT = 200  # the newest articles of the archive or a tree node listed at most
+NEWEST = "最新 Newest"
 INDEXING = "正在建立索引 Indexing… results follow"
 
 
@@ -94,8 +96,12 @@ class ResultsList(OptionList):
 class SearchResults(ResultsList):
     """The hits of the query typed in the search box, or the articles of a chosen entity."""
 
-    class EntityListed(Message):
-        """The chosen entity's articles are listed (the screen shows and focuses this pane)."""
+    class Listed(Message):
+        """An entity's articles (`listing` "") or a listing are in: the screen shows this pane."""
+
+        def __init__(self, listing: str = "") -> None:
+            super().__init__()
+            self.listing = listing
 
     def __init__(self, state: ReadingState, *, id: str | None = None) -> None:
         super().__init__(self._prompt, id=id)
@@ -104,6 +110,7 @@ class SearchResults(ResultsList):
         self.searcher: Searcher | None = None
         self.query_text = ""  # what the search box holds
         self.entity: Entity | None = None  # when set, the rows are this entity's articles
+        self.listing = ""  # when set, the rows are this listing (newest articles of the archive or a node)
         self.hits: dict[str, Hit] = {}
         self.total = 0  # articles matching the query shown (the list holds the best of them)
         self.status = ""
@@ -123,13 +130,13 @@ class SearchResults(ResultsList):
         """The search box now holds `query` ("" : nothing to list unless an entity is)."""
         self.query_text = query
         if query:
-            self.entity = None
+            self.entity, self.listing = None, ""
             self.run_search(query, self.first_page())
         else:
             self._open_first = False
 
     def clear(self) -> None:
-        self.entity = None
+        self.entity, self.listing = None, ""
         self.set_results({})
 
     def pending(self) -> bool:
@@ -191,7 +198,7 @@ class SearchResults(ResultsList):
     def show_results(self, query: str, hits: list[Hit], total: int, elapsed: float) -> None:
         """`hits`, the best of the `total` articles matching `query`, as the rows."""
         archive = self.archive
-        if query != self.query_text or archive is None or self.entity is not None:
+        if query != self.query_text or archive is None or self.entity is not None or self.listing:
             return  # a stale answer: the box has changed since this search started
         found: dict[str, Hit] = {}
         for hit in hits:
@@ -223,7 +230,7 @@ class SearchResults(ResultsList):
     @on(OptionList.OptionHighlighted)
     def _near_the_end(self, event: OptionList.OptionHighlighted) -> None:
         """The cursor reached the last rows: fetch the next hits of the same query."""
-        if (self.entity is None and self.query_text and len(self.hits) < self.total
+        if (self.entity is None and not self.listing and self.query_text and len(self.hits) < self.total
                 and event.option_index >= self.option_count - 4 and not self.pending()):
             self.run_search(self.query_text, len(self.hits) + MORE)
 
@@ -235,7 +242,7 @@ class SearchResults(ResultsList):
 
     # -- an entity's articles ------------------------------------------------------------------
     def list_entity(self, entity: Entity) -> None:
-        self.entity = entity
+        self.entity, self.listing = entity, ""
         self._list_entity(entity)
 
     @work(exclusive=True, thread=True, group="entity")
@@ -253,7 +260,32 @@ class SearchResults(ResultsList):
             return
         self.set_results({hit.id: hit for hit in hits})
         self._set_status(entities.status_line(entity, hits))
-        self.post_message(self.EntityListed())
+        self.post_message(self.Listed())
+
+    # -- a listing: the newest articles of the archive or of a tree node ----------------------------
+    def list_articles(self, title: str, ids: list[str]) -> None:
+        """List `ids` (newest first) under `title`; Enter reads the highlighted one."""
+        if self.query_text:
+            return  # what is typed wins
+        self.entity, self.listing = None, title
+        self._list_articles(title, ids)
+
+    @work(exclusive=True, thread=True, group="entity")
+    def _list_articles(self, title: str, ids: list[str]) -> None:
+        archive = self.archive
+        if archive is None:
+            return
+        hits = entities.listing_hits(archive, ids[:LISTING_LIMIT])
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_listing, title, hits, len(ids))
+
+    def _show_listing(self, title: str, hits: list[Hit], total: int) -> None:
+        if title != self.listing or self.query_text:
+            return
+        self.set_results({hit.id: hit for hit in hits})
+        more = f" (newest {len(hits)})" if len(hits) < total else ""
+        self._set_status(f"{title} · {total} articles{more} · Enter reads · Esc: the tree")
+        self.post_message(self.Listed(title))
 
     def _prompt(self, article_id: str, width: int) -> Text:
         hit, state, archive = self.hits[article_id], self.state, self.archive

@@ -126,10 +126,15 @@ class MainScreen(Screen[None]):
         self.nav.loading_failed()
 
     # -- what the panes chose ------------------------------------------------------------------
-    def on_search_results_entity_listed(self) -> None:
+    def on_search_results_listed(self, message: SearchResults.Listed) -> None:
+        if message.listing and self.switcher.current == "names":
+            return  # the names panel was opened meanwhile: the listing waits behind it
+        if message.listing and self.focused not in (self.source_tree, self.results, None):
+            self.switcher.current = "results"  # shown; focus stays where the user put it
+            return
         self.switcher.current = "results"
         self.remove_class("-reading")
-        self.call_after_refresh(self.results.focus)
+        self.set_focus(self.results)  # at once: a key pressed next (/ ...) moves it on
 
     async def on_problem_chosen(self, message: ProblemChosen) -> None:
         await self.article.show_message(problem_text(message.rejection))
@@ -179,8 +184,12 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(target.focus)
 
     def action_focus_search(self) -> None:
-        self.remove_class("-reading")
-        self.call_after_refresh(self.search.focus)
+        if self.has_class("-narrow") and self.has_class("-reading"):
+            self.remove_class("-reading")  # the box shows after the next refresh
+            self.call_after_refresh(self.search.focus)
+        else:
+            self.remove_class("-reading")
+            self.set_focus(self.search)  # at once (Widget.focus waits a turn): what is typed next goes here
 
     def action_focus_list(self) -> None:
         self.list_widget().focus()
@@ -199,7 +208,10 @@ class MainScreen(Screen[None]):
         elif focused is results and results.entity is not None:
             self.action_names()
         elif focused is results:
-            self.search.value = ""
+            if results.query_text:
+                self.search.value = ""  # the tree comes back when the box is empty
+            else:
+                self.nav.back_to_tree()
             self.call_after_refresh(self.source_tree.focus)
         elif self.switcher.current == "names":
             self.nav.back_to_tree()
@@ -324,6 +336,14 @@ class MainScreen(Screen[None]):
             return
         self.remove_class("-reading")
         self.call_after_refresh(self.source_tree.focus)
+
+    def action_list_node(self) -> None:
+        """The newest articles of the highlighted tree node (of the whole archive above it)."""
+        title, ids = self.nav.node_listing()
+        if not ids:
+            self.notify("No articles there", timeout=2)
+            return
+        self.results.list_articles(title, ids)
 
     def action_show_bookmarks(self) -> None:
         self._reveal("bookmarks")

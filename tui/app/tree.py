@@ -185,6 +185,15 @@ class SourceTree(Tree[NodeData]):
                 self.move_cursor(leaf)
                 return
 
+    def ids_under(self, node: Node) -> list[str]:
+        """Every article under `node`, newest first (years and months are listed newest first)."""
+        data = node.data
+        if data is not None and data.kind == "list":
+            if data.key == "bookmarks" and self.state is not None and self.archive is not None:
+                return [i for i in self.state.bookmarks if i in self.archive]
+            return list(data.ids)
+        return [i for child in node.children for i in self.ids_under(child)]
+
     def ids_around(self, node: Node) -> list[str]:
         """The ids of the list an article leaf belongs to."""
         parent = node.parent
