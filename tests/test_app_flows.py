@@ -29,8 +29,9 @@ async def ready(pilot) -> MainScreen:  # type: ignore[no-untyped-def]
     screen: MainScreen = app.main
     assert await until(pilot, lambda: screen.nav.archive is not None), "the archive was never shown (5 s)"
     if screen.results.listing:  # the first screen lists the newest articles
-        assert await until(pilot, lambda: screen.switcher.current == "results" and bool(screen.results.hits)), \
-            "the newest articles were never listed (5 s)"
+        results = screen.results
+        listed = await until(pilot, lambda: screen.switcher.current == "results" and bool(results.hits))
+        assert listed, "the newest articles were never listed (5 s)"
     await pilot.pause()
     return screen
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from test_app_flows import WIDE, at_tree, make_app, ready, search
+from test_app_flows import WIDE, at_tree, make_app, search
 from test_app_support import HOSTILE, sync
 
 from tui.app.render import CURRENT, MATCH, highlighted
