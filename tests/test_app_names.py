@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from test_app_flows import NARROW, WIDE
@@ -171,3 +172,28 @@ def test_highlights_cover_title_and_text_case_insensitively_as_styled_spans() ->
     assert text.plain == pieces[0].text and [(sp.start, sp.end) for sp in text.spans[1:]] == title
     hostile = render_piece(Piece("paragraph", "[b]岸田[/b]"), [(3, 5)])
     assert hostile.plain == "[b]岸田[/b]"  # file text is never markup
+
+
+@sync
+async def test_names_panel_shows_the_highlighted_name_over_time() -> None:
+    async with NewsApp([]).run_test(size=WIDE) as pilot:
+        app = await names_open(pilot, "kishida")
+        screen = app.main
+        spark = screen.query_one("#names-spark")
+        dates = screen.query_one("#names-dates")
+        assert await until(pilot, lambda: "→" in str(dates.render()))
+        assert str(dates.render()).startswith("2022-01-07 → 2024-07-28 · 31 months")
+        assert spark.display and len(spark.data) == 31 and sum(spark.data) == 4  # his four articles
+        assert spark.data[0] == 1 and spark.data[-1] == 1 and spark.data.count(0) == 27
+        await pilot.press(*["backspace"] * 7, *"qxzqxz")  # a filter that matches nothing: no timeline
+        assert await until(pilot, lambda: str(dates.render()) == "" and not spark.display)
+
+
+def test_cli_names_json_carries_counts_per_month(tmp_path: Path) -> None:
+    from conftest import newstui
+
+    done = newstui("names", "--json", cwd=tmp_path)
+    kishida = next(e for e in json.loads(done.stdout) if e["name"] == "岸田文雄")
+    assert kishida["months"] == {"2022-01": 1, "2024-03": 1, "2024-04": 1, "2024-07": 1}
+    assert (kishida["first"], kishida["last"]) == ("2022-01-07", "2024-07-28")
+    assert sum(kishida["months"].values()) == kishida["count"] == 4

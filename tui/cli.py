@@ -263,6 +263,7 @@ def _setup_names(parser: argparse.ArgumentParser) -> None:
 
 def _cmd_names(args: argparse.Namespace) -> int:
     from .archive.search.names import format_entities
+    from .archive.search.timeline import timeline
 
     archive, index = _load(args, index=True)
     entities = index.entities
@@ -272,7 +273,7 @@ def _cmd_names(args: argparse.Namespace) -> int:
     out = []
     for entity in entities:
         articles = [archive.meta(i) for i in entity.articles if i in archive]
-        out.append({**entity.to_dict(),
+        out.append({**entity.to_dict(), **timeline(a.published for a in articles).to_dict(),
                     "articles": [{"id": a.id, "path": a.path, "title": a.title} for a in articles]})
     sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     return 0

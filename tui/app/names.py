@@ -14,13 +14,16 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Input
+from textual.widgets import Input, Sparkline, Static
 from textual.worker import get_current_worker
 
 from ..archive.search.names import Entity
 from ..archive.search.searcher import NameFinder
+from ..archive.search.timeline import timeline
+from ..archive.store.archive import Archive
 from . import entities
 from .messages import EntityChosen, StatusChanged
+from .render import DIM
 from .results import ResultsList
 
 NAMES_LIMIT = 500  # rows drawn at most; the filter narrows the rest
@@ -46,6 +49,7 @@ class NameFilter(Input):
 class NamesPanel(Vertical):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.archive: Archive | None = None
         self.finder: NameFinder | None = None
         self.shown: dict[str, Entity] = {}
         self.total = 0
@@ -55,6 +59,8 @@ class NamesPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield NameFilter(placeholder="筛选 filter: kishida, 岸田, bulinken, aukus…", id="names-filter")
         yield ResultsList(self._prompt, divider=False, id="names-list")
+        yield Sparkline([], id="names-spark")
+        yield Static("", id="names-dates", markup=False)
 
     @property
     def filter_box(self) -> NameFilter:
@@ -66,6 +72,34 @@ class NamesPanel(Vertical):
 
     def set_finder(self, finder: NameFinder) -> None:
         self.finder = finder
+
+    def set_archive(self, archive: Archive) -> None:
+        self.archive = archive
+
+    @on(ResultsList.OptionHighlighted, "#names-list")
+    def _highlighted(self, event: ResultsList.OptionHighlighted) -> None:
+        event.stop()
+        self.show_timeline(self.shown.get(event.option.id or ""))
+
+    def show_timeline(self, entity: Entity | None) -> None:
+        """The highlighted name's articles per month (a sparkline) and its first and last dates."""
+        archive = self.archive
+        spark, dates = self.query_one("#names-spark", Sparkline), self.query_one("#names-dates", Static)
+        if entity is None or archive is None:
+            spark.data, spark.display = [], False
+            dates.update("")
+            return
+        line = timeline(archive.meta(i).published for i in entity.articles if i in archive)
+        counts = line.counts()
+        spark.data, spark.display = counts, len(counts) > 1
+        if not line.first:
+            dates.update(Text("未注明日期 undated", style=DIM))
+        elif line.first == line.last:
+            dates.update(Text(f"{line.first} · 1 day", style=DIM))
+        else:
+            peak = max(counts)
+            dates.update(Text(f"{line.first} → {line.last} · {len(counts)} months · peak {peak}/month",
+                              style=DIM))
 
     def refill(self) -> None:
         """Show the names for the current filter (again, when the index has changed)."""
@@ -98,6 +132,8 @@ class NamesPanel(Vertical):
         self.total = len(found)
         self.shown = {e.key: e for e in found[:NAMES_LIMIT]}
         self.rows.show(list(self.shown))
+        if not self.shown:
+            self.show_timeline(None)
         more = f" (first {NAMES_LIMIT}: type to narrow)" if self.total > NAMES_LIMIT else ""
         self.status = f"{self.total} names{more} · Enter lists the articles"
         self.post_message(StatusChanged(self.status))

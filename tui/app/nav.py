@@ -117,6 +117,7 @@ class Navigator(Vertical):
         self.archive = archive
         self.source_tree.populate(archive, self.state)
         self.results.set_archive(archive)
+        self.names.set_archive(archive)
         if not indexed:
             self.search.placeholder = INDEXING
         self.set_status(self.summary())
