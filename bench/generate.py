@@ -45,6 +45,8 @@ from zoneinfo import ZoneInfo
 GENERATOR_VERSION = 1
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATE_DIRS = (REPO / "seeds", REPO / "tests" / "fixtures")
+#: The fixtures folder of hand-made pages (shapes no real sample had): never used as templates.
+HAND_MADE = "fidelity"
 
 #: An invented person (rare: 1% of files) and an invented agreement (10%), with their glosses.
 MARKER_ZH, MARKER_EN = "邬凌霄", "Zorbian Quillfeather"
@@ -349,6 +351,8 @@ def load_templates(dirs: tuple[Path, ...] = TEMPLATE_DIRS) -> list[Template]:
     templates: list[Template] = []
     for d in dirs:
         for path in sorted(p for p in d.rglob("*") if p.is_file() and p.name != "MANIFEST.tsv"):
+            if HAND_MADE in path.relative_to(d).parts:  # not copies of real files: no templates
+                continue
             templates.append(load_template(path, REPO))
     return templates
 

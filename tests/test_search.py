@@ -8,6 +8,7 @@ appears in 000 001 002 004 (002 only as 岸田首相), 布林肯 in 001 002 003,
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -121,6 +122,21 @@ CASES: list[tuple[str, set[str]]] = [
     ("kishida after:2024-04", {"000", "001"}),
     ("blinken before:2022-01-08", {"002"}),
     ("source:nhk", ABE),
+    # OR (binds tighter than the space between words), date ranges
+    ("kishida OR blinken", KISHIDA | BLINKEN),
+    ("kishida aukus OR anbei", AUKUS),  # kishida AND (aukus OR anbei), not (kishida AND aukus) OR anbei
+    ("aukus OR anbei kishida", AUKUS),
+    ('"第二支柱" OR 林芳正', AUKUS | {"002", "003"}),
+    ("kishida OR blinken -aukus", {"001", "002", "003", "en"}),
+    ("kishida OR blinken source:rfi", {"002", "004"}),
+    ("putin OR blinken", BLINKEN),  # an alternative that names nothing adds nothing
+    ("kishida OR", KISHIDA),  # a dangling OR is dropped
+    ("date:2024-03..2024-04", {"000", "004"}),
+    ("date:..2021", {"abe2"}),
+    ("date:2023", {"abe", "en", "csis"}),
+    ("kishida date:2024-04", {"000"}),
+    ("year:2021..2022", {"002", "003", "abe2", "quadruple"}),
+    ("date:2024-03-03", {"004"}),
     # must find nothing
     ("xyzzyq", set()),
     ("qwertyuiop", set()),
@@ -129,6 +145,8 @@ CASES: list[tuple[str, set[str]]] = [
     ("kishida putin", set()),
     ("kishida year:1999", set()),
     ('"kishida blinken"', set()),
+    ("putin OR xyzzyq", set()),
+    ("blinken aukus OR anbei", set()),
 ]
 
 
@@ -184,3 +202,52 @@ def test_limit_and_empty_queries(index: SearchIndex) -> None:
     assert len(index.search("kishida", limit=2)) == 2
     assert index.search("") == [] and index.search("   ") == []
     assert index.search("-kishida") == []
+
+
+# --- order, filters alone, relative dates (issue 13) ---------------------------------------------
+
+
+def _dates(hits: list[Hit]) -> list[str]:
+    return [h.published for h in hits]
+
+
+def test_sort_date_lists_newest_first(index: SearchIndex) -> None:
+    by_date = index.search("kishida", sort="date")
+    assert [label(h) for h in by_date] == ["001", "000", "004", "en", "002"]
+    assert [label(h) for h in index.search("kishida sort:date")] == ["001", "000", "004", "en", "002"]
+    best = index.search("kishida sort:date", sort="relevance")  # the caller's order wins (the app's key)
+    assert label(best[0]) == "000"
+    assert [h.score for h in best] == sorted((h.score for h in best), reverse=True)
+    assert {h.id for h in by_date} == {h.id for h in best}
+    assert all(h.score > 0 and h.spans for h in by_date)  # still scored and highlighted
+
+
+def test_filters_alone_list_newest_first(index: SearchIndex) -> None:
+    assert [label(h) for h in index.search("source:rfi")] == ["004", "002"]
+    hits, total = index.search_counted("sort:date", limit=3)
+    assert [label(h) for h in hits] == ["001", "000", "004"] and total == len(ALL)
+    listed = index.search("date:2023", sort="relevance")  # nothing to rank by: newest first anyway
+    assert _dates(listed) == sorted(_dates(listed), reverse=True) and len(listed) == 3
+    en = next(h for h in listed if label(h) == "en")
+    assert en.snippet.startswith("Prime Minister Kishida") and en.spans == []  # the article's opening
+
+
+def test_relative_dates_count_from_today(index: SearchIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index, "today", lambda: date(2024, 8, 27))
+    assert {label(h) for h in index.search("after:30d")} == {"001"}
+    assert {label(h) for h in index.search("after:6m")} == {"000", "001", "004"}
+    assert {label(h) for h in index.search("kishida before:2y")} == {"002"}
+    monkeypatch.setattr(index, "today", lambda: date(2024, 12, 27))  # a later day: the same text, new dates
+    assert index.search("after:30d") == []
+
+
+def test_or_highlights_every_alternative(index: SearchIndex) -> None:
+    terms = set(index.terms("kishida OR blinken"))
+    assert {"岸田", "布林肯"} <= terms
+    for hit in index.search("kishida OR blinken"):
+        assert hit.spans, label(hit)
+
+
+def test_a_bad_order_is_a_programming_error(index: SearchIndex) -> None:
+    with pytest.raises(ValueError, match="sort"):
+        index.search("kishida", sort="newest")

@@ -1,7 +1,8 @@
 """The command line: `newstui [PATH ...]` opens the app; subcommands print text or JSON.
 
-To add a command, write `_cmd_<name>(args) -> int` and its `_setup_<name>(parser)`, and list it
-in COMMANDS. Errors a user can fix are raised as UsageError (one line on stderr, exit 2).
+To add a command, write `_cmd_<name>(args) -> int` and its `_setup_<name>(parser)` (here, or in
+a module of its own like cli_search.py), and list it in COMMANDS. Errors a user can fix are raised
+as UsageError (one line on stderr, exit 2).
 """
 
 from __future__ import annotations
@@ -12,19 +13,20 @@ import importlib.util
 import json
 import os
 import sys
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
-
-PROG = "newstui"
-
-
-class UsageError(Exception):
-    """A mistake on the command line: reported on one line, exit status 2."""
+from .cli_common import PROG, UsageError
+from .cli_common import add_paths as _add_paths
+from .cli_common import check_paths as _check_paths
+from .cli_common import load_archive as _load
+from .cli_common import one_line as _one_line
+from .cli_common import print_json as _print_json
+from .cli_common import safe as _safe
+from .cli_search import run_saved, run_search, setup_saved, setup_search
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,83 +39,6 @@ class Command:
     help: str
     setup: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace], int]
-
-
-# --- helpers ------------------------------------------------------------------------------------
-
-
-def _safe(text: str) -> str:
-    """Text from a file, made safe for a terminal: control characters shown escaped, never sent."""
-    return "".join(c if c.isprintable() or c in "\n\t" else repr(c)[1:-1] for c in text)
-
-
-def _one_line(text: str) -> str:
-    return _safe(text.replace("\n", "\\n").replace("\t", "\\t"))
-
-
-def _check_paths(paths: Sequence[str]) -> None:
-    for path in paths:
-        if not os.path.exists(path):
-            raise UsageError(f"no such file or folder: {_one_line(path)}")
-
-
-class _Progress:
-    """`indexing 120/5000 files` on stderr, redrawn at most ten times a second."""
-
-    def __init__(self) -> None:
-        self.last = 0.0
-        self.shown = False
-
-    def __call__(self, done: int, total: int) -> None:
-        now = time.monotonic()
-        if done < total and now - self.last < 0.1:
-            return
-        self.last = now
-        self.shown = True
-        sys.stderr.write(f"\rindexing {done}/{total} files ({100 * done // max(total, 1)}%)")
-        sys.stderr.flush()
-
-    def finish(self) -> None:
-        if self.shown:
-            sys.stderr.write("\r\x1b[K")
-            sys.stderr.flush()
-
-
-def _load(args: argparse.Namespace, index: bool = False):  # -> Archive (imported lazily: keeps --help fast)
-    """The archive; with `index`, (archive, search index): the persisted index when the cache has a
-    valid one (opened in milliseconds), else built (and persisted) here."""
-    from .archive.search.opening import load, search_index
-
-    _check_paths(args.paths)
-    progress = _Progress() if sys.stderr.isatty() else None
-    try:
-        result = load(args.paths, progress, use_cache=not args.no_cache)
-        found = search_index(result, progress) if index else None
-    finally:
-        if progress is not None:
-            progress.finish()
-    for notice in result.notices:
-        print(f"{PROG}: {_one_line(notice)}", file=sys.stderr)
-    return (result.archive, found) if index else result.archive
-
-
-def _from_index(args: argparse.Namespace, ask):  # -> ask's answer, or None
-    """`ask(index)` answered from the persisted index without loading the archive, when the files
-    are unchanged since it was written (see archive/search/quick.py); None otherwise, and then `_load`."""
-    from .archive.search.quick import from_index
-
-    _check_paths(args.paths)
-    return None if args.no_cache else from_index(args.paths, ask)
-
-
-def _add_paths(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="archive files or folders, read recursively (default: the bundled seeds)")
-    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-
-
-def _print_json(value: object) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
 
 
 # --- newstui [PATH ...] ---------------------------------------------------------------------------
@@ -195,10 +120,15 @@ def _cmd_show(args: argparse.Namespace) -> int:
 def _setup_check(parser: argparse.ArgumentParser) -> None:
     _add_paths(parser)
     parser.add_argument("--json", action="store_true", help="print the findings as one JSON object")
+    parser.add_argument("--stats", action="store_true",
+                        help="per source and shape: articles, empty/short/lost bodies, undated,"
+                             " approximate dates, fallback-extracted")
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     archive = _load(args)
+    if args.stats:
+        return _check_stats(archive, args.json)
     rejected = [r.to_dict() for r in archive.rejections]
     missing = []
     for meta in sorted(archive.articles, key=lambda a: a.path):
@@ -219,40 +149,22 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if rejected else 0
 
 
-# --- newstui search / names ---------------------------------------------------------------------
+def _check_stats(archive, as_json: bool) -> int:
+    from .archive.store import stats
 
-
-def _setup_search(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", metavar="QUERY",
-                        help='words, names, pinyin, "a phrase", -excluded, source:KEY year:YYYY '
-                             "after:DATE before:DATE")
-    _add_paths(parser)
-    parser.add_argument("--json", action="store_true", help="print a JSON array of hits, best first")
-    parser.add_argument("--limit", type=_positive, default=20, metavar="N",
-                        help="at most N hits (default 20)")
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
-    return number
-
-
-def _cmd_search(args: argparse.Namespace) -> int:
-    from .archive.search.engine import Hit, SearchIndex, format_hits, hits_to_json
-
-    def ask(index: SearchIndex) -> list[Hit]:
-        return index.search(args.query, limit=args.limit)
-
-    hits = _from_index(args, ask)
-    if hits is None:
-        hits = ask(_load(args, index=True)[1])
-    print(hits_to_json(hits) if args.json else _safe(format_hits(hits)))
+    rows = stats.collect(archive.get(meta.id) for meta in archive.articles)
+    if as_json:
+        _print_json({"rejected": len(archive.rejections), "columns": list(stats.COLUMNS),
+                     "rows": [{"source": r.source, "shape": r.shape, **r.counts, "lost_paths": r.lost,
+                               "undated_paths": r.undated} for r in [*rows, stats.total(rows)]]})
+    else:
+        print(_safe(stats.table(rows)))
+        print(f"{len(archive.rejections)} files rejected; lost = a short body (under {stats.SHORT}"
+              f" characters) although the file holds {stats.SHORT}+ more characters of text")
     return 0
+
+
+# --- newstui search / names ---------------------------------------------------------------------
 
 
 def _setup_names(parser: argparse.ArgumentParser) -> None:
@@ -308,7 +220,8 @@ def _cmd_config(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Command] = {
     "export": Command("print every article as JSON Lines", _setup_export, _cmd_export),
     "show": Command("print one file as an article (text, Markdown or JSON)", _setup_show, _cmd_show),
-    "search": Command("search titles, names and text; hits best first", _setup_search, _cmd_search),
+    "search": Command("search titles, names and text; hits best first", setup_search, run_search),
+    "saved": Command("list saved searches (search --save NAME QUERY saves one)", setup_saved, run_saved),
     "names": Command("list people, organisations and agreements with aliases and articles",
                      _setup_names, _cmd_names),
     "check": Command("list files that are not articles and fields missing per file",

@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..archive.search.query import SYNTAX
 from .commands import help_rows
 
 NOTES = [
@@ -35,9 +36,19 @@ def help_renderable(keymap: Mapping[str, str] | None = None) -> Group:
     table.add_column(ratio=1)
     for key, what in help_rows(keymap):
         table.add_row(key, what)
-    return Group(Text("newstui — 键盘操作 keys\n", style=Style(bold=True)), table,
+    return Group(Text("newstui — 键盘操作 keys\n", style=Style(bold=True)), table, *syntax_section(),
                  Text("\n" + " ".join(NOTES), style=Style(dim=True)),
                  Text("\nEsc, q or ? closes this help.", style=Style(italic=True)))
+
+
+def syntax_section() -> tuple[Text, Table]:
+    """What the search box understands (archive/search/query.py's SYNTAX)."""
+    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
+    table.add_column(style=Style(color="cyan"), no_wrap=True)
+    table.add_column(ratio=1)
+    for example, what in SYNTAX:
+        table.add_row(example, what)
+    return Text("\n搜索 Search syntax\n", style=Style(bold=True)), table
 
 
 class HelpScreen(ModalScreen[None]):

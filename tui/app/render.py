@@ -13,7 +13,7 @@ from rich.style import Style
 from rich.text import Text
 
 from ..archive.model import Article
-from .text import clean, clean_lines, clean_segment, date_label, source_label
+from .text import article_date, clean, clean_lines, clean_segment, source_label
 from .wrap import clip
 
 # Highlights use reverse video so they survive NO_COLOR (which drops colours, keeps attributes).
@@ -52,7 +52,8 @@ def _image_piece(url: str, caption: str) -> Piece:
 
 def article_pieces(article: Article, *, bookmarked: bool = False) -> list[Piece]:
     """The article in reading order: header, lead image, body blocks, numbered links."""
-    meta = [source_label(article.source, article.source_name), date_label(article.published)]
+    meta = [source_label(article.source, article.source_name),
+            article_date(article.published, article.archived, article.date_approx)]
     if article.author:
         meta.append(clean(article.author))
     pieces = [Piece("title", clean(article.title) or "(无标题 untitled)", MARK if bookmarked else "")]
@@ -144,7 +145,8 @@ def result_prompt(article: Article, snippet: str, spans: Iterable[tuple[int, int
     title = Text(MARK if bookmarked else "", style="bold yellow")
     title.append(clean(article.title) or "(无标题 untitled)", style=Style(bold=not read, dim=read))
     info = " · ".join(s for s in (source_label(article.source, article.source_name),
-                                  date_label(article.published, time=False)) if s)
+                                  article_date(article.published, article.archived, article.date_approx,
+                                               time=False)) if s)
     line3 = highlighted(snippet, spans)
     if read:
         line3.stylize(DIM)
@@ -156,9 +158,9 @@ def result_prompt(article: Article, snippet: str, spans: Iterable[tuple[int, int
 def article_label(article: Article, *, read: bool, bookmarked: bool) -> Text:
     """A tree leaf: `★ 04-10 title`, dimmed once read."""
     label = Text(MARK if bookmarked else "", style="bold yellow")
-    day = clean(article.published[5:10])
+    day = clean(article.when[5:10])
     if day:
-        label.append(f"{day} ", style=DIM)
+        label.append(f"≈{day} " if article.date_approx and not article.published else f"{day} ", style=DIM)
     label.append(clean(article.title) or "(无标题 untitled)", style=DIM if read else Style())
     return label
 

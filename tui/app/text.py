@@ -45,3 +45,12 @@ def date_label(published: str, *, time: bool = True) -> str:
     if len(published) >= 16 and published[10] == "T" and time:
         return f"{published[:10]} {published[11:16]}"
     return published[:10]
+
+
+def article_date(published: str, archived: str, approx: bool, *, time: bool = True) -> str:
+    """The date shown for an article: `date_label(published)`, or `≈ 2020-07-14` (the archive
+    day) when the file gives no publication date and the article is placed by its archive time."""
+    if approx and not published:
+        day = date_label(archived, time=False)
+        return f"≈ {day}" if day else ""
+    return date_label(published, time=time)

@@ -16,7 +16,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from ..archive.model import Rejection
-from ..archive.store.archive import Archive
+from ..archive.store.archive import Archive, SourceGroup
 from .messages import ArticleChosen, ProblemChosen
 from .render import DIM, article_label, count_label
 from .state import ReadingState
@@ -34,6 +34,21 @@ class NodeData:
 
 
 Node = TreeNode[NodeData]
+
+
+def _add_years(parent: Node, group: SourceGroup, key: str) -> None:
+    """A group's years (and months, unless a year has only undated articles) under parent."""
+    for year in group.years:
+        ykey = f"{key}/{year.key}"
+        if len(year.months) == 1 and not year.months[0].key:
+            parent.add(count_label(year.key or "未注明日期 undated", year.count),
+                       NodeData("list", ykey, list(year.months[0].ids)))
+            continue
+        ynode = parent.add(count_label(year.key or "未注明日期 undated", year.count), NodeData("group", ykey))
+        for month in year.months:
+            name = f"{year.key}-{month.key}" if month.key else "—"
+            ynode.add(count_label(name, len(month.ids)),
+                      NodeData("list", f"{ykey}/{month.key}", list(month.ids)))
 
 
 class SourceTree(Tree[NodeData]):
@@ -72,18 +87,13 @@ class SourceTree(Tree[NodeData]):
         for group in archive.tree():
             src = self.root.add(count_label(source_label(group.key, group.name), group.count, "bold"),
                                 NodeData("group", f"s/{group.key}"), expand=first)
-            for year in group.years:
-                ykey = f"s/{group.key}/{year.key}"
-                if len(year.months) == 1 and not year.months[0].key:
-                    src.add(count_label(year.key or "未注明日期 undated", year.count),
-                            NodeData("list", ykey, list(year.months[0].ids)))
-                    continue
-                ynode = src.add(count_label(year.key or "未注明日期 undated", year.count),
-                                NodeData("group", ykey))
-                for month in year.months:
-                    name = f"{year.key}-{month.key}" if month.key else "—"
-                    ynode.add(count_label(name, len(month.ids)),
-                              NodeData("list", f"{ykey}/{month.key}", list(month.ids)))
+            if not group.channels:
+                _add_years(src, group, f"s/{group.key}")
+            for channel in group.channels:  # a platform: its channels, then their years
+                ckey = f"s/{group.key}/@{channel.key}"
+                cnode = src.add(count_label(clean(channel.name) or "未注明频道 no channel", channel.count),
+                                NodeData("group", ckey))
+                _add_years(cnode, channel, ckey)
         if archive.rejections:
             probs = self.root.add(count_label("⚠ 无法读取 Problems", len(archive.rejections), "bold red"),
                                   NodeData("group", "problems"))

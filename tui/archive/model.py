@@ -49,6 +49,11 @@ class Article(msgspec.Struct, frozen=True, gc=False):
     published: ISO 8601, a date (`2020-07-20`) or a datetime with its UTC offset
     (`2024-04-10T01:54:23+00:00`); "" when the file holds no date.
     archived: when the mirror saved it (ISO datetime, UTC), "" when unknown.
+    date_approx: the file gives no publication date, so the article is placed by `archived`
+    (`published` stays "": nothing false is claimed); see `when`.
+    channel: on a platform source (YouTube, Medium, Matters, WeChat, Substack...), the channel or
+    author the article belongs to; "" elsewhere.
+    extraction: "" when a shape rule found the body; "fallback" when the text-density fallback did.
     """
 
     id: str
@@ -63,14 +68,23 @@ class Article(msgspec.Struct, frozen=True, gc=False):
     author: str = ""
     image: Image | None = None
     body: tuple[Block, ...] = ()
+    date_approx: bool = False
+    channel: str = ""
+    extraction: str = ""
+
+    @property
+    def when(self) -> str:
+        """The date the article is placed and filtered by: `published`, else the archive time
+        when the date is approximate, else ""."""
+        return self.published or (self.archived if self.date_approx else "")
 
     @property
     def year(self) -> str:
-        return self.published[:4] if self.published else ""
+        return self.when[:4]
 
     @property
     def month(self) -> str:
-        return self.published[5:7] if len(self.published) >= 7 else ""
+        return self.when[5:7]
 
     def text(self) -> str:
         """The body as plain text, blocks separated by blank lines."""

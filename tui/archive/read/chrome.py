@@ -94,9 +94,16 @@ PROMO_LINK_TEXT = re.compile(r"^(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]|【[^】
 MIRROR_URL = re.compile(r"^https?://github\.com/gfw-breaker/\S+$")
 
 
+#: Blog engines' taxonomy classes (`tag-social-media`, `category-share-economy`, `post-16980`):
+#: they name what a post is about, not what an element is, so they never make it chrome.
+_TAXONOMY = re.compile(r"(?:^|\s)(?:(?:tag|category|format|status|type)-[^\s]+|post-\d+)", re.I)
+
+
 @lru_cache(maxsize=8192)
 def is_chrome_class(value: str) -> bool:
     """Cached: the same class/id strings come back on every element of a site's pages."""
+    if "tag-" in value or "category-" in value or "format-" in value or "post-" in value:
+        value = _TAXONOMY.sub(" ", value)
     return bool(CHROME_CLASS.search(value))
 
 

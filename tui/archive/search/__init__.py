@@ -1,6 +1,6 @@
 """Searching the archive: the query syntax, how words become strings, the index and ranking.
 
-    query.py       the query syntax (words, "phrases", -exclusions, source:/year:/after:/before:)
+    query.py       the query syntax (words, OR, "phrases", -exclusions, source:/date:/after:..., sort:)
     pinyin.py      Chinese characters -> pinyin, so Latin letters find Chinese names
     namerules.py   names.py     names and agreements the archive glosses, with aliases and articles
     resolve.py     a query word -> the literal strings that count as a match (aliases, pinyin, typos)
@@ -10,6 +10,7 @@
     indexcache.py  the persisted index: opening and checking it
     engine.py      `SearchIndex`: a query -> hits, best first, with snippets
     quick.py       `newstui search` answered from the persisted index alone
+    saved.py       saved searches and the search history (JSON in the data directory)
     opening.py     the archive with its index: `load` (store's loader + indexing), `search_index`
 
 Data flows store -> here: the index is built from the articles store/ parsed, and opened beside

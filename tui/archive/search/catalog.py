@@ -19,7 +19,8 @@ import msgspec
 
 
 class Row(NamedTuple):
-    """One article as a search sees it (the attribute names of `Article`)."""
+    """One article as a search sees it (the attribute names of `Article`; `published` is ""
+    where the date is only approximate, as in the article)."""
 
     id: str
     path: str
@@ -39,6 +40,8 @@ class Columns(msgspec.Struct, array_like=True):
     source_keys: list[str]
     source_names: list[str]
     source_of: bytes  # array('I'), one per article
+    approx: bytes = b""  # one byte per article, 1 where `published` holds an approximate date
+    source_channels: list[str] = []  # beside source_keys: the channel on a platform, else ""
 
 
 class Catalog:
@@ -52,31 +55,39 @@ class Catalog:
                 n and max(source_of) >= len(columns.source_keys)) or path_at[-1] != len(columns.paths):
             raise ValueError("the catalog's columns do not agree")
         self.columns = columns
+        if (columns.approx and len(columns.approx) != n) or (
+                columns.source_channels and len(columns.source_channels) != len(columns.source_keys)):
+            raise ValueError("the catalog's columns do not agree")
+        #: The date each article is ranked and filtered by: published, else approximate (`when`).
         self.ids, self.titles, self.published = ids, titles, columns.published
         self._source_of, self._path_at = source_of, path_at
 
     @classmethod
     def of(cls, articles: Iterable[object]) -> Catalog:
-        """From objects with Article's attributes (id, path, title, source, source_name, published)."""
+        """From objects with Article's attributes (id, path, title, source, source_name, channel,
+        published, date_approx, when)."""
         ids: list[str] = []
         paths = bytearray()
         path_at = array("Q", [0])
         titles: list[str] = []
         published: list[str] = []
         source_of = array("I")
-        number: dict[tuple[str, str], int] = {}
+        approx = bytearray()
+        number: dict[tuple[str, str, str], int] = {}
         for a in articles:
             ids.append(a.id)  # type: ignore[attr-defined]
             paths += a.path.encode("utf-8", "surrogateescape")  # type: ignore[attr-defined]
             path_at.append(len(paths))
             titles.append(a.title)  # type: ignore[attr-defined]
-            published.append(a.published)  # type: ignore[attr-defined]
-            source = (a.source, a.source_name)  # type: ignore[attr-defined]
+            published.append(a.when)  # type: ignore[attr-defined]
+            approx.append(1 if a.date_approx else 0)  # type: ignore[attr-defined]
+            source = (a.source, a.source_name, a.channel)  # type: ignore[attr-defined]
             source_of.append(number.setdefault(source, len(number)))
-        keys = [k for k, _ in number]
-        names = [n for _, n in number]
+        keys = [k for k, _, _ in number]
+        names = [n for _, n, _ in number]
+        channels = [c for _, _, c in number]
         return cls(ids, titles, Columns(bytes(paths), path_at.tobytes(), published, keys, names,
-                                        source_of.tobytes()))
+                                        source_of.tobytes(), bytes(approx), channels))
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -86,9 +97,18 @@ class Catalog:
         s = self._source_of[i]
         return self.columns.source_keys[s], self.columns.source_names[s]
 
+    def channel(self, i: int) -> str:
+        """The channel of article i on a platform source, else ""."""
+        channels = self.columns.source_channels
+        return channels[self._source_of[i]] if channels else ""
+
+    def approximate(self, i: int) -> bool:
+        return bool(self.columns.approx) and self.columns.approx[i] == 1
+
     def path(self, i: int) -> str:
         return self.columns.paths[self._path_at[i]:self._path_at[i + 1]].decode("utf-8", "surrogateescape")
 
     def row(self, i: int) -> Row:
         source, name = self.source(i)
-        return Row(self.ids[i], self.path(i), self.titles[i], source, name, self.published[i])
+        published = "" if self.approximate(i) else self.published[i]
+        return Row(self.ids[i], self.path(i), self.titles[i], source, name, published)

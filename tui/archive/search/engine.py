@@ -11,12 +11,14 @@ How a query runs (see query.py for the syntax, resolve.py for how words become s
 2. each string's articles come from the inverted index (textindex.py) and are verified with
    `bytes.find` on the folded text (in memory, or memory-mapped from the persisted index,
    indexcache.py), so the work follows the matches, not the archive's size; an article must match
-   every term and no exclusion, and pass the filters;
+   every term (of an `a OR b`, either) and no exclusion, and pass the filters;
 3. the score adds, per term, its confidence times (title match + log of the mention count):
    an article about a person outranks one naming them once; ties go to the newest. Counting
    mentions reads the article's text, so beyond _FULL_SCORING matches every match is first ranked
    from the postings and titles alone (which strings it holds, title match) and only the best few
    hundred are counted and re-ranked: a keystroke costs the same at 1k or 100k matches;
+   `sort="date"` (or `sort:date` in the query, or a query of filters alone) takes the newest
+   matches instead and scores only those;
 4. only the `limit` best get a snippet, from the article's own text (read through the Archive, or
    straight from the cache file when the index was opened alone: quick.py).
 """
@@ -28,12 +30,13 @@ import json
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
 
 from ..store.archive import Archive
 from . import names
 from .catalog import Catalog
-from .query import Query, parse
+from .query import SORTS, Query, parse
 from .resolve import Resolver, Term
 from .textindex import TextIndex, encode, find_all, fold, is_boundary
 
@@ -64,8 +67,14 @@ class Hit:
 @dataclass
 class _Plan:
     query: Query
-    terms: list[Term]
+    terms: list[Term]  # every term, for ranking and highlighting
+    groups: list[list[Term]]  # an article must match a term of each group (a word, or `a OR b`)
     exclude: list[Term]
+
+    @property
+    def impossible(self) -> bool:
+        """Words were typed but some cannot match anything."""
+        return bool(self.query.words and not self.terms) or any(not g for g in self.groups)
 
 
 class SearchIndex:
@@ -80,7 +89,8 @@ class SearchIndex:
         self.archive = archive
         self._body = body
         self.resolver = Resolver(text, entities, catalog.titles, sorted(titled))
-        self._plans: dict[str, _Plan] = {}
+        self._plans: dict[tuple[str, date], _Plan] = {}
+        self.today: Callable[[], date] = date.today  # relative dates (`after:30d`) count from it
         self._folded_titles: list[str] | None = None
         self.persisted: Path | None = None  # the index file it was read from or written to
         self.damage: Callable[[str], None] | None = None
@@ -102,17 +112,26 @@ class SearchIndex:
 
     # -- planning -----------------------------------------------------------------------------
     def _plan(self, query: str) -> _Plan:
-        plan = self._plans.get(query)
+        key = (query, self.today())
+        plan = self._plans.get(key)
         if plan is None:
-            q = parse(query)
+            q = parse(query, key[1])
             terms = self._terms(q.words)
             terms += [_literal(p) for p in q.phrases]
+            groups = [[t] for t in terms]
+            for either in q.any_of:
+                last = len(either.words) - 1 if either.last else -1
+                group = [t for n, w in enumerate(either.words)
+                         if (t := self.resolver.resolve([w], last=n == last))]
+                group += [_literal(p) for p in either.phrases]
+                groups.append(group)
+                terms += group
             exclude = [t for w in q.exclude if (t := self.resolver.resolve([w], False, strict=True))]
             exclude += [_literal(p) for p in q.exclude_phrases]
-            plan = _Plan(q, terms, exclude)
+            plan = _Plan(q, terms, groups, exclude)
             if len(self._plans) > 256:
                 self._plans.clear()
-            self._plans[query] = plan
+            self._plans[key] = plan
         return plan
 
     def _terms(self, words: list[str]) -> list[Term]:
@@ -150,6 +169,15 @@ class SearchIndex:
         return sorted(shown, key=lambda s: (-len(s), s))
 
     # -- matching -----------------------------------------------------------------------------
+    def _union(self, group: list[Term]) -> dict[int, float]:
+        """Articles matching any term of `group` (`kishida OR blinken`), with the best weight."""
+        found = self._matches(group[0])
+        for term in group[1:]:
+            for i, weight in self._matches(term).items():
+                if weight > found.get(i, 0.0):
+                    found[i] = weight
+        return found
+
     def _matches(self, term: Term) -> dict[int, float]:
         found: dict[int, float] = {}
         for needle, weight in term.needles.items():
@@ -159,22 +187,28 @@ class SearchIndex:
         return found
 
     def _accepts(self, q: Query, i: int) -> bool:
-        return q.accepts(*self.catalog.source(i), self.catalog.published[i])
+        return q.accepts(*self.catalog.source(i), self.catalog.published[i], self.catalog.channel(i))
 
-    def search(self, query: str, limit: int = 50) -> list[Hit]:
-        return self.search_counted(query, limit)[0]
+    def search(self, query: str, limit: int = 50, sort: str | None = None) -> list[Hit]:
+        return self.search_counted(query, limit, sort)[0]
 
-    def search_counted(self, query: str, limit: int = 50) -> tuple[list[Hit], int]:
+    def search_counted(self, query: str, limit: int = 50, sort: str | None = None
+                       ) -> tuple[list[Hit], int]:
         """The `limit` best hits and how many articles match in all (kept per call: searches run
-        in threads, a newer one may start before an older one has finished)."""
+        in threads, a newer one may start before an older one has finished).
+
+        `sort`: "relevance" (best first) or "date" (newest first), whatever the query says;
+        None: the query's `sort:`, else best first, or newest first for filters without words."""
+        if sort is not None and sort not in SORTS:
+            raise ValueError(f"sort must be one of {SORTS}, not {sort!r}")
         plan = self._plan(query)
         q = plan.query
-        if q.is_empty or (q.words and not plan.terms):
+        if q.is_empty or plan.impossible:
             return [], 0
-        if plan.terms:
-            per_term = sorted((self._matches(t) for t in plan.terms), key=len)
-            keep = set(per_term[0])
-            for other in per_term[1:]:
+        if plan.groups:
+            per_group = sorted((self._union(g) for g in plan.groups), key=len)
+            keep = set(per_group[0])
+            for other in per_group[1:]:
                 keep &= other.keys()
         else:
             keep = set(range(len(self.catalog)))
@@ -184,6 +218,10 @@ class SearchIndex:
             keep = {i for i in keep if self._accepts(q, i)}
         total = len(keep)
         full = self._full_scorer(plan.terms)
+        if not plan.terms or (sort or q.order()) == "date":
+            published = self.catalog.published
+            newest = heapq.nlargest(limit, keep, key=lambda i: (published[i], i))
+            return [self._hit(plan.terms, i, full(i)) for i in newest], total
         if len(keep) > _FULL_SCORING:
             quick, published = self._quick_scorer(plan.terms), self.catalog.published
             keep = set(heapq.nlargest(max(limit * _REFINE, 200), keep,
@@ -245,7 +283,13 @@ class SearchIndex:
         title_hit = any(low.find(k, 0, body_at - 1) >= 0 for k in needles)
         via_alias = any(find_all(low, k, 1) for t in terms for k in t.via_alias if k != fold(t.typed))
         matched = "title" if title_hit else ("alias" if via_alias else "body")
-        first = [p for t in terms[:1] for k in t.needles if (p := _first(low, k, body_at)) >= 0]
+        first: list[int] = []
+        for t in terms:  # the first term the body holds (of `a OR b`, maybe not the first)
+            first = [p for k in t.needles if (p := _first(low, k, body_at)) >= 0]
+            if first:
+                break
+        if not terms and len(orig) > body_at:  # filters alone: the article's opening
+            first = [body_at]
         if first:
             start, end = _window(low, min(first), body_at)
             prefix, suffix = ("…" if start > body_at else ""), ("…" if end < len(orig) else "")

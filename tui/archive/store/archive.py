@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..model import Article, Rejection
+from ..read.platforms import is_platform
 
 
 @dataclass
@@ -26,9 +27,14 @@ class Year:
 
 @dataclass
 class SourceGroup:
+    """A source and its articles by year and month; on a platform (YouTube, Medium...) also by
+    channel: `channels` holds one group per channel (key and name: the channel, "" for articles
+    without one), each with its own years, most articles first."""
+
     key: str
     name: str
     years: list[Year] = field(default_factory=list)
+    channels: list[SourceGroup] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -48,7 +54,7 @@ class Archive:
         rejections: Iterable[Rejection] = (),
         body_loader: Callable[[str], Article] | None = None,
     ) -> None:
-        self.articles: list[Article] = sorted(articles, key=lambda a: (a.published, a.title), reverse=True)
+        self.articles: list[Article] = sorted(articles, key=lambda a: (a.when, a.title), reverse=True)
         self.rejections: list[Rejection] = sorted(rejections, key=lambda r: r.path)
         self._by_id: dict[str, Article] = {a.id: a for a in self.articles}
         self._body_loader = body_loader
@@ -80,12 +86,26 @@ class Archive:
 
     def _group(self) -> list[SourceGroup]:
         groups: dict[str, SourceGroup] = {}
+        channels: dict[tuple[str, str], SourceGroup] = {}
         for article in self.articles:  # newest first, so a source's years and months come in runs
             group = groups.setdefault(article.source, SourceGroup(article.source, article.source_name))
-            if not group.years or group.years[-1].key != article.year:
-                group.years.append(Year(article.year))
-            year = group.years[-1]
-            if not year.months or year.months[-1].key != article.month:
-                year.months.append(Month(article.month))
-            year.months[-1].ids.append(article.id)
+            _place(group, article)
+            if is_platform(article.source):
+                key = (article.source, article.channel)
+                if key not in channels:
+                    channels[key] = SourceGroup(article.channel, article.channel)
+                    group.channels.append(channels[key])
+                _place(channels[key], article)
+        for group in groups.values():
+            group.channels.sort(key=lambda g: (-g.count, g.key))
         return sorted(groups.values(), key=lambda g: (-g.count, g.key))
+
+
+def _place(group: SourceGroup, article: Article) -> None:
+    """Append an article to its year and month of group (articles come newest first)."""
+    if not group.years or group.years[-1].key != article.year:
+        group.years.append(Year(article.year))
+    year = group.years[-1]
+    if not year.months or year.months[-1].key != article.month:
+        year.months.append(Month(article.month))
+    year.months[-1].ids.append(article.id)

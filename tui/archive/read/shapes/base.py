@@ -12,9 +12,11 @@ import html
 import re
 from dataclasses import dataclass
 
-from ...model import Article, Rejection
-from .. import dates, sources
-from ..html import body_blocks
+import msgspec
+
+from ...model import Article, Block, Image, Link, Rejection
+from .. import content, datehints, dates, fallback, platforms, sources
+from ..html import Body, body_blocks
 from ..text import clean_line
 
 #: How much of a file `sniff` looks at: enough for a 20,000-character title or a long front matter.
@@ -74,8 +76,17 @@ def clean_title(title: str, site_names: tuple[str, ...] = ()) -> str:
         title = title[: m.start()].rstrip()
 
 
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
+
+
+def unescape(text: str) -> str:
+    """Entities a source escaped once too often (`Julian G. Ku &#38; more`) decoded."""
+    return html.unescape(text) if "&" in text and _ENTITY.search(text) else text
+
+
 def clean_author(text: str) -> str:
     """`null 李澄欣` -> `李澄欣`; `A,A` -> `A`: generator placeholders and repeats dropped."""
+    text = unescape(text)
     words = [w for w in clean_line(text).split(" ") if w.lower() not in {"null", "none", "undefined"}]
     names = [n.strip() for n in re.split(r"\s*[,，、]\s*", " ".join(words)) if n.strip()]
     return ", ".join(dict.fromkeys(names))
@@ -85,17 +96,22 @@ def finish(draft: Draft, path: str, shape: str) -> Article | Rejection:
     if not clean_line(draft.title):
         return Rejection(path, f"not an article: no title found ({shape} file)")
     url = normalise_url(draft.url)
-    body = body_blocks(draft.html, url)
-    blocks = tuple(body.blocks)
+    body, extraction = _body(draft.html, url)
+    blocks = _decoded(tuple(body.blocks))
     if not blocks and not url:
         return Rejection(path, "not an article: a title with no body and no URL (a stub)")
     lead = " ".join(b.text for b in blocks[:6])
     day, publisher = dates.dateline(lead)
+    publisher = publisher or datehints.publisher(lead)
     source = sources.identify(url, publisher, draft.evidence + draft.html, path)
     title = clean_title(draft.title, (source.name, source.label, source.key))
     if not title:  # only entities that decode to nothing (`&nbsp;`)
         return Rejection(path, f"not an article: no title found ({shape} file)")
-    published = draft.published or day or dates.from_url(url)
+    published = (draft.published or day or dates.from_url(url) or datehints.from_html(draft.html)
+                 or datehints.byline([b.text for b in blocks if b.kind != "image"])
+                 or datehints.complete(lead, url, draft.html, draft.archived))
+    archived = draft.archived or ("" if published else datehints.from_path(path))
+    author = clean_author(draft.author)
     return Article(
         id=article_id(path),
         path=path,
@@ -105,8 +121,43 @@ def finish(draft: Draft, path: str, shape: str) -> Article | Rejection:
         title=title,
         url=url,
         published=published,
-        archived=draft.archived,
-        author=clean_author(draft.author),
-        image=body.image,
+        archived=archived,
+        author=author,
+        image=_decoded_image(body.image),
         body=blocks,
+        date_approx=not published and bool(archived),
+        channel=platforms.channel(source.key, url, author),
+        extraction=extraction,
     )
+
+
+def _body(source: str, url: str) -> tuple[Body, str]:
+    """The body by the shape rules; by text density (fallback.py) when those find no body or far
+    less text than the page holds and the fallback finds much more. ("fallback" marks the latter.)"""
+    body = body_blocks(content.focus(source), url)
+    chars = sum(len(b.text) for b in body.blocks)
+    if not source or not fallback.needs_fallback(chars, source):
+        return body, ""
+    main = fallback.extract_html(source)
+    if not main:
+        return body, ""
+    found = body_blocks(main, url)
+    if not fallback.better(sum(len(b.text) for b in found.blocks), chars):
+        return body, ""
+    if found.image is None:
+        found.image = body.image
+    return found, "fallback"
+
+
+def _decoded(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Link texts decoded like the block texts (html.py decodes those): `A &amp; B` -> `A & B`."""
+    if not any(link.text and "&" in link.text for b in blocks for link in b.links):
+        return blocks
+    return tuple(msgspec.structs.replace(b, links=tuple(Link(unescape(k.text), k.url) for k in b.links))
+                 if b.links else b for b in blocks)
+
+
+def _decoded_image(image: Image | None) -> Image | None:
+    if image is None or "&" not in image.caption:
+        return image
+    return Image(image.url, unescape(image.caption))

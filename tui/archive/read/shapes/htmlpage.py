@@ -12,7 +12,7 @@ import lxml.html
 from lxml import etree
 
 from ...model import Article, Rejection
-from .. import dates
+from .. import content, dates
 from ..html import has_text
 from ..text import strip_controls
 from .base import SNIFF_CHARS, Draft, finish
@@ -54,8 +54,9 @@ def read_page(html: str) -> Draft:
     if not page.published and (m := _wechat_ct(html)):
         page.published = dates.iso_in_zone(int(m.group(1)), "Asia/Shanghai")
     page.author = _meta(doc, "author", "article:author", "og:article:author")
+    picked = content.pick(doc)  # a blog post's content container, a multi-part page's parts
     for path in _CONTAINERS:
-        found = next((el for el in doc.xpath(path) if has_text(el)), None)
+        found = picked if picked is not None else next((el for el in doc.xpath(path) if has_text(el)), None)
         if found is not None:  # the first container holding text: an empty <main> is no body
             for junk in found.xpath(".//script|.//style|.//noscript"):
                 _drop(junk)

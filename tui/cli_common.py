@@ -1,0 +1,103 @@
+"""What the commands share: usage errors, text made safe for a terminal, paths checked, the
+archive loaded (with progress on a terminal) or a question answered from its persisted index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+
+PROG = "newstui"
+
+
+class UsageError(Exception):
+    """A mistake on the command line: reported on one line, exit status 2."""
+
+
+def safe(text: str) -> str:
+    """Text from a file, made safe for a terminal: control characters shown escaped, never sent."""
+    return "".join(c if c.isprintable() or c in "\n\t" else repr(c)[1:-1] for c in text)
+
+
+def one_line(text: str) -> str:
+    return safe(text.replace("\n", "\\n").replace("\t", "\\t"))
+
+
+def check_paths(paths: Sequence[str]) -> None:
+    for path in paths:
+        if not os.path.exists(path):
+            raise UsageError(f"no such file or folder: {one_line(path)}")
+
+
+class Progress:
+    """`indexing 120/5000 files` on stderr, redrawn at most ten times a second."""
+
+    def __init__(self) -> None:
+        self.last = 0.0
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.last < 0.1:
+            return
+        self.last = now
+        self.shown = True
+        sys.stderr.write(f"\rindexing {done}/{total} files ({100 * done // max(total, 1)}%)")
+        sys.stderr.flush()
+
+    def finish(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def load_archive(args: argparse.Namespace, index: bool = False):  # -> Archive (lazy imports: fast --help)
+    """The archive; with `index`, (archive, search index): the persisted index when the cache has a
+    valid one (opened in milliseconds), else built (and persisted) here."""
+    from .archive.search.opening import load, search_index
+
+    check_paths(args.paths)
+    progress = Progress() if sys.stderr.isatty() else None
+    try:
+        result = load(args.paths, progress, use_cache=not args.no_cache)
+        found = search_index(result, progress) if index else None
+    finally:
+        if progress is not None:
+            progress.finish()
+    for notice in result.notices:
+        print(f"{PROG}: {one_line(notice)}", file=sys.stderr)
+    return (result.archive, found) if index else result.archive
+
+
+def answer_from_index(args: argparse.Namespace, ask):  # -> ask's answer, or None
+    """`ask(index)` answered from the persisted index without loading the archive, when the files
+    are unchanged since it was written (see archive/search/quick.py); None otherwise, and then
+    `load_archive`."""
+    from .archive.search.quick import from_index
+
+    check_paths(args.paths)
+    return None if args.no_cache else from_index(args.paths, ask)
+
+
+def add_paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="archive files or folders, read recursively (default: the bundled seeds)")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+
+
+def print_json(value: object) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+
+
+def positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return number

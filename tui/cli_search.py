@@ -1,0 +1,137 @@
+"""`newstui search` (with saved searches and an order) and `newstui saved`.
+
+    newstui search 'kishida OR blinken after:6m' ~/news          hits, best first
+    newstui search --sort date kishida ~/news                     newest first
+    newstui search --save japan 'kishida OR 岸田' ~/news          save the query, then run it
+    newstui search --saved japan ~/news                           run a saved query
+    newstui saved [--json]  /  newstui saved --remove japan       list / forget saved queries
+
+Saved searches live in the data directory (archive/search/saved.py). The search itself is
+answered from the persisted index when the files are unchanged (quick.py), else after loading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .archive.search.query import SORTS, SYNTAX, parse
+from .cli_common import (
+    PROG,
+    UsageError,
+    add_paths,
+    answer_from_index,
+    check_paths,
+    load_archive,
+    one_line,
+    positive,
+    print_json,
+    safe,
+)
+
+
+def syntax_help() -> str:
+    """The query syntax, for `--help`."""
+    width = max(len(example) for example, _ in SYNTAX)
+    return "query syntax:\n" + "\n".join(f"  {example:<{width}}  {what}" for example, what in SYNTAX)
+
+
+def setup_search(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = syntax_help()
+    parser.add_argument("query", metavar="QUERY", nargs="?",
+                        help="what to look for (see the syntax below); none with --saved")
+    add_paths(parser)
+    parser.add_argument("--json", action="store_true", help="print a JSON array of hits, best first")
+    parser.add_argument("--limit", type=positive, default=20, metavar="N", help="at most N hits (default 20)")
+    parser.add_argument("--sort", choices=SORTS,
+                        help="relevance: best first; date: newest first (overrides sort: in the query)")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--save", metavar="NAME", help="save QUERY as NAME in the data directory, then run it")
+    which.add_argument("--saved", metavar="NAME",
+                       help="run the search saved as NAME ('newstui saved' lists them)")
+
+
+def _warn(message: str) -> None:
+    print(f"{PROG}: {one_line(message)}", file=sys.stderr)
+
+
+def _query(args: argparse.Namespace) -> tuple[str, int]:
+    """The query to run, and 1 when --save could not write it (the search still runs)."""
+    from .archive.search.saved import SavedSearches
+
+    if args.saved is not None:
+        if args.query is not None:
+            args.paths.insert(0, args.query)  # with --saved, every argument is a path
+        check_paths(args.paths)
+        saved = SavedSearches.load()
+        if saved.problem:
+            _warn(saved.problem)
+        query = saved.get(args.saved)
+        if query is None:
+            raise UsageError(f"no saved search named {one_line(args.saved)!r}; '{PROG} saved' lists them")
+        return query, 0
+    if args.query is None or not args.query.strip():
+        raise UsageError("a QUERY is needed (or --saved NAME)")
+    check_paths(args.paths)
+    if args.save is None:
+        return args.query, 0
+    saved = SavedSearches.load()
+    if saved.problem:
+        _warn(saved.problem)
+    try:
+        problem = saved.save(args.save, args.query)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if problem:
+        _warn(problem)
+        return args.query, 1
+    return args.query, 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from .archive.search.engine import Hit, SearchIndex, format_hits, hits_to_json
+
+    query, status = _query(args)
+    for note in parse(query).notes:
+        _warn(note)
+
+    def ask(index: SearchIndex) -> list[Hit]:
+        return index.search(query, limit=args.limit, sort=args.sort)
+
+    hits = answer_from_index(args, ask)
+    if hits is None:
+        hits = ask(load_archive(args, index=True)[1])
+    print(hits_to_json(hits) if args.json else safe(format_hits(hits)))
+    return status
+
+
+def setup_saved(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help='print a JSON array of {"name", "query"}')
+    parser.add_argument("--remove", metavar="NAME", help="forget the search saved as NAME")
+
+
+def run_saved(args: argparse.Namespace) -> int:
+    from .archive.search.saved import SavedSearches
+
+    saved = SavedSearches.load()
+    if saved.problem:
+        _warn(saved.problem)
+    if args.remove is not None:
+        if saved.get(args.remove) is None:
+            raise UsageError(f"no saved search named {one_line(args.remove)!r}")
+        problem = saved.remove(args.remove)
+        if problem:
+            _warn(problem)
+            return 1
+        return 0
+    items = saved.items()
+    if args.json:
+        print_json([{"name": name, "query": query} for name, query in items])
+    elif not items:
+        print(f"no saved searches (save one with: {PROG} search --save NAME QUERY)")
+    else:
+        width = min(max(len(name) for name, _ in items), 30)
+        for name, query in items:
+            print(f"{one_line(name):<{width}}  {one_line(query)}")
+    return 0
