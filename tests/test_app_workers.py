@@ -28,7 +28,7 @@ class SlowIndex:
     def terms(self, query: str) -> list[str]:
         return [query]
 
-    def search_counted(self, query: str, limit: int = 50) -> tuple[list[Hit], int]:
+    def search_counted(self, query: str, limit: int = 50, sort: str | None = None) -> tuple[list[Hit], int]:
         self.calls.append(query)
         if query == "a":
             time.sleep(0.4)

@@ -42,7 +42,7 @@ class FixedIndex:
     def terms(self, query: str) -> list[str]:
         return query.split()
 
-    def search_counted(self, query: str, limit: int = 50) -> tuple[list[Hit], int]:
+    def search_counted(self, query: str, limit: int = 50, sort: str | None = None) -> tuple[list[Hit], int]:
         hits = []
         for art in self.archive.articles:
             text = art.title + " " + art.text()

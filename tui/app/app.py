@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from .. import config
+from ..archive.search.saved import History, SavedSearches
 from ..archive.search.searcher import Lookup
 from ..archive.store.archive import Archive
 from ..archive.store.loader import roots_of
@@ -52,8 +53,11 @@ class NewsApp(App[int]):
         self.archive: Archive | None = None
         self.index: Lookup | None = None
         self.state, self._state_problem = ReadingState.load(self.data_dir)
+        self.history = History.load(self.data_dir)
+        self.saved = SavedSearches.load(self.data_dir)
         self.config, problem = config.load()
-        self._problems = [p for p in (self._state_problem, problem, self._apply_config()) if p]
+        self._problems = [p for p in (self._state_problem, self.history.problem, self.saved.problem, problem,
+                                      self._apply_config()) if p]
 
     def _apply_config(self) -> str | None:
         """Theme and keymap from the config; a message for what could not be applied."""

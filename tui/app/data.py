@@ -13,6 +13,7 @@ from typing import Protocol
 
 from ..archive.search import opening
 from ..archive.search.engine import SearchIndex
+from ..archive.search.saved import History, SavedSearches
 from ..archive.search.searcher import Lookup
 from ..archive.store import loader
 from ..archive.store.archive import Archive
@@ -93,6 +94,8 @@ class Session(Protocol):
     index: Lookup | None
     state: ReadingState
     config: Config
+    history: History
+    saved: SavedSearches
 
     @property
     def keymap(self) -> Mapping[str, str]: ...

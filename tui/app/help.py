@@ -1,4 +1,5 @@
-"""The help screen (`?`): every key from the command table, and a few notes."""
+"""The help screen (`?`): every key from the command table, the search syntax, a few notes;
+and the small prompt that names a saved search."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from rich.console import Group
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from ..archive.search.query import SYNTAX
 from .commands import help_rows
@@ -69,3 +71,24 @@ class HelpScreen(ModalScreen[None]):
     def action_scroll(self, direction: str) -> None:
         box = self.query_one("#help-box", VerticalScroll)
         (box.scroll_down if direction == "down" else box.scroll_up)()
+
+
+class NamePrompt(ModalScreen[str | None]):
+    """Ask for a name (to save the search `query` under); Esc cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
+    AUTO_FOCUS = "#save-name"
+
+    def __init__(self, query: str) -> None:
+        super().__init__()
+        self.query_text = query
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(Text(f"保存搜索 Save the search: {self.query_text}\n"
+                              "Name (Enter saves, Esc cancels):"))
+            yield Input(value=self.query_text[:40], id="save-name")
+
+    @on(Input.Submitted, "#save-name")
+    def _named(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)

@@ -40,6 +40,14 @@ class ProblemChosen(Message):
         self.rejection = rejection
 
 
+class SavedSearchChosen(Message):
+    """Run a saved search (a node of the tree)."""
+
+    def __init__(self, query: str) -> None:
+        super().__init__()
+        self.query = query
+
+
 class StatusChanged(Message):
     """A pane's one-line status changed (shown now, and again when the pane comes back)."""
 

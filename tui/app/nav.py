@@ -10,16 +10,18 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input, ProgressBar, Static
+from textual.worker import get_current_worker
 
+from ..archive.search.saved import History, SavedSearches
 from ..archive.search.searcher import Lookup
 from ..archive.store.archive import Archive
-from .messages import EntityChosen, StatusChanged
+from .messages import EntityChosen, SavedSearchChosen, StatusChanged
 from .names import NamesPanel
 from .results import LISTING_LIMIT, NEWEST, SearchResults
 from .state import ReadingState
@@ -31,20 +33,54 @@ INDEXING = "/ 搜索 正在建立索引 indexing… (type now, results follow)"
 
 
 class SearchBox(Input):
+    """The search box; Up and Down walk the search history (the oldest first, the newest last)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "Open", show=True),
-        Binding("down", "screen.focus_list", "To the list", show=False),
+        Binding("up", "history(-1)", "Earlier search", show=False),
+        Binding("down", "history(1)", "Later search / to the list", show=False),
     ]
+
+    def __init__(self, history: History, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.history = history
+        self._at: int | None = None  # where in the history Up/Down are (None: what was typed)
+        self._typed = ""
+
+    def action_history(self, step: int) -> None:
+        entries = self.history.entries()
+        if self._at is None:
+            if step > 0:
+                self.call_later(self.run_action, "screen.focus_list")  # Down, not in the history: to the list
+                return
+            if not entries:
+                return
+            self._typed, self._at = self.value, len(entries)
+        at = self._at + step
+        if at >= len(entries):
+            self._at, value = None, self._typed
+        else:
+            self._at = max(0, at)
+            value = entries[self._at]
+        self.value = value
+        self.cursor_position = len(value)
+
+    def remember(self) -> str | None:
+        """The query in the box is worth keeping (Enter, or an article opened from it)."""
+        self._at = None
+        return self.history.add(self.value)
 
 
 class Navigator(Vertical):
-    def __init__(self, state: ReadingState, *, id: str | None = None) -> None:
+    def __init__(self, state: ReadingState, history: History, saved: SavedSearches, *,
+                 id: str | None = None) -> None:
         super().__init__(id=id)
-        self.state = state
+        self.state, self.history, self.saved = state, history, saved
         self.archive: Archive | None = None
+        self.searcher: Lookup | None = None
 
     def compose(self) -> ComposeResult:
-        yield SearchBox(placeholder=PLACEHOLDER, id="search")
+        yield SearchBox(self.history, placeholder=PLACEHOLDER, id="search")
         yield ProgressBar(id="progress", show_eta=False)
         with ContentSwitcher(initial="tree", id="lists"):
             yield SourceTree(id="tree")
@@ -115,6 +151,7 @@ class Navigator(Vertical):
         newest articles in the results pane, so Enter reads one at once."""
         first = self.archive is None
         self.archive = archive
+        self.source_tree.set_saved(self.saved.items())
         self.source_tree.populate(archive, self.state)
         self.results.set_archive(archive)
         self.names.set_archive(archive)
@@ -134,6 +171,8 @@ class Navigator(Vertical):
         return clean(str(node.label)).rsplit(" (", 1)[0], self.source_tree.ids_under(node)
 
     def index_ready(self, index: Lookup) -> None:
+        self.searcher = index
+        self.count_saved()
         self.loading_done()
         self.names.set_finder(index)
         if self.switcher.current == "names":
@@ -165,7 +204,40 @@ class Navigator(Vertical):
         if not self.results.query_text:
             self.source_tree.focus()
         else:
+            self.remember_query()
             self.results.open_current()
+
+    def remember_query(self) -> None:
+        problem = self.search.remember()
+        if problem:
+            self.notify(clean(problem), severity="warning", markup=False, timeout=6)
+
+    # -- saved searches ------------------------------------------------------------------------
+    def on_saved_search_chosen(self, message: SavedSearchChosen) -> None:
+        message.stop()
+        self.search.value = message.query
+        self.results.focus()
+
+    def save_search(self, name: str) -> str:
+        """Save the query in the box as `name`; what to tell the user."""
+        query = self.results.query_text
+        try:
+            problem = self.saved.save(name, query)
+        except ValueError as exc:
+            return f"Not saved: {exc}"
+        self.source_tree.set_saved(self.saved.items())
+        self.count_saved()
+        return problem or f"Saved search {name!r}: {query}"
+
+    @work(thread=True, exclusive=True, group="saved")
+    def count_saved(self) -> None:
+        """How many articles each saved search finds now (off the UI thread)."""
+        searcher, items = self.searcher, self.saved.items()
+        if searcher is None or not items:
+            return
+        counts = {name: searcher.search_counted(query, 0)[1] for name, query in items}
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.source_tree.set_saved, items, counts)
 
     def on_entity_chosen(self, message: EntityChosen) -> None:
         message.stop()

@@ -114,6 +114,7 @@ class SearchResults(ResultsList):
         self.hits: dict[str, Hit] = {}
         self.total = 0  # articles matching the query shown (the list holds the best of them)
         self.status = ""
+        self.sort: str | None = None  # "date" / "relevance" whatever the query says; None: as it says
         self._shown_query = ""  # the query whose hits the rows show
         self._open_first = False  # Enter came before the results
 
@@ -134,6 +135,13 @@ class SearchResults(ResultsList):
             self.run_search(query, self.first_page())
         else:
             self._open_first = False
+
+    def toggle_sort(self) -> str:
+        """Relevance <-> date order (whatever the query's `sort:` says); the query runs again."""
+        self.sort = "relevance" if self.sort == "date" else "date"
+        if self.query_text:
+            self.run_search(self.query_text, self.first_page())
+        return self.sort
 
     def clear(self) -> None:
         self.entity, self.listing = None, ""
@@ -190,7 +198,7 @@ class SearchResults(ResultsList):
             self.post_message(StatusChanged(INDEXING))
             return
         started = time.perf_counter()
-        hits, total = searcher.search_counted(query, limit)
+        hits, total = searcher.search_counted(query, limit, self.sort)
         elapsed = time.perf_counter() - started
         if not worker.is_cancelled and query == self.query_text:
             self.app.call_from_thread(self.show_results, query, hits, total, elapsed)
@@ -206,7 +214,8 @@ class SearchResults(ResultsList):
                 found[hit.id] = hit
         self.set_results(found, query, total)
         shown = f"{len(found)} of {self.total}" if self.total > len(found) else f"{len(found)}"
-        self._set_status(f"{shown} results · {elapsed * 1000:.0f} ms")
+        order = {"date": " · newest first", "relevance": " · best first"}.get(self.sort or "", "")
+        self._set_status(f"{shown} results{order} · {elapsed * 1000:.0f} ms")
         if self._open_first:
             self._open_first = False
             if self.hits:

@@ -25,7 +25,7 @@ from . import handoff
 from .article_view import ArticleView
 from .commands import not_while_typing, screen_bindings
 from .data import Session
-from .help import HelpScreen
+from .help import HelpScreen, NamePrompt
 from .messages import (
     ArchiveLoaded,
     ArticleChosen,
@@ -57,7 +57,7 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
-            yield Navigator(self.session.state, id="nav")
+            yield Navigator(self.session.state, self.session.history, self.session.saved, id="nav")
             yield ArticleView(id="article")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -141,6 +141,8 @@ class MainScreen(Screen[None]):
         self.show_article_pane()
 
     def on_article_chosen(self, message: ArticleChosen) -> None:
+        if message.origin is self.results and self.results.query_text:
+            self.nav.remember_query()  # an article read from a search: the search goes in the history
         self.open_article(message.article_id, message.ids, message.terms, message.origin)
 
     # -- opening -------------------------------------------------------------------------------
@@ -344,6 +346,22 @@ class MainScreen(Screen[None]):
             self.notify("No articles there", timeout=2)
             return
         self.results.list_articles(title, ids)
+
+    def action_toggle_sort(self) -> None:
+        order = self.results.toggle_sort()
+        self.notify("Newest first" if order == "date" else "Best first", title="Sort", timeout=2)
+
+    def action_save_search(self) -> None:
+        query = self.results.query_text
+        if not query:
+            self.notify("Type a search first, then save it", severity="warning", timeout=3)
+            return
+
+        def save(name: str | None) -> None:
+            if name:
+                self.notify(clean(self.nav.save_search(name)), markup=False, timeout=5)
+
+        self.app.push_screen(NamePrompt(query), save)
 
     def action_show_bookmarks(self) -> None:
         self._reveal("bookmarks")

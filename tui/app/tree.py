@@ -17,7 +17,7 @@ from textual.widgets.tree import TreeNode
 
 from ..archive.model import Rejection
 from ..archive.store.archive import Archive, SourceGroup
-from .messages import ArticleChosen, ProblemChosen
+from .messages import ArticleChosen, ProblemChosen, SavedSearchChosen
 from .render import DIM, article_label, count_label
 from .state import ReadingState
 from .text import clean, source_label
@@ -25,12 +25,13 @@ from .text import clean, source_label
 
 @dataclass
 class NodeData:
-    kind: str  # "group" | "list" (holds article ids, lazily expanded) | "article" | "problem"
+    kind: str  # "group" | "list" (holds article ids, lazily expanded) | "article" | "problem" | "saved"
     key: str
     ids: list[str] = field(default_factory=list)
     article_id: str = ""
     rejection: Rejection | None = None
     loaded: bool = False
+    query: str = ""  # a saved search's query
 
 
 Node = TreeNode[NodeData]
@@ -67,6 +68,9 @@ class SourceTree(Tree[NodeData]):
         self.state: ReadingState | None = None
         self._leaves: dict[str, list[Node]] = {}
         self.bookmarks_node: Node | None = None
+        self.saved_node: Node | None = None
+        self.saved: list[tuple[str, str]] = []  # (name, query) of the saved searches
+        self.saved_counts: dict[str, int] = {}
 
     def action_first(self) -> None:
         self.cursor_line = 0
@@ -84,6 +88,8 @@ class SourceTree(Tree[NodeData]):
         self._leaves = {}
         self.bookmarks_node = self.root.add(Text(""), NodeData("list", "bookmarks"))
         self._label_bookmarks()
+        self.saved_node = None
+        self._add_saved()
         for group in archive.tree():
             src = self.root.add(count_label(source_label(group.key, group.name), group.count, "bold"),
                                 NodeData("group", f"s/{group.key}"), expand=first)
@@ -146,6 +152,30 @@ class SourceTree(Tree[NodeData]):
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         self._fill(event.node)
 
+    # -- saved searches: a node under Bookmarks, one child per search with its live count ------------
+    def set_saved(self, saved: list[tuple[str, str]], counts: dict[str, int] | None = None) -> None:
+        self.saved = list(saved)
+        if counts is not None:
+            self.saved_counts = counts
+        if self.archive is not None:
+            self._add_saved()
+
+    def _add_saved(self) -> None:
+        expanded = self.saved_node.is_expanded if self.saved_node is not None else True
+        if self.saved_node is not None:
+            self.saved_node.remove()
+            self.saved_node = None
+        if not self.saved or self.bookmarks_node is None:
+            return
+        node = self.root.add(Text("☆ 已存搜索 Saved searches", style=Style(bold=True, color="cyan")),
+                             NodeData("group", "saved"), after=self.bookmarks_node, expand=expanded)
+        for name, query in self.saved:
+            count = self.saved_counts.get(name)
+            label = count_label(name, count) if count is not None else Text(clean(name))
+            label.append(f"  {clean(query)}", style=DIM)
+            node.add_leaf(label, NodeData("saved", f"q/{name}", query=query))
+        self.saved_node = node
+
     @on(Tree.NodeSelected)
     def _selected(self, event: Tree.NodeSelected[NodeData]) -> None:
         event.stop()
@@ -156,6 +186,8 @@ class SourceTree(Tree[NodeData]):
             self.post_message(ArticleChosen(data.article_id, self.ids_around(event.node), [], self))
         elif data.kind == "problem" and data.rejection is not None:
             self.post_message(ProblemChosen(data.rejection))
+        elif data.kind == "saved":
+            self.post_message(SavedSearchChosen(data.query))
 
     def refresh_article(self, article_id: str) -> None:
         """Relabel an article's leaves (read or bookmark state changed)."""

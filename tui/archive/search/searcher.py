@@ -13,8 +13,9 @@ from .names import Entity
 
 
 class Searcher(Protocol):
-    def search_counted(self, query: str, limit: int = 50) -> tuple[list[Hit], int]:
-        """The `limit` best hits for `query`, best first, and how many articles match in all."""
+    def search_counted(self, query: str, limit: int = 50, sort: str | None = None) -> tuple[list[Hit], int]:
+        """The `limit` best hits for `query` and how many articles match in all; `sort`
+        "relevance" or "date" whatever the query says, None: as the query says."""
         ...
 
     def terms(self, query: str) -> list[str]:
