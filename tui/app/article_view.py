@@ -11,7 +11,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from ..archive.model import Article
-from .render import Piece, article_pieces, find_matches, render_piece
+from .render import Convert, Piece, article_pieces, find_matches, render_piece
 from .wrap import wrap, wrap_lines
 
 
@@ -58,6 +58,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.article: Article | None = None
+        self.terms: list[str] = []
         self.pieces: list[Piece] = []
         self.matches: list[tuple[int, int, int]] = []
         self._spans: dict[int, list[tuple[int, int]]] = {}  # piece index -> its matches
@@ -68,10 +69,16 @@ class ArticleView(VerticalScroll, can_focus=True):
         await self.remove_children()
         await self.mount(Wrapped(text, classes="message"))
 
-    async def show_article(self, article: Article, terms: list[str], *, bookmarked: bool) -> None:
-        self.article = article
+    async def show_article(self, article: Article, terms: list[str], *, bookmarked: bool,
+                           convert: Convert | None = None) -> None:
+        """`terms` are found in the text as written; `convert` then shows it in the reader's
+        script, keeping every character at its place, so the matches stay where they were."""
+        self.article, self.terms = article, terms
         self.pieces = article_pieces(article, bookmarked=bookmarked)
         self.matches = find_matches(self.pieces, terms)
+        if convert is not None:
+            for piece in self.pieces:
+                piece.text = convert(piece.text)
         self._spans = {}
         for i, start, end in self.matches:
             self._spans.setdefault(i, []).append((start, end))

@@ -1,5 +1,6 @@
 """Handing an article to other programs: the pager, the system's URL opener, a Markdown file, the
-clipboard (OSC 52, also through tmux). Each returns what to tell the user; none raises.
+clipboard (OSC 52, also through tmux). The functions return what to tell the user and never
+raise; `Handoff` runs them for the app's commands and says so.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from pathlib import Path
 
 from textual.app import App, SuspendNotSupported
 
-from ..archive.export import file_name, to_markdown
+from ..archive.export import file_name, one_line, to_markdown, to_text
 from ..archive.model import Article
+from ..archive.read.text import strip_controls
 from ..archive.store.files import atomic_write
+from ..config import Config
 
 Runner = Callable[..., object]
 
@@ -109,3 +112,38 @@ def osc52(text: str, tmux: bool) -> list[str]:
     if not tmux:
         return [plain]
     return [plain, "\x1bPtmux;" + plain.replace("\x1b", "\x1b\x1b") + "\x1b\\"]
+
+
+class Handoff:
+    """The `y`, `c`, `p`, `o` and `s` commands on an article, told to the user as notifications."""
+
+    def __init__(self, app: App[int], config: Config, roots: list[Path]) -> None:
+        self.app, self.config, self.roots = app, config, roots
+
+    def _say(self, text: str, warning: bool = False) -> None:
+        self.app.notify(strip_controls(text), severity="warning" if warning else "information",
+                        markup=False, timeout=8 if warning else 5)
+
+    def copy_url(self, article: Article) -> None:
+        url = one_line(article.url)
+        if not url:
+            self._say("This article has no URL", warning=True)
+            return
+        self.app.copy_to_clipboard(url)
+        self.app.notify(f"Copied URL (OSC 52): {url}", title="y", markup=False, timeout=4)
+
+    def copy_text(self, article: Article) -> None:
+        self.app.copy_to_clipboard(to_text(article))
+        self._say("Copied the article text (OSC 52)")
+
+    def pager(self, article: Article) -> None:
+        problem = page(self.app, to_text(article), self.config.pager_command())
+        if problem:
+            self._say(problem, warning=True)
+
+    def open_url(self, article: Article) -> None:
+        self._say(open_url(one_line(article.url)))
+
+    def save(self, article: Article) -> None:
+        roots = [*self.roots, Path(article.path).parent]
+        self._say(save_markdown(article, self.config.save_dir(), roots))

@@ -24,6 +24,7 @@ from ..archive.store.archive import Archive
 from .messages import EntityChosen, SavedSearchChosen, StatusChanged
 from .names import NamesPanel
 from .results import LISTING_LIMIT, NEWEST, SearchResults
+from .script import Script
 from .state import ReadingState
 from .text import clean
 from .tree import SourceTree
@@ -72,10 +73,10 @@ class SearchBox(Input):
 
 
 class Navigator(Vertical):
-    def __init__(self, state: ReadingState, history: History, saved: SavedSearches, *,
+    def __init__(self, state: ReadingState, history: History, saved: SavedSearches, script: Script, *,
                  id: str | None = None) -> None:
         super().__init__(id=id)
-        self.state, self.history, self.saved = state, history, saved
+        self.state, self.history, self.saved, self.script = state, history, saved, script
         self.archive: Archive | None = None
         self.searcher: Lookup | None = None
 
@@ -83,8 +84,8 @@ class Navigator(Vertical):
         yield SearchBox(self.history, placeholder=PLACEHOLDER, id="search")
         yield ProgressBar(id="progress", show_eta=False)
         with ContentSwitcher(initial="tree", id="lists"):
-            yield SourceTree(id="tree")
-            yield SearchResults(self.state, id="results")
+            yield SourceTree(self.script, id="tree")
+            yield SearchResults(self.state, self.script, id="results")
             yield NamesPanel(id="names")
         yield Static("", id="status", markup=False)
 

@@ -26,6 +26,7 @@ from ..archive.store.archive import Archive
 from . import entities
 from .messages import ArticleChosen, StatusChanged
 from .render import result_prompt
+from .script import Script
 from .state import ReadingState
 
 RESULTS_LIMIT = 200  # the most rows fetched per keystroke (a tall list); see `first_page`
@@ -103,9 +104,9 @@ class SearchResults(ResultsList):
             super().__init__()
             self.listing = listing
 
-    def __init__(self, state: ReadingState, *, id: str | None = None) -> None:
+    def __init__(self, state: ReadingState, script: Script, *, id: str | None = None) -> None:
         super().__init__(self._prompt, id=id)
-        self.state = state
+        self.state, self.script = state, script
         self.archive: Archive | None = None
         self.searcher: Searcher | None = None
         self.query_text = ""  # what the search box holds
@@ -300,4 +301,10 @@ class SearchResults(ResultsList):
         hit, state, archive = self.hits[article_id], self.state, self.archive
         assert archive is not None
         return result_prompt(archive.meta(article_id), hit.snippet, hit.spans, width=width,
-                             read=state.is_read(article_id), bookmarked=state.is_bookmarked(article_id))
+                             read=state.is_read(article_id), bookmarked=state.is_bookmarked(article_id),
+                             convert=self.script.convert)
+
+    def redraw(self) -> None:
+        """Every row again (the reader's script changed)."""
+        for article_id in self.ids():
+            self.refresh_row(article_id)

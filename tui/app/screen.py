@@ -8,7 +8,6 @@ worker's messages arrive here too. The screen routes them and decides where focu
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from textual import work
@@ -19,12 +18,11 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Input
 
-from ..archive.export import to_text
 from ..archive.model import Article
-from . import handoff
 from .article_view import ArticleView
 from .commands import not_while_typing, screen_bindings
 from .data import Session
+from .handoff import Handoff
 from .help import HelpScreen, NamePrompt
 from .messages import (
     ArchiveLoaded,
@@ -38,6 +36,7 @@ from .messages import (
 from .names import NamesPanel
 from .nav import Navigator, SearchBox
 from .results import SearchResults
+from .script import Script
 from .text import clean
 from .tree import SourceTree
 from .views import problem_text, welcome_text
@@ -52,12 +51,14 @@ class MainScreen(Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self.script = Script(session.config.script)  # shared by the panes that show file text
         self.walk: list[str] = []  # the list `[`/`]` step through
         self.return_to: Widget | None = None  # the list the open article was chosen in
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
-            yield Navigator(self.session.state, self.session.history, self.session.saved, id="nav")
+            session = self.session
+            yield Navigator(session.state, session.history, session.saved, self.script, id="nav")
             yield ArticleView(id="article")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -97,6 +98,9 @@ class MainScreen(Screen[None]):
         return self.results.pending()
 
     async def on_mount(self) -> None:
+        self.handoff = Handoff(self.app, self.session.config, self.session.roots)
+        if self.session.config.sort == "date":
+            self.results.sort = "date"
         await self.article.show_message(welcome_text(None, self.session.keymap))
         self.source_tree.focus()
         self.session.start_loading()
@@ -153,7 +157,8 @@ class MainScreen(Screen[None]):
             return
         article = session.archive.get(article_id)
         self.walk, self.return_to = ids, origin
-        await self.article.show_article(article, terms, bookmarked=session.state.is_bookmarked(article_id))
+        await self.article.show_article(article, terms, bookmarked=session.state.is_bookmarked(article_id),
+                                        convert=self.script.convert)
         session.mark_read(article_id)
         if self.article.matches:
             self.set_status(f"{len(self.article.matches)} matches · n/N jump between them")
@@ -266,16 +271,8 @@ class MainScreen(Screen[None]):
         self.open_article(article_id, ids, terms, origin)
 
     def action_copy_url(self) -> None:
-        article_id, archive = self.target_article(), self.session.archive
-        if article_id is None or archive is None:
-            self.notify("No article selected", severity="warning", timeout=2)
-            return
-        url = clean(archive.meta(article_id).url)
-        if not url:
-            self.notify("This article has no URL", severity="warning", timeout=3)
-            return
-        self.app.copy_to_clipboard(url)
-        self.notify(f"Copied URL (OSC 52): {url}", title="y", markup=False, timeout=4)
+        if article := self._chosen():
+            self.handoff.copy_url(article)
 
     def _chosen(self) -> Article | None:
         article_id, archive = self.target_article(), self.session.archive
@@ -286,24 +283,19 @@ class MainScreen(Screen[None]):
 
     def action_copy_text(self) -> None:
         if article := self._chosen():
-            self.app.copy_to_clipboard(to_text(article))
-            self.notify("Copied the article text (OSC 52)", title="c", timeout=3)
+            self.handoff.copy_text(article)
 
     def action_pager(self) -> None:
         if article := self._chosen():
-            problem = handoff.page(self.app, to_text(article), self.session.config.pager_command())
-            if problem:
-                self.notify(clean(problem), severity="warning", markup=False, timeout=6)
+            self.handoff.pager(article)
 
     def action_open_url(self) -> None:
         if article := self._chosen():
-            self.notify(clean(handoff.open_url(clean(article.url))), markup=False, timeout=8)
+            self.handoff.open_url(article)
 
     def action_save(self) -> None:
         if article := self._chosen():
-            roots = [*self.session.roots, Path(article.path).parent]
-            said = handoff.save_markdown(article, self.session.config.save_dir(), roots)
-            self.notify(clean(said), markup=False, timeout=6)
+            self.handoff.save(article)
 
     def action_bookmark(self) -> None:
         article_id, archive, state = self.target_article(), self.session.archive, self.session.state
@@ -346,6 +338,17 @@ class MainScreen(Screen[None]):
             self.notify("No articles there", timeout=2)
             return
         self.results.list_articles(title, ids)
+
+    async def action_script(self) -> None:
+        """As written -> Simplified -> Traditional: titles, snippets and the open article."""
+        self.script.cycle()
+        self.results.redraw()
+        self.source_tree.relabel()
+        shown = self.article.article
+        if shown is not None:
+            await self.article.show_article(shown, self.article.terms, convert=self.script.convert,
+                                            bookmarked=self.session.state.is_bookmarked(shown.id))
+        self.notify(f"Script: {self.script.label}", timeout=2)
 
     def action_toggle_sort(self) -> None:
         order = self.results.toggle_sort()

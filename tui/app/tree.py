@@ -19,6 +19,7 @@ from ..archive.model import Rejection
 from ..archive.store.archive import Archive, SourceGroup
 from .messages import ArticleChosen, ProblemChosen, SavedSearchChosen
 from .render import DIM, article_label, count_label
+from .script import Script
 from .state import ReadingState
 from .text import clean, source_label
 
@@ -60,8 +61,9 @@ class SourceTree(Tree[NodeData]):
         Binding("G", "last", "Last", show=False),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, script: Script, **kwargs: object) -> None:
         super().__init__(Text("newstui"), **kwargs)  # type: ignore[arg-type]
+        self.script = script
         self.show_root = False
         self.guide_depth = 2
         self.archive: Archive | None = None
@@ -147,7 +149,13 @@ class SourceTree(Tree[NodeData]):
     def _article_label(self, article_id: str) -> Text:
         assert self.archive is not None and self.state is not None
         return article_label(self.archive.meta(article_id), read=self.state.is_read(article_id),
-                             bookmarked=self.state.is_bookmarked(article_id))
+                             bookmarked=self.state.is_bookmarked(article_id), convert=self.script.convert)
+
+    def relabel(self) -> None:
+        """Every article leaf again (the reader's script changed)."""
+        for article_id, leaves in self._leaves.items():
+            for leaf in leaves:
+                leaf.set_label(self._article_label(article_id))
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         self._fill(event.node)
