@@ -1,11 +1,11 @@
 """The reader's script: show Chinese text in Simplified or Traditional characters, or as written.
 
-Conversion is OpenCC's (phrase-aware: 头发 -> 頭髮, 发展 -> 發展). Highlights, snippets' spans and
-`n`/`N` hold offsets into the text as written, so a shown text must keep every character at its
-place: a converted text of the same length is used as is (OpenCC's phrase tables map phrases to
-phrases of the same length), else each character is converted on its own, and one that would
-become several stays as written. Search never sees the converted text: it runs on the archive.
-No Textual here.
+Conversion is OpenCC's (phrase-aware: 头发 -> 頭髮, 发展 -> 發展; Traditional in Taiwan's standard
+forms: 峰會, 為). Highlights, snippets' spans and `n`/`N` hold offsets into the text as written, so a
+shown text must keep every character at its place: a converted text of the same length is used as
+is (OpenCC's phrase tables map phrases to phrases of the same length), else each character is
+converted on its own, and one that would become several stays as written. Search never sees the
+converted text: it runs on the archive. No Textual here.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 MODES = ("as-written", "simplified", "traditional")
 LABELS = {"as-written": "原文 as written", "simplified": "简体 Simplified", "traditional": "繁體 Traditional"}
-_CONFIGS = {"simplified": "t2s", "traditional": "s2t"}
+_CONFIGS = {"simplified": "t2s", "traditional": "s2tw"}  # Taiwan forms: 峰會, 為 (not 峯, 爲)
 
 
 @functools.cache
