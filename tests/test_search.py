@@ -251,3 +251,9 @@ def test_or_highlights_every_alternative(index: SearchIndex) -> None:
 def test_a_bad_order_is_a_programming_error(index: SearchIndex) -> None:
     with pytest.raises(ValueError, match="sort"):
         index.search("kishida", sort="newest")
+
+
+def test_count_agrees_with_the_search(index: SearchIndex) -> None:
+    for query in ("kishida", "kishida OR blinken", "source:rfi", "sort:date", "-kishida", "putin",
+                  "date:2023"):
+        assert index.count(query) == index.search_counted(query, limit=3)[1] == len(index.search(query, 100))

@@ -13,7 +13,9 @@ answered from the persisted index when the files are unchanged (quick.py), else 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from typing import TYPE_CHECKING
 
 from .archive.search.query import SORTS, SYNTAX, parse
 from .cli_common import (
@@ -28,6 +30,9 @@ from .cli_common import (
     print_json,
     safe,
 )
+
+if TYPE_CHECKING:
+    from .archive.search.engine import Hit
 
 
 def syntax_help() -> str:
@@ -90,7 +95,7 @@ def _query(args: argparse.Namespace) -> tuple[str, int]:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from .archive.search.engine import Hit, SearchIndex, format_hits, hits_to_json
+    from .archive.search.engine import SearchIndex
 
     query, status = _query(args)
     for note in parse(query).notes:
@@ -135,3 +140,26 @@ def run_saved(args: argparse.Namespace) -> int:
         for name, query in items:
             print(f"{one_line(name):<{width}}  {one_line(query)}")
     return 0
+
+
+def hits_to_json(hits: list[Hit]) -> str:
+    """The `newstui search --json` output: a JSON array of hit objects, best first."""
+    return json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2)
+
+
+def format_hits(hits: list[Hit], mark: tuple[str, str] = ("[", "]")) -> str:
+    """Readable text for `newstui search`: one block per hit, matches bracketed in the snippet."""
+    if not hits:
+        return "no matches"
+    lines: list[str] = []
+    for n, h in enumerate(hits, 1):
+        snippet, done = h.snippet, 0
+        parts: list[str] = []
+        for a, b in h.spans:
+            parts += [snippet[done:a], mark[0], snippet[a:b], mark[1]]
+            done = b
+        parts.append(snippet[done:])
+        date = h.published[:10] or "undated"
+        lines += [f"{n:>3}. {h.title}  ({h.source_name or h.source}, {date}, {h.matched}, {h.score:g})",
+                  f"     {''.join(parts)}", f"     {h.path}"]
+    return "\n".join(lines)

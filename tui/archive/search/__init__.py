@@ -8,7 +8,8 @@
     catalog.py     per-article columns a search shows (titles, dates, sources, paths)
     indexbuild.py  building the index (features computed in the parse workers) and writing it
     indexcache.py  the persisted index: opening and checking it
-    engine.py      `SearchIndex`: a query -> hits, best first, with snippets
+    plan.py        a parsed query -> the terms to match (per AND group), the exclusions
+    engine.py      `SearchIndex`: a query -> hits, best first (or newest first), with snippets
     quick.py       `newstui search` answered from the persisted index alone
     saved.py       saved searches and the search history (JSON in the data directory)
     opening.py     the archive with its index: `load` (store's loader + indexing), `search_index`

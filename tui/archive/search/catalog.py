@@ -12,7 +12,7 @@ milliseconds, and a `Row` is made only for an article that is shown or filtered.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 import msgspec
@@ -96,6 +96,14 @@ class Catalog:
         """(source key, source name) of article i."""
         s = self._source_of[i]
         return self.columns.source_keys[s], self.columns.source_names[s]
+
+    def source_filter(self, accept: Callable[[str, str, str], bool]) -> Callable[[int], bool]:
+        """Whether article i's source passes `accept(key, name, channel)`, asked once per source."""
+        cols = self.columns
+        channels = cols.source_channels or [""] * len(cols.source_keys)
+        ok = [accept(*s) for s in zip(cols.source_keys, cols.source_names, channels, strict=True)]
+        source_of = self._source_of
+        return lambda i: ok[source_of[i]]
 
     def channel(self, i: int) -> str:
         """The channel of article i on a platform source, else ""."""

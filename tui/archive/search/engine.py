@@ -26,7 +26,6 @@ How a query runs (see query.py for the syntax, resolve.py for how words become s
 from __future__ import annotations
 
 import heapq
-import json
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -36,6 +35,7 @@ from pathlib import Path
 from ..store.archive import Archive
 from . import names
 from .catalog import Catalog
+from .plan import Plan, make_plan
 from .query import SORTS, Query, parse
 from .resolve import Resolver, Term
 from .textindex import TextIndex, encode, find_all, fold, is_boundary
@@ -64,19 +64,6 @@ class Hit:
         return d
 
 
-@dataclass
-class _Plan:
-    query: Query
-    terms: list[Term]  # every term, for ranking and highlighting
-    groups: list[list[Term]]  # an article must match a term of each group (a word, or `a OR b`)
-    exclude: list[Term]
-
-    @property
-    def impossible(self) -> bool:
-        """Words were typed but some cannot match anything."""
-        return bool(self.query.words and not self.terms) or any(not g for g in self.groups)
-
-
 class SearchIndex:
     def __init__(self, catalog: Catalog, text: TextIndex, entities: list[names.Entity],
                  body: Callable[[int], str], titled: Sequence[str] = (), archive: Archive | None = None
@@ -89,7 +76,7 @@ class SearchIndex:
         self.archive = archive
         self._body = body
         self.resolver = Resolver(text, entities, catalog.titles, sorted(titled))
-        self._plans: dict[tuple[str, date], _Plan] = {}
+        self._plans: dict[tuple[str, date], Plan] = {}
         self.today: Callable[[], date] = date.today  # relative dates (`after:30d`) count from it
         self._folded_titles: list[str] | None = None
         self.persisted: Path | None = None  # the index file it was read from or written to
@@ -111,47 +98,15 @@ class SearchIndex:
         self._folded_titles = [fold(t) for t in self.catalog.titles]
 
     # -- planning -----------------------------------------------------------------------------
-    def _plan(self, query: str) -> _Plan:
+    def _plan(self, query: str) -> Plan:
         key = (query, self.today())
-        plan = self._plans.get(key)
-        if plan is None:
-            q = parse(query, key[1])
-            terms = self._terms(q.words)
-            terms += [_literal(p) for p in q.phrases]
-            groups = [[t] for t in terms]
-            for either in q.any_of:
-                last = len(either.words) - 1 if either.last else -1
-                group = [t for n, w in enumerate(either.words)
-                         if (t := self.resolver.resolve([w], last=n == last))]
-                group += [_literal(p) for p in either.phrases]
-                groups.append(group)
-                terms += group
-            exclude = [t for w in q.exclude if (t := self.resolver.resolve([w], False, strict=True))]
-            exclude += [_literal(p) for p in q.exclude_phrases]
-            plan = _Plan(q, terms, groups, exclude)
+        found = self._plans.get(key)
+        if found is None:
+            found = make_plan(parse(query, key[1]), self.resolver)
             if len(self._plans) > 256:
                 self._plans.clear()
-            self._plans[key] = plan
-        return plan
-
-    def _terms(self, words: list[str]) -> list[Term]:
-        out: list[Term] = []
-        i = 0
-        while i < len(words):
-            for j in range(min(len(words), i + 8), i + 1, -1):
-                group = words[i:j]
-                if all(w.isascii() for w in group):
-                    term = self.resolver.resolve(group, last=j == len(words))
-                    if term:
-                        out.append(term)
-                        i = j
-                        break
-            else:
-                term = self.resolver.resolve([words[i]], last=i == len(words) - 1)
-                if term:
-                    out.append(term)
-                i += 1
-        return out
+            self._plans[key] = found
+        return found
 
     def find_names(self, text: str) -> list[names.Entity]:
         """Entities for the names panel's filter box: any alias containing `text`, or what the
@@ -186,8 +141,15 @@ class SearchIndex:
                     found[i] = weight
         return found
 
-    def _accepts(self, q: Query, i: int) -> bool:
-        return q.accepts(*self.catalog.source(i), self.catalog.published[i], self.catalog.channel(i))
+    def _filtered(self, q: Query, keep: set[int]) -> set[int]:
+        """`keep` less the articles the filters turn away (sources judged once each, not per article)."""
+        if q.sources:
+            from_source = self.catalog.source_filter(q.source_ok)
+            keep = {i for i in keep if from_source(i)}
+        if q.years or q.after or q.before:
+            published, date_ok = self.catalog.published, q.date_ok
+            keep = {i for i in keep if date_ok(published[i])}
+        return keep
 
     def search(self, query: str, limit: int = 50, sort: str | None = None) -> list[Hit]:
         return self.search_counted(query, limit, sort)[0]
@@ -202,9 +164,31 @@ class SearchIndex:
         if sort is not None and sort not in SORTS:
             raise ValueError(f"sort must be one of {SORTS}, not {sort!r}")
         plan = self._plan(query)
+        keep = self._matching(plan)
+        total = len(keep)
+        if not keep:
+            return [], 0
+        full = self._full_scorer(plan.terms)
+        if not plan.terms or (sort or plan.query.order()) == "date":
+            published = self.catalog.published
+            newest = heapq.nlargest(limit, keep, key=lambda i: (published[i], i))
+            return [self._hit(plan.terms, i, full(i)) for i in newest], total
+        if len(keep) > _FULL_SCORING:
+            quick, published = self._quick_scorer(plan.terms), self.catalog.published
+            keep = set(heapq.nlargest(max(limit * _REFINE, 200), keep,
+                                      key=lambda i: (quick(i), published[i])))
+        top = _ranked(full, keep, self.catalog.published)[:limit]
+        return [self._hit(plan.terms, i, score) for score, _, i in top], total
+
+    def count(self, query: str) -> int:
+        """How many articles match `query`, without ranking them (a saved search's live count)."""
+        return len(self._matching(self._plan(query)))
+
+    def _matching(self, plan: Plan) -> set[int]:
+        """The articles that match every group of terms and no exclusion, and pass the filters."""
         q = plan.query
         if q.is_empty or plan.impossible:
-            return [], 0
+            return set()
         if plan.groups:
             per_group = sorted((self._union(g) for g in plan.groups), key=len)
             keep = set(per_group[0])
@@ -215,19 +199,8 @@ class SearchIndex:
         for t in plan.exclude:
             keep -= self._matches(t).keys()
         if q.has_filters:
-            keep = {i for i in keep if self._accepts(q, i)}
-        total = len(keep)
-        full = self._full_scorer(plan.terms)
-        if not plan.terms or (sort or q.order()) == "date":
-            published = self.catalog.published
-            newest = heapq.nlargest(limit, keep, key=lambda i: (published[i], i))
-            return [self._hit(plan.terms, i, full(i)) for i in newest], total
-        if len(keep) > _FULL_SCORING:
-            quick, published = self._quick_scorer(plan.terms), self.catalog.published
-            keep = set(heapq.nlargest(max(limit * _REFINE, 200), keep,
-                                      key=lambda i: (quick(i), published[i])))
-        top = _ranked(full, keep, self.catalog.published)[:limit]
-        return [self._hit(plan.terms, i, score) for score, _, i in top], total
+            keep = self._filtered(q, keep)
+        return keep
 
     def _full_scorer(self, terms: list[Term]) -> Callable[[int], float]:
         """Per article: confidence x (title match + log of the mention count), read from its text."""
@@ -310,12 +283,6 @@ def _ranked(score: Callable[[int], float], keep: set[int], published: list[str]
     return scored
 
 
-def _literal(phrase: str) -> Term:
-    term = Term(phrase)
-    term.add(phrase, 1.0)
-    return term
-
-
 def _first(low: str, needle: str, body_at: int) -> int:
     found = find_all(low[body_at:], needle, 1)
     return body_at + found[0] if found else -1
@@ -342,26 +309,3 @@ def _spans(low: str, needles: list[str], start: int, end: int, shift: int) -> li
                 taken.append((at, stop))
             at = low.find(needle, at + 1, end)
     return sorted((a - start + shift, b - start + shift) for a, b in taken)
-
-
-def hits_to_json(hits: list[Hit]) -> str:
-    """The `newstui search --json` output: a JSON array of hit objects, best first."""
-    return json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2)
-
-
-def format_hits(hits: list[Hit], mark: tuple[str, str] = ("[", "]")) -> str:
-    """Readable text for `newstui search`: one block per hit, matches bracketed in the snippet."""
-    if not hits:
-        return "no matches"
-    lines: list[str] = []
-    for n, h in enumerate(hits, 1):
-        snippet, done = h.snippet, 0
-        parts: list[str] = []
-        for a, b in h.spans:
-            parts += [snippet[done:a], mark[0], snippet[a:b], mark[1]]
-            done = b
-        parts.append(snippet[done:])
-        date = h.published[:10] or "undated"
-        lines += [f"{n:>3}. {h.title}  ({h.source_name or h.source}, {date}, {h.matched}, {h.score:g})",
-                  f"     {''.join(parts)}", f"     {h.path}"]
-    return "\n".join(lines)

@@ -93,10 +93,16 @@ class Query:
     def accepts(self, source: str, source_name: str, published: str, channel: str = "") -> bool:
         """Whether an article's metadata passes the filters (`published`: the date it is placed by,
         approximate or not; `channel`: its channel on a platform source)."""
+        return self.source_ok(source, source_name, channel) and self.date_ok(published)
+
+    def source_ok(self, source: str, source_name: str, channel: str = "") -> bool:
         if self.sources:
             s, name, chan = source.lower(), source_name.lower(), channel.lower()
             if not any(f == s or (f and f in name) or (f and chan and f in chan) for f in self.sources):
                 return False
+        return True
+
+    def date_ok(self, published: str) -> bool:
         if self.years and published[:4] not in self.years:
             return False
         if self.after and (not published or published[: len(self.after)] < self.after):

@@ -1,0 +1,71 @@
+"""A query's text -> what to look for: the terms of each group, the exclusions, the filters.
+
+    plan = make_plan(parse("aukus kishida OR blinken -trump"), resolver)
+    plan.groups     [[aukus], [kishida, blinken]]   an article must match a term of each group
+    plan.terms      [aukus, kishida, blinken]       all of them: ranking adds them up, highlighting shows them
+    plan.exclude    [trump]
+
+Consecutive plain words are first read together as one name (`fumio kishida`, `an bei jin san`,
+resolve.py); the words of an `OR` are read one by one, and quoted phrases literally.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .query import Query
+from .resolve import Resolver, Term
+
+
+@dataclass
+class Plan:
+    query: Query
+    terms: list[Term]  # every term, for ranking and highlighting
+    groups: list[list[Term]]  # an article must match a term of each group (a word, or `a OR b`)
+    exclude: list[Term]
+
+    @property
+    def impossible(self) -> bool:
+        """Words were typed but some cannot match anything."""
+        return bool(self.query.words and not self.terms) or any(not g for g in self.groups)
+
+
+def make_plan(q: Query, resolver: Resolver) -> Plan:
+    terms = _terms(q.words, resolver)
+    terms += [literal(p) for p in q.phrases]
+    groups = [[t] for t in terms]
+    for either in q.any_of:
+        last = len(either.words) - 1 if either.last else -1
+        group = [t for n, w in enumerate(either.words) if (t := resolver.resolve([w], last=n == last))]
+        group += [literal(p) for p in either.phrases]
+        groups.append(group)
+        terms += group
+    exclude = [t for w in q.exclude if (t := resolver.resolve([w], False, strict=True))]
+    exclude += [literal(p) for p in q.exclude_phrases]
+    return Plan(q, terms, groups, exclude)
+
+
+def _terms(words: list[str], resolver: Resolver) -> list[Term]:
+    out: list[Term] = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + 8), i + 1, -1):
+            group = words[i:j]
+            if all(w.isascii() for w in group):
+                term = resolver.resolve(group, last=j == len(words))
+                if term:
+                    out.append(term)
+                    i = j
+                    break
+        else:
+            term = resolver.resolve([words[i]], last=i == len(words) - 1)
+            if term:
+                out.append(term)
+            i += 1
+    return out
+
+
+def literal(phrase: str) -> Term:
+    term = Term(phrase)
+    term.add(phrase, 1.0)
+    return term
