@@ -72,3 +72,13 @@ async def test_save_a_search_from_the_app_then_rerun_it_from_the_tree(data_dir: 
         results = screen.results
         assert await until(pilot, lambda: screen.search.value == "source:rfi" and len(results.hits) == 2)
         assert screen.focused is screen.results
+
+
+@sync
+async def test_default_sort_from_the_config(config_dir: Path) -> None:
+    (config_dir / "config.toml").write_text('sort = "date"\n', "utf-8")
+    async with make_app().run_test(size=WIDE) as pilot:
+        screen = await search(pilot, "日本")
+        newest = [a.id for a in sample_archive().articles if a.id in screen.results.hits]
+        assert list(screen.results.hits) == newest
+        assert "newest first" in str(screen.query_one("#status").render())
