@@ -2,11 +2,13 @@
 
     plan = make_plan(parse("aukus kishida OR blinken -trump"), resolver)
     plan.groups     [[aukus], [kishida, blinken]]   an article must match a term of each group
-    plan.terms      [aukus, kishida, blinken]       all of them: ranking adds them up, highlighting shows them
+    plan.terms      [aukus, kishida|blinken]        one per group, for ranking and highlighting
     plan.exclude    [trump]
 
 Consecutive plain words are first read together as one name (`fumio kishida`, `an bei jin san`,
-resolve.py); the words of an `OR` are read one by one, and quoted phrases literally.
+resolve.py); the words of an `OR` are read one by one, and quoted phrases literally. For ranking,
+an `OR` group counts as one term holding all its strings: `川普 OR 特朗普 OR trump` (one person)
+ranks like `川普`, and costs the same, rather than counting each mention three times.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ from dataclasses import dataclass
 
 from .query import Query
 from .resolve import Resolver, Term
+from .textindex import fold
 
 
 @dataclass
 class Plan:
     query: Query
-    terms: list[Term]  # every term, for ranking and highlighting
+    terms: list[Term]  # one per group (an OR group's merged), for ranking and highlighting
     groups: list[list[Term]]  # an article must match a term of each group (a word, or `a OR b`)
     exclude: list[Term]
 
@@ -39,7 +42,8 @@ def make_plan(q: Query, resolver: Resolver) -> Plan:
         group = [t for n, w in enumerate(either.words) if (t := resolver.resolve([w], last=n == last))]
         group += [literal(p) for p in either.phrases]
         groups.append(group)
-        terms += group
+        if group:
+            terms.append(merged(group))
     exclude = [t for w in q.exclude if (t := resolver.resolve([w], False, strict=True))]
     exclude += [literal(p) for p in q.exclude_phrases]
     return Plan(q, terms, groups, exclude)
@@ -63,6 +67,20 @@ def _terms(words: list[str], resolver: Resolver) -> list[Term]:
                 out.append(term)
             i += 1
     return out
+
+
+def merged(group: list[Term]) -> Term:
+    """The terms of an OR group as one: every string, at its best confidence."""
+    if len(group) == 1:
+        return group[0]
+    term = Term(" OR ".join(t.typed for t in group))
+    for t in group:
+        for key, weight in t.needles.items():
+            if weight > term.needles.get(key, 0.0):
+                term.needles[key] = weight
+                term.shown[key] = t.shown.get(key, key)
+        term.via_alias |= {k for k in t.via_alias if k != fold(t.typed)}  # what was typed is no alias
+    return term
 
 
 def literal(phrase: str) -> Term:
