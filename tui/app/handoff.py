@@ -124,6 +124,13 @@ class Handoff:
         self.app.notify(strip_controls(text), severity="warning" if warning else "information",
                         markup=False, timeout=8 if warning else 5)
 
+    def run(self, how: str, article: Article) -> None:
+        """`how`: copy_url, copy_text, pager, open_url or save (the commands' binding ids)."""
+        commands: dict[str, Callable[[Article], None]] = {
+            "copy_url": self.copy_url, "copy_text": self.copy_text, "pager": self.pager,
+            "open_url": self.open_url, "save": self.save}
+        commands[how](article)
+
     def copy_url(self, article: Article) -> None:
         url = one_line(article.url)
         if not url:

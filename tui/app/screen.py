@@ -270,10 +270,6 @@ class MainScreen(Screen[None]):
         terms = self.results.terms() if origin is self.results else []
         self.open_article(article_id, ids, terms, origin)
 
-    def action_copy_url(self) -> None:
-        if article := self._chosen():
-            self.handoff.copy_url(article)
-
     def _chosen(self) -> Article | None:
         article_id, archive = self.target_article(), self.session.archive
         if article_id is None or archive is None:
@@ -281,21 +277,10 @@ class MainScreen(Screen[None]):
             return None
         return archive.get(article_id)
 
-    def action_copy_text(self) -> None:
+    def action_hand_off(self, how: str) -> None:
+        """y c p o s: the chosen article to the clipboard, the pager, a browser, a file."""
         if article := self._chosen():
-            self.handoff.copy_text(article)
-
-    def action_pager(self) -> None:
-        if article := self._chosen():
-            self.handoff.pager(article)
-
-    def action_open_url(self) -> None:
-        if article := self._chosen():
-            self.handoff.open_url(article)
-
-    def action_save(self) -> None:
-        if article := self._chosen():
-            self.handoff.save(article)
+            self.handoff.run(how, article)
 
     def action_bookmark(self) -> None:
         article_id, archive, state = self.target_article(), self.session.archive, self.session.state
