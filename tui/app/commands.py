@@ -71,7 +71,7 @@ COMMANDS: list[Command] = [
             palette="Newest articles 最新", palette_help="The newest articles of the highlighted tree node"),
     Command("script", "t", "script", help="文字 Text as written, in Simplified or in Traditional characters",
             palette="Script: as written / 简体 / 繁體",
-            palette_help="Cycle the script titles and articles show in"),
+            palette_help="Cycle the script titles and articles show in", brief="简/繁", footer=12),
     Command("copy_url", "y", "hand_off('copy_url')",
             "Copy", help="Copy the article URL (OSC 52, works over SSH)",
             palette="Copy article URL", palette_help="Copy the URL with OSC 52", brief="copy URL", footer=7),
@@ -80,12 +80,13 @@ COMMANDS: list[Command] = [
             palette="Copy article text", palette_help="Copy the whole article as text with OSC 52"),
     Command("pager", "p", "hand_off('pager')",
             help="Read the article in your pager ($PAGER, or pager in the config)",
-            palette="Open in pager", palette_help="Hand the article to the pager"),
+            palette="Open in pager", palette_help="Hand the article to the pager", brief="pager", footer=13),
     Command("open_url", "o", "hand_off('open_url')",
             help="Open the URL in a browser (shown instead where there is no display)",
             palette="Open URL", palette_help="Open the article's URL with the system's opener"),
     Command("save", "s", "hand_off('save')", help="Save the article as Markdown (save_folder in the config)",
-            palette="Save as Markdown", palette_help="Save the article as a Markdown file"),
+            palette="Save as Markdown", palette_help="Save the article as a Markdown file", brief="save",
+            footer=14),
     Command("bookmark", "b", "bookmark", "Mark", help="Bookmark / unbookmark (★ Bookmarks in the tree)",
             palette="Toggle bookmark", palette_help="Bookmark or unbookmark the article", brief="bookmark",
             footer=8),
@@ -155,14 +156,14 @@ def help_rows(keymap: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
 
 
 def welcome_lines(keymap: Mapping[str, str] | None = None) -> list[str]:
-    """`/ search · e names · Enter open · Esc back`, ... (four, three and four to a line)."""
+    """`/ search · e names · Enter open · Esc back`, ... (four, three, four, three to a line)."""
     items = []
     for c in sorted(COMMANDS, key=lambda c: c.footer or len(COMMANDS)):
         if c.brief:
             letters = all(k.isalpha() and len(k) == 1 for k in keys_of(c))
             items.append(f"{key_column(c, keymap, sep='/' if letters else ' ', same_scope=True)} {c.brief}")
     lines, at = [], 0
-    for size in (4, 3, 4):
+    for size in (4, 3, 4, 3):
         if at < len(items):
             lines.append(" · ".join(items[at:at + size]))
         at += size
