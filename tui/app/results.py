@@ -305,6 +305,8 @@ class SearchResults(ResultsList):
                              convert=self.script.convert)
 
     def redraw(self) -> None:
-        """Every row again (the reader's script changed)."""
-        for article_id in self.ids():
-            self.refresh_row(article_id)
+        """Every row again, in one go (the reader's script changed); the cursor stays."""
+        at = self.highlighted
+        self.show(self.ids())
+        if at is not None and at < self.option_count:
+            self.highlighted = at
