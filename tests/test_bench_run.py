@@ -22,3 +22,21 @@ def test_pilot_measures_every_keystroke_on_the_seeds(seeds_dir: Path, tmp_path: 
     assert result["keystrokes"] == typed and result["timeouts"] == 0
     assert 0 < result["p50_ms"] <= result["p95_ms"] <= result["max_ms"]
 
+
+
+STAGES = Path(__file__).resolve().parents[1] / "bench" / "stages.py"
+
+
+def test_cold_build_is_timed_stage_by_stage(tmp_path: Path) -> None:
+    """bench/stages.py wraps the loader's stages from outside: a rename there must fail here."""
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    done = subprocess.run([sys.executable, str(STAGES), str(tmp_path / "data"), str(fixtures)],
+                          capture_output=True, text=True, timeout=300)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["files"] == result["articles"] + result["rejected"] > 40
+    for stage in ("scan", "parse loop (wall)", "names", "cache write (commit)", "search index write"):
+        wall, cpu = result["parent"][stage]
+        assert wall > 0 and cpu >= 0, stage
+    for stage in ("worker: read, decode, shape, HTML -> blocks", "worker: index features"):
+        assert result["workers"][stage][0] > 0, stage
+    assert (tmp_path / "data" / "index").is_dir()  # the index was written beside the cache

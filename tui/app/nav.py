@@ -160,7 +160,8 @@ class Navigator(Vertical):
             self.search.placeholder = INDEXING
         self.set_status(self.summary())
         if (first and self.switcher.current == "tree") or self.results.listing == NEWEST:
-            self.results.list_articles(NEWEST, [a.id for a in archive.articles[:LISTING_LIMIT]])
+            self.results.list_articles(NEWEST, [a.id for a in archive.articles[:LISTING_LIMIT]],
+                                       self.summary())
 
     def node_listing(self) -> tuple[str, list[str]]:
         """(title, ids newest first) of the highlighted tree node."""

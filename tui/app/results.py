@@ -115,6 +115,7 @@ class SearchResults(ResultsList):
         self.hits: dict[str, Hit] = {}
         self.total = 0  # articles matching the query shown (the list holds the best of them)
         self.status = ""
+        self._summary = ""  # for the archive's newest listing: its summary in the status line
         self.sort: str | None = None  # "date" / "relevance" whatever the query says; None: as it says
         self._shown_query = ""  # the query whose hits the rows show
         self._open_first = False  # Enter came before the results
@@ -273,11 +274,12 @@ class SearchResults(ResultsList):
         self.post_message(self.Listed())
 
     # -- a listing: the newest articles of the archive or of a tree node ----------------------------
-    def list_articles(self, title: str, ids: list[str]) -> None:
-        """List `ids` (newest first) under `title`; Enter reads the highlighted one."""
+    def list_articles(self, title: str, ids: list[str], summary: str = "") -> None:
+        """List `ids` (newest first) under `title`; Enter reads the highlighted one. `summary`
+        (what the archive holds) replaces the count in the status line."""
         if self.query_text:
             return  # what is typed wins
-        self.entity, self.listing = None, title
+        self.entity, self.listing, self._summary = None, title, summary
         self._list_articles(title, ids)
 
     @work(exclusive=True, thread=True, group="entity")
@@ -294,7 +296,8 @@ class SearchResults(ResultsList):
             return
         self.set_results({hit.id: hit for hit in hits})
         more = f" (newest {len(hits)})" if len(hits) < total else ""
-        self._set_status(f"{title} · {total} articles{more} · Enter reads · Esc: the tree")
+        what = self._summary or f"{total} articles{more}"
+        self._set_status(f"{title} · {what} · Enter reads · Esc: the tree")
         self.post_message(self.Listed(title))
 
     def _prompt(self, article_id: str, width: int) -> Text:

@@ -14,16 +14,7 @@ walk reproduces what BeautifulSoup makes of the same events (whitespace-only str
 collapsed to one space or line break outside `<pre>`, `class` as whitespace-split tokens,
 `get_text` ignoring script/style/template/ruby strings), so both give the same blocks.
 
-Reading rules (what a careful reader expects):
-* `<p>`, `<div>` text, and runs separated by two or more `<br>` are paragraphs; a single
-  `<br>` is a line break (`\\n`) inside the block.
-* `<h1>`-`<h6>` are headings, and so is a short paragraph that is entirely bold
-  (`<p><strong>小标题</strong></p>`, or a bold run between `<br><br>`); a long bold lead
-  paragraph stays a paragraph.
-* `<blockquote>` -> quote, `<li>` -> list, `<figcaption>`/`.caption`/a `<small>` right after
-  an image -> the image's caption. A short text sharing its block with an image, after it,
-  is the caption too. The first image, before any text, is the lead `Body.image`.
-* A short dangling dateline such as ``白宫 —`` before the first `<p>` is joined to it.
+The walk itself and its reading rules are in htmlwalk.py.
 """
 
 from __future__ import annotations
@@ -31,17 +22,16 @@ from __future__ import annotations
 import html as htmllib
 import re
 import warnings
-from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
-from bs4.element import PreformattedString
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 from lxml import etree
 
-from ..model import Block, Image, Link
+from ..model import Block, Image
 from . import chrome
 from .chrome import unwrap_image
-from .text import clean_line, clean_text, clean_url
+from .htmlwalk import Builder
+from .text import clean_text
 
 __all__ = ["MAX_HTML", "Body", "body_blocks", "unwrap_image"]
 
@@ -50,299 +40,20 @@ warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 
 MAX_HTML = 3_000_000  # characters; beyond this the tail is dropped (bounded work)
 
-_BLOCK_TAGS = frozenset({
-    "p", "div", "section", "article", "main", "aside", "body", "html", "h1", "h2", "h3", "h4",
-    "h5", "h6", "blockquote", "li", "ul", "ol", "dl", "dt", "dd", "figure", "figcaption",
-    "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "center", "pre", "address",
-    "details", "summary", "fieldset", "legend", "hgroup",
-})
-_KIND_OF_TAG = {**dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), "heading"),
-                "blockquote": "quote", "li": "list", "dt": "list", "figcaption": "caption"}
-_CAPTION_CLASS = re.compile(
-    r"(?:^|\s)(?:caption|media-caption__text|wp-caption-text|image-caption|img-caption"
-    r"|photo-caption|figure-caption|pic-caption|headerimgcaption)(?:$|\s)", re.I)
 _CONTAINERS = ("#js_content", ".rich_media_content", "[itemprop=articleBody]", "#artbody",
                ".post_content", ".story-body", "#storytext", "article", "main")
 _FULL_PAGE = re.compile(r"<(?:html|body)[\s>]", re.I)
-_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,7}|#x[0-9a-fA-F]{2,6});")
-_HEADING_END = re.compile(r"[。．.！!？?，,；;：:…）)」』”\"]$")
-_DANGLING = re.compile(r"^\S.{0,24}[—–－-]{1,2}$")
 _META = re.compile(r"\d")
-_MAX_HEADING, _MAX_CAPTION = 40, 150
-_IMG_SRC_ATTRS = ("data-src", "data-original", "src", "data-lazy-src")  # lazy loaders first
-#: What BeautifulSoup collapses a whitespace-only string of (outside <pre>/<textarea>).
-_ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
-_PRESERVE_WS = frozenset({"pre", "textarea"})
 #: Strings under these are not text to BeautifulSoup's get_text (its string containers).
 _NOT_TEXT = frozenset({"rt", "rp", "style", "script", "template"})
 #: lxml's tree builder stops at this depth: a tree reaching it may have lost its tail.
 _DEEP = etree.XPath("boolean(/" + "/".join(["*"] * 250) + ")")
-_NO_ATTRS: dict[str, str] = {}
 
 
 @dataclass
 class Body:
     blocks: list[Block]
     image: Image | None = None  # the lead image, when the body starts with one
-
-
-@dataclass
-class _Builder:
-    base_url: str
-    blocks: list[Block] = field(default_factory=list)
-    lines: list[list[str]] = field(default_factory=lambda: [[]])
-    links: list[Link] = field(default_factory=list)
-    open_links: list[tuple[str, list[str]]] = field(default_factory=list)
-    kinds: list[tuple[object, str]] = field(default_factory=list)
-    open_blocks: list[object] = field(default_factory=list)
-    bold: int = 0
-    all_bold: bool = True
-    has_text: bool = False
-    brs: int = 0
-    prefix: str = ""
-    image_parent: object | None = None
-    after_promo: bool = False
-    pre: int = 0  # open <pre>/<textarea> elements (lxml walk only)
-
-    def walk_tree(self, root: etree._Element) -> None:
-        """The walk over an lxml tree: an element's text, then each child and its tail."""
-        self.pre = sum(1 for a in root.iterancestors() if a.tag in _PRESERVE_WS)
-        stack: list[object] = [root]
-        pop, push = stack.pop, stack.append
-        while stack:
-            item = pop()
-            kind = type(item)
-            if kind is str:
-                self.text(item if self.pre else _collapse(item))  # type: ignore[arg-type]
-                continue
-            if kind is tuple:
-                node, name, attrs = item  # type: ignore[misc]
-                self.leave(node, name, attrs)
-                if name in _PRESERVE_WS:
-                    self.pre -= 1
-                continue
-            name = item.tag  # type: ignore[attr-defined]
-            if type(name) is not str:  # a comment or processing instruction: only its tail counts
-                continue
-            items = item.items()  # type: ignore[attr-defined]
-            attrs = _attrs(items) if items else _NO_ATTRS
-            if self.is_chrome(name, attrs):
-                continue
-            if name == "img":
-                self.image(attrs)
-                continue
-            if name == "hr":
-                self.flush()
-                continue
-            if name == "br":
-                self.brs += 1
-            else:
-                self.enter(item, name, attrs)
-                if name in _PRESERVE_WS:
-                    self.pre += 1
-                push((item, name, attrs))
-            for child in reversed(item):  # type: ignore[call-overload]
-                tail = child.tail
-                if tail:
-                    push(tail)
-                push(child)
-            text = item.text  # type: ignore[attr-defined]
-            if text:
-                push(text)
-        self.finish()
-
-    def walk_soup(self, root: Tag) -> None:
-        """The same walk over a BeautifulSoup tree (the fallback)."""
-        stack: list[tuple[object, bool]] = [(root, False)]
-        while stack:
-            node, leaving = stack.pop()
-            if leaving:
-                tag: Tag = node  # type: ignore[assignment]
-                self.leave(tag, tag.name, _soup_attrs(tag))
-            elif isinstance(node, NavigableString):
-                if not isinstance(node, PreformattedString):
-                    self.text(str(node))
-            elif isinstance(node, Tag):
-                name, attrs = node.name, _soup_attrs(node)
-                if self.is_chrome(name, attrs):
-                    continue
-                if name == "br":  # prettified pages may wrap text inside <br>...</br>
-                    self.brs += 1
-                    stack.extend((child, False) for child in reversed(node.contents))
-                elif name == "img":
-                    self.image(attrs)
-                elif name == "hr":
-                    self.flush()
-                else:
-                    self.enter(node, name, attrs)
-                    stack.append((node, True))
-                    stack.extend((child, False) for child in reversed(node.contents))
-        self.finish()
-
-    def finish(self) -> None:
-        self.flush()
-        if self.prefix:
-            self.blocks.append(Block("paragraph", self.prefix.strip()))
-
-    def is_chrome(self, name: str, attrs: dict[str, str]) -> bool:
-        if name in chrome.DROP_TAGS:
-            return True
-        if not attrs:
-            return False
-        cls = attrs.get("class")
-        ident = attrs.get("id")
-        if (cls or ident) and chrome.is_chrome_class((cls or "") + " " + (ident or "")):
-            return True
-        style = attrs.get("style")
-        if style and chrome.HIDDEN_STYLE.search(str(style)):
-            return True
-        if any(a in attrs for a in chrome.CHROME_ATTRS):
-            return True
-        href = attrs.get("href")
-        return bool(href and chrome.SHARE_LINK.search(str(href).strip()))
-
-    def enter(self, node: object, name: str, attrs: dict[str, str]) -> None:
-        kind = _KIND_OF_TAG.get(name)
-        if kind is None and self._is_caption(name, attrs):
-            kind = "caption"
-        if name in _BLOCK_TAGS or kind:
-            self.flush()
-            self.open_blocks.append(node)
-            if kind:
-                self.kinds.append((node, kind))
-        if name in ("b", "strong"):
-            self.bold += 1
-        href = attrs.get("href")
-        if href:
-            self.open_links.append((self.url(str(href)), []))
-
-    def leave(self, node: object, name: str, attrs: dict[str, str]) -> None:
-        if attrs.get("href") and self.open_links:
-            url, pieces = self.open_links.pop()
-            text = clean_line("".join(pieces))
-            if text and url and not chrome.TEXT_ONLY_LINK.match(url):
-                self.links.append(Link(text, url))
-        if name in ("b", "strong"):
-            self.bold -= 1
-        if self.open_blocks and self.open_blocks[-1] is node:
-            self.flush()
-            self.open_blocks.pop()
-            if self.kinds and self.kinds[-1][0] is node:
-                self.kinds.pop()
-
-    def _is_caption(self, name: str, attrs: dict[str, str]) -> bool:
-        if attrs and _CAPTION_CLASS.search((attrs.get("class") or "") + " " + (attrs.get("id") or "")):
-            return True
-        return name == "small" and not self.has_text and self._uncaptioned_image()
-
-    def _uncaptioned_image(self) -> bool:
-        return bool(self.blocks) and self.blocks[-1].kind == "image" and not self.blocks[-1].text
-
-    def text(self, s: str) -> None:
-        if "\n" in s and ("](" in s or "---" in s or "===" in s):
-            s = chrome.MARKDOWN_LINE.sub("", s)  # a mirror's markdown lines left in the HTML
-        if not s.strip():
-            if self.has_text:
-                self.lines[-1].append(s)
-                for _, pieces in self.open_links:
-                    pieces.append(s)
-            return
-        if self.brs and self.has_text:
-            if self.brs >= 2:
-                self.flush()
-            else:
-                self.lines.append([])
-        self.brs = 0
-        self.lines[-1].append(s)
-        for _, pieces in self.open_links:
-            pieces.append(s)
-        self.has_text = True
-        if not self.bold:
-            self.all_bold = False
-
-    def image(self, attrs: dict[str, str]) -> None:
-        srcs = (str(attrs.get(a) or "").strip() for a in _IMG_SRC_ATTRS)
-        src = next((s for s in srcs if s and not s.startswith("data:")), "")
-        if not src or chrome.TRACKER_SRC.search(src):
-            return
-        for dim in ("width", "height"):
-            if str(attrs.get(dim, "")).strip().lower().removesuffix("px") in ("0", "1"):
-                return
-        self.flush()
-        if self.after_promo:
-            return
-        self.blocks.append(Block("image", "", url=unwrap_image(self.url(src))))
-        self.image_parent = self.open_blocks[-1] if self.open_blocks else None
-
-    def url(self, href: str) -> str:
-        href = clean_url(href)
-        if self.base_url:
-            try:
-                return urljoin(self.base_url, href)
-            except ValueError:
-                return href
-        return "https:" + href if href.startswith("//") else href
-
-    def flush(self) -> None:
-        if not self.has_text:  # nothing since the last flush (most block boundaries)
-            self.links, self.all_bold, self.brs = [], True, 0
-            return
-        lines = [clean_line("".join(pieces)) for pieces in self.lines]
-        text = "\n".join(line for line in lines if line)
-        links, all_bold = self.links, self.all_bold
-        self.lines, self.links, self.all_bold, self.has_text, self.brs = [[]], [], True, False, 0
-        if not text:
-            return
-        if _ENTITY.search(text):
-            # double-escaped source (`&amp;nbsp;`): decode once more, then clean again
-            text = "\n".join(clean_line(line) for line in htmllib.unescape(text).split("\n"))
-        kind = self.kinds[-1][1] if self.kinds else "paragraph"
-        if chrome.is_junk_text(text) or _is_promo_link(text, links):
-            # an appeal's own pictures (donation banners) go with it
-            self.after_promo = bool(chrome.APPEAL.search(text)) or _is_promo_link(text, links)
-            return
-        self.after_promo = False
-        parent = self.open_blocks[-1] if self.open_blocks else None
-        if (self._uncaptioned_image() and len(text) <= _MAX_CAPTION
-                and (kind == "caption" or (parent is not None and parent is self.image_parent))):
-            self.blocks[-1] = Block("image", text, url=self.blocks[-1].url)
-            return
-        if kind == "paragraph":
-            if _DANGLING.match(text) and "\n" not in text:
-                self.prefix = text + " "
-                return
-            if all_bold and len(text) <= _MAX_HEADING and not _HEADING_END.search(text):
-                kind = "heading"
-        if self.prefix and kind == "paragraph":
-            text, self.prefix = self.prefix + text, ""
-        self.blocks.append(Block(kind, text, tuple(links)))
-
-
-def _collapse(s: str) -> str:
-    """A whitespace-only string as BeautifulSoup keeps it: one line break, or one space."""
-    if s.strip(_ASCII_SPACES):
-        return s
-    return "\n" if "\n" in s else " "
-
-
-def _attrs(items: list[tuple[str, str]]) -> dict[str, str]:
-    """An lxml element's attributes, `class` as its whitespace-split tokens joined by a space."""
-    attrs = dict(items)
-    cls = attrs.get("class")
-    if cls is not None:
-        attrs["class"] = " ".join(cls.split())
-    return attrs
-
-
-def _soup_attrs(tag: Tag) -> dict[str, str]:
-    attrs = tag.attrs
-    if not attrs:
-        return _NO_ATTRS
-    return {k: " ".join(v) if isinstance(v, list) else str(v) for k, v in attrs.items()}
-
-
-def _is_promo_link(text: str, links: list[Link]) -> bool:
-    return len(links) == 1 and links[0].text == text and bool(chrome.PROMO_LINK_TEXT.match(text))
 
 
 def _root(soup: BeautifulSoup, html: str) -> Tag:
@@ -442,7 +153,7 @@ def body_blocks(html: str, base_url: str = "") -> Body:
         if not html or not html.strip():
             return Body([])
         source = html[:MAX_HTML]
-        builder = _Builder(base_url)
+        builder = Builder(base_url)
         tree = _lxml_tree(source)
         if tree is not None:
             builder.walk_tree(_tree_root(tree, source))
@@ -456,3 +167,4 @@ def body_blocks(html: str, base_url: str = "") -> Body:
             return _flat(html)
         except Exception:
             return Body([])
+

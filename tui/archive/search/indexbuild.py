@@ -177,6 +177,7 @@ class IndexBuilder:
         if self.fd < 0:
             text = TextIndex(self.hays, self.title_len, self.chars, self.tokens)
             entities = names.build(self.glosses, self.bare, text, self.ids)
+            text.forget_bulk()
             return SearchIndex.over(archive, text, entities, sorted(self.titled), self.ids)
         try:
             self._flush()
@@ -186,6 +187,7 @@ class IndexBuilder:
             text.remember = True
             entities = names.build(self.glosses, self.bare, text, self.ids)
             text.remember = False
+            text.forget_bulk()
             crcs = self.crcs
             damage = _Damage(self.path)  # type: ignore[arg-type]
             mm = mmap.mmap(self.fd, 0, access=mmap.ACCESS_READ)  # searches map the articles they read

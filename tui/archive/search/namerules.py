@@ -63,9 +63,12 @@ _PLACE_ZH = re.compile("(?:省|市|县|州|岛|湾|海峡|群岛|半岛|山|河|
 _PLACE_EN = re.compile(r"\b(?:Islands?|Sea|Strait|City|Province|Bay|Peninsula|River|Mountains?)\b")
 
 
+_NOT_IN_KEY = re.compile(rf"[\s{DOTS}.\-_]")
+
+
 def alias_key(alias: str) -> str:
     """How aliases are compared: folded, without spaces, dots and hyphens."""
-    return re.sub(rf"[\s{DOTS}.\-_]", "", fold(alias))
+    return _NOT_IN_KEY.sub("", fold(alias))
 
 
 def clean_quoted(text: str) -> str:

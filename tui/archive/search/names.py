@@ -167,6 +167,7 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
         groups[uf.find(i)].append(g)
     merged = [_merge(gs) for gs in groups.values()]
     entity_of = {R.alias_key(a): e for e, m in enumerate(merged) for a in m[2]}
+    index.match_all(fold(a) for m in merged for a in m[2] + m[3])  # one pass over the texts
     full = [_articles(index, aliases) for _, _, aliases, _ in merged]
     claims: dict[str, list[int]] = defaultdict(list)
     for e, (_, _, _, shorts) in enumerate(merged):

@@ -26,6 +26,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+import ahocorasick_rs
+
 # Full-width letters, digits and `＋` (not the full-width punctuation every Chinese text has:
 # folding it would cost a slow translate per article for nothing).
 _FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0b\u00a0\u3000\u200b]")
@@ -35,6 +37,7 @@ _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _ALNUM_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
 _NOT_INDEXED = re.compile(r"[a-z0-9\s\x00-\x1f\ud800-\udfff]+")  # tokens instead; spaces; surrogates
 _MATCH_CACHE = 2048  # needles whose article lists are remembered (typing repeats them)
+_PREFETCH_MIN = 4  # fewer needles to read than this: one at a time costs no more
 
 
 def fold(text: str) -> str:
@@ -151,6 +154,7 @@ class TextIndex:
         # persisted, so a name costs a lookup instead of checking thousands of texts
         self.phrases = phrases if phrases is not None else Postings()
         self.remember = False  # while building: keep every verified match for `phrases`
+        self._known: dict[str, list[int]] = {}  # answers found by `match_all`, empty ones too
 
     def __len__(self) -> int:
         return len(self.hays)
@@ -200,13 +204,77 @@ class TextIndex:
         found = self._matched.get(needle)
         if found is None:
             known = self.phrases.get(needle)
-            found = list(known) if known is not None else self._matches(needle)
+            if known is not None:
+                found = list(known)
+            else:
+                found = self._known.get(needle)
+                if found is None:
+                    found = self._matches(needle)
+                if self.remember and found and not TOKEN.fullmatch(needle) and len(needle) > 1:
+                    self.phrases.lists[needle] = array("I", found)
             if len(self._matched) >= _MATCH_CACHE:
                 self._matched.clear()
             self._matched[needle] = found
-            if self.remember and known is None and found and not TOKEN.fullmatch(needle) and len(needle) > 1:
-                self.phrases.lists[needle] = array("I", found)
         return found
+
+    def match_all(self, needles: Iterable[str]) -> None:
+        """Find the articles of many needles (already folded) in one pass over every haystack, so
+        that `matches` then answers each from memory (and `remember` keeps them for `phrases`).
+
+        For the index build, which looks up every name alias of the archive: checking each alias
+        against the articles holding its characters read the same texts thousands of times (93 s
+        of a 121 s cold build of a 14k-page mirror); one Aho-Corasick pass (ahocorasick_rs, in
+        Rust, over the UTF-8 bytes) reads each text once. Tokens and single characters already
+        have postings and are left to `matches`.
+        """
+        todo = [n for n in set(needles) if n not in self._known and self._needs_reading(n)]
+        if todo:
+            self._known.update(self._scan(todo, range(len(self.hays))))
+
+    def prefetch(self, needles: Iterable[str]) -> None:
+        """Match many needles of one query at once (a pinyin prefix brings ~100 Chinese strings):
+        one Aho-Corasick pass over the union of their candidates instead of reading each
+        candidate text once per needle. What `matches` would find, remembered the same way."""
+        todo = [n for n in set(needles) if n not in self._matched and self._needs_reading(n)]
+        if len(todo) < _PREFETCH_MIN:
+            return
+        among: set[int] = set()
+        for n in todo:
+            among.update(self.candidates(n))
+        if len(self._matched) + len(todo) >= _MATCH_CACHE:
+            self._matched.clear()
+        self._matched.update(self._scan(todo, sorted(among)))
+
+    def _needs_reading(self, needle: str) -> bool:
+        """Whether `matches` would read texts for `needle` (no posting list answers it)."""
+        return bool(needle) and not TOKEN.fullmatch(needle) and not (len(needle) == 1 and _indexed(needle)) \
+            and needle not in self.phrases
+
+    def _scan(self, todo: list[str], among: Iterable[int]) -> dict[str, list[int]]:
+        """The articles (of `among`, in order) holding each needle, at Latin word boundaries."""
+        keys = [encode(n) for n in todo]
+        edges = [(k[0] in _ALNUM_BYTES, k[-1] in _ALNUM_BYTES) for k in keys]
+        find = ahocorasick_rs.BytesAhoCorasick(keys).find_matches_as_indexes
+        found: list[list[int]] = [[] for _ in todo]
+        hays = self.hays
+        for i in among:
+            hay = hays[i]
+            size = len(hay)
+            seen: set[int] = set()
+            for p, start, stop in find(hay, overlapping=True):
+                if p in seen:
+                    continue
+                first, last = edges[p]
+                if (first and start > 0 and hay[start - 1] in _ALNUM_BYTES) or (
+                        last and stop < size and hay[stop] in _ALNUM_BYTES):
+                    continue  # inside a longer Latin word: another occurrence may still count
+                seen.add(p)
+                found[p].append(i)
+        return dict(zip(todo, found, strict=True))
+
+    def forget_bulk(self) -> None:
+        """Drop what `match_all` found (what was asked for since is in `phrases` when remembered)."""
+        self._known = {}
 
     def _matches(self, needle: str) -> list[int]:
         if not needle:

@@ -44,14 +44,24 @@ def parse(text: str, path: str) -> Article | Rejection:
     rest = text[head.end():]
     url = ""
     # The multi-line patterns are tried only when their keyword is there: scanning for a plain
-    # word is ~50x cheaper than starting the pattern at every position of the page.
-    if any(word in rest for word in _TRAILER_WORDS):
-        trailers = list(_TRAILER.finditer(rest))
+    # word is ~50x cheaper than starting the pattern at every position of the page;
+    # and then only from the first line holding it (every match starts on such a line).
+    at = _first_line_with(rest, _TRAILER_WORDS)
+    if at >= 0:
+        tail = rest[at:]
+        trailers = list(_TRAILER.finditer(tail))
         if trailers:
             url = trailers[-1].group("url")
-            rest = _TRAILER.sub("", rest)
-    if any(word in rest for word in _SHARE_WORDS):
-        rest = _SHARE.sub("", rest)
+            rest = rest[:at] + _TRAILER.sub("", tail)
+    at = _first_line_with(rest, _SHARE_WORDS)
+    if at >= 0:
+        rest = rest[:at] + _SHARE.sub("", rest[at:])
     rest = _TRACKING.sub("", rest)
     rest = _MD_LINE.sub("", rest)
     return finish(Draft(title=head.group("title"), url=url, html=rest), path, "mirror")
+
+
+def _first_line_with(text: str, words: tuple[str, ...]) -> int:
+    """Where the first line holding any of `words` starts; -1 when none is there."""
+    found = [i for i in (text.find(w) for w in words) if i >= 0]
+    return text.rfind("\n", 0, min(found)) + 1 if found else -1
