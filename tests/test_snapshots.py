@@ -6,16 +6,26 @@ Update with: pytest tests/test_snapshots.py --snapshot-update
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from test_app_support import sample_archive
 from textual.pilot import Pilot
 
+from tui.app import results
 from tui.app.app import NewsApp
 from tui.app.data import Loaded
 from tui.archive.search.engine import Hit
 from tui.archive.search.names import Entity
 
 SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The status line says how long a search took ("· 0 ms"): a loaded machine must not change
+    the picture."""
+    monkeypatch.setattr(results, "time", SimpleNamespace(perf_counter=lambda: 0.0))
 
 
 ENTITIES = [
