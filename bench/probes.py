@@ -170,13 +170,13 @@ async def run_pilot(paths: list[Path], names: tuple[str, ...]) -> Json:
         if app.index is None:
             return {"na": "the archive was not loaded within 300 s"}
         screen = app.main
-        original = screen.show_results
+        original = screen.results.show_results
 
         def record(query: str, hits: list[Any], *rest: Any) -> None:  # (total,) elapsed: any version
             original(query, hits, *rest)
             shown.setdefault(query, time.perf_counter())
 
-        screen.show_results = record  # type: ignore[method-assign]
+        screen.results.show_results = record  # type: ignore[method-assign]
         await pilot.pause(0.2)
         latencies: list[float] = []
         timeouts = 0

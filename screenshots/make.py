@@ -1,8 +1,9 @@
 """Regenerate screenshots/*.svg from the real app over the bundled seeds.
 
-    python screenshots/make.py            # writes tree, search, article, help, names (+ 80x24 variants)
+    python screenshots/make.py            # writes first, tree, search, article, help, names (+ 80x24)
 
-Uses a throw-away NEWSTUI_DATA_DIR so your reading state and cache are untouched.
+Uses a throw-away NEWSTUI_DATA_DIR and NEWSTUI_CONFIG_DIR so your reading state, cache and config
+are untouched.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ sys.path.insert(0, str(HERE.parent))
 
 QUERY = "kishida"
 SHOTS: list[tuple[str, tuple[int, int], list[str]]] = [
-    ("tree", (120, 40), []),
+    ("first", (120, 40), []),
+    ("first-80x24", (80, 24), []),
+    ("tree", (120, 40), ["escape"]),
     ("search", (120, 40), ["slash", *QUERY]),
     ("article", (120, 40), ["slash", *QUERY, "enter", "n"]),
     ("help", (120, 40), ["question_mark"]),
@@ -27,6 +30,7 @@ SHOTS: list[tuple[str, tuple[int, int], list[str]]] = [
     ("names-80x24", (80, 24), ["e", *QUERY]),
     ("search-80x24", (80, 24), ["slash", *QUERY]),
     ("article-80x24", (80, 24), ["slash", *QUERY, "enter"]),
+    ("traditional", (120, 40), ["enter", "t", "t"]),
 ]
 
 
@@ -58,8 +62,9 @@ async def shoot(name: str, size: tuple[int, int], keys: list[str]) -> Path:
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory() as data:
+    with tempfile.TemporaryDirectory() as data, tempfile.TemporaryDirectory() as config:
         os.environ["NEWSTUI_DATA_DIR"] = data
+        os.environ["NEWSTUI_CONFIG_DIR"] = config
         for name, size, keys in SHOTS:
             print(asyncio.run(shoot(name, size, keys)).relative_to(HERE.parent))
     return 0

@@ -1,4 +1,4 @@
-"""Shared fixtures. Every test runs with its own NEWSTUI_DATA_DIR, never the user's data dir."""
+"""Shared fixtures. Every test runs with its own NEWSTUI_DATA_DIR and NEWSTUI_CONFIG_DIR, never the user's."""
 
 from __future__ import annotations
 
@@ -23,6 +23,14 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     """A fresh data dir (cache and state), exported as NEWSTUI_DATA_DIR for in-process and subprocess use."""
     path = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("NEWSTUI_DATA_DIR", str(path))
+    return path
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty config dir (NEWSTUI_CONFIG_DIR): no test reads the user's config.toml."""
+    path = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("NEWSTUI_CONFIG_DIR", str(path))
     return path
 
 

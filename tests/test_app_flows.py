@@ -9,7 +9,8 @@ from textual.widgets import Input
 from tui.app.app import NewsApp
 from tui.app.data import Loaded
 from tui.app.help import HelpScreen
-from tui.app.screen import MORE, MainScreen
+from tui.app.results import MORE
+from tui.app.screen import MainScreen
 from tui.archive.model import Article, Block
 from tui.archive.search.opening import build_index
 from tui.archive.store.archive import Archive
@@ -25,8 +26,23 @@ async def ready(pilot) -> MainScreen:  # type: ignore[no-untyped-def]
     """Wait (up to 5 s) for the archive: fails saying so when it never comes."""
     app = pilot.app
     assert await until(pilot, lambda: app.archive is not None), "the archive never loaded (5 s)"
+    screen: MainScreen = app.main
+    assert await until(pilot, lambda: screen.nav.archive is not None), "the archive was never shown (5 s)"
+    if screen.results.listing:  # the first screen lists the newest articles
+        results = screen.results
+        listed = await until(pilot, lambda: screen.switcher.current == "results" and bool(results.hits))
+        assert listed, "the newest articles were never listed (5 s)"
     await pilot.pause()
-    return app.main
+    return screen
+
+
+async def at_tree(pilot) -> MainScreen:  # type: ignore[no-untyped-def]
+    """`ready`, then Esc from the newest articles to the source tree."""
+    screen = await ready(pilot)
+    await pilot.press("escape")
+    await pilot.pause()
+    assert screen.focused is screen.source_tree and screen.switcher.current == "tree"
+    return screen
 
 
 async def indexed(pilot) -> MainScreen:  # type: ignore[no-untyped-def]
@@ -42,7 +58,7 @@ async def search(pilot, query: str) -> MainScreen:  # type: ignore[no-untyped-de
     screen = await ready(pilot)
     await pilot.press("slash")
     await pilot.press(*query)
-    assert await until(pilot, lambda: bool(screen.hits) and not screen.workers_pending()), \
+    assert await until(pilot, lambda: bool(screen.results.hits) and not screen.workers_pending()), \
         f"no results for {query!r} (5 s)"
     return screen
 
@@ -65,7 +81,7 @@ async def open_hit(pilot, query: str) -> MainScreen:  # type: ignore[no-untyped-
 
 
 def labels(screen: MainScreen) -> list[str]:
-    return [str(n.label) for n in screen.tree.root.children]
+    return [str(n.label) for n in screen.source_tree.root.children]
 
 
 @sync
@@ -77,7 +93,7 @@ async def test_tree_shows_sources_with_counts_and_display_names() -> None:
         assert "美国之音 VOA (2)" in got and "法广 RFI (2)" in got and "大纪元 Epoch Times (1)" in got
         assert "未知来源 Unknown (1)" in got  # no source name: falls back gracefully
         assert got[-1] == "⚠ 无法读取 Problems (1)"
-        voa = next(n for n in screen.tree.root.children if str(n.label).startswith("美国之音"))
+        voa = next(n for n in screen.source_tree.root.children if str(n.label).startswith("美国之音"))
         assert [str(y.label) for y in voa.children] == ["2024 (2)"]
         assert [str(m.label) for m in voa.children[0].children] == ["2024-07 (1)", "2024-04 (1)"]
 
@@ -85,11 +101,11 @@ async def test_tree_shows_sources_with_counts_and_display_names() -> None:
 @sync
 async def test_tree_enter_opens_article_and_lists_newest_first() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
-        screen = await ready(pilot)
-        assert screen.focused is screen.tree
+        screen = await at_tree(pilot)
+        assert screen.focused is screen.source_tree
         # Bookmarks, then 法广 RFI (open); its newest year unfolds with Enter, then the month.
         await pilot.press("down", "down", "enter")
-        year = screen.tree.cursor_node
+        year = screen.source_tree.cursor_node
         assert year is not None and year.is_expanded and str(year.label) == "2024 (1)"
         await pilot.press("down", "enter", "down", "enter")
         await pilot.pause(0.1)
@@ -103,14 +119,14 @@ async def test_slash_focuses_search_and_typing_filters_results() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await search(pilot, "kishida")
         assert isinstance(screen.focused, Input)
-        assert next(iter(screen.hits)) == "a1"
+        assert next(iter(screen.results.hits)) == "a1"
         prompt = screen.results.get_option("a1").prompt
         assert "拜登与岸田峰会" in str(prompt) and "美国之音 VOA · 2024-04-10" in str(prompt)
         assert screen.query_one("#lists").current == "results"
         await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace")
         await pilot.press("x", "y", "z")
         await pilot.pause(0.2)
-        assert screen.hits == {}
+        assert screen.results.hits == {}
 
 
 @sync
@@ -130,7 +146,7 @@ async def test_enter_opens_result_esc_goes_back_then_to_tree() -> None:
         assert screen.focused is screen.results
         await pilot.press("escape")
         await pilot.pause()
-        assert screen.focused is screen.tree and screen.search.value == ""
+        assert screen.focused is screen.source_tree and screen.search.value == ""
 
 
 @sync
@@ -153,7 +169,7 @@ async def test_n_and_shift_n_walk_matches() -> None:
 async def test_brackets_step_through_current_list() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await search(pilot, "日本")
-        order = list(screen.hits)
+        order = list(screen.results.hits)
         assert len(order) >= 3
         await open_first(pilot, screen)
         assert screen.article.article.id == order[0]
@@ -231,13 +247,13 @@ async def test_narrow_switches_between_list_and_article() -> None:
 @sync
 async def test_tab_cycles_panes() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
-        screen = await ready(pilot)
+        screen = await at_tree(pilot)
         seen = []
         for _ in range(3):
             await pilot.press("tab")
             await pilot.pause()
             seen.append(screen.focused)
-        assert seen == [screen.article, screen.search, screen.tree]
+        assert seen == [screen.article, screen.search, screen.source_tree]
         await pilot.press("shift+tab")
         await pilot.pause()
         assert screen.focused is screen.search
@@ -259,8 +275,8 @@ async def test_command_palette_runs_a_command() -> None:
 @sync
 async def test_list_keys_j_k_g_G_and_down_from_search() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
-        screen = await ready(pilot)
-        tree = screen.tree
+        screen = await at_tree(pilot)
+        tree = screen.source_tree
         await pilot.press("j", "j")
         assert tree.cursor_line == 2
         await pilot.press("k")
@@ -281,7 +297,7 @@ async def test_list_keys_j_k_g_G_and_down_from_search() -> None:
 @sync
 async def test_problems_node_shows_why_a_file_was_rejected() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
-        await ready(pilot)
+        await at_tree(pilot)
         await pilot.press("G", "enter", "down", "enter")
         await pilot.pause(0.1)
         shown = "\n".join(s.text for s in pilot.app.screen._compositor.render_strips())
@@ -295,7 +311,7 @@ async def test_no_color_is_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
     assert app.no_color
     async with app.run_test(size=NARROW) as pilot:
         screen = await search(pilot, "岸田")
-        assert pilot.app.is_running and next(iter(screen.hits)) == "a1"
+        assert pilot.app.is_running and next(iter(screen.results.hits)) == "a1"
         await pilot.pause()
         marked = [seg.style for strip in pilot.app.screen._compositor.render_strips() for seg in strip
                   if seg.style is not None and seg.style.reverse and "岸田" in seg.text]
@@ -319,12 +335,12 @@ async def test_results_page_in_as_the_cursor_reaches_the_end() -> None:
     count = 350  # more than one page, more than the most fetched per keystroke
     archive = many_archive(count)
     index = build_index(archive)
-    app = NewsApp(loader=lambda progress: Loaded(archive, index))  # type: ignore[arg-type]
+    app = NewsApp(loader=lambda progress: Loaded(archive, index))
     async with app.run_test(size=WIDE) as pilot:
         screen = await search(pilot, "zorbian")
         status = screen.query_one("#status")
-        shown = len(screen.hits)
-        assert shown < count and screen.results.ids() == list(screen.hits)
+        shown = len(screen.results.hits)
+        assert shown < count and screen.results.ids() == list(screen.results.hits)
         assert str(status.render()).startswith(f"{shown} of {count} results")
         await pilot.press("down")
         assert screen.focused is screen.results
@@ -334,11 +350,11 @@ async def test_results_page_in_as_the_cursor_reaches_the_end() -> None:
             await pilot.press("G")  # to the last row: the next hits load under it
             want = min(count, shown + MORE)
             def loaded(want: int = want) -> bool:
-                return len(screen.hits) == want and not screen.workers_pending()
+                return len(screen.results.hits) == want and not screen.workers_pending()
 
-            assert await until(pilot, loaded), f"{len(screen.hits)} rows, not {want}"
+            assert await until(pilot, loaded), f"{len(screen.results.hits)} rows, not {want}"
             ids = screen.results.ids()
-            assert ids == list(screen.hits) and len(set(ids)) == want and ids.index(last) == shown - 1
+            assert ids == list(screen.results.hits) and len(set(ids)) == want and ids.index(last) == shown - 1
             assert (screen.results.highlighted, screen.results.current_article()) == (at, last)
             shown = want
             if shown < count:

@@ -6,7 +6,7 @@ import shutil
 import threading
 from pathlib import Path
 
-from test_app_flows import WIDE
+from test_app_flows import WIDE, at_tree
 from test_app_support import sync, until
 
 from tui.app import data
@@ -50,7 +50,7 @@ async def test_cached_archive_shows_before_the_scan_finishes(tmp_path: Path, dat
         assert await until(pilot, lambda: app.archive is not None)
         await pilot.pause()
         assert loading(app) and len(app.archive) == 5  # the scan has not even started
-        labels = [str(n.label) for n in app.main.tree.root.children]
+        labels = [str(n.label) for n in app.main.source_tree.root.children]
         assert "美国之音 VOA (2)" in labels
         assert app.index is None and "indexing" in app.main.search.placeholder
         shown = app.archive
@@ -72,7 +72,8 @@ async def test_changed_files_swap_in_and_the_cursor_stays(tmp_path: Path, data_d
         assert await until(pilot, lambda: app.archive is not None)
         await pilot.pause()
         assert len(app.archive) == 2
-        tree = app.main.tree
+        tree = app.main.source_tree
+        await at_tree(pilot)
         await pilot.press("down")
         key = tree.cursor_node.data.key
         gated.gate.set()
@@ -109,4 +110,4 @@ async def test_search_while_indexing_says_so_then_answers(tmp_path: Path, data_d
         status = app.main.query_one("#status")
         assert await until(pilot, lambda: "Indexing" in str(status.render()))
         gated.gate.set()
-        assert await until(pilot, lambda: len(app.main.hits) == 4)
+        assert await until(pilot, lambda: len(app.main.results.hits) == 4)

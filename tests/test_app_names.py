@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from test_app_flows import NARROW, WIDE
@@ -31,7 +32,7 @@ async def names_open(pilot, query: str = "") -> NewsApp:  # type: ignore[no-unty
     await pilot.pause()
     await pilot.press(*query)
     panel = app.main.names
-    assert await until(pilot, lambda: panel.filter.value == query and not panel.pending()
+    assert await until(pilot, lambda: panel.filter_box.value == query and not panel.pending()
                        and bool(panel.shown))
     await pilot.pause()
     return app
@@ -40,7 +41,7 @@ async def names_open(pilot, query: str = "") -> NewsApp:  # type: ignore[no-unty
 async def choose(pilot, query: str) -> NewsApp:  # type: ignore[no-untyped-def]
     app = await names_open(pilot, query)
     await pilot.press("enter")
-    assert await until(pilot, lambda: app.main.entity is not None and bool(app.main.hits)
+    assert await until(pilot, lambda: app.main.results.entity is not None and bool(app.main.results.hits)
                        and not app.main.workers_pending())
     await pilot.pause()
     return app
@@ -51,13 +52,13 @@ async def test_e_opens_names_most_articles_first_with_aliases_and_counts() -> No
     async with NewsApp([]).run_test(size=WIDE) as pilot:
         app = await names_open(pilot)
         screen = app.main
-        assert isinstance(screen.focused, Input) and screen.focused is screen.names.filter
+        assert isinstance(screen.focused, Input) and screen.focused is screen.names.filter_box
         shown = list(screen.names.shown.values())
         counts = [len(e.articles) for e in shown]
         # the lexicon's names (中国, 日本, 华盛顿) are listed too, so 岸田文雄 is no longer first
         kishida = next(e for e in shown if e.name == "岸田文雄")
         assert counts == sorted(counts, reverse=True) and counts[0] >= len(kishida.articles) == 4
-        row = str(screen.names.list.get_option(kishida.key).prompt)
+        row = str(screen.names.rows.get_option(kishida.key).prompt)
         assert "岸田文雄" in row and "person" in row and "4 篇" in row
         assert "Fumio Kishida · 岸田 · Kishida" in row
 
@@ -68,7 +69,7 @@ async def test_filter_by_english_or_chinese_then_enter_lists_exactly_his_article
         async with NewsApp([]).run_test(size=WIDE) as pilot:
             app = await choose(pilot, query)
             screen = app.main
-            assert screen.entity is not None and screen.entity.name == "岸田文雄"
+            assert screen.results.entity is not None and screen.results.entity.name == "岸田文雄"
             assert [seed(app, i) for i in screen.results.ids()] == KISHIDA_SEEDS
             assert screen.focused is screen.results
             assert "岸田文雄 · 4 articles" in str(screen.query_one("#status").render())
@@ -110,10 +111,10 @@ async def test_open_from_names_highlights_aliases_and_n_walks_them() -> None:
         assert screen.focused is screen.results
         await pilot.press("escape")
         await pilot.pause()
-        assert screen.focused is screen.names.list and screen.switcher.current == "names"
+        assert screen.focused is screen.names.rows and screen.switcher.current == "names"
         await pilot.press("escape")
         await pilot.pause()
-        assert screen.focused is screen.tree and screen.entity is None
+        assert screen.focused is screen.source_tree and screen.results.entity is None
 
 
 @sync
@@ -122,7 +123,7 @@ async def test_search_opened_article_highlights_terms_and_n_moves() -> None:
         app: NewsApp = pilot.app
         assert await until(pilot, lambda: app.index is not None)
         await pilot.press("slash", *"kishida")
-        assert await until(pilot, lambda: len(app.main.hits) == 4 and not app.main.workers_pending())
+        assert await until(pilot, lambda: len(app.main.results.hits) == 4 and not app.main.workers_pending())
         await pilot.press("enter")
         assert await until(pilot, lambda: app.main.article.article is not None)
         await pilot.pause(0.1)
@@ -138,7 +139,7 @@ async def test_search_opened_article_highlights_terms_and_n_moves() -> None:
 @sync
 async def test_names_key_is_in_footer_help_and_palette() -> None:
     assert "e  人名 Names" in help_text().plain
-    assert any(action == "names" for _, action, _ in COMMANDS)
+    assert any(command.action == "names" for command in COMMANDS)
     async with NewsApp(archive=sample_archive()).run_test(size=WIDE) as pilot:
         assert await until(pilot, lambda: pilot.app.index is not None)
         await pilot.pause()
@@ -173,3 +174,28 @@ def test_highlights_cover_title_and_text_case_insensitively_as_styled_spans() ->
     assert text.plain == pieces[0].text and [(sp.start, sp.end) for sp in text.spans[1:]] == title
     hostile = render_piece(Piece("paragraph", "[b]岸田[/b]"), [(3, 5)])
     assert hostile.plain == "[b]岸田[/b]"  # file text is never markup
+
+
+@sync
+async def test_names_panel_shows_the_highlighted_name_over_time() -> None:
+    async with NewsApp([]).run_test(size=WIDE) as pilot:
+        app = await names_open(pilot, "kishida")
+        screen = app.main
+        spark = screen.query_one("#names-spark")
+        dates = screen.query_one("#names-dates")
+        assert await until(pilot, lambda: "→" in str(dates.render()))
+        assert str(dates.render()).startswith("2022-01-07 → 2024-07-28 · 31 months")
+        assert spark.display and len(spark.data) == 31 and sum(spark.data) == 4  # his four articles
+        assert spark.data[0] == 1 and spark.data[-1] == 1 and spark.data.count(0) == 27
+        await pilot.press(*["backspace"] * 7, *"qxzqxz")  # a filter that matches nothing: no timeline
+        assert await until(pilot, lambda: str(dates.render()) == "" and not spark.display)
+
+
+def test_cli_names_json_carries_counts_per_month(tmp_path: Path) -> None:
+    from conftest import newstui
+
+    done = newstui("names", "--json", cwd=tmp_path)
+    kishida = next(e for e in json.loads(done.stdout) if e["name"] == "岸田文雄")
+    assert kishida["months"] == {"2022-01": 1, "2024-03": 1, "2024-04": 1, "2024-07": 1}
+    assert (kishida["first"], kishida["last"]) == ("2022-01-07", "2024-07-28")
+    assert sum(kishida["months"].values()) == kishida["count"] == 4

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from rich.style import Style
 from rich.text import Text
-from test_app_flows import WIDE, make_app, open_first, open_hit, ready, search
+from test_app_flows import WIDE, at_tree, make_app, open_first, open_hit, ready, search
 from test_app_support import sync
 
 from tui.app.app import NewsApp
@@ -36,8 +36,8 @@ async def test_bookmark_persists_across_app_instances(data_dir: Path) -> None:
         assert any("Bookmarked" in n.message for n in pilot.app._notifications)
     assert state_doc(data_dir)["bookmarks"] == ["a2"]
     async with make_app().run_test(size=WIDE) as pilot:
-        screen = await ready(pilot)
-        node = screen.tree.bookmarks_node
+        screen = await at_tree(pilot)
+        node = screen.source_tree.bookmarks_node
         assert node is not None and str(node.label) == "★ 书签 Bookmarks (1)"
         await pilot.press("enter")  # cursor starts on Bookmarks: Enter unfolds it
         await pilot.pause()
@@ -132,7 +132,8 @@ async def test_r_rescans_and_shows_a_new_file(tmp_path: Path) -> None:
                 break
         assert len(app.archive) == 3
         assert any("Rescanned: 3 articles (+1)" in n.message for n in app._notifications)
-        total = sum(int(str(n.label).rsplit("(", 1)[1].rstrip(")")) for n in app.main.tree.root.children
+        tree = app.main.source_tree
+        total = sum(int(str(n.label).rsplit("(", 1)[1].rstrip(")")) for n in tree.root.children
                     if n.data and n.data.kind == "group" and n.data.key.startswith("s/"))
         assert total == 3
 

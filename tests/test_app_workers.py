@@ -11,31 +11,36 @@ from test_app_support import sample_archive, sync
 from tui.app.app import NewsApp
 from tui.app.data import Loaded
 from tui.archive.search.engine import Hit
+from tui.archive.search.names import Entity
 from tui.archive.search.opening import build_index
 
 
 class SlowIndex:
-    """Duck-typed index: answers the one-letter query slowly, so its answer arrives after the newer one."""
+    """A `Lookup` that answers the one-letter query slowly, so its answer arrives after the newer one."""
 
     def __init__(self) -> None:
         self.calls: list[str] = []
+        self.entities: list[Entity] = []
+
+    def find_names(self, text: str) -> list[Entity]:
+        return []
 
     def terms(self, query: str) -> list[str]:
         return [query]
 
-    def search(self, query: str, limit: int = 50) -> list[Hit]:
+    def search_counted(self, query: str, limit: int = 50, sort: str | None = None) -> tuple[list[Hit], int]:
         self.calls.append(query)
         if query == "a":
             time.sleep(0.4)
-            return [Hit("a1", "", "stale", 1.0, "stale", [])]
-        return [Hit("a2", "", "fresh", 1.0, "fresh", [])]
+            return [Hit("a1", "", "stale", 1.0, "stale", [])], 1
+        return [Hit("a2", "", "fresh", 1.0, "fresh", [])], 1
 
 
 @sync
 async def test_stale_search_results_are_dropped() -> None:
     archive = sample_archive()
     index = SlowIndex()
-    app = NewsApp(loader=lambda progress: Loaded(archive, index))  # type: ignore[arg-type]
+    app = NewsApp(loader=lambda progress: Loaded(archive, index))
     async with app.run_test(size=WIDE) as pilot:
         screen = await ready(pilot)
         await pilot.press("slash", "a")
@@ -43,7 +48,7 @@ async def test_stale_search_results_are_dropped() -> None:
         await pilot.press("b")
         await pilot.pause(0.8)
         assert index.calls[0] == "a" and index.calls[-1] == "ab"
-        assert list(screen.hits) == ["a2"]  # "a" finished last but was dropped
+        assert list(screen.results.hits) == ["a2"]  # "a" finished last but was dropped
         assert screen.results.ids() == ["a2"]
 
 
@@ -72,9 +77,9 @@ async def test_ui_answers_while_loading_and_shows_progress() -> None:
         gate.set()
         for _ in range(100):
             await pilot.pause(0.02)
-            if screen.hits:
+            if screen.results.hits:
                 break
-        assert not bar.display and "a1" in screen.hits
+        assert not bar.display and "a1" in screen.results.hits
 
 
 @sync

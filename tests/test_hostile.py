@@ -147,6 +147,12 @@ def test_hostile_files_in_the_app(hostile: Hostile, data_dir: Path) -> None:
 
 
 async def open_leaf(pilot, tree, leaf) -> None:  # type: ignore[no-untyped-def]
+    screen = pilot.app.main
+    if screen.switcher.current != "tree":  # the first screen lists the newest articles: Esc to the tree
+        screen.results.focus()
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
     node = leaf.parent
     while node is not None:
         node.expand()
@@ -171,7 +177,7 @@ async def _app_session(hostile: Hostile) -> None:
     app = NewsApp([hostile.root])
     async with app.run_test(size=WIDE) as pilot:
         screen = await indexed(pilot)
-        tree = screen.tree
+        tree = screen.source_tree
         for node in tree._walk():
             tree._fill(node)
         markup_id = article_id(str(hostile.root / "odd" / "markup.md"))

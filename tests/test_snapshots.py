@@ -6,16 +6,26 @@ Update with: pytest tests/test_snapshots.py --snapshot-update
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from test_app_support import sample_archive
 from textual.pilot import Pilot
 
+from tui.app import results
 from tui.app.app import NewsApp
 from tui.app.data import Loaded
 from tui.archive.search.engine import Hit
 from tui.archive.search.names import Entity
 
 SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The status line says how long a search took ("· 0 ms"): a loaded machine must not change
+    the picture."""
+    monkeypatch.setattr(results, "time", SimpleNamespace(perf_counter=lambda: 0.0))
 
 
 ENTITIES = [
@@ -42,7 +52,7 @@ class FixedIndex:
     def terms(self, query: str) -> list[str]:
         return query.split()
 
-    def search(self, query: str, limit: int = 50) -> list[Hit]:
+    def search_counted(self, query: str, limit: int = 50, sort: str | None = None) -> tuple[list[Hit], int]:
         hits = []
         for art in self.archive.articles:
             text = art.title + " " + art.text()
@@ -52,12 +62,12 @@ class FixedIndex:
                 snippet = text[start:at + len(query) + 40]
                 span = (at - start, at - start + len(query))
                 hits.append(Hit(art.id, art.path, art.title, 1.0, snippet, [span]))
-        return hits[:limit]
+        return hits[:limit], len(hits)
 
 
 def make_app() -> NewsApp:
     index = FixedIndex()
-    return NewsApp(loader=lambda progress: Loaded(index.archive, index))  # type: ignore[arg-type]
+    return NewsApp(loader=lambda progress: Loaded(index.archive, index))
 
 
 async def settle(pilot: Pilot) -> None:
@@ -84,8 +94,18 @@ def steps(*keys: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_tree(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def test_first_screen(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(make_app(), terminal_size=size, run_before=steps())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_source_tree_after_esc(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(), terminal_size=size, run_before=steps("escape"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_article_in_traditional(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(), terminal_size=size, run_before=steps("enter", "t", "t"))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

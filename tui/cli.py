@@ -88,6 +88,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _setup_show(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="one archive file")
     parser.add_argument("--json", action="store_true", help="print the article as one JSON object")
+    parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                        help="plain text (default), Markdown, or JSON (same as --json)")
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
@@ -101,32 +103,15 @@ def _cmd_show(args: argparse.Namespace) -> int:
     if not isinstance(result, Article):
         print(f"{PROG}: {_one_line(result.path)}: {_one_line(result.reason)}", file=sys.stderr)
         return 1
-    if args.json:
+    from .archive.export import to_markdown, to_text
+
+    if args.json or args.format == "json":
         _print_json(result.to_dict())
+    elif args.format == "markdown":
+        sys.stdout.write(to_markdown(result, _safe))
     else:
-        sys.stdout.write(render(result))
+        sys.stdout.write(to_text(result, _safe))
     return 0
-
-
-_BLOCK_PREFIX = {"heading": "## ", "quote": "> ", "caption": "[图] ", "list": "• "}
-
-
-def render(article) -> str:
-    """An article as plain text for a terminal."""
-    head = [_one_line(article.title) or "(untitled)"]
-    facts = [f"{article.source_name} ({article.source})", article.published, article.author]
-    head.append(" · ".join(_one_line(f) for f in facts if f))
-    if article.url:
-        head.append(_one_line(article.url))
-    if article.image is not None:
-        head.append(f"[image] {_one_line(article.image.caption)} <{_one_line(article.image.url)}>".strip())
-    body = []
-    for block in article.body:
-        if block.kind == "image":
-            body.append(f"[image] {_safe(block.text)} <{_one_line(block.url)}>")
-        else:
-            body.append(_BLOCK_PREFIX.get(block.kind, "") + _safe(block.text))
-    return "\n".join(head) + "\n\n" + "\n\n".join(body) + "\n"
 
 
 # --- newstui check ------------------------------------------------------------------------------
@@ -190,6 +175,7 @@ def _setup_names(parser: argparse.ArgumentParser) -> None:
 
 def _cmd_names(args: argparse.Namespace) -> int:
     from .archive.search.names import format_entities
+    from .archive.search.timeline import timeline
 
     archive, index = _load(args, index=True)
     entities = index.entities
@@ -199,23 +185,49 @@ def _cmd_names(args: argparse.Namespace) -> int:
     out = []
     for entity in entities:
         articles = [archive.meta(i) for i in entity.articles if i in archive]
-        out.append({**entity.to_dict(),
+        out.append({**entity.to_dict(), **timeline(a.published for a in articles).to_dict(),
                     "articles": [{"id": a.id, "path": a.path, "title": a.title} for a in articles]})
     sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     return 0
+
+
+# --- newstui config -----------------------------------------------------------------------------
+
+
+def _setup_config(parser: argparse.ArgumentParser) -> None:
+    what = parser.add_mutually_exclusive_group()
+    what.add_argument("--path", action="store_true", help="print where the config file is (the default)")
+    what.add_argument("--show", action="store_true", help="print the settings in force, as TOML")
+
+
+def _cmd_config(args: argparse.Namespace) -> int:
+    from . import config
+
+    path = config.config_path()
+    if not args.show:
+        print(path)
+        return 0
+    settings, problem = config.load(path)
+    if problem:
+        print(f"{PROG}: {_one_line(problem)}", file=sys.stderr)
+    print(f"# {path}{'' if path.exists() else ' (not written yet: these are the defaults)'}")
+    sys.stdout.write(_safe(settings.to_toml()))
+    return 1 if problem else 0
 
 
 # --- dispatch -----------------------------------------------------------------------------------
 
 COMMANDS: dict[str, Command] = {
     "export": Command("print every article as JSON Lines", _setup_export, _cmd_export),
-    "show": Command("print one file as an article (text, or JSON with --json)", _setup_show, _cmd_show),
+    "show": Command("print one file as an article (text, Markdown or JSON)", _setup_show, _cmd_show),
     "search": Command("search titles, names and text; hits best first", setup_search, run_search),
     "saved": Command("list saved searches (search --save NAME QUERY saves one)", setup_saved, run_saved),
     "names": Command("list people, organisations and agreements with aliases and articles",
                      _setup_names, _cmd_names),
     "check": Command("list files that are not articles and fields missing per file",
                      _setup_check, _cmd_check),
+    "config": Command("print the config file's path (--path) or the settings in force (--show)",
+                      _setup_config, _cmd_config),
 }
 
 

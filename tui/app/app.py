@@ -1,41 +1,45 @@
 """The newstui App: owns the archive, the search index and the reading state; loads in a worker.
 
-Loading, in one worker thread: the last cached archive (shown at once), then a scan of the files
-(swapped in only when they changed), then the search index; each stage is posted to the UI.
+Loading, in one worker thread (loading.py): the last cached archive (shown at once), then a scan of
+the files (swapped in only when they changed), then the search index. The worker posts typed
+messages to the app, which keeps the archive and index they carry and passes them to the screen.
 """
 
 from __future__ import annotations
 
-import inspect
-import time
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from ..archive.search.engine import SearchIndex
+from .. import config
+from ..archive.search.saved import History, SavedSearches
+from ..archive.search.searcher import Lookup
 from ..archive.store.archive import Archive
+from ..archive.store.loader import roots_of
 from . import data
-from .commands import NewsCommands
+from .commands import BY_ID, NewsCommands, app_bindings, key_column
+from .handoff import osc52
+from .loading import LoadingRun
+from .messages import ArchiveLoaded, IndexReady, LoadingDone, LoadingFailed, LoadingProgress
 from .screen import MainScreen
 from .state import ReadingState, data_dir
 from .text import clean
-
-PROGRESS_EVERY = 0.05  # seconds between progress bar updates
 
 
 class NewsApp(App[int]):
     CSS_PATH = "newstui.tcss"
     TITLE = "newstui"
     COMMANDS: ClassVar = App.COMMANDS | {NewsCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(app_bindings())
 
     def __init__(self, paths: list[Path] | None = None, *, archive: Archive | None = None,
                  loader: data.Loader | Callable[[data.Progress], data.Loaded] | None = None) -> None:
@@ -47,12 +51,48 @@ class NewsApp(App[int]):
             loader = data.Fixed(archive) if archive is not None else data.Disk(self.paths, self.data_dir)
         self.loader = loader if isinstance(loader, data.Loader) else data.Function(loader)
         self.archive: Archive | None = None
-        self.index: SearchIndex | None = None
+        self.index: Lookup | None = None
         self.state, self._state_problem = ReadingState.load(self.data_dir)
-        self._last_progress = 0.0
+        self.history = History.load(self.data_dir)
+        self.saved = SavedSearches.load(self.data_dir)
+        self.config, problem = config.load()
+        self._problems = [p for p in (self._state_problem, self.history.problem, self.saved.problem, problem,
+                                      self._apply_config()) if p]
+
+    def _apply_config(self) -> str | None:
+        """Theme and keymap from the config; a message for what could not be applied."""
+        said = []
+        if self.config.theme:
+            if self.config.theme in self.available_themes:
+                self.theme = self.config.theme
+            else:
+                said.append(f"unknown theme {self.config.theme!r}")
+        keymap = {}
+        for binding_id, keys in self.config.keys.items():
+            command = BY_ID.get(binding_id)
+            if command is None or not command.remap or not command.keys:
+                said.append(f"[keys] {binding_id!r} is not a binding id that can be remapped")
+            else:
+                keymap[binding_id] = keys
+        self.set_keymap(keymap)
+        return f"Config {config.config_path()}: " + "; ".join(said) if said else None
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        """The keymap gave a key to another command: say which command lost it."""
+        for binding in clashed_bindings:
+            self.notify(f"Keymap: {binding.key} now runs another command, not {binding.id or binding.action}",
+                        severity="warning", markup=False, timeout=8)
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen in the palette is remembered in the config file (that line only)."""
+        if theme != self.config.theme and self.is_running:
+            self.config.theme = theme
+            problem = config.save_setting("theme", theme)
+            if problem:
+                self.notify(clean(problem), severity="warning", markup=False, timeout=8)
 
     def get_default_screen(self) -> Screen:
-        return MainScreen()
+        return MainScreen(self)
 
     @property
     def main(self) -> MainScreen:
@@ -60,102 +100,95 @@ class NewsApp(App[int]):
         assert isinstance(screen, MainScreen)
         return screen
 
+    @property
+    def keymap(self) -> Mapping[str, str]:
+        """Binding id -> keys, as the user set them (the table's keys where not set)."""
+        return self._keymap
+
+    def get_key_display(self, binding: Binding) -> str:
+        """The footer's key text: the table's, for the keys in force (a remapped key shows as such)."""
+        command = BY_ID.get(binding.id or "")
+        if command is not None:
+            return key_column(command, self.keymap, same_scope=True)
+        return super().get_key_display(binding)
+
+    @property
+    def roots(self) -> list[Path]:
+        """The archive's folders (nothing is ever written inside them)."""
+        return [Path(p) for p in roots_of(self.paths)]
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """OSC 52; inside tmux also through its passthrough (see handoff.osc52)."""
+        self._clipboard = text
+        if self._driver is not None:
+            for sequence in osc52(text, tmux=bool(os.environ.get("TMUX"))):
+                self._driver.write(sequence)
+
     def on_mount(self) -> None:
-        if self._state_problem:
-            self.notify(self._state_problem, severity="warning", markup=False, timeout=8)
+        for problem in self._problems:
+            self.notify(clean(problem), severity="warning", markup=False, timeout=10)
 
     def start_loading(self, rescan: bool = False) -> None:
         if rescan:
             self.notify("Rescanning…", timeout=2)
-        self.main.show_progress(0, 0)
+        self.main.post_message(LoadingProgress(0, 0))
         self._load(rescan)
 
-    # -- the loading worker (a thread) ------------------------------------------------------------
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self, rescan: bool) -> None:
         worker = get_current_worker()
-        shown = self.archive
-        if shown is None:
-            cached = self.loader.cached()
-            if cached is not None:
-                self._post(self.show_archive, cached.archive, cached.notices)
-                shown = cached.archive
-        loaded = self.loader.load(self._progress)
-        if worker.is_cancelled:
-            return
-        before = len(shown) if shown is not None else 0
-        if shown is None or loaded.changed:
-            self._post(self.show_archive, loaded.archive, loaded.notices)
-            shown = loaded.archive
-        else:
-            self._post(self.notify_all, loaded.notices)
-        if rescan:
-            change = f"({len(shown) - before:+d})" if loaded.changed else "(no change)"
-            self._post(self.notify, f"Rescanned: {len(shown)} articles {change}", timeout=4)
-        index = loaded.index
-        if index is None and (loaded.changed or self.index is None):
-            self._post(self._on_main, "indexing", 0, len(shown))
-            index = data.build_index(shown, self._indexing)
-        if index is not None and not worker.is_cancelled:
-            self._post(self.index_ready, shown, index)
-        else:
-            self._post(self._on_main, "loading_done")
+        run = LoadingRun(self.loader, self._post, self._notify_later, lambda: worker.is_cancelled)
+        run.run(self.archive, self.index is not None, rescan)
 
-    def _post(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-        """Run `callback` on the UI thread and wait for it; nothing once the app is shutting down."""
+    def _post(self, message: Message) -> None:
+        """From the loading thread: nothing once the app is shutting down."""
         try:
-            self.call_from_thread(callback, *args, **kwargs)
-        except Exception:
+            self.post_message(message)
+        except RuntimeError:  # the event loop is closed: the app has gone
             if self.is_running:
-                raise  # a real error, reported by the worker; else the app is closing: drop it
+                raise
 
-    async def _on_main(self, method: str, *args: Any) -> None:
-        """Call a MainScreen method on the UI thread: the screen is looked up there, if still open."""
+    def _notify_later(self, text: str, warning: bool) -> None:
+        if warning:
+            self.notify_all([text])  # notify posts a message: safe from the loading thread
+        else:
+            self.notify(text, markup=False, timeout=4)
+
+    # -- the loading worker's messages, on the UI thread -------------------------------------------
+    def _to_screen(self, message: Message) -> None:
         if self.screen_stack and isinstance(self.screen_stack[0], MainScreen):
-            result = getattr(self.screen_stack[0], method)(*args)
-            if inspect.isawaitable(result):
-                await result
+            self.screen_stack[0].post_message(message)
 
-    def _progress(self, done: int, total: int) -> None:
-        """Called from the loading thread; throttled so a big archive does not flood the UI."""
-        if self._due(done, total):
-            self._post(self._on_main, "show_progress", done, total)
+    def on_loading_progress(self, message: LoadingProgress) -> None:
+        self._to_screen(message)
 
-    def _indexing(self, done: int, total: int) -> None:
-        if self._due(done, total):
-            self._post(self._on_main, "indexing", done, total)
+    def on_archive_loaded(self, message: ArchiveLoaded) -> None:
+        """Show the archive (the index follows): the tree keeps its cursor and open folders."""
+        self.archive = message.archive
+        self._to_screen(message)
+        self.notify_all(message.notices)
 
-    def _due(self, done: int, total: int) -> bool:
-        now = time.monotonic()
-        if done < total and now - self._last_progress < PROGRESS_EVERY:
-            return False
-        self._last_progress = now
-        return True
-
-    # -- on the UI thread ---------------------------------------------------------------------------
-    async def show_archive(self, archive: Archive, notices: list[str]) -> None:
-        """Show `archive` (the index follows): the tree keeps its cursor and open folders."""
-        self.archive = archive
-        await self.main.archive_loaded()
-        self.notify_all(notices)
-
-    async def index_ready(self, archive: Archive, index: SearchIndex) -> None:
-        if archive is not self.archive:
+    def on_index_ready(self, message: IndexReady) -> None:
+        if message.archive is not self.archive:
             return  # a newer archive is on its way with its own index
-        self.index = index
-        await self.main.index_ready()
+        self.index = message.index
+        self._to_screen(message)
+
+    def on_loading_done(self, message: LoadingDone) -> None:
+        self._to_screen(message)
 
     def notify_all(self, notices: list[str]) -> None:
         for notice in notices:
             self.notify(clean(notice), severity="warning", markup=False, timeout=8)
 
-    async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
         if worker.group == "load" and event.state == WorkerState.ERROR and self.is_running:
-            self.main.loading_failed()
+            self._to_screen(LoadingFailed(str(worker.error)))
             self.notify(f"Could not load the archive: {clean(str(worker.error))}", severity="error",
                         markup=False, timeout=15)
 
+    # -- reading state -----------------------------------------------------------------------------
     def mark_read(self, article_id: str) -> None:
         if self.state.mark_read(article_id):
             self.save_state()

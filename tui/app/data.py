@@ -6,14 +6,19 @@ loading worker thread, never on the UI thread. `build_index` also runs there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from ..archive.search import opening
 from ..archive.search.engine import SearchIndex
+from ..archive.search.saved import History, SavedSearches
+from ..archive.search.searcher import Lookup
 from ..archive.store import loader
 from ..archive.store.archive import Archive
+from ..config import Config
+from .state import ReadingState
 
 Progress = Callable[[int, int], None]
 
@@ -21,7 +26,7 @@ Progress = Callable[[int, int], None]
 @dataclass
 class Loaded:
     archive: Archive
-    index: SearchIndex | None = None  # None: the worker builds it
+    index: Lookup | None = None  # None: the worker builds it
     notices: list[str] = field(default_factory=list)  # cache problems etc., shown as notifications
     changed: bool = True  # False: the same files as the cached archive (keep what is shown)
 
@@ -80,3 +85,26 @@ def build_index(archive: Archive, progress: Progress | None = None) -> SearchInd
     index = opening.build_index(archive, progress)
     index.warm()
     return index
+
+
+class Session(Protocol):
+    """What the main screen asks of the app: the archive and index it keeps, the reading state."""
+
+    archive: Archive | None
+    index: Lookup | None
+    state: ReadingState
+    config: Config
+    history: History
+    saved: SavedSearches
+
+    @property
+    def keymap(self) -> Mapping[str, str]: ...
+
+    @property
+    def roots(self) -> list[Path]: ...
+
+    def mark_read(self, article_id: str) -> None: ...
+
+    def save_state(self) -> None: ...
+
+    def start_loading(self, rescan: bool = False) -> None: ...

@@ -1,18 +1,20 @@
-"""Names panel data: rank and filter entities, draw their rows, list their articles as hits.
+"""Names panel data: rank and filter entities, draw their rows, list their articles (or any
+listing of articles) as hits.
 
 Pure functions (no Textual), safe to run in worker threads. File text is never markup.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
-from typing import Protocol
 
 from rich.style import Style
 from rich.text import Text
 
 from ..archive.search.engine import Hit
 from ..archive.search.names import Entity
+from ..archive.search.searcher import NameFinder
 from ..archive.search.textindex import fold
 from ..archive.store.archive import Archive
 from .render import DIM, match_pattern
@@ -24,12 +26,6 @@ KIND_LABELS = {"person": "人物 person", "organisation": "机构 organisation",
 SNIPPET_BEFORE, SNIPPET_WIDTH = 12, 120
 
 
-class NameIndex(Protocol):
-    entities: list[Entity]
-
-    def find_names(self, text: str) -> list[Entity]: ...
-
-
 def ranked(entities: Iterable[Entity]) -> list[Entity]:
     """Most articles first, then by name; one row per entity key."""
     seen: dict[str, Entity] = {}
@@ -38,7 +34,7 @@ def ranked(entities: Iterable[Entity]) -> list[Entity]:
     return sorted(seen.values(), key=lambda e: (-len(e.articles), e.name))
 
 
-def find(index: NameIndex, text: str) -> list[Entity]:
+def find(index: NameFinder, text: str) -> list[Entity]:
     """Entities whose aliases contain `text` (any case), or that it spells in pinyin or with a typo
     (the index's `find_names`); all of them for an empty text."""
     return ranked(index.find_names(text) if text.strip() else index.entities)
@@ -90,10 +86,25 @@ def entity_hits(archive: Archive, entity: Entity, limit: int) -> list[Hit]:
     return hits
 
 
-def _spans(found: Iterable[object], start: int, shift: int) -> list[tuple[int, int]]:
+def listing_hits(archive: Archive, ids: list[str]) -> list[Hit]:
+    """Articles as result rows (the newest listing of the archive or a tree node): each with the
+    start of its text as the snippet. Reads bodies: run it off the UI thread."""
+    hits: list[Hit] = []
+    for article_id in ids:
+        if article_id not in archive:
+            continue
+        article = archive.get(article_id)
+        body = " ".join(article.text().split())
+        snippet = body[:SNIPPET_WIDTH] + ("…" if len(body) > SNIPPET_WIDTH else "")
+        hits.append(Hit(article.id, article.path, article.title, float(len(hits)), snippet, [],
+                        "body", article.source, article.source_name, article.published))
+    return hits
+
+
+def _spans(found: Iterable[re.Match[str]], start: int, shift: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in found:
-        a, b = m.span()  # type: ignore[attr-defined]
+        a, b = m.span()
         if b > a:
             out.append((a - start + shift, b - start + shift))
     return out

@@ -1,39 +1,24 @@
-"""The help text (one table, shown by `?`) and the help screen."""
+"""The help screen (`?`): every key from the command table, the search syntax, a few notes;
+and the small prompt that names a saved search."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.console import Group
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from ..archive.search.query import SYNTAX
-
-KEYS: list[tuple[str, str]] = [
-    ("/", "搜索 Focus the search box; results update as you type"),
-    ("Enter", "打开 Open the selected result or tree article"),
-    ("Esc", "返回 Leave the search box / go back"),
-    ("j k ↑ ↓", "Move in lists; scroll the article"),
-    ("g G", "First / last item; top / bottom of the article"),
-    ("PgUp PgDn Space", "Page up / down"),
-    ("Tab Shift+Tab", "Cycle panes: search -> list -> article"),
-    ("e", "人名 Names: people, organisations, agreements; type to filter, Enter lists articles"),
-    ("n N", "Next / previous match (highlighted names) in the open article"),
-    ("[ ]", "Previous / next article in the current list"),
-    ("y", "Copy the article URL (OSC 52, works over SSH)"),
-    ("b", "Bookmark / unbookmark (★ Bookmarks in the tree)"),
-    ("r", "Rescan the paths and show new articles"),
-    ("Ctrl+P", "Command palette: every command by name"),
-    ("?", "This help"),
-    ("q Ctrl+Q", "Quit (in the search box q types q; Ctrl+Q quits)"),
-]
+from .commands import help_rows
 
 NOTES = [
     "Read articles are dimmed; read marks and bookmarks are saved in the data directory",
@@ -42,16 +27,16 @@ NOTES = [
 ]
 
 
-def help_text() -> Text:
+def help_text(keymap: Mapping[str, str] | None = None) -> Text:
     """The whole help as plain text (tests and the README use it)."""
-    return Text("\n").join(Text(f"{k}  {w}") for k, w in KEYS)
+    return Text("\n").join(Text(f"{k}  {w}") for k, w in help_rows(keymap))
 
 
-def help_renderable() -> Group:
+def help_renderable(keymap: Mapping[str, str] | None = None) -> Group:
     table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
     table.add_column(style=Style(bold=True, color="cyan"), no_wrap=True)
     table.add_column(ratio=1)
-    for key, what in KEYS:
+    for key, what in help_rows(keymap):
         table.add_row(key, what)
     return Group(Text("newstui — 键盘操作 keys\n", style=Style(bold=True)), table, *syntax_section(),
                  Text("\n" + " ".join(NOTES), style=Style(dim=True)),
@@ -75,10 +60,35 @@ class HelpScreen(ModalScreen[None]):
         Binding("k", "scroll('up')", show=False),
     ]
 
+    def __init__(self, keymap: Mapping[str, str] | None = None) -> None:
+        super().__init__()
+        self.keymap = dict(keymap or {})
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static(help_renderable(), id="help-text")
+            yield Static(help_renderable(self.keymap), id="help-text")
 
     def action_scroll(self, direction: str) -> None:
         box = self.query_one("#help-box", VerticalScroll)
         (box.scroll_down if direction == "down" else box.scroll_up)()
+
+
+class NamePrompt(ModalScreen[str | None]):
+    """Ask for a name (to save the search `query` under); Esc cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
+    AUTO_FOCUS = "#save-name"
+
+    def __init__(self, query: str) -> None:
+        super().__init__()
+        self.query_text = query
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(Text(f"保存搜索 Save the search: {self.query_text}\n"
+                              "Name (Enter saves, Esc cancels):"))
+            yield Input(value=self.query_text[:40], id="save-name")
+
+    @on(Input.Submitted, "#save-name")
+    def _named(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)

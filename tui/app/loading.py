@@ -1,64 +1,70 @@
-"""What the main screen shows while the archive loads and the index is built."""
+"""The loading run: the last cached archive at once, then the files, then the index.
+
+Runs in the app's loading worker thread and reports by posting typed messages (messages.py);
+it never touches a widget. Progress is throttled so a big archive does not flood the UI.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import time
+from collections.abc import Callable
 
-from textual.widgets import ProgressBar
+from textual.message import Message
 
-from .views import welcome_text
+from ..archive.store.archive import Archive
+from . import data
+from .messages import ArchiveLoaded, IndexReady, LoadingDone, LoadingProgress
 
-if TYPE_CHECKING:
-    from .screen import MainScreen
-
-PLACEHOLDER = "/ 搜索 search: name, 人名, pinyin…"
-INDEXING = "/ 搜索 正在建立索引 indexing… (type now, results follow)"
+PROGRESS_EVERY = 0.05  # seconds between progress bar updates
 
 
-class LoadingViews:
-    """Mixed into MainScreen: progress, status line and search placeholder during loading."""
+class LoadingRun:
+    def __init__(self, loader: data.Loader, post: Callable[[Message], object],
+                 notify: Callable[[str, bool], object], cancelled: Callable[[], bool]) -> None:
+        self.loader, self.post, self.notify, self.cancelled = loader, post, notify, cancelled
+        self._last = 0.0
 
-    def show_progress(self: MainScreen, done: int, total: int) -> None:
-        bar = self.query_one("#progress", ProgressBar)
-        bar.display = True
-        bar.update(total=max(total, 1), progress=done)
-        self.set_status(f"读取 Loading {done}/{total}…")
+    def run(self, shown: Archive | None, have_index: bool, rescan: bool) -> None:
+        """`shown`: the archive on screen (None at start); `have_index`: it has its index.
+        `notify(text, warning)` says things the user should see (cache notices, rescan result)."""
+        if shown is None:
+            cached = self.loader.cached()
+            if cached is not None:
+                self.post(ArchiveLoaded(cached.archive, cached.notices))
+                shown = cached.archive
+        loaded = self.loader.load(self._progress)
+        if self.cancelled():
+            return
+        before = len(shown) if shown is not None else 0
+        if shown is None or loaded.changed:
+            self.post(ArchiveLoaded(loaded.archive, loaded.notices))
+            shown = loaded.archive
+        else:
+            for notice in loaded.notices:
+                self.notify(notice, True)
+        if rescan:
+            change = f"({len(shown) - before:+d})" if loaded.changed else "(no change)"
+            self.notify(f"Rescanned: {len(shown)} articles {change}", False)
+        index = loaded.index
+        if index is None and (loaded.changed or not have_index):
+            self.post(LoadingProgress(0, len(shown), indexing=True))
+            index = data.build_index(shown, self._indexing)
+        if index is not None and not self.cancelled():
+            self.post(IndexReady(shown, index))
+        else:
+            self.post(LoadingDone())
 
-    def indexing(self: MainScreen, done: int, total: int) -> None:
-        """The search index is being built: the box says so until `index_ready`."""
-        self.show_progress(done, total)
-        self.search.placeholder = INDEXING
-        self.set_status(f"索引 Indexing {done}/{total}…")
+    def _progress(self, done: int, total: int) -> None:
+        if self._due(done, total):
+            self.post(LoadingProgress(done, total))
 
-    async def archive_loaded(self: MainScreen) -> None:
-        archive = self.app.archive
-        assert archive is not None
-        self.tree.populate(archive, self.app.state)
-        if self.app.index is None:
-            self.search.placeholder = INDEXING
-        self.set_status(self.summary())
-        if self.article.article is None:
-            await self.article.show_message(welcome_text(archive))
+    def _indexing(self, done: int, total: int) -> None:
+        if self._due(done, total):
+            self.post(LoadingProgress(done, total, indexing=True))
 
-    async def index_ready(self: MainScreen) -> None:
-        self.loading_done()
-        if self.switcher.current == "names":
-            self.names.refill()
-        if self.query_text:
-            self.run_search(self.query_text, self.first_page())
-
-    def loading_done(self: MainScreen) -> None:
-        self.query_one("#progress", ProgressBar).display = False
-        self.search.placeholder = PLACEHOLDER
-        self.set_status(self.summary())
-
-    def loading_failed(self: MainScreen) -> None:
-        self.query_one("#progress", ProgressBar).display = False
-        self.set_status("Could not load the archive")
-
-    def summary(self: MainScreen) -> str:
-        archive = self.app.archive
-        if archive is None:
-            return ""
-        status = f"{len(archive)} articles · {len(archive.tree())} sources"
-        return status + (f" · {len(archive.rejections)} problems" if archive.rejections else "")
+    def _due(self, done: int, total: int) -> bool:
+        now = time.monotonic()
+        if done < total and now - self._last < PROGRESS_EVERY:
+            return False
+        self._last = now
+        return True

@@ -1,34 +1,32 @@
 """The names panel: people, organisations and agreements, filterable as you type.
 
-A filter box over a list of entities (most articles first). Enter on one posts `Chosen`; the main
-screen then lists its articles in the results list. Filtering runs in a worker thread.
+A filter box over a list of entities (most articles first). Enter on one posts `EntityChosen`; the
+main screen then lists its articles in the results pane. Filtering runs in a worker thread against
+the `NameFinder` the panel is given once the index is ready.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.message import Message
-from textual.widget import Widget
-from textual.widgets import Input
+from textual.widgets import Input, Sparkline, Static
 from textual.worker import get_current_worker
 
-from ..archive.search.engine import Hit
 from ..archive.search.names import Entity
+from ..archive.search.searcher import NameFinder
+from ..archive.search.timeline import timeline
+from ..archive.store.archive import Archive
 from . import entities
-from .widgets import ResultsList
-
-if TYPE_CHECKING:
-    from .app import NewsApp
-    from .screen import MainScreen
+from .messages import EntityChosen, StatusChanged
+from .render import DIM
+from .results import ResultsList
 
 NAMES_LIMIT = 500  # rows drawn at most; the filter narrows the rest
-ENTITY_LIMIT = 500  # an entity's articles listed at most (newest first)
 
 
 class NameFilter(Input):
@@ -45,40 +43,69 @@ class NameFilter(Input):
     def action_to_list(self) -> None:
         panel = self.parent
         if isinstance(panel, NamesPanel):
-            panel.list.focus()
+            panel.rows.focus()
 
 
 class NamesPanel(Vertical):
-    class Chosen(Message):
-        def __init__(self, entity: Entity) -> None:
-            super().__init__()
-            self.entity = entity
-
-    app: NewsApp  # type: ignore[assignment]
-
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.archive: Archive | None = None
+        self.finder: NameFinder | None = None
         self.shown: dict[str, Entity] = {}
         self.total = 0
-        self.filled_for: object = None  # the index the list was last filled from
+        self.status = ""
+        self.filled_for: NameFinder | None = None  # what the list was last filled from
 
     def compose(self) -> ComposeResult:
         yield NameFilter(placeholder="筛选 filter: kishida, 岸田, bulinken, aukus…", id="names-filter")
         yield ResultsList(self._prompt, divider=False, id="names-list")
+        yield Sparkline([], id="names-spark")
+        yield Static("", id="names-dates", markup=False)
 
     @property
-    def filter(self) -> NameFilter:
+    def filter_box(self) -> NameFilter:
         return self.query_one("#names-filter", NameFilter)
 
     @property
-    def list(self) -> ResultsList:
+    def rows(self) -> ResultsList:
         return self.query_one("#names-list", ResultsList)
+
+    def set_finder(self, finder: NameFinder) -> None:
+        self.finder = finder
+
+    def set_archive(self, archive: Archive) -> None:
+        self.archive = archive
+
+    @on(ResultsList.OptionHighlighted, "#names-list")
+    def _highlighted(self, event: ResultsList.OptionHighlighted) -> None:
+        event.stop()
+        self.show_timeline(self.shown.get(event.option.id or ""))
+
+    def show_timeline(self, entity: Entity | None) -> None:
+        """The highlighted name's articles per month (a sparkline) and its first and last dates."""
+        archive = self.archive
+        spark, dates = self.query_one("#names-spark", Sparkline), self.query_one("#names-dates", Static)
+        if entity is None or archive is None:
+            spark.data, spark.display = [], False
+            dates.update("")
+            return
+        line = timeline(archive.meta(i).published for i in entity.articles if i in archive)
+        counts = line.counts()
+        spark.data, spark.display = counts, len(counts) > 1
+        if not line.first:
+            dates.update(Text("未注明日期 undated", style=DIM))
+        elif line.first == line.last:
+            dates.update(Text(f"{line.first} · 1 day", style=DIM))
+        else:
+            peak = max(counts)
+            dates.update(Text(f"{line.first} → {line.last} · {len(counts)} months · peak {peak}/month",
+                              style=DIM))
 
     def refill(self) -> None:
         """Show the names for the current filter (again, when the index has changed)."""
-        if self.app.index is not None and self.filled_for is not self.app.index:
-            self.filled_for = self.app.index
-            self.run_filter(self.filter.value)
+        if self.finder is not None and self.filled_for is not self.finder:
+            self.filled_for = self.finder
+            self.run_filter(self.filter_box.value)
 
     @on(Input.Changed, "#names-filter")
     def _changed(self, event: Input.Changed) -> None:
@@ -92,74 +119,43 @@ class NamesPanel(Vertical):
     @work(exclusive=True, thread=True, group="names")
     def run_filter(self, text: str) -> None:
         worker = get_current_worker()
-        index = self.app.index
-        if index is None or worker.is_cancelled:
+        finder = self.finder
+        if finder is None or worker.is_cancelled:
             return
-        found = entities.find(index, text)
+        found = entities.find(finder, text)
         if not worker.is_cancelled:
             self.app.call_from_thread(self.show, text, found)
 
     def show(self, text: str, found: list[Entity]) -> None:
-        if text != self.filter.value:
+        if text != self.filter_box.value:
             return  # stale: the filter changed since
         self.total = len(found)
         self.shown = {e.key: e for e in found[:NAMES_LIMIT]}
-        self.list.show(list(self.shown))
+        self.rows.show(list(self.shown))
+        if not self.shown:
+            self.show_timeline(None)
         more = f" (first {NAMES_LIMIT}: type to narrow)" if self.total > NAMES_LIMIT else ""
-        self.app.main.set_status(f"{self.total} names{more} · Enter lists the articles", pane="names")
+        self.status = f"{self.total} names{more} · Enter lists the articles"
+        self.post_message(StatusChanged(self.status))
 
     def pending(self) -> bool:
         return any(w.group == "names" and w.is_running for w in self.workers)
 
     def current(self) -> Entity | None:
-        key = self.list.current_article()
+        key = self.rows.current_article()
         return self.shown.get(key) if key else None
 
     def choose(self) -> None:
         entity = self.current()
         if entity is not None:
-            self.post_message(self.Chosen(entity))
+            self.post_message(EntityChosen(entity))
 
     @on(ResultsList.OptionSelected, "#names-list")
     def _selected(self, event: ResultsList.OptionSelected) -> None:
         event.stop()
         entity = self.shown.get(event.option.id or "")
         if entity is not None:
-            self.post_message(self.Chosen(entity))
+            self.post_message(EntityChosen(entity))
 
     def _prompt(self, key: str, width: int) -> Text:
         return entities.entity_prompt(self.shown[key], width)
-
-
-class EntityResults:
-    """Mixed into MainScreen: an entity chosen in the names panel lists its articles as results."""
-
-    def on_names_panel_chosen(self: MainScreen, event: NamesPanel.Chosen) -> None:
-        self.entity = event.entity
-        self.list_entity(event.entity)
-
-    @work(exclusive=True, thread=True, group="entity")
-    def list_entity(self: MainScreen, entity: Entity) -> None:
-        """The entity's articles, newest first, with snippets (bodies are read: off the UI thread)."""
-        archive = self.app.archive
-        if archive is None:
-            return
-        hits = entities.entity_hits(archive, entity, ENTITY_LIMIT)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_entity, entity, hits)
-
-    def show_entity(self: MainScreen, entity: Entity, hits: list[Hit]) -> None:
-        if entity is not self.entity:
-            return
-        self.switcher.current = "results"
-        self.set_results({hit.id: hit for hit in hits})
-        self.set_status(entities.status_line(entity, hits), pane="results")
-        self.remove_class("-reading")
-        self.call_after_refresh(self.results.focus)
-
-    def highlight_terms(self: MainScreen, origin: Widget) -> list[str]:
-        """What to highlight in an article opened from `origin`: the entity's aliases or the query's terms."""
-        if origin is self.results and self.entity is not None:
-            return list(self.entity.aliases)
-        index = self.app.index
-        return index.terms(self.query_text) if self.query_text and index is not None else []

@@ -6,7 +6,7 @@ Pure functions (no Textual): the widgets only place what these return.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -22,6 +22,7 @@ MATCH = Style(color="yellow", reverse=True)
 CURRENT = Style(color="dark_orange", reverse=True, bold=True, underline=True)
 DIM = Style(dim=True)
 MARK = "★ "
+Convert = Callable[[str], str]  # shows text in the reader's script, same length (script.py)
 
 
 @dataclass
@@ -141,16 +142,21 @@ def highlighted(text: str, spans: Iterable[tuple[int, int]], style: Style = MATC
     return out
 
 
+def _same(text: str) -> str:
+    return text
+
+
 def result_prompt(article: Article, snippet: str, spans: Iterable[tuple[int, int]], *,
-                  read: bool, bookmarked: bool, width: int = 0) -> Text:
+                  read: bool, bookmarked: bool, width: int = 0, convert: Convert = _same) -> Text:
     """Title, source · date, snippet with the match highlighted; wrapped CJK-aware to `width`
-    (title and snippet at most two lines each) when a width is given."""
+    (title and snippet at most two lines each) when a width is given. `convert` shows the title
+    and snippet in the reader's script (keeping every character at its place: spans hold)."""
     title = Text(MARK if bookmarked else "", style="bold yellow")
-    title.append(clean(article.title) or "(无标题 untitled)", style=Style(bold=not read, dim=read))
+    title.append(clean(convert(article.title)) or "(无标题 untitled)", style=Style(bold=not read, dim=read))
     info = " · ".join(s for s in (source_label(article.source, article.source_name),
                                   article_date(article.published, article.archived, article.date_approx,
                                                time=False)) if s)
-    line3 = highlighted(snippet, spans)
+    line3 = highlighted(convert(snippet), spans)
     if read:
         line3.stylize(DIM)
     if width > 0:
@@ -158,13 +164,13 @@ def result_prompt(article: Article, snippet: str, spans: Iterable[tuple[int, int
     return Text("\n").join([title, Text(info, style=DIM), line3])
 
 
-def article_label(article: Article, *, read: bool, bookmarked: bool) -> Text:
-    """A tree leaf: `★ 04-10 title`, dimmed once read."""
+def article_label(article: Article, *, read: bool, bookmarked: bool, convert: Convert = _same) -> Text:
+    """A tree leaf: `★ 04-10 title`, dimmed once read; the title in the reader's script."""
     label = Text(MARK if bookmarked else "", style="bold yellow")
     day = clean(article.when[5:10])
     if day:
         label.append(f"≈{day} " if article.date_approx and not article.published else f"{day} ", style=DIM)
-    label.append(clean(article.title) or "(无标题 untitled)", style=DIM if read else Style())
+    label.append(clean(convert(article.title)) or "(无标题 untitled)", style=DIM if read else Style())
     return label
 
 

@@ -1,266 +1,165 @@
-"""The main screen: search box, tree / results, article pane; keys and focus."""
+"""The main screen: the left column (nav.py) and the article pane; keys that span panes.
+
+Each pane owns its state: the tree (sources, bookmarks, problems), the results pane (query, hits,
+paging), the names panel (filter, names), the article view (the open article, its matches). They
+post `ArticleChosen`, `EntityChosen`, `ProblemChosen` and `StatusChanged`; the app's loading
+worker's messages arrive here too. The screen routes them and decides where focus goes.
+"""
 
 from __future__ import annotations
 
-import time
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
-from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.binding import BindingType
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Input, ProgressBar, Static, Tree
-from textual.worker import get_current_worker
+from textual.widgets import ContentSwitcher, Footer, Input
 
-from ..archive.search.engine import Hit
-from ..archive.search.names import Entity
-from .actions import ScreenActions
-from .loading import PLACEHOLDER, LoadingViews
-from .names import EntityResults, NamesPanel
-from .render import result_prompt
-from .tree import NodeData, SourceTree
+from ..archive.model import Article
+from .article_view import ArticleView
+from .commands import not_while_typing, screen_bindings
+from .data import Session
+from .handoff import Handoff
+from .help import HelpScreen, NamePrompt
+from .messages import (
+    ArchiveLoaded,
+    ArticleChosen,
+    IndexReady,
+    LoadingDone,
+    LoadingFailed,
+    LoadingProgress,
+    ProblemChosen,
+)
+from .names import NamesPanel
+from .nav import Navigator, SearchBox
+from .results import SearchResults
+from .script import Script
+from .text import clean
+from .tree import SourceTree
 from .views import problem_text, welcome_text
-from .widgets import ArticleView, ResultsList
-
-if TYPE_CHECKING:
-    from .app import NewsApp
 
 NARROW = 100  # below this many columns the list and the article take turns
-RESULTS_LIMIT = 200  # the most rows fetched per keystroke (a tall list); see `first_page`
-MORE = 100  # rows added each time
-# Actions that make no sense while typing: hidden from the footer when the search box has focus.
-_NOT_WHILE_TYPING = {"match", "step", "copy_url", "bookmark", "rescan", "help", "quit", "focus_search",
-                     "names"}
+_NOT_WHILE_TYPING = not_while_typing()
 
 
-class SearchBox(Input):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "submit", "Open", show=True),
-        Binding("down", "screen.focus_list", "To the list", show=False),
-    ]
+class MainScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = list(screen_bindings())
 
-
-class MainScreen(ScreenActions, LoadingViews, EntityResults, Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", "Search", key_display="/"),
-        Binding("e", "names", "Names"),
-        Binding("escape", "back", "Back", key_display="Esc"),
-        Binding("n", "match(1)", "Match", key_display="n N"),
-        Binding("N", "match(-1)", "Prev match", show=False),
-        Binding("left_square_bracket", "step(-1)", "Previous article", show=False),
-        Binding("right_square_bracket", "step(1)", "Prev/next", key_display="[ ]"),
-        Binding("y", "copy_url", "Copy"),
-        Binding("b", "bookmark", "Mark"),
-        Binding("r", "rescan", "Rescan", show=False),  # in help and the palette; the footer is full
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit"),
-        Binding("tab", "cycle(1)", "Next pane", show=False),
-        Binding("shift+tab", "cycle(-1)", "Previous pane", show=False),
-    ]
-
-    app: NewsApp  # type: ignore[assignment]
-
-    def __init__(self) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
-        self.query_text = ""
-        self.hits: dict[str, Hit] = {}
-        self.current_ids: list[str] = []  # the list `[`/`]` walk
-        self.return_to: Widget | None = None
-        self.entity: Entity | None = None  # the results list shows this entity's articles
-        self.pane_status: dict[str, str] = {}
-        self._open_first_when_ready = False
-        self._total = 0  # articles matching the query shown (the list holds the best of them)
-        self._shown_query = ""  # the query whose hits the results list shows
+        self.session = session
+        self.script = Script(session.config.script)  # shared by the panes that show file text
+        self.walk: list[str] = []  # the list `[`/`]` step through
+        self.return_to: Widget | None = None  # the list the open article was chosen in
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
-            with Vertical(id="nav"):
-                yield SearchBox(placeholder=PLACEHOLDER, id="search")
-                yield ProgressBar(id="progress", show_eta=False)
-                with ContentSwitcher(initial="tree", id="lists"):
-                    yield SourceTree(id="tree")
-                    yield ResultsList(self._prompt, id="results")
-                    yield NamesPanel(id="names")
-                yield Static("", id="status", markup=False)
+            session = self.session
+            yield Navigator(session.state, session.history, session.saved, self.script, id="nav")
             yield ArticleView(id="article")
         yield Footer(compact=True, show_command_palette=False)
 
     @property
+    def nav(self) -> Navigator:
+        return self.query_one("#nav", Navigator)
+
+    @property
     def search(self) -> SearchBox:
-        return self.query_one("#search", SearchBox)
+        return self.nav.search
 
     @property
-    def tree(self) -> SourceTree:
-        return self.query_one("#tree", SourceTree)
+    def source_tree(self) -> SourceTree:
+        return self.nav.source_tree
 
     @property
-    def results(self) -> ResultsList:
-        return self.query_one("#results", ResultsList)
+    def results(self) -> SearchResults:
+        return self.nav.results
+
+    @property
+    def names(self) -> NamesPanel:
+        return self.nav.names
+
+    @property
+    def switcher(self) -> ContentSwitcher:
+        return self.nav.switcher
 
     @property
     def article(self) -> ArticleView:
         return self.query_one("#article", ArticleView)
 
-    @property
-    def names(self) -> NamesPanel:
-        return self.query_one("#names", NamesPanel)
+    def list_widget(self) -> Widget:
+        return self.nav.list_widget()
 
-    @property
-    def switcher(self) -> ContentSwitcher:
-        return self.query_one("#lists", ContentSwitcher)
-
-    def list_widget(self) -> SourceTree | ResultsList:
-        current = self.switcher.current
-        if current == "names":
-            return self.names.list
-        return self.results if current == "results" else self.tree
+    def workers_pending(self) -> bool:
+        """Whether the results pane is still searching (tests, screenshots)."""
+        return self.results.pending()
 
     async def on_mount(self) -> None:
-        await self.article.show_message(welcome_text(None))
-        self.tree.focus()
-        self.app.start_loading()
+        self.handoff = Handoff(self.app, self.session.config, self.session.roots)
+        if self.session.config.sort == "date":
+            self.results.sort = "date"
+        await self.article.show_message(welcome_text(None, self.session.keymap))
+        self.source_tree.focus()
+        self.session.start_loading()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
 
-    def set_status(self, text: str, *, pane: str = "") -> None:
-        """Show `text`; with `pane` ("results", "names"), also shown again when going back to it."""
-        if pane:
-            self.pane_status[pane] = text
-        self.query_one("#status", Static).update(Text(text))
+    def set_status(self, text: str) -> None:
+        self.nav.set_status(text)
 
-    # -- search --------------------------------------------------------------------------------
-    @on(Input.Changed, "#search")
-    def _query_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value.strip()
-        if self.query_text:
-            self.entity = None
-            self.switcher.current = "results"
-            self.run_search(self.query_text, self.first_page())
+    # -- the loading worker's messages (through the app) ------------------------------------------
+    def on_loading_progress(self, message: LoadingProgress) -> None:
+        self.nav.progress(message.done, message.total, indexing=message.indexing)
+
+    async def on_archive_loaded(self, message: ArchiveLoaded) -> None:
+        self.nav.archive_loaded(message.archive, indexed=self.session.index is not None)
+        if self.article.article is None:
+            await self.article.show_message(welcome_text(message.archive, self.session.keymap))
+
+    def on_index_ready(self, message: IndexReady) -> None:
+        self.nav.index_ready(message.index)
+
+    def on_loading_done(self, message: LoadingDone) -> None:
+        self.nav.loading_done()
+
+    def on_loading_failed(self, message: LoadingFailed) -> None:
+        self.nav.loading_failed()
+
+    # -- what the panes chose ------------------------------------------------------------------
+    def on_search_results_listed(self, message: SearchResults.Listed) -> None:
+        if message.listing and self.switcher.current == "names":
+            return  # the names panel was opened meanwhile: the listing waits behind it
+        if message.listing and self.focused not in (self.source_tree, self.results, None):
+            self.switcher.current = "results"  # shown; focus stays where the user put it
             return
-        self._open_first_when_ready = False
-        if self.switcher.current == "results" and self.entity is None:
-            self.switcher.current = "tree"
-            self.set_results({})
+        self.switcher.current = "results"
+        self.remove_class("-reading")
+        self.set_focus(self.results)  # at once: a key pressed next (/ ...) moves it on
 
-    def first_page(self) -> int:
-        """Rows rendered per keystroke: what the list can show (a row takes two lines or more) plus
-        a few; rendering rows nobody sees is what made typing slow. More come as the cursor nears
-        the end (`_near_the_end`)."""
-        return min(RESULTS_LIMIT, max(12, self.results.size.height // 2 + 4, self.size.height // 2 + 4))
+    async def on_problem_chosen(self, message: ProblemChosen) -> None:
+        await self.article.show_message(problem_text(message.rejection))
+        self.show_article_pane()
 
-    @work(exclusive=True, thread=True, group="search")
-    def run_search(self, query: str, limit: int = RESULTS_LIMIT) -> None:
-        """Search in a thread as soon as a key is typed (no debounce: a search costs a few ms); a
-        newer keystroke cancels this worker and its results, stale by then, are dropped."""
-        worker = get_current_worker()
-        index = self.app.index
-        if worker.is_cancelled or query != self.query_text:
-            return
-        if index is None:
-            self.app.call_from_thread(self.set_status, "正在建立索引 Indexing… results follow")
-            return
-        started = time.perf_counter()
-        counted = getattr(index, "search_counted", None)  # test doubles may only have `search`
-        if counted is not None:
-            hits, total = counted(query, limit)
-        else:
-            hits = index.search(query, limit=limit)
-            total = len(hits)
-        elapsed = time.perf_counter() - started
-        if not worker.is_cancelled and query == self.query_text:
-            self.app.call_from_thread(self.show_results, query, hits, total, elapsed)
-
-    def show_results(self, query: str, hits: list[Hit], total: int, elapsed: float) -> None:
-        """`hits`, the best of the `total` articles matching `query`, as the results list."""
-        archive = self.app.archive
-        if query != self.query_text or archive is None or self.entity is not None:
-            return  # a stale answer: the box has changed since this search started
-        found: dict[str, Hit] = {}
-        for hit in hits:
-            if hit.id in archive and hit.id not in found:
-                found[hit.id] = hit
-        self.set_results(found, query, total)
-        ids = list(self.hits)
-        shown = f"{len(ids)} of {self._total}" if self._total > len(ids) else f"{len(ids)}"
-        self.set_status(f"{shown} results · {elapsed * 1000:.0f} ms", pane="results")
-        if self._open_first_when_ready:
-            self._open_first_when_ready = False
-            if self.hits:
-                self.open_article(next(iter(self.hits)), list(self.hits), self.results)
-
-    def set_results(self, hits: dict[str, Hit], query: str = "", total: int = 0) -> None:
-        """The one place the results list changes: `hits` become its rows; `query` is what they
-        answer ("" when none, or for an entity's articles), `total` how many articles match it.
-        A longer answer to the query shown adds rows under the current ones (the cursor stays)."""
-        before = list(self.hits)
-        self.hits = hits
-        ids = list(hits)
-        if (query and query == self._shown_query and before and ids[: len(before)] == before
-                and self.results.ids() == before):
-            self.results.extend(ids[len(before):])  # more of the same list: keep the cursor
-        else:
-            self.results.show(ids)
-        self._shown_query = query
-        self._total = max(total, len(ids))
-
-    def _prompt(self, article_id: str, width: int) -> Text:
-        hit, state, archive = self.hits[article_id], self.app.state, self.app.archive
-        assert archive is not None
-        return result_prompt(archive.meta(article_id), hit.snippet, hit.spans, width=width,
-                             read=state.is_read(article_id), bookmarked=state.is_bookmarked(article_id))
-
-    @on(Input.Submitted, "#search")
-    def _submitted(self) -> None:
-        if not self.query_text:
-            self.tree.focus()
-            return
-        target = self.results.current_article()
-        if target is None or self.workers_pending():
-            self._open_first_when_ready = True  # the results for what was typed are not in yet
-            return
-        self.open_article(target, self.results.ids(), self.results)
-
-    def workers_pending(self) -> bool:
-        return any(w.group in ("search", "entity") and w.is_running for w in self.workers)
-
-    @on(ResultsList.OptionHighlighted, "#results")
-    def _near_the_end(self, event: ResultsList.OptionHighlighted) -> None:
-        """The cursor reached the last rows: fetch the next hits of the same query."""
-        if (self.entity is None and self.query_text and len(self.hits) < self._total
-                and event.option_index >= self.results.option_count - 4 and not self.workers_pending()):
-            self.run_search(self.query_text, len(self.hits) + MORE)
-
-    @on(ResultsList.OptionSelected, "#results")
-    def _result_selected(self, event: ResultsList.OptionSelected) -> None:
-        if event.option.id:
-            self.open_article(event.option.id, self.results.ids(), self.results)
-
-    @on(Tree.NodeSelected, "#tree")
-    async def _node_selected(self, event: Tree.NodeSelected[NodeData]) -> None:
-        data = event.node.data
-        if data is None:
-            return
-        if data.kind == "article":
-            self.open_article(data.article_id, self.tree.ids_around(event.node), self.tree)
-        elif data.kind == "problem" and data.rejection is not None:
-            await self.article.show_message(problem_text(data.rejection))
-            self.show_article_pane()
+    def on_article_chosen(self, message: ArticleChosen) -> None:
+        if message.origin is self.results and self.results.query_text:
+            self.nav.remember_query()  # an article read from a search: the search goes in the history
+        self.open_article(message.article_id, message.ids, message.terms, message.origin)
 
     # -- opening -------------------------------------------------------------------------------
     @work(exclusive=True, group="open")
-    async def open_article(self, article_id: str, ids: list[str], origin: Widget) -> None:
-        app = self.app
-        if app.archive is None or article_id not in app.archive:
+    async def open_article(self, article_id: str, ids: list[str], terms: list[str], origin: Widget) -> None:
+        session = self.session
+        if session.archive is None or article_id not in session.archive:
             return
-        article = app.archive.get(article_id)
-        self.current_ids, self.return_to = ids, origin
-        terms = self.highlight_terms(origin)
-        await self.article.show_article(article, terms, bookmarked=app.state.is_bookmarked(article_id))
-        app.mark_read(article_id)
+        article = session.archive.get(article_id)
+        self.walk, self.return_to = ids, origin
+        await self.article.show_article(article, terms, bookmarked=session.state.is_bookmarked(article_id),
+                                        convert=self.script.convert)
+        session.mark_read(article_id)
         if self.article.matches:
             self.set_status(f"{len(self.article.matches)} matches · n/N jump between them")
         self.show_article_pane()
@@ -272,17 +171,16 @@ class MainScreen(ScreenActions, LoadingViews, EntityResults, Screen[None]):
 
     def refresh_article_state(self, article_id: str) -> None:
         """Read/bookmark state of one article changed: relabel it wherever it shows."""
-        self.tree.refresh_article(article_id)
-        if article_id in self.hits:
+        self.source_tree.refresh_article(article_id)
+        if article_id in self.results.hits:
             self.results.refresh_row(article_id)
         shown = self.article.article
         if shown is not None and shown.id == article_id:
-            self.article.set_bookmarked(self.app.state.is_bookmarked(article_id))
+            self.article.set_bookmarked(self.session.state.is_bookmarked(article_id))
 
     # -- focus -----------------------------------------------------------------------------------
     def on_descendant_focus(self, event: object) -> None:
-        focused = self.focused
-        self.set_class(focused is self.article, "-reading")
+        self.set_class(self.focused is self.article, "-reading")
         self.refresh_bindings()
 
     def action_cycle(self, step: int) -> None:
@@ -293,44 +191,171 @@ class MainScreen(ScreenActions, LoadingViews, EntityResults, Screen[None]):
         self.call_after_refresh(target.focus)
 
     def action_focus_search(self) -> None:
-        self.remove_class("-reading")
-        self.call_after_refresh(self.search.focus)
+        if self.has_class("-narrow") and self.has_class("-reading"):
+            self.remove_class("-reading")  # the box shows after the next refresh
+            self.call_after_refresh(self.search.focus)
+        else:
+            self.remove_class("-reading")
+            self.set_focus(self.search)  # at once (Widget.focus waits a turn): what is typed next goes here
 
     def action_focus_list(self) -> None:
         self.list_widget().focus()
 
     def action_back(self) -> None:
-        focused = self.focused
+        focused, results = self.focused, self.results
         if focused is self.search:
             self.list_widget().focus()
         elif focused is self.article:
-            target = self.return_to if self.return_to in (self.tree, self.results) else None
-            if target is None or not target.display:
-                target = self.list_widget()
+            target: Widget = self.list_widget()
+            if self.return_to in (self.source_tree, results) and self.return_to is not None:
+                target = self.return_to if self.return_to.display else target
             self.remove_class("-reading")
-            self.set_status(self.pane_status.get(str(self.switcher.current), "") or self.summary())
+            self.set_status(self.nav.pane_status())
             self.call_after_refresh(target.focus)
-        elif focused is self.results and self.entity is not None:
+        elif focused is results and results.entity is not None:
             self.action_names()
-        elif focused is self.results:
-            self.search.value = ""
-            self.call_after_refresh(self.tree.focus)
+        elif focused is results:
+            if results.query_text:
+                self.search.value = ""  # the tree comes back when the box is empty
+            else:
+                self.nav.back_to_tree()
+            self.call_after_refresh(self.source_tree.focus)
         elif self.switcher.current == "names":
-            self.entity = None
-            self.set_results({})
-            self.switcher.current = "tree"
-            self.set_status(self.summary())
-            self.call_after_refresh(self.tree.focus)
+            self.nav.back_to_tree()
+            self.call_after_refresh(self.source_tree.focus)
         else:
             self.remove_class("-reading")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _NOT_WHILE_TYPING and isinstance(self.focused, Input):
             return False
-        if action == "back" and self.focused is self.tree and not self.has_class("-reading"):
+        if action == "back" and self.focused is self.source_tree and not self.has_class("-reading"):
             return False
         if action == "match" and not self.article.matches:
             return None
-        if action == "step" and not self.current_ids:
+        if action == "step" and not self.walk:
             return None
         return True
+
+    # -- commands (see commands.py) --------------------------------------------------------------
+    def target_article(self) -> str | None:
+        """The highlighted article when a list has focus, else the open one."""
+        focused = self.focused
+        if focused is self.source_tree and self.source_tree.current_article():
+            return self.source_tree.current_article()
+        if focused is self.results and self.results.current_article():
+            return self.results.current_article()
+        return self.article.article.id if self.article.article else None
+
+    def action_match(self, step: int) -> None:
+        where = self.article.jump(step)
+        if where is None:
+            self.notify("No matches in this article", severity="warning", timeout=2)
+        else:
+            self.set_status(f"match {where[0]}/{where[1]}")
+
+    def action_step(self, step: int) -> None:
+        shown, ids = self.article.article, self.walk
+        if not ids:
+            self.notify("No list to step through: open an article first", severity="warning", timeout=2)
+            return
+        index = ids.index(shown.id) if shown is not None and shown.id in ids else -1
+        new = index + step
+        if not 0 <= new < len(ids):
+            self.notify("Last article in this list" if step > 0 else "First article in this list", timeout=2)
+            return
+        article_id, origin = ids[new], self.return_to or self.list_widget()
+        if isinstance(origin, (SearchResults, SourceTree)):
+            origin.select_article(article_id, ids)
+        terms = self.results.terms() if origin is self.results else []
+        self.open_article(article_id, ids, terms, origin)
+
+    def _chosen(self) -> Article | None:
+        article_id, archive = self.target_article(), self.session.archive
+        if article_id is None or archive is None:
+            self.notify("No article selected", severity="warning", timeout=2)
+            return None
+        return archive.get(article_id)
+
+    def action_hand_off(self, how: str) -> None:
+        """y c p o s: the chosen article to the clipboard, the pager, a browser, a file."""
+        if article := self._chosen():
+            self.handoff.run(how, article)
+
+    def action_bookmark(self) -> None:
+        article_id, archive, state = self.target_article(), self.session.archive, self.session.state
+        if article_id is None or archive is None:
+            self.notify("No article selected", severity="warning", timeout=2)
+            return
+        now = state.toggle_bookmark(article_id)
+        self.session.save_state()
+        self.refresh_article_state(article_id)
+        self.source_tree.refresh_bookmarks()
+        title = clean(archive.meta(article_id).title)
+        self.notify(("★ Bookmarked: " if now else "Bookmark removed: ") + title, markup=False, timeout=3)
+
+    def action_rescan(self) -> None:
+        self.session.start_loading(rescan=True)
+
+    def action_names(self) -> None:
+        """The names panel; back from an entity's articles, the list keeps its place."""
+        if self.session.index is None:
+            self.notify("正在建立索引 Indexing… names follow when it is done", timeout=3)
+            return
+        target = self.nav.show_names()
+        self.remove_class("-reading")
+        self.call_after_refresh(target.focus)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.session.keymap))
+
+    def _reveal(self, key: str) -> None:
+        if not self.nav.reveal(key):
+            self.notify("Nothing there", timeout=2)
+            return
+        self.remove_class("-reading")
+        self.call_after_refresh(self.source_tree.focus)
+
+    def action_list_node(self) -> None:
+        """The newest articles of the highlighted tree node (of the whole archive above it)."""
+        title, ids = self.nav.node_listing()
+        if not ids:
+            self.notify("No articles there", timeout=2)
+            return
+        self.results.list_articles(title, ids)
+
+    async def action_script(self) -> None:
+        """As written -> Simplified -> Traditional: titles, snippets and the open article."""
+        self.script.cycle()
+        self.results.redraw()
+        self.source_tree.relabel()
+        shown = self.article.article
+        if shown is not None:
+            await self.article.show_article(shown, self.article.terms, convert=self.script.convert,
+                                            bookmarked=self.session.state.is_bookmarked(shown.id))
+        self.notify(f"Script: {self.script.label}", timeout=2)
+
+    def action_toggle_sort(self) -> None:
+        order = self.results.toggle_sort()
+        self.notify("Newest first" if order == "date" else "Best first", title="Sort", timeout=2)
+
+    def action_save_search(self) -> None:
+        query = self.results.query_text
+        if not query:
+            self.notify("Type a search first, then save it", severity="warning", timeout=3)
+            return
+
+        def save(name: str | None) -> None:
+            if name:
+                self.notify(clean(self.nav.save_search(name)), markup=False, timeout=5)
+
+        self.app.push_screen(NamePrompt(query), save)
+
+    def action_show_bookmarks(self) -> None:
+        self._reveal("bookmarks")
+
+    def action_show_problems(self) -> None:
+        self._reveal("problems")
+
+    def action_quit(self) -> None:
+        self.app.exit(0)

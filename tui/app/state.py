@@ -168,7 +168,7 @@ class ReadingState:
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
-            disk_read, disk_bookmarks = set(), []
+            disk_read, disk_bookmarks = set[str](), list[str]()
         else:
             try:
                 disk_read, disk_bookmarks = _parse(raw)

@@ -1,4 +1,4 @@
-"""Display text from archive files safely: strip control characters, build labels.
+"""Display text from archive files safely (the archive's `strip_controls`), build labels.
 
 Everything here returns plain `str` or `rich.text.Text`; nothing builds markup from file text.
 No Textual import: these helpers are pure and cheap to test.
@@ -7,33 +7,11 @@ No Textual import: these helpers are pure and cheap to test.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..archive.read.sources import display_name
+from ..archive.read.text import strip_controls
 
-# Format characters kept: zero-width joiner/non-joiner (emoji, some scripts).
-_KEEP_FORMAT = {"\u200c", "\u200d"}
-_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
-
-
-def _strip_char(ch: str) -> str:
-    if ch in "\n\t":
-        return " "
-    cat = unicodedata.category(ch)
-    if cat == "Cc" or (cat == "Cf" and ch not in _KEEP_FORMAT) or cat in ("Cs", "Co", "Zl", "Zp"):
-        return ""
-    return ch
-
-
-def strip_controls(text: str) -> str:
-    """Drop C0/C1 controls, bidi overrides and other invisible format characters.
-
-    Newlines and tabs become spaces; everything else that could move the cursor or start an
-    escape sequence (ESC, BEL, CSI, OSC ...) is removed, so it never reaches the terminal.
-    """
-    if text.isprintable():
-        return text
-    return "".join(_strip_char(ch) for ch in text)
+_SPACES = re.compile(r"\s+")  # line breaks and tabs too: these helpers make one line
 
 
 def clean(text: str) -> str:

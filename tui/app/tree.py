@@ -10,25 +10,29 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import on
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from ..archive.model import Rejection
 from ..archive.store.archive import Archive, SourceGroup
+from .messages import ArticleChosen, ProblemChosen, SavedSearchChosen
 from .render import DIM, article_label, count_label
+from .script import Script
 from .state import ReadingState
 from .text import clean, source_label
 
 
 @dataclass
 class NodeData:
-    kind: str  # "group" | "list" (holds article ids, lazily expanded) | "article" | "problem"
+    kind: str  # "group" | "list" (holds article ids, lazily expanded) | "article" | "problem" | "saved"
     key: str
     ids: list[str] = field(default_factory=list)
     article_id: str = ""
     rejection: Rejection | None = None
     loaded: bool = False
+    query: str = ""  # a saved search's query
 
 
 Node = TreeNode[NodeData]
@@ -57,14 +61,18 @@ class SourceTree(Tree[NodeData]):
         Binding("G", "last", "Last", show=False),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, script: Script, **kwargs: object) -> None:
         super().__init__(Text("newstui"), **kwargs)  # type: ignore[arg-type]
+        self.script = script
         self.show_root = False
         self.guide_depth = 2
         self.archive: Archive | None = None
         self.state: ReadingState | None = None
         self._leaves: dict[str, list[Node]] = {}
         self.bookmarks_node: Node | None = None
+        self.saved_node: Node | None = None
+        self.saved: list[tuple[str, str]] = []  # (name, query) of the saved searches
+        self.saved_counts: dict[str, int] = {}
 
     def action_first(self) -> None:
         self.cursor_line = 0
@@ -82,6 +90,8 @@ class SourceTree(Tree[NodeData]):
         self._leaves = {}
         self.bookmarks_node = self.root.add(Text(""), NodeData("list", "bookmarks"))
         self._label_bookmarks()
+        self.saved_node = None
+        self._add_saved()
         for group in archive.tree():
             src = self.root.add(count_label(source_label(group.key, group.name), group.count, "bold"),
                                 NodeData("group", f"s/{group.key}"), expand=first)
@@ -139,10 +149,53 @@ class SourceTree(Tree[NodeData]):
     def _article_label(self, article_id: str) -> Text:
         assert self.archive is not None and self.state is not None
         return article_label(self.archive.meta(article_id), read=self.state.is_read(article_id),
-                             bookmarked=self.state.is_bookmarked(article_id))
+                             bookmarked=self.state.is_bookmarked(article_id), convert=self.script.convert)
+
+    def relabel(self) -> None:
+        """Every article leaf again (the reader's script changed)."""
+        for article_id, leaves in self._leaves.items():
+            for leaf in leaves:
+                leaf.set_label(self._article_label(article_id))
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         self._fill(event.node)
+
+    # -- saved searches: a node under Bookmarks, one child per search with its live count ------------
+    def set_saved(self, saved: list[tuple[str, str]], counts: dict[str, int] | None = None) -> None:
+        self.saved = list(saved)
+        if counts is not None:
+            self.saved_counts = counts
+        if self.archive is not None:
+            self._add_saved()
+
+    def _add_saved(self) -> None:
+        expanded = self.saved_node.is_expanded if self.saved_node is not None else True
+        if self.saved_node is not None:
+            self.saved_node.remove()
+            self.saved_node = None
+        if not self.saved or self.bookmarks_node is None:
+            return
+        node = self.root.add(Text("☆ 已存搜索 Saved searches", style=Style(bold=True, color="cyan")),
+                             NodeData("group", "saved"), after=self.bookmarks_node, expand=expanded)
+        for name, query in self.saved:
+            count = self.saved_counts.get(name)
+            label = count_label(name, count) if count is not None else Text(clean(name))
+            label.append(f"  {clean(query)}", style=DIM)
+            node.add_leaf(label, NodeData("saved", f"q/{name}", query=query))
+        self.saved_node = node
+
+    @on(Tree.NodeSelected)
+    def _selected(self, event: Tree.NodeSelected[NodeData]) -> None:
+        event.stop()
+        data = event.node.data
+        if data is None:
+            return
+        if data.kind == "article":
+            self.post_message(ArticleChosen(data.article_id, self.ids_around(event.node), [], self))
+        elif data.kind == "problem" and data.rejection is not None:
+            self.post_message(ProblemChosen(data.rejection))
+        elif data.kind == "saved":
+            self.post_message(SavedSearchChosen(data.query))
 
     def refresh_article(self, article_id: str) -> None:
         """Relabel an article's leaves (read or bookmark state changed)."""
@@ -162,6 +215,15 @@ class SourceTree(Tree[NodeData]):
         if node.is_expanded:
             self._fill(node)
 
+    def reveal(self, key: str) -> bool:
+        """Unfold a top node (`bookmarks`, `problems`) and put the cursor on it."""
+        node = next((n for n in self.root.children if n.data and n.data.key == key), None)
+        if node is None:
+            return False
+        node.expand()
+        self.move_cursor(node)
+        return True
+
     def current_article(self) -> str | None:
         node = self.cursor_node
         return node.data.article_id if node and node.data and node.data.kind == "article" else None
@@ -172,6 +234,15 @@ class SourceTree(Tree[NodeData]):
             if leaf.parent and leaf.parent.data and leaf.parent.data.ids == ids:
                 self.move_cursor(leaf)
                 return
+
+    def ids_under(self, node: Node) -> list[str]:
+        """Every article under `node`, newest first (years and months are listed newest first)."""
+        data = node.data
+        if data is not None and data.kind == "list":
+            if data.key == "bookmarks" and self.state is not None and self.archive is not None:
+                return [i for i in self.state.bookmarks if i in self.archive]
+            return list(data.ids)
+        return [i for child in node.children for i in self.ids_under(child)]
 
     def ids_around(self, node: Node) -> list[str]:
         """The ids of the list an article leaf belongs to."""

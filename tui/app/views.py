@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.style import Style
 from rich.text import Text
 
 from ..archive.model import Rejection
 from ..archive.store.archive import Archive
+from .commands import welcome_lines
 from .text import clean
 
 
-def welcome_text(archive: Archive | None) -> Text:
+def welcome_text(archive: Archive | None, keymap: Mapping[str, str] | None = None) -> Text:
     out = Text("newstui\n\n", style=Style(bold=True))
     if archive is None:
         out.append("正在读取 Loading the archive…\n\n")
     else:
         out.append(f"{len(archive)} articles from {len(archive.tree())} sources.\n\n")
-    out.append("/ search · e names · Enter open · Esc back\n"
-               "n/N matches · [ ] prev/next · y copy URL\n"
-               "b bookmark · r rescan · ? help · q quit", style=Style(dim=True))
+    out.append("\n".join(welcome_lines(keymap)), style=Style(dim=True))
     return out
 
 

@@ -61,7 +61,7 @@ def wrap(text: Text, width: int) -> Text:
 
 
 def wrap_lines(text: Text, width: int) -> list[Text]:
-    return wrap(text, width).split("\n", allow_blank=True)
+    return list(wrap(text, width).split("\n", allow_blank=True))
 
 
 def clip(text: Text, width: int, lines: int) -> Text:

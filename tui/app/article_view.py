@@ -1,8 +1,7 @@
-"""The results list and the article pane."""
+"""The article pane: title, source, date, URL, images, body and links, with matches highlighted."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -10,69 +9,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.geometry import Size
 from textual.widget import Widget
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from ..archive.model import Article
-from .render import Piece, article_pieces, find_matches, render_piece
+from .render import Convert, Piece, article_pieces, find_matches, render_piece
 from .wrap import wrap, wrap_lines
-
-
-class ResultsList(OptionList):
-    """Search hits (option ids are article ids), or names (ids are entity keys)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
-
-    def __init__(self, prompt: Callable[[str, int], Text], *, divider: bool = True,
-                 **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.prompt = prompt  # (option id, width) -> the row
-        self.divider = divider  # a line between rows
-        self._width = 0
-
-    def row_width(self) -> int:
-        return max(10, self.scrollable_content_region.width - 2)  # options have 1 cell padding a side
-
-    def show(self, ids: list[str]) -> None:
-        self._width = self.row_width()
-        self.clear_options()
-        rows: list[Option | None] = []
-        for article_id in ids:
-            rows += [Option(self.prompt(article_id, self._width), id=article_id)]
-            if self.divider:
-                rows.append(None)
-        self.add_options(rows[:-1] if self.divider else rows)
-        self.highlighted = 0 if ids else None
-
-    def extend(self, ids: list[str]) -> None:
-        """Rows added under the current ones (the cursor stays)."""
-        rows: list[Option | None] = []
-        for article_id in ids:
-            if self.divider:
-                rows.append(None)
-            rows.append(Option(self.prompt(article_id, self._width), id=article_id))
-        self.add_options(rows)
-
-    def refresh_row(self, article_id: str) -> None:
-        self.replace_option_prompt(article_id, self.prompt(article_id, self._width))
-
-    def on_resize(self) -> None:
-        if self.option_count and self.row_width() != self._width:
-            self._width = self.row_width()
-            for article_id in self.ids():
-                self.replace_option_prompt(article_id, self.prompt(article_id, self._width))
-
-    def ids(self) -> list[str]:
-        return [o.id for o in self.options if o.id]
-
-    def current_article(self) -> str | None:
-        option = self.highlighted_option
-        return option.id if option else None
 
 
 class Wrapped(Widget):
@@ -118,6 +58,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.article: Article | None = None
+        self.terms: list[str] = []
         self.pieces: list[Piece] = []
         self.matches: list[tuple[int, int, int]] = []
         self._spans: dict[int, list[tuple[int, int]]] = {}  # piece index -> its matches
@@ -128,10 +69,16 @@ class ArticleView(VerticalScroll, can_focus=True):
         await self.remove_children()
         await self.mount(Wrapped(text, classes="message"))
 
-    async def show_article(self, article: Article, terms: list[str], *, bookmarked: bool) -> None:
-        self.article = article
+    async def show_article(self, article: Article, terms: list[str], *, bookmarked: bool,
+                           convert: Convert | None = None) -> None:
+        """`terms` are found in the text as written; `convert` then shows it in the reader's
+        script, keeping every character at its place, so the matches stay where they were."""
+        self.article, self.terms = article, terms
         self.pieces = article_pieces(article, bookmarked=bookmarked)
         self.matches = find_matches(self.pieces, terms)
+        if convert is not None:
+            for piece in self.pieces:
+                piece.text = convert(piece.text)
         self._spans = {}
         for i, start, end in self.matches:
             self._spans.setdefault(i, []).append((start, end))

@@ -1,0 +1,156 @@
+"""Handing an article to other programs: the pager, the system's URL opener, a Markdown file, the
+clipboard (OSC 52, also through tmux). The functions return what to tell the user and never
+raise; `Handoff` runs them for the app's commands and says so.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import shlex
+import subprocess
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from textual.app import App, SuspendNotSupported
+
+from ..archive.export import file_name, one_line, to_markdown, to_text
+from ..archive.model import Article
+from ..archive.read.text import strip_controls
+from ..archive.store.files import atomic_write
+from ..config import Config
+
+Runner = Callable[..., object]
+
+
+def page(app: App[int], text: str, command: str, run: Runner = subprocess.run) -> str | None:
+    """Show `text` in `command` (a pager) with the app suspended; a message when it cannot."""
+    try:
+        argv = shlex.split(command)
+    except ValueError as exc:
+        return f"Pager {command!r}: {exc}"
+    if not argv:
+        return "No pager set"
+    try:
+        with app.suspend():
+            run(argv, input=text.encode("utf-8"), check=False)
+    except SuspendNotSupported:
+        return "This terminal cannot hand over to a pager"
+    except OSError as exc:
+        return f"Cannot run the pager {argv[0]!r}: {exc.strerror or exc}"
+    return None
+
+
+def has_display() -> bool:
+    """Whether a URL opener can show something: macOS, Windows, or X/Wayland on other systems."""
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def opener() -> list[str]:
+    return ["open"] if sys.platform == "darwin" else ["xdg-open"]
+
+
+def open_url(url: str, launch: Runner = subprocess.Popen) -> str:
+    """Open `url` with the system's opener where there is a display; what to tell the user."""
+    if not url:
+        return "This article has no URL"
+    if not url.lower().startswith(("http://", "https://")):
+        return f"Not a web address, not opened: {url}"  # never hand an opener a path or an option
+    if not has_display():
+        return f"No display here: {url}"
+    try:
+        if sys.platform == "win32":
+            os.startfile(url)  # type: ignore[attr-defined]  # Windows only
+        else:
+            launch([*opener(), url], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError as exc:
+        return f"Cannot open the URL ({exc.strerror or exc}): {url}"
+    return f"Opened {url}"
+
+
+def inside(folder: Path, roots: Iterable[Path]) -> Path | None:
+    """The archive root `folder` lies in, if any (never save into an archive)."""
+    here = folder.expanduser().resolve()
+    for root in roots:
+        top = root.expanduser().resolve()
+        top = top.parent if top.is_file() else top
+        if here == top or here.is_relative_to(top):
+            return root
+    return None
+
+
+def save_markdown(article: Article, folder: Path, roots: Iterable[Path]) -> str:
+    """Write the article as Markdown into `folder` (never inside the archive); what happened."""
+    root = inside(folder, roots)
+    if root is not None:
+        return f"Not saved: {folder} is inside the archive ({root}); set save_folder in the config"
+    text = to_markdown(article).encode("utf-8")
+    name = file_name(article)
+    target = folder.expanduser() / name
+    try:
+        folder.expanduser().mkdir(parents=True, exist_ok=True)
+        n = 1
+        while target.exists() and target.read_bytes() != text:
+            n += 1
+            target = target.with_name(f"{Path(name).stem}-{n}.md")
+        atomic_write(target, text)
+    except OSError as exc:
+        return f"Cannot save to {folder}: {exc.strerror or exc}"
+    return f"Saved {target}"
+
+
+def osc52(text: str, tmux: bool) -> list[str]:
+    """The escape sequences that put `text` on the clipboard: OSC 52, and inside tmux the same
+    wrapped in tmux's passthrough (used when `allow-passthrough` is on; with `set-clipboard on`
+    tmux takes the plain one itself)."""
+    data = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    plain = f"\x1b]52;c;{data}\a"
+    if not tmux:
+        return [plain]
+    return [plain, "\x1bPtmux;" + plain.replace("\x1b", "\x1b\x1b") + "\x1b\\"]
+
+
+class Handoff:
+    """The `y`, `c`, `p`, `o` and `s` commands on an article, told to the user as notifications."""
+
+    def __init__(self, app: App[int], config: Config, roots: list[Path]) -> None:
+        self.app, self.config, self.roots = app, config, roots
+
+    def _say(self, text: str, warning: bool = False) -> None:
+        self.app.notify(strip_controls(text), severity="warning" if warning else "information",
+                        markup=False, timeout=8 if warning else 5)
+
+    def run(self, how: str, article: Article) -> None:
+        """`how`: copy_url, copy_text, pager, open_url or save (the commands' binding ids)."""
+        commands: dict[str, Callable[[Article], None]] = {
+            "copy_url": self.copy_url, "copy_text": self.copy_text, "pager": self.pager,
+            "open_url": self.open_url, "save": self.save}
+        commands[how](article)
+
+    def copy_url(self, article: Article) -> None:
+        url = one_line(article.url)
+        if not url:
+            self._say("This article has no URL", warning=True)
+            return
+        self.app.copy_to_clipboard(url)
+        self.app.notify(f"Copied URL (OSC 52): {url}", title="y", markup=False, timeout=4)
+
+    def copy_text(self, article: Article) -> None:
+        self.app.copy_to_clipboard(to_text(article))
+        self._say("Copied the article text (OSC 52)")
+
+    def pager(self, article: Article) -> None:
+        problem = page(self.app, to_text(article), self.config.pager_command())
+        if problem:
+            self._say(problem, warning=True)
+
+    def open_url(self, article: Article) -> None:
+        self._say(open_url(one_line(article.url)))
+
+    def save(self, article: Article) -> None:
+        roots = [*self.roots, Path(article.path).parent]
+        self._say(save_markdown(article, self.config.save_dir(), roots))

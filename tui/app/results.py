@@ -1,0 +1,315 @@
+"""Lists of rows (`ResultsList`) and the results pane, which owns what it lists.
+
+`SearchResults` holds the query (or the entity) it answers, its hits, how many match in all and
+the paging; it searches in an exclusive worker against a `Searcher` and posts `ArticleChosen`,
+`StatusChanged` and `EntityListed`. It never reaches outside itself.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from ..archive.search.engine import Hit
+from ..archive.search.names import Entity
+from ..archive.search.searcher import Searcher
+from ..archive.store.archive import Archive
+from . import entities
+from .messages import ArticleChosen, StatusChanged
+from .render import result_prompt
+from .script import Script
+from .state import ReadingState
+
+RESULTS_LIMIT = 200  # the most rows fetched per keystroke (a tall list); see `first_page`
+MORE = 100  # rows added each time
+ENTITY_LIMIT = 500  # an entity's articles listed at most (newest first)
+LISTING_LIMIT = 200  # the newest articles of the archive or a tree node listed at most
+NEWEST = "最新 Newest"
+INDEXING = "正在建立索引 Indexing… results follow"
+
+
+class ResultsList(OptionList):
+    """Rows drawn by `prompt(option id, width)`: article ids, or entity keys (names panel)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+    ]
+
+    def __init__(self, prompt: Callable[[str, int], Text], *, divider: bool = True,
+                 **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.prompt = prompt  # (option id, width) -> the row
+        self.divider = divider  # a line between rows
+        self._width = 0
+
+    def row_width(self) -> int:
+        return max(10, self.scrollable_content_region.width - 2)  # options have 1 cell padding a side
+
+    def show(self, ids: list[str]) -> None:
+        self._width = self.row_width()
+        self.clear_options()
+        rows: list[Option | None] = []
+        for article_id in ids:
+            rows += [Option(self.prompt(article_id, self._width), id=article_id)]
+            if self.divider:
+                rows.append(None)
+        self.add_options(rows[:-1] if self.divider else rows)
+        self.highlighted = 0 if ids else None
+
+    def extend(self, ids: list[str]) -> None:
+        """Rows added under the current ones (the cursor stays)."""
+        rows: list[Option | None] = []
+        for article_id in ids:
+            if self.divider:
+                rows.append(None)
+            rows.append(Option(self.prompt(article_id, self._width), id=article_id))
+        self.add_options(rows)
+
+    def refresh_row(self, article_id: str) -> None:
+        self.replace_option_prompt(article_id, self.prompt(article_id, self._width))
+
+    def on_resize(self) -> None:
+        if self.option_count and self.row_width() != self._width:
+            self._width = self.row_width()
+            for article_id in self.ids():
+                self.replace_option_prompt(article_id, self.prompt(article_id, self._width))
+
+    def ids(self) -> list[str]:
+        return [o.id for o in self.options if o.id]
+
+    def current_article(self) -> str | None:
+        option = self.highlighted_option
+        return option.id if option else None
+
+
+class SearchResults(ResultsList):
+    """The hits of the query typed in the search box, or the articles of a chosen entity."""
+
+    class Listed(Message):
+        """An entity's articles (`listing` "") or a listing are in: the screen shows this pane."""
+
+        def __init__(self, listing: str = "") -> None:
+            super().__init__()
+            self.listing = listing
+
+    def __init__(self, state: ReadingState, script: Script, *, id: str | None = None) -> None:
+        super().__init__(self._prompt, id=id)
+        self.state, self.script = state, script
+        self.archive: Archive | None = None
+        self.searcher: Searcher | None = None
+        self.query_text = ""  # what the search box holds
+        self.entity: Entity | None = None  # when set, the rows are this entity's articles
+        self.listing = ""  # when set, the rows are this listing (newest articles of the archive or a node)
+        self.hits: dict[str, Hit] = {}
+        self.total = 0  # articles matching the query shown (the list holds the best of them)
+        self.status = ""
+        self._summary = ""  # for the archive's newest listing: its summary in the status line
+        self.sort: str | None = None  # "date" / "relevance" whatever the query says; None: as it says
+        self._shown_query = ""  # the query whose hits the rows show
+        self._open_first = False  # Enter came before the results
+
+    # -- what it is given ----------------------------------------------------------------------
+    def set_archive(self, archive: Archive) -> None:
+        self.archive = archive
+
+    def set_searcher(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+        if self.query_text:
+            self.run_search(self.query_text, self.first_page())
+
+    def search_for(self, query: str) -> None:
+        """The search box now holds `query` ("" : nothing to list unless an entity is)."""
+        self.query_text = query
+        if query:
+            self.entity, self.listing = None, ""
+            self.run_search(query, self.first_page())
+        else:
+            self._open_first = False
+
+    def toggle_sort(self) -> str:
+        """Relevance <-> date order (whatever the query's `sort:` says); the query runs again."""
+        self.sort = "relevance" if self.sort == "date" else "date"
+        if self.query_text:
+            self.run_search(self.query_text, self.first_page())
+        return self.sort
+
+    def clear(self) -> None:
+        self.entity, self.listing = None, ""
+        self.set_results({})
+
+    def pending(self) -> bool:
+        return any(w.group in ("search", "entity") and w.is_running for w in self.workers)
+
+    def terms(self) -> list[str]:
+        """What to highlight in an article opened from here: the entity's aliases or the query's terms."""
+        if self.entity is not None:
+            return list(self.entity.aliases)
+        if self.query_text and self.searcher is not None:
+            return self.searcher.terms(self.query_text)
+        return []
+
+    def choose(self, article_id: str) -> None:
+        self.post_message(ArticleChosen(article_id, self.ids(), self.terms(), self))
+
+    def select_article(self, article_id: str, ids: list[str]) -> None:
+        if article_id in self.hits:
+            self.highlighted = self.get_option_index(article_id)
+
+    def open_current(self) -> None:
+        """Enter in the search box: the highlighted hit, or the first once the results are in."""
+        target = self.current_article()
+        if target is None or self.pending():
+            self._open_first = True
+            return
+        # From this pane's own message loop: a message made in the caller's handler would stop
+        # bubbling at the caller (Textual's rule for messages whose sender is the parent).
+        self.call_later(self.choose, target)
+
+    def _set_status(self, text: str) -> None:
+        self.status = text
+        self.post_message(StatusChanged(text))
+
+    # -- searching -----------------------------------------------------------------------------
+    def first_page(self) -> int:
+        """Rows rendered per keystroke: what the list can show (a row takes two lines or more) plus
+        a few; rendering rows nobody sees is what made typing slow. More come as the cursor nears
+        the end (`_near_the_end`)."""
+        return min(RESULTS_LIMIT, max(12, self.size.height // 2 + 4, self.screen.size.height // 2 + 4))
+
+    @work(exclusive=True, thread=True, group="search")
+    def run_search(self, query: str, limit: int = RESULTS_LIMIT) -> None:
+        """Search in a thread as soon as a key is typed (no debounce: a search costs a few ms); a
+        newer keystroke cancels this worker and its results, stale by then, are dropped."""
+        worker = get_current_worker()
+        searcher = self.searcher
+        if worker.is_cancelled or query != self.query_text:
+            return
+        if searcher is None:
+            self.post_message(StatusChanged(INDEXING))
+            return
+        started = time.perf_counter()
+        hits, total = searcher.search_counted(query, limit, self.sort)
+        elapsed = time.perf_counter() - started
+        if not worker.is_cancelled and query == self.query_text:
+            self.app.call_from_thread(self.show_results, query, hits, total, elapsed)
+
+    def show_results(self, query: str, hits: list[Hit], total: int, elapsed: float) -> None:
+        """`hits`, the best of the `total` articles matching `query`, as the rows."""
+        archive = self.archive
+        if query != self.query_text or archive is None or self.entity is not None or self.listing:
+            return  # a stale answer: the box has changed since this search started
+        found: dict[str, Hit] = {}
+        for hit in hits:
+            if hit.id in archive and hit.id not in found:
+                found[hit.id] = hit
+        self.set_results(found, query, total)
+        shown = f"{len(found)} of {self.total}" if self.total > len(found) else f"{len(found)}"
+        order = {"date": " · newest first", "relevance": " · best first"}.get(self.sort or "", "")
+        self._set_status(f"{shown} results{order} · {elapsed * 1000:.0f} ms")
+        if self._open_first:
+            self._open_first = False
+            if self.hits:
+                self.choose(next(iter(self.hits)))
+
+    def set_results(self, hits: dict[str, Hit], query: str = "", total: int = 0) -> None:
+        """The one place the rows change: `hits` become the rows; `query` is what they answer
+        ("" when none, or for an entity's articles), `total` how many articles match it.
+        A longer answer to the query shown adds rows under the current ones (the cursor stays)."""
+        before = list(self.hits)
+        self.hits = hits
+        ids = list(hits)
+        if (query and query == self._shown_query and before and ids[: len(before)] == before
+                and self.ids() == before):
+            self.extend(ids[len(before):])  # more of the same list: keep the cursor
+        else:
+            self.show(ids)
+        self._shown_query = query
+        self.total = max(total, len(ids))
+
+    @on(OptionList.OptionHighlighted)
+    def _near_the_end(self, event: OptionList.OptionHighlighted) -> None:
+        """The cursor reached the last rows: fetch the next hits of the same query."""
+        if (self.entity is None and not self.listing and self.query_text and len(self.hits) < self.total
+                and event.option_index >= self.option_count - 4 and not self.pending()):
+            self.run_search(self.query_text, len(self.hits) + MORE)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.choose(event.option.id)
+
+    # -- an entity's articles ------------------------------------------------------------------
+    def list_entity(self, entity: Entity) -> None:
+        self.entity, self.listing = entity, ""
+        self._list_entity(entity)
+
+    @work(exclusive=True, thread=True, group="entity")
+    def _list_entity(self, entity: Entity) -> None:
+        """The entity's articles, newest first, with snippets (bodies are read: off the UI thread)."""
+        archive = self.archive
+        if archive is None:
+            return
+        hits = entities.entity_hits(archive, entity, ENTITY_LIMIT)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_entity, entity, hits)
+
+    def _show_entity(self, entity: Entity, hits: list[Hit]) -> None:
+        if entity is not self.entity:
+            return
+        self.set_results({hit.id: hit for hit in hits})
+        self._set_status(entities.status_line(entity, hits))
+        self.post_message(self.Listed())
+
+    # -- a listing: the newest articles of the archive or of a tree node ----------------------------
+    def list_articles(self, title: str, ids: list[str], summary: str = "") -> None:
+        """List `ids` (newest first) under `title`; Enter reads the highlighted one. `summary`
+        (what the archive holds) replaces the count in the status line."""
+        if self.query_text:
+            return  # what is typed wins
+        self.entity, self.listing, self._summary = None, title, summary
+        self._list_articles(title, ids)
+
+    @work(exclusive=True, thread=True, group="entity")
+    def _list_articles(self, title: str, ids: list[str]) -> None:
+        archive = self.archive
+        if archive is None:
+            return
+        hits = entities.listing_hits(archive, ids[:LISTING_LIMIT])
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_listing, title, hits, len(ids))
+
+    def _show_listing(self, title: str, hits: list[Hit], total: int) -> None:
+        if title != self.listing or self.query_text:
+            return
+        self.set_results({hit.id: hit for hit in hits})
+        more = f" (newest {len(hits)})" if len(hits) < total else ""
+        what = self._summary or f"{total} articles{more}"
+        self._set_status(f"{title} · {what} · Enter reads · Esc: the tree")
+        self.post_message(self.Listed(title))
+
+    def _prompt(self, article_id: str, width: int) -> Text:
+        hit, state, archive = self.hits[article_id], self.state, self.archive
+        assert archive is not None
+        return result_prompt(archive.meta(article_id), hit.snippet, hit.spans, width=width,
+                             read=state.is_read(article_id), bookmarked=state.is_bookmarked(article_id),
+                             convert=self.script.convert)
+
+    def redraw(self) -> None:
+        """Every row again, in one go (the reader's script changed); the cursor stays."""
+        at = self.highlighted
+        self.show(self.ids())
+        if at is not None and at < self.option_count:
+            self.highlighted = at
