@@ -35,6 +35,7 @@ from .words import Words
 EXACT, ALIAS, PINYIN, PREFIX, FUZZY = 1.0, 0.9, 0.85, 0.7, 0.6
 _STOP = {"for", "and", "of", "the", "a", "an", "on", "in", "at", "to", "jr", "sr", "u", "s"}
 _LATIN = re.compile(r"^[\x21-\x7e]+$")
+_WORDLIKE = R.STOP_ACRONYMS | {"WHO", "IS", "CAN", "MAY", "WILL", "ONE", "ART", "SUN"}
 _RARE = 5  # a Latin word in fewer articles than this may still be a typo of a name
 
 
@@ -106,7 +107,8 @@ class Resolver:
 
     def _entity(self, term: Term, e: int, weight: float) -> None:
         for alias in self.entities[e].aliases:
-            term.add(alias, weight, alias, alias=True)
+            if alias not in _WORDLIKE:  # the index folds case: `WHO` would find every English "who"
+                term.add(alias, weight, alias, alias=True)
 
     def _alias(self, term: Term, text: str, weight: float) -> bool:
         found = self.by_alias.get(R.alias_key(text), [])
