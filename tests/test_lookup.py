@@ -42,6 +42,7 @@ ARTICLES = [
     _made("nanshan", "钟南山谈疫情", "钟南山院士周日表示，疫情可防可控。"),
     _made("nanhai", "中南海动向", "中南海内部权斗激烈。"),
     _made("jackma", "马云现身", "阿里巴巴创始人马云近日露面。"),
+    _made("english", "英文引语", "He asked: who would come to the meeting?"),
     _made("other", "天气预报", "明天多云，气温下降。"),
 ]
 
@@ -66,7 +67,8 @@ CASES = [
     ("特朗普", TRUMP), ("川普", TRUMP), ("trump", TRUMP), ("donald trump", TRUMP),
     ("蓬佩奥", POMPEO), ("庞培欧", POMPEO), ("pompeo", POMPEO),
     # English names the archive never glosses, from the lexicon
-    ("russia", {"russia", "navalny", "both"}), ("world health organization", {"who"}),
+    ("russia", {"russia", "navalny", "both"}),
+    ("world health organization", {"who"}), ("世卫", {"who"}),  # not every English "who"
     ("navalny", {"navalny"}),
     ("uyghur", {"uyghur"}), ("huawei", {"huawei", "misspelt"}),
     ("huwei", {"huawei", "misspelt"}),  # a typo, even where one article misspells it so too
