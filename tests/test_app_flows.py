@@ -360,3 +360,25 @@ async def test_results_page_in_as_the_cursor_reaches_the_end() -> None:
             if shown < count:
                 assert str(status.render()).startswith(f"{shown} of {count} results")
         assert str(status.render()).startswith(f"{count} results")
+
+
+@sync
+async def test_enter_in_the_box_opens_the_first_hit_while_the_worker_is_still_winding_down(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A search worker still counts as running for a moment after its answer is on screen. An
+    Enter typed in that moment used to wait for an answer that had already come: the article
+    never opened (seen over ssh on a loaded machine)."""
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        screen = await indexed(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"kishida")
+        results = screen.results
+        assert await until(pilot, lambda: bool(results.hits) and not screen.workers_pending())
+        monkeypatch.setattr(results, "pending", lambda: True)  # the worker, winding down
+        first = results.current_article()
+        assert isinstance(screen.focused, Input)
+        await pilot.press("enter")
+        shown = screen.article
+        assert await until(pilot, lambda: shown.article is not None and shown.article.id == first), \
+            "Enter in the search box did not open the first hit"

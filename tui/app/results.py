@@ -170,12 +170,21 @@ class SearchResults(ResultsList):
     def open_current(self) -> None:
         """Enter in the search box: the highlighted hit, or the first once the results are in."""
         target = self.current_article()
-        if target is None or self.pending():
+        if target is None or self._awaiting_answer():
             self._open_first = True
             return
         # From this pane's own message loop: a message made in the caller's handler would stop
         # bubbling at the caller (Textual's rule for messages whose sender is the parent).
         self.call_later(self.choose, target)
+
+    def _awaiting_answer(self) -> bool:
+        """The rows do not answer what the box says yet. For a search this is read from the rows
+        themselves, not from the worker: a worker still counts as running for a moment after its
+        answer is shown, and an Enter in that moment waited for an answer that had come (the
+        article never opened)."""
+        if self.query_text and self.entity is None and not self.listing:
+            return self._shown_query != self.query_text
+        return self.pending()
 
     def _set_status(self, text: str) -> None:
         self.status = text
