@@ -91,22 +91,14 @@ def report(results: list[Json], machine: Json) -> str:
     )
     row("load average at start (1/5/15 min)", lambda r: " ".join(map(str, r["loadavg_start"])))
     row("**cold build, wall (s)**", cold("wall_s", "", 1))
-    row(
-        "**cold build, wall per file (ms)**",
-        lambda r: (
-            "n/a"
-            if "na" in r["cold_build"]
-            else fmt(r["cold_build"]["wall_s"] / (r["cold_build"]["files"] or 1) * 1000)
-        ),
-    )
-    row(
-        "cold build, CPU per file, all processes (ms)",
-        lambda r: (
-            "n/a"
-            if "na" in r["cold_build"]
-            else fmt(r["cold_build"]["cpu_s"] / (r["cold_build"]["files"] or 1) * 1000)
-        ),
-    )
+    def per_file(key: str) -> Callable[[dict[str, Any]], str]:
+        def cell(r: dict[str, Any]) -> str:
+            build = r["cold_build"]
+            return "n/a" if "na" in build else fmt(build[key] / (build["files"] or 1) * 1000)
+        return cell
+
+    row("**cold build, wall per file (ms)**", per_file("wall_s"))
+    row("cold build, CPU per file, all processes (ms)", per_file("cpu_s"))
     for label, where, key in STAGES:
         row(label, lambda r, w=where, k=key: _stage(r["cold_build"], w, k))
     row("peak RSS, all processes (MB)", cold("peak_tree_mb", "", 0))

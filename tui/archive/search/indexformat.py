@@ -1,14 +1,6 @@
 """The persisted search index's file: its layout, version and header tables (see indexcache.py
 for how it is opened and trusted, indexbuild.py for how it is written).
 
-Why: building the index meant reading and folding every body and running the name rules over all
-text — 8 s per 10k articles, paid again in every `newstui search` process and in the app after each
-open. Now each parse worker computes an article's index features (its folded text, distinct
-characters and Latin tokens, glosses, acronyms, titled names) while the file is in hand, the parent
-only appends article numbers to postings and streams the folded text to disk (indexbuild.py), and
-later processes map the file: `open_index` beside the Archive (the app), `open_columns` alone
-(`newstui search`, quick.py).
-
 Layout of `<data dir>/index/<hash of roots>.index` (never pickle):
 
     MAGIC                 8 bytes
