@@ -22,6 +22,7 @@ import html as htmllib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, cast
 from urllib.parse import urljoin
 
 from bs4 import NavigableString, Tag
@@ -87,7 +88,7 @@ class Builder:
                 self.text(item if self.pre else _collapse(item))  # type: ignore[arg-type]
                 continue
             if kind is tuple:
-                node, name, attrs = item  # type: ignore[misc]
+                node, name, attrs = cast(tuple[Any, str, Any], item)
                 self.leave(node, name, attrs)
                 if name in PRESERVE_WS:
                     self.pre -= 1

@@ -16,6 +16,7 @@ import sys
 import zlib
 from array import array
 from collections import Counter
+from collections.abc import Sequence
 from operator import sub
 from pathlib import Path
 from typing import Any
@@ -158,7 +159,8 @@ class IndexBuilder:
         self._buffer.clear()
         self._written += pwrite(self.fd, data, self._written)
 
-    def finish(self, archive: Any, cache_identity: list[Any] | None = None, entries: list[Any] = ()) -> Any:
+    def finish(self, archive: Any, cache_identity: list[Any] | None = None,
+               entries: Sequence[Any] = ()) -> Any:
         """The SearchIndex over `archive` (which holds every id added); with a path, also written
         and renamed into place (OSError when that fails: the caller keeps the cache without it).
         `entries`: the cache's (cache.Entry), whose files and body places the index records."""
@@ -195,7 +197,7 @@ class IndexBuilder:
             self.discard()
 
     def _write(self, index: Any, text: TextIndex, crcs: array, hay_len: int, identity: list[Any],
-               entries: list[Any]) -> None:
+               entries: Sequence[Any]) -> None:
         by_id = {e.article.id: e for e in entries if e.article is not None}
         placed = [by_id[i] for i in self.ids]
         bodies = Bodies(array("Q", [e.body_at for e in placed]).tobytes(),

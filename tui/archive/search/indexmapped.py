@@ -63,8 +63,10 @@ class StoredPostings(Postings):
         self.on_damage = on_damage
 
     def _where(self, key: object) -> int | None:
+        if not isinstance(key, str):
+            return None
         keys = self.keys
-        k = bisect_left(keys, key)  # type: ignore[type-var]
+        k = bisect_left(keys, key)
         return k if k < len(keys) and keys[k] == key else None
 
     def __contains__(self, key: object) -> bool:

@@ -124,8 +124,8 @@ def trim_run(run: str, latin: str) -> tuple[str, bool]:
         return strip_lead(_CUT_PERSON.split(run[roles[-1].end():])[-1].strip(DOTS)), True
     name = strip_lead(_CUT_PERSON.split(run)[-1])
     if any(d in name for d in DOTS):
-        first, _, rest = name.strip(DOTS).partition("·")
-        return (first[-3:] + "·" + rest) if len(first) > 3 else name, True
+        first, _, tail = name.strip(DOTS).partition("·")
+        return (first[-3:] + "·" + tail) if len(first) > 3 else name, True
     if _ORG_ZH.search(name) or len(name) > 8:
         return "", True
     width = 4 if is_japanese(latin) else 3

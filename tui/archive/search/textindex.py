@@ -25,7 +25,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 import ahocorasick_rs
 
@@ -137,13 +137,21 @@ class Postings:
                 lists[key] = array("I", [n])
 
 
+class Hays(Protocol):
+    """Article i's folded text: a list of bytes, or the texts read from the index file in place."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, i: int, /) -> bytes: ...
+
+
 class TextIndex:
     """Haystacks (a sequence of folded UTF-8 bytes, in memory or mapped) and their postings."""
 
-    def __init__(self, hays: Sequence[bytes] | None = None, title_len: Sequence[int] | None = None,
+    def __init__(self, hays: Hays | None = None, title_len: Sequence[int] | None = None,
                  chars: Postings | None = None, tokens: Postings | None = None,
                  phrases: Postings | None = None) -> None:
-        self.hays: Sequence[bytes] = [] if hays is None else hays
+        self.hays: Hays = hays if hays is not None else list[bytes]()
         self.title_len: Sequence[int] = array("I") if title_len is None else title_len
         self.chars = chars if chars is not None else Postings()
         self.tokens = tokens if tokens is not None else Postings()
