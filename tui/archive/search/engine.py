@@ -26,26 +26,21 @@ How a query runs (see query.py for the syntax, resolve.py for how words become s
 from __future__ import annotations
 
 import heapq
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-import ahocorasick_rs
 
 from ..store.archive import Archive
-from . import names
+from . import names, scoring
 from .catalog import Catalog
 from .plan import Plan, make_plan
 from .query import SORTS, Query, parse
 from .resolve import Resolver, Term
 from .snippets import first_at, spans_of, window
-from .textindex import TextIndex, encode, find_all, fold
+from .textindex import TextIndex, find_all, fold
 from .words import covered, matches_outside
 
-_ONE_PASS = 8  # needles from which one Aho-Corasick pass per text beats one count per needle
 _FULL_SCORING = 1000  # beyond this many matches, rank in two steps (see `search`)
 _REFINE = 4  # ... scoring limit x this many (at least 200) of the best fully
 
@@ -216,90 +211,10 @@ class SearchIndex:
         return keep
 
     def _full_scorer(self, terms: list[Term]) -> Callable[[int], float]:
-        """Per article: confidence x (title match + log of the mention count), read from its text.
-
-        Every needle of every term is counted in one Aho-Corasick pass over the article's text
-        (a pinyin prefix brings ~150 needles: `bytes.count` of each, in each of up to
-        _FULL_SCORING texts, was most of a keystroke). The counts are `bytes.count`'s: occurrences
-        of one needle are taken left to right without overlapping."""
-        keys: list[bytes] = []
-        slot: dict[bytes, int] = {}
-        rows: list[list[tuple[int, float]]] = []
-        for t in terms:
-            row = []
-            for k, w in t.needles.items():
-                key = encode(k)
-                row.append((slot.setdefault(key, len(keys)), w))
-                if len(keys) < len(slot):
-                    keys.append(key)
-            rows.append(row)
-        if not keys:
-            return lambda i: 0.0
-        hays, title_len, n = self.text.hays, self.text.title_len, len(keys)
-        find = ahocorasick_rs.BytesAhoCorasick(keys).find_matches_as_indexes if n >= _ONE_PASS else None
-
-        def tally(hay: bytes, tl: int) -> tuple[list[int], list[bool]]:
-            """Each key's count and whether it is in the title: one pass for many keys, else
-            `bytes.count` per key (cheaper for the few of a typical query)."""
-            if find is None:
-                counts = [hay.count(k) for k in keys]
-                return counts, [c > 0 and hay.find(k, 0, tl) >= 0 for k, c in zip(keys, counts, strict=True)]
-            counts, ends, in_title = [0] * n, [0] * n, [False] * n
-            for p, start, stop in find(hay, overlapping=True):
-                if start >= ends[p]:
-                    counts[p] += 1
-                    ends[p] = stop
-                if stop <= tl:
-                    in_title[p] = True
-            return counts, in_title
-
-        def score(i: int) -> float:
-            counts, in_title = tally(hays[i], title_len[i])
-            total = 0.0
-            for row in rows:
-                best, count, title = 0.0, 0, False
-                for p, weight in row:
-                    c = counts[p]
-                    if not c:
-                        continue
-                    best = max(best, weight)
-                    count += c
-                    title = title or in_title[p]
-                total += best * (40.0 * title + 12.0 * math.log2(1 + min(count, 30)) + 10.0)
-            return round(total, 2)
-
-        return score
+        return scoring.full_scorer(self.text, terms)
 
     def _quick_scorer(self, terms: list[Term]) -> Callable[[int], float]:
-        """Beyond _FULL_SCORING matches: which strings an article holds (from the postings) and the
-        titles (in memory), without reading any article's text. Gathered needle by needle over
-        their match lists (asking each article about each of ~150 needles cost ~0.3 s at 8k
-        matches), into the same per-term best weight, count and title flag."""
-        warmed, titles = self._folded_titles, self.catalog.titles
-        heads: dict[int, str] = {}
-        per_term: list[dict[int, list[Any]]] = []
-        for t in terms:
-            got: dict[int, list[Any]] = {}
-            for k, w in t.needles.items():
-                for i in self.text.matches(k):
-                    head = heads.get(i)
-                    if head is None:
-                        head = heads[i] = warmed[i] if warmed else fold(titles[i])
-                    row = got.get(i)
-                    if row is None:
-                        got[i] = [max(0.0, w), 1, k in head]
-                    else:
-                        row[0] = max(row[0], w)
-                        row[1] += 1
-                        row[2] = row[2] or k in head
-            per_term.append(got)
-        totals: dict[int, float] = {}
-        for got in per_term:  # in term order, as the sum per article was
-            for i, (best, count, title) in got.items():
-                totals[i] = totals.get(i, 0.0) + best * (
-                    40.0 * title + 12.0 * math.log2(1 + min(count, 30)) + 10.0)
-        scores = {i: round(total, 2) for i, total in totals.items()}
-        return lambda i: scores.get(i, 0.0)
+        return scoring.quick_scorer(self.text, self.catalog.titles, self._folded_titles, terms)
 
     # -- presenting ---------------------------------------------------------------------------
     def _hit(self, terms: list[Term], i: int, score: float) -> Hit:
