@@ -130,7 +130,10 @@ class Navigator(Vertical):
     def pane_status(self) -> str:
         """What the list shown last said, else the archive's summary."""
         said = {"results": self.results.status, "names": self.names.status}
-        return said.get(str(self.switcher.current), "") or self.summary()
+        current = str(self.switcher.current)
+        if current == "tree" and self.results.listing:
+            current = "results"  # a listing on its way: the screen shows it when its message comes
+        return said.get(current, "") or self.summary()
 
     def on_status_changed(self, message: StatusChanged) -> None:
         message.stop()
