@@ -1,15 +1,22 @@
 """Searching the archive: the query syntax, how words become strings, the index and ranking.
 
     query.py       the query syntax (words, OR, "phrases", -exclusions, source:/date:/after:..., sort:)
-    pinyin.py      Chinese characters -> pinyin, so Latin letters find Chinese names
-    namerules.py   names.py     names and agreements the archive glosses, with aliases and articles
+    scripts.py     Traditional/variant -> Simplified folding, one character for one (data/fold.txt)
+    pinyin.py      Chinese characters -> pinyin (data/pinyin.txt); romanize.py: Wade-Giles spellings
+    lexicon.py     the shipped name lexicon (data/lexicon.tsv, from CC-CEDICT: data/LEXICON.md)
+    namerules.py   names.py merge.py   names and agreements the archive glosses, merged with the
+                   lexicon, with aliases and articles; timeline.py: an entity's articles per month
+    words.py       names as words: a short name is not matched inside a longer one
     resolve.py     a query word -> the literal strings that count as a match (aliases, pinyin, typos)
     textindex.py   folded text and postings (which articles hold which character or token)
     catalog.py     per-article columns a search shows (titles, dates, sources, paths)
     indexbuild.py  building the index (features computed in the parse workers) and writing it
-    indexcache.py  the persisted index: opening and checking it
+    indexformat.py indexmapped.py indexcache.py   the persisted index: layout, parts read in
+                   place, opening and checking it
     plan.py        a parsed query -> the terms to match (per AND group), the exclusions
+    scoring.py     how a matching article is scored; snippets.py: where its snippet is cut
     engine.py      `SearchIndex`: a query -> hits, best first (or newest first), with snippets
+    searcher.py    the protocols the app searches through (so it needs no engine to be tested)
     quick.py       `newstui search` answered from the persisted index alone
     saved.py       saved searches and the search history (JSON in the data directory)
     opening.py     the archive with its index: `load` (store's loader + indexing), `search_index`
