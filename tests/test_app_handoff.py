@@ -14,6 +14,7 @@ from test_app_support import sync, until
 
 from tui.app import handoff
 from tui.app.app import NewsApp
+from tui.archive.store.paths import bundled_seeds
 
 WRITE_STDIN = "import sys, pathlib; pathlib.Path(sys.argv[1]).write_bytes(sys.stdin.buffer.read())"
 WRITE_ARG = "import sys, pathlib; pathlib.Path(sys.argv[1]).write_text(sys.argv[2])"
@@ -77,7 +78,9 @@ async def test_s_saves_markdown_in_the_save_folder_not_the_archive(tmp_path: Pat
     markdown = files[0].read_text("utf-8")
     assert markdown.startswith("# 布林肯抵达日本 将举行美日2+2会谈\n\n美国之音 · 2024-07-28")
     assert "<https://example.org/voa/2>" in markdown
-    inside = Path(__file__).resolve().parent.parent / "seeds" / "saved"  # the app's archive: the seeds
+    # the app's archive: the bundled seeds, wherever this installation keeps them (inside the wheel
+    # in CI, not the checkout's seeds/, which then is no archive of the app's and must not be used)
+    inside = bundled_seeds() / "saved"
     configure(config_dir, save_folder=str(inside))
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
