@@ -13,6 +13,7 @@ A quoted phrase stays a plain substring search.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import AnyStr
 
 from .pinyin import is_han
 from .textindex import TextIndex, encode, fold
@@ -87,22 +88,18 @@ def matches_outside(text: TextIndex, needle: str, blockers: list[tuple[str, int]
 
 def _free(hay: bytes, key: bytes, shifts: list[tuple[bytes, int]]) -> bool:
     """Whether `key` occurs in `hay` somewhere no blocking word covers."""
-    covered: set[int] = set()
-    for word, shift in shifts:
-        at = hay.find(word)
-        while at >= 0:
-            covered.add(at + shift)
-            at = hay.find(word, at + 1)
+    blocked = covered(hay, shifts)
     at = hay.find(key)
     while at >= 0:
-        if at not in covered:
+        if at not in blocked:
             return True
         at = hay.find(key, at + 1)
     return False
 
 
-def covered(text: str, blockers: list[tuple[str, int]]) -> set[int]:
-    """Offsets in `text` (folded) where a blocked name starts inside one of `blockers`."""
+def covered(text: AnyStr, blockers: list[tuple[AnyStr, int]]) -> set[int]:
+    """Offsets in `text` (folded; characters, or bytes of its UTF-8) where a blocked name starts
+    inside one of `blockers`."""
     out: set[int] = set()
     for word, k in blockers:
         at = text.find(word)
