@@ -3,6 +3,7 @@ process (keystroke by keystroke), and the app under Pilot in a fresh process (ke
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import os
@@ -180,7 +181,13 @@ async def run_pilot(paths: list[Path], names: tuple[str, ...]) -> Json:
                 return  # a stale answer the app skipped: nothing new on screen
             answered.setdefault(query, time.perf_counter())
             # On screen: the first screen refresh after the rows changed (layout and paint included).
-            results.call_after_refresh(lambda: shown.setdefault(query, time.perf_counter()))
+            results.call_after_refresh(painted, query)
+
+        def painted(query: str) -> None:
+            shown.setdefault(query, time.perf_counter())
+            arrived.set()
+
+        arrived = asyncio.Event()
 
         results.show_results = record  # type: ignore[method-assign]
         await pilot.pause(0.2)
@@ -204,8 +211,12 @@ async def run_pilot(paths: list[Path], names: tuple[str, ...]) -> Json:
                     await pilot.press(ch)
                 else:  # "+", " " and Chinese: no key name to press; type into the box as the IME would
                     screen.search.insert_text_at_cursor(ch)
-                while query not in shown and time.perf_counter() - t < 10:
-                    await pilot.pause(0.001)
+                # Wait without polling: a polling loop (pilot.pause) ran the UI thread all the time,
+                # forcing screen refreshes and taking the interpreter lock from the search thread.
+                while query not in shown and (left := t + 10 - time.perf_counter()) > 0:
+                    arrived.clear()
+                    with contextlib.suppress(asyncio.TimeoutError):
+                        await asyncio.wait_for(arrived.wait(), left)
                 if query in shown:
                     latencies.append((shown[query] - t) * 1000)
                     to_answer.append((answered[query] - t) * 1000)
