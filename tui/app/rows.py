@@ -1,8 +1,8 @@
 """A list of rows drawn from ids (`ResultsList`): search results, an entity's articles, names.
 
-A row is drawn once: `prompt(id, width)` gives its text, turned into Textual `Content` and kept
-under the key `row_key(id, width)` says, so a row that shows again (the same hit for the next
-keystroke, more rows under the same list, a row relabelled) costs nothing to build or measure.
+A row is drawn once: `prompt(id, width)` gives its text, kept under the key `row_key(id, width)`
+says, so a row that shows again (the same hit for the next keystroke, more rows under the same
+list, a row relabelled) costs nothing to build, and the same rows again are left as they are.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -36,9 +35,9 @@ class ResultsList(OptionList):
         self.row_key = row_key  # (option id, width) -> what the row shows; None: rows not kept
         self.divider = divider  # a line between rows
         self._width = 0
-        self._rows: dict[Hashable, Content] = {}
+        self._rows: dict[Hashable, Text] = {}
 
-    def row(self, option_id: str) -> Content | Text:
+    def row(self, option_id: str) -> Text:
         """The row for `option_id` at the current width, drawn once per what it shows."""
         if self.row_key is None:
             return self.prompt(option_id, self._width)
@@ -47,9 +46,7 @@ class ResultsList(OptionList):
         if row is None:
             if len(self._rows) >= ROWS_KEPT:
                 self._rows.clear()
-            # as OptionList would convert the Text itself, once per option
-            row = Content.from_rich_text(self.prompt(option_id, self._width), console=self.app.console)
-            self._rows[key] = row
+            row = self._rows[key] = self.prompt(option_id, self._width)
         return row
 
     def forget_rows(self) -> None:
