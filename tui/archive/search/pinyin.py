@@ -34,6 +34,10 @@ def table() -> dict[str, str]:
     return out
 
 
+#: The Han characters, as a regular-expression class (`is_han`).
+HAN = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+
+
 def is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0002ffff"
 
