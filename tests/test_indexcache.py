@@ -217,3 +217,37 @@ def test_the_index_holds_no_pickle(archive_dir: Path) -> None:
     assert data.startswith(indexcache.MAGIC) and data.endswith(indexcache.MAGIC)
     source = Path(indexcache.__file__).read_text(encoding="utf-8")
     assert "import pickle" not in source and "marshal" not in source
+
+
+def test_names_found_nowhere_are_known_without_reading_any_text(archive_dir: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name alias the build looked for and found nowhere (`伊万卡川普` beside `伊万卡·川普`) is
+    stored as such: typing a prefix that brings it reads no article to learn it again."""
+    cold = load([archive_dir])
+    assert cold.index is not None
+    phrases = cold.index.text.phrases
+    absent = [k for k in phrases if not len(phrases.get(k))]
+    found = [k for k in phrases if len(phrases.get(k))]
+    assert absent and found
+    opened = search_index(load([archive_dir]))
+    hays = opened.text.hays
+    read: list[int] = []
+    monkeypatch.setattr(hays, "contains", lambda i, key: read.append(i) or True)
+    monkeypatch.setattr(hays, "__getitem__", lambda i: read.append(i) or b"")
+    opened.text.prefetch(absent)
+    assert all(opened.text.matches(k) == [] for k in absent) and read == []
+    assert [opened.text.matches(k) for k in found] == [list(phrases.get(k)) for k in found] and read == []
+
+
+def test_an_index_of_the_previous_format_is_rebuilt_not_misread(archive_dir: Path) -> None:
+    """Format 4 stored no empty name lists: such a file is rebuilt (with a notice), never read."""
+    def older(path: Path) -> None:
+        data = path.read_bytes()
+        old = indexcache.MAGIC[:-1] + bytes([indexcache.MAGIC[-1] - 1])
+        path.write_bytes(old + data[len(old):-len(old)] + old)
+
+    warm, _ = _damage_and_reopen(archive_dir, older)
+    assert len(warm.notices) == 1 and "another format" in warm.notices[0]
+    again = load([archive_dir])
+    search_index(again)
+    assert again.notices == []

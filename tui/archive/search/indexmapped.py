@@ -97,7 +97,7 @@ class StoredPostings(Postings):
             raw = zlib.decompress(self.mm[self.base + self.at[k]:self.base + self.at[k + 1]])
             deltas = array("I", raw)
             ids = array("I", accumulate(deltas))
-            ok = (len(ids) == self.count[k] and len(ids) > 0 and ids[-1] < self.n
+            ok = (len(ids) == self.count[k] and (not ids or ids[-1] < self.n)
                   and (len(deltas) < 2 or min(deltas[1:]) > 0))
         except (zlib.error, ValueError, OverflowError):
             ok = False

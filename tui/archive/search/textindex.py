@@ -157,8 +157,8 @@ class TextIndex:
         self.tokens = tokens if tokens is not None else Postings()
         self._vocab: list[str] | None = None
         self._matched: dict[str, list[int]] = {}
-        # folded multi-character strings already matched once (every name alias, at build time):
-        # persisted, so a name costs a lookup instead of checking thousands of texts
+        # folded multi-character strings already matched once (every name alias, at build time,
+        # found or not): persisted, so a name costs a lookup instead of checking thousands of texts
         self.phrases = phrases if phrases is not None else Postings()
         self.remember = False  # while building: keep every verified match for `phrases`
         self._known: dict[str, list[int]] = {}  # answers found by `match_all`, empty ones too
@@ -217,7 +217,7 @@ class TextIndex:
                 found = self._known.get(needle)
                 if found is None:
                     found = self._matches(needle)
-                if self.remember and found and not TOKEN.fullmatch(needle) and len(needle) > 1:
+                if self.remember and not TOKEN.fullmatch(needle) and len(needle) > 1:
                     self.phrases.lists[needle] = array("I", found)
             if len(self._matched) >= _MATCH_CACHE:
                 self._matched.clear()
