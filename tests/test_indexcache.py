@@ -4,9 +4,11 @@ trusted) when the archive changed or the file is damaged, truncated or from anot
 from __future__ import annotations
 
 import json
+import mmap
 import os
 import subprocess
 import sys
+import zlib
 from array import array
 from collections.abc import Iterable
 from itertools import accumulate
@@ -109,6 +111,23 @@ def test_file_hays_read_and_match_like_the_texts(tmp_path: Path) -> None:
                 textindex.contains(h, needle) for h in hays]
     finally:
         os.close(fd)
+
+
+def test_mapped_hays_find_in_one_loop_what_they_find_one_by_one(tmp_path: Path) -> None:
+    hays = [b"kishida fumio", "岸田文雄 aukus".encode(), b"", b"raaf 2+2", "文雄".encode(), b"aukus x"]
+    path = tmp_path / "hays"
+    path.write_bytes(b"head" + b"".join(hays) + b"tail")
+    crcs = array("I", [zlib.crc32(h) for h in hays])
+    crcs[4] ^= 1  # article 4 is damaged: never found, reported
+    damaged: list[str] = []
+    with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        mapped = indexcache.MappedHays(mm, 4, array("Q", accumulate(map(len, hays), initial=0)), crcs,
+                                       damaged.append)
+        for needle in [b"kishida", b"raa", b"aukus", "文雄".encode(), b"2+2", b"tail", b"head"]:
+            found = mapped.holding(range(len(hays)), needle)
+            assert found == [i for i in range(len(hays)) if i != 4 and textindex.contains(hays[i], needle)]
+            assert found == [i for i in range(len(hays)) if mapped.contains(i, needle)]
+    assert damaged and mapped.bad
 
 
 _CHILD = """
@@ -233,6 +252,7 @@ def test_names_found_nowhere_are_known_without_reading_any_text(archive_dir: Pat
     hays = opened.text.hays
     read: list[int] = []
     monkeypatch.setattr(hays, "contains", lambda i, key: read.append(i) or True)
+    monkeypatch.setattr(hays, "holding", lambda ids, key: read.extend(ids) or list(ids))
     monkeypatch.setattr(hays, "__getitem__", lambda i: read.append(i) or b"")
     opened.text.prefetch(absent)
     assert all(opened.text.matches(k) == [] for k in absent) and read == []

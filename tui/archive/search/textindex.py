@@ -60,10 +60,10 @@ def is_boundary(hay: str, start: int, end: int) -> bool:
                 or (end < len(hay) and hay[end] in _ASCII_ALNUM and hay[end - 1] in _ASCII_ALNUM))
 
 
-def find_all(hay: str, needle: str, limit: int = 200) -> list[int]:
-    """Start offsets of `needle` in `hay`, honouring Latin word boundaries."""
+def find_all(hay: str, needle: str, limit: int = 200, start: int = 0) -> list[int]:
+    """Start offsets of `needle` in `hay[start:]`, honouring Latin word boundaries."""
     out: list[int] = []
-    at = hay.find(needle)
+    at = hay.find(needle, start)
     while at >= 0 and len(out) < limit:
         if is_boundary(hay, at, at + len(needle)):
             out.append(at)
@@ -291,8 +291,8 @@ class TextIndex:
         if len(needle) == 1 and _indexed(needle):
             return list(self.chars.get(needle, ()))
         key, hays = encode(needle), self.hays
-        test = getattr(hays, "contains", None)  # mapped: searched in place, no copy
-        if test is not None:
-            return [i for i in self.candidates(needle) if test(i, key)]
+        holding = getattr(hays, "holding", None)  # mapped: searched in place, no copy
+        if holding is not None:
+            return list(holding(self.candidates(needle), key))
         return [i for i in self.candidates(needle) if contains(hays[i], key)]
 
