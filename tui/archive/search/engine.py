@@ -26,7 +26,7 @@ How a query runs (see query.py for the syntax, resolve.py for how words become s
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -170,7 +170,7 @@ class SearchIndex:
             quick, published = self._quick_scorer(plan.terms), self.catalog.published
             keep = set(heapq.nlargest(max(limit * _REFINE, 200), keep,
                                       key=lambda i: (quick(i), published[i])))
-        top = _ranked(full, keep, self.catalog.published)[:limit]
+        top = _best(full, self._bound(plan.terms), keep, self.catalog.published, limit)
         hit = self._presenter(plan.terms)
         return [hit(i, score) for score, _, i in top], total
 
@@ -199,6 +199,11 @@ class SearchIndex:
     def _full_scorer(self, terms: list[Term]) -> Callable[[int], float]:
         return scoring.full_scorer(self.text, terms)
 
+    def _bound(self, terms: list[Term]) -> Callable[[int], float]:
+        if self._folded_titles is None:
+            self._folded_titles = [fold(t) for t in self.catalog.titles]
+        return scoring.upper_bound(self._folded_titles, terms)
+
     def _quick_scorer(self, terms: list[Term]) -> Callable[[int], float]:
         return scoring.quick_scorer(self.text, self.catalog.titles, self._folded_titles, terms)
 
@@ -208,7 +213,29 @@ class SearchIndex:
         return Presenter(terms, self.catalog, self.text.hays, self._body, lambda: self.resolver.words)
 
 
-def _ranked(score: Callable[[int], float], keep: set[int], published: list[str]
+def _best(score: Callable[[int], float], bound: Callable[[int], float], keep: set[int],
+          published: list[str], limit: int) -> list[tuple[float, str, int]]:
+    """The `limit` first of `_ranked(score, keep)`, scoring in full (reading the text) only the
+    articles whose `bound` can still reach the `limit` best: highest bound first, until the next
+    bound is below the limit-th score found (scores are rounded to 0.01: hence the margin)."""
+    if len(keep) <= limit:
+        return _ranked(score, keep, published)
+    bounds = {i: bound(i) for i in keep}
+    best: list[float] = []  # the `limit` highest scores so far (a min-heap)
+    scores: dict[int, float] = {}
+    for i in sorted(keep, key=bounds.__getitem__, reverse=True):
+        if len(best) == limit and bounds[i] + 0.01 < best[0]:
+            break
+        scores[i] = s = score(i)
+        if len(best) < limit:
+            heapq.heappush(best, s)
+        elif s > best[0]:
+            heapq.heapreplace(best, s)
+    chosen = [i for i in keep if i in scores]  # in `keep`'s order, for the same ties as `_ranked`
+    return _ranked(scores.__getitem__, chosen, published)[:limit]
+
+
+def _ranked(score: Callable[[int], float], keep: Iterable[int], published: list[str]
             ) -> list[tuple[float, str, int]]:
     """Best first; newest first among equals."""
     scored = [(score(i), published[i], i) for i in keep]
