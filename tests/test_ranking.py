@@ -46,8 +46,9 @@ def test_the_best_are_those_scoring_every_match_gives(index: SearchIndex, query:
     bound = index._bound(plan.terms)
     assert all(bound(i) >= full(i) for i in keep)
     everything = engine._ranked(full, keep, index.catalog.published)
-    for limit in (1, 3, 10, 50, len(keep)):
+    for limit in (0, 1, 3, 10, 50, len(keep)):
         assert engine._best(full, bound, keep, index.catalog.published, limit) == everything[:limit]
+    assert index.search_counted(query, 0) == ([], len(keep))
 
 
 def test_only_the_articles_that_can_reach_the_best_are_read(index: SearchIndex) -> None:

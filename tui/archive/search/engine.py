@@ -218,6 +218,8 @@ def _best(score: Callable[[int], float], bound: Callable[[int], float], keep: se
     """The `limit` first of `_ranked(score, keep)`, scoring in full (reading the text) only the
     articles whose `bound` can still reach the `limit` best: highest bound first, until the next
     bound is below the limit-th score found (scores are rounded to 0.01: hence the margin)."""
+    if limit <= 0:  # a count alone (a saved search's)
+        return []
     if len(keep) <= limit:
         return _ranked(score, keep, published)
     bounds = {i: bound(i) for i in keep}
