@@ -4,12 +4,14 @@ archive loaded (with progress on a terminal) or a question answered from its per
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 import time
 from collections.abc import Sequence
+
+TYPE_CHECKING = False  # (not typing's: importing typing costs a search ~7 ms)
+if TYPE_CHECKING:  # (argparse and json are imported where used: `newstui search` may not need them)
+    import argparse
 
 PROG = "newstui"
 
@@ -89,11 +91,16 @@ def add_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
 
 
+
 def print_json(value: object) -> None:
+    import json
+
     sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
 
 
 def positive(value: str) -> int:
+    import argparse
+
     try:
         number = int(value)
     except ValueError:

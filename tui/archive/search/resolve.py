@@ -23,9 +23,6 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from . import namerules as R
 from . import romanize
 from .aliastables import AliasTables, KeyTable, Pairs
@@ -218,6 +215,9 @@ class Resolver:
     def _corrections(self, word: str, names_only: bool = False) -> list[str]:
         """Latin words of the archive one edit away (two from 8 letters), same first letter,
         names first: `kishda` -> kishida, but `kishida` never becomes `rashida`."""
+        from rapidfuzz import process  # (imported when a typo is corrected: ~8 ms a search otherwise)
+        from rapidfuzz.distance import OSA
+
         limit = 1 if len(word) <= 7 else 2
         for vocab in (self.alias_tokens,) if names_only else (self.alias_tokens, self.text.vocab):
             # only words with the same first letter: a bisect slice of the sorted vocabulary, so the
@@ -233,6 +233,9 @@ class Resolver:
         key = R.alias_key(text)
         if len(key) < 5:  # `jak ma`
             return False
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
         limit = 1 if len(key) < 9 else 2
         found = process.extract(key, self.alias_keys, scorer=OSA.distance,
                                 score_cutoff=limit, limit=5)
