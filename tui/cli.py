@@ -21,7 +21,7 @@ from .cli_common import print_json as _print_json
 from .cli_common import safe as _safe
 
 TYPE_CHECKING = False  # (not typing's: importing typing costs a search ~7 ms)
-if TYPE_CHECKING:  # imported when a command runs (a search imports no more than it needs)
+if TYPE_CHECKING:  # imported when a command runs: `newstui search` first asks a server (cli_served.py)
     import argparse
     from typing import Any, NoReturn
 
@@ -241,6 +241,8 @@ COMMANDS: dict[str, Command] = {
                       _lazy(".cli_search", "setup_search"), _lazy(".cli_search", "run_search")),
     "saved": Command("list saved searches (search --save NAME QUERY saves one)",
                      _lazy(".cli_search", "setup_saved"), _lazy(".cli_search", "run_saved")),
+    "serve": Command("keep the archive's index open and answer 'newstui search' fast (see below)",
+                     _lazy(".cli_serve", "setup_serve"), _lazy(".cli_serve", "run_serve")),
     "names": Command("list people, organisations and agreements with aliases and articles",
                      _setup_names, _cmd_names),
     "check": Command("list files that are not articles and fields missing per file",
@@ -259,7 +261,12 @@ def _main_parser() -> argparse.ArgumentParser:
         description="Browse and search archives of news articles from a terminal.",
         epilog=f"commands:\n{commands}\n\nRun '{PROG} COMMAND --help' for a command's options. "
                f"Without a terminal, '{PROG} [PATH ...]' prints the archive's summary.\n"
-               f"The cache lives in $NEWSTUI_DATA_DIR, else the user data directory.",
+               f"The cache lives in $NEWSTUI_DATA_DIR, else the user data directory.\n\n"
+               f"'{PROG} serve PATH &' keeps that archive's index open: '{PROG} search ... PATH' then asks\n"
+               f"it first (a few ms instead of ~0.2 s; the same output; --no-serve skips it). It\n"
+               f"answers only while the files and newstui are unchanged, else the search runs here\n"
+               f"as usual and the server reloads. One server per archive and data dir; it stops\n"
+               f"when idle (--idle), on Ctrl+C or SIGTERM. Its socket is in the user runtime dir.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -296,6 +303,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if argv and argv[0] == "search":  # a running `newstui serve` answers in milliseconds
+            from .cli_served import ask
+
+            served = ask(argv)
+            if served is not None:
+                return served
         args, run = _parse_args(argv)
         code = run(args)
         sys.stdout.flush()
