@@ -12,44 +12,20 @@ import sys
 from collections.abc import Callable, Sequence
 
 from . import __version__
-from .cli_common import PROG, UsageError
+from .cli_common import PROG, Command, UsageError
 from .cli_common import add_paths as _add_paths
 from .cli_common import check_paths as _check_paths
+from .cli_common import lazy as _lazy
 from .cli_common import load_archive as _load
+from .cli_common import new_parser as _new_parser
 from .cli_common import one_line as _one_line
 from .cli_common import print_json as _print_json
 from .cli_common import safe as _safe
+from .cli_served import HELP as SERVE_HELP
 
 TYPE_CHECKING = False  # (not typing's: importing typing costs a search ~7 ms)
 if TYPE_CHECKING:  # imported when a command runs: `newstui search` first asks a server (cli_served.py)
     import argparse
-    from typing import Any, NoReturn
-
-
-def _parser(**kwargs: object) -> argparse.ArgumentParser:
-    import argparse
-
-    class _Parser(argparse.ArgumentParser):
-        def error(self, message: str) -> NoReturn:  # one line, not argparse's usage block
-            raise UsageError(message)
-
-    return _Parser(**kwargs)  # type: ignore[arg-type]
-
-
-class Command:
-    def __init__(self, help: str, setup: Callable[[argparse.ArgumentParser], None],
-                 run: Callable[[argparse.Namespace], int]) -> None:
-        self.help, self.setup, self.run = help, setup, run
-
-
-def _lazy(module: str, name: str) -> Callable[..., Any]:
-    """`module.name`, imported when called (commands import what they need when they run)."""
-    def call(arg: object) -> Any:
-        import importlib
-
-        return getattr(importlib.import_module(module, __package__), name)(arg)
-
-    return call
 
 
 # --- newstui [PATH ...] ---------------------------------------------------------------------------
@@ -252,21 +228,16 @@ COMMANDS: dict[str, Command] = {
 }
 
 
-def _main_parser() -> argparse.ArgumentParser:
+def _main_new_parser() -> argparse.ArgumentParser:
     import argparse
 
     commands = "\n".join(f"  {name:<10}{cmd.help}" for name, cmd in COMMANDS.items())
-    parser = _parser(
+    parser = _new_parser(
         prog=PROG,
         description="Browse and search archives of news articles from a terminal.",
         epilog=f"commands:\n{commands}\n\nRun '{PROG} COMMAND --help' for a command's options. "
                f"Without a terminal, '{PROG} [PATH ...]' prints the archive's summary.\n"
-               f"The cache lives in $NEWSTUI_DATA_DIR, else the user data directory.\n\n"
-               f"'{PROG} serve PATH &' keeps that archive's index open: '{PROG} search ... PATH' then asks\n"
-               f"it first (a few ms instead of ~0.2 s; the same output; --no-serve skips it). It\n"
-               f"answers only while the files and newstui are unchanged, else the search runs here\n"
-               f"as usual and the server reloads. One server per archive and data dir; it stops\n"
-               f"when idle (--idle), on Ctrl+C or SIGTERM. Its socket is in the user runtime dir.",
+               f"The cache lives in $NEWSTUI_DATA_DIR, else the user data directory.\n\n{SERVE_HELP}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -277,7 +248,7 @@ def _main_parser() -> argparse.ArgumentParser:
 def parser_for(name: str) -> argparse.ArgumentParser:
     """The parser of command `name` (COMMANDS)."""
     command = COMMANDS[name]
-    parser = _parser(prog=f"{PROG} {name}", description=command.help)
+    parser = _new_parser(prog=f"{PROG} {name}", description=command.help)
     command.setup(parser)
     return parser
 
@@ -285,7 +256,7 @@ def parser_for(name: str) -> argparse.ArgumentParser:
 def _parse_args(argv: list[str]) -> tuple[argparse.Namespace, Callable[[argparse.Namespace], int]]:
     if argv and argv[0] in COMMANDS:
         return parser_for(argv[0]).parse_intermixed_args(argv[1:]), COMMANDS[argv[0]].run
-    return _main_parser().parse_intermixed_args(argv), _open_app
+    return _main_new_parser().parse_intermixed_args(argv), _open_app
 
 
 def _quiet_stdout() -> None:

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 TYPE_CHECKING = False  # (not typing's: importing typing costs a search ~7 ms)
 if TYPE_CHECKING:  # (argparse and json are imported where used: `newstui search` may not need them)
     import argparse
+    from collections.abc import Callable
+    from typing import Any, NoReturn
 
 PROG = "newstui"
 
@@ -108,3 +110,32 @@ def positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
     return number
+
+
+def new_parser(**kwargs: object) -> argparse.ArgumentParser:
+    """An ArgumentParser whose errors are UsageErrors (argparse imported only now)."""
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:  # one line, not argparse's usage block
+            raise UsageError(message)
+
+    return _Parser(**kwargs)  # type: ignore[arg-type]
+
+
+class Command:
+    """A subcommand: its help line, `setup(parser)` and `run(args) -> exit status`."""
+
+    def __init__(self, help: str, setup: Callable[[argparse.ArgumentParser], None],
+                 run: Callable[[argparse.Namespace], int]) -> None:
+        self.help, self.setup, self.run = help, setup, run
+
+
+def lazy(module: str, name: str) -> Callable[..., Any]:
+    """`module.name`, imported when called (commands import what they need when they run)."""
+    def call(arg: object) -> Any:
+        import importlib
+
+        return getattr(importlib.import_module(module, __package__), name)(arg)
+
+    return call
