@@ -210,15 +210,26 @@ def _cmd_config(args: argparse.Namespace) -> int:
 
 # --- dispatch -----------------------------------------------------------------------------------
 
+
+def _search() -> object:
+    from . import cli_search
+    return cli_search
+
+
+def _serve() -> object:
+    from . import cli_serve
+    return cli_serve
+
+
 COMMANDS: dict[str, Command] = {
     "export": Command("print every article as JSON Lines", _setup_export, _cmd_export),
     "show": Command("print one file as an article (text, Markdown or JSON)", _setup_show, _cmd_show),
     "search": Command("search titles, names and text; hits best first",
-                      _lazy(".cli_search", "setup_search"), _lazy(".cli_search", "run_search")),
+                      _lazy(_search, "setup_search"), _lazy(_search, "run_search")),
     "saved": Command("list saved searches (search --save NAME QUERY saves one)",
-                     _lazy(".cli_search", "setup_saved"), _lazy(".cli_search", "run_saved")),
+                     _lazy(_search, "setup_saved"), _lazy(_search, "run_saved")),
     "serve": Command("keep the archive's index open and answer 'newstui search' fast (see below)",
-                     _lazy(".cli_serve", "setup_serve"), _lazy(".cli_serve", "run_serve")),
+                     _lazy(_serve, "setup_serve"), _lazy(_serve, "run_serve")),
     "names": Command("list people, organisations and agreements with aliases and articles",
                      _setup_names, _cmd_names),
     "check": Command("list files that are not articles and fields missing per file",

@@ -131,11 +131,10 @@ class Command:
         self.help, self.setup, self.run = help, setup, run
 
 
-def lazy(module: str, name: str) -> Callable[..., Any]:
-    """`module.name`, imported when called (commands import what they need when they run)."""
+def lazy(module: Callable[[], Any], name: str) -> Callable[..., Any]:
+    """`module().name`, looked up when called: `module` imports the command's module then (a
+    command imports what it needs when it runs)."""
     def call(arg: object) -> Any:
-        import importlib
-
-        return getattr(importlib.import_module(module, __package__), name)(arg)
+        return getattr(module(), name)(arg)
 
     return call
