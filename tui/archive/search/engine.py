@@ -227,7 +227,8 @@ class SearchIndex:
         orig = meta.title + "\n" + self._body(i)
         low = fold(orig)  # only for the hits shown: the index keeps bytes, spans need characters
         body_at = len(meta.title) + 1
-        needles = sorted({k for t in terms for k in t.needles}, key=len, reverse=True)
+        # longest first, ties by text: the order of a set of strings changes from process to process
+        needles = sorted({k for t in terms for k in t.needles}, key=lambda k: (-len(k), k))
         title_hit = any(low.find(k, 0, body_at - 1) >= 0 for k in needles)
         via_alias = any(find_all(low, k, 1) for t in terms for k in t.via_alias if k != fold(t.typed))
         matched = "title" if title_hit else ("alias" if via_alias else "body")
