@@ -175,11 +175,12 @@ class Server:
     def _search(self, argv: list[str]) -> tuple[int, str, str]:
         """What `newstui search` prints in-process (cli_search.run_search): status, stdout, stderr."""
         from .archive.search.query import parse
-        from .cli import parser_for
-        from .cli_search import format_hits, hits_to_json
+        from .cli_common import new_parser
+        from .cli_search import format_hits, hits_to_json, setup_search
 
         if self._parser is None:
-            self._parser = parser_for("search")
+            self._parser = new_parser(prog=f"{PROG} search")
+            setup_search(self._parser)
         args = self._parser.parse_intermixed_args(argv[1:])
         if args.save is not None or args.saved is not None or args.no_cache or args.no_serve:
             raise UsageError("not served")
