@@ -126,7 +126,9 @@ def test_usage_errors_are_one_line_and_exit_2(tmp_path: Path, args: list[str]) -
 
 def test_without_the_app_it_prints_a_summary(tmp_path: Path, seeds_dir: Path,
                                              monkeypatch: pytest.MonkeyPatch, capsys) -> None:
-    monkeypatch.setattr(cli.importlib.util, "find_spec", lambda name: None)
+    import importlib.util
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     assert cli.main([str(seeds_dir)]) == 0
     assert "articles" in capsys.readouterr().out.splitlines()[0]
 

@@ -7,38 +7,25 @@ as UsageError (one line on stderr, exit 2).
 
 from __future__ import annotations
 
-import argparse
-import importlib
-import importlib.util
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import NoReturn
 
 from . import __version__
-from .cli_common import PROG, UsageError
+from .cli_common import PROG, Command, UsageError
 from .cli_common import add_paths as _add_paths
 from .cli_common import check_paths as _check_paths
+from .cli_common import lazy as _lazy
 from .cli_common import load_archive as _load
+from .cli_common import new_parser as _new_parser
 from .cli_common import one_line as _one_line
 from .cli_common import print_json as _print_json
 from .cli_common import safe as _safe
-from .cli_search import run_saved, run_search, setup_saved, setup_search
+from .cli_served import HELP as SERVE_HELP
 
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # one line, not argparse's usage block
-        raise UsageError(message)
-
-
-@dataclass(frozen=True)
-class Command:
-    help: str
-    setup: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
+TYPE_CHECKING = False  # (not typing's: importing typing costs a search ~7 ms)
+if TYPE_CHECKING:  # imported when a command runs: `newstui search` first asks a server (cli_served.py)
+    import argparse
 
 
 # --- newstui [PATH ...] ---------------------------------------------------------------------------
@@ -49,6 +36,10 @@ def _open_app(args: argparse.Namespace) -> int:
 
     Without a terminal (output piped or redirected) it prints the archive's summary instead.
     """
+    import importlib
+    import importlib.util
+    from pathlib import Path
+
     _check_paths(args.paths)
     if sys.stdin.isatty() and sys.stdout.isatty() and importlib.util.find_spec("tui.app") is not None:
         app = importlib.import_module("tui.app")
@@ -174,6 +165,8 @@ def _setup_names(parser: argparse.ArgumentParser) -> None:
 
 
 def _cmd_names(args: argparse.Namespace) -> int:
+    import json
+
     from .archive.search.names import format_entities
     from .archive.search.timeline import timeline
 
@@ -217,11 +210,26 @@ def _cmd_config(args: argparse.Namespace) -> int:
 
 # --- dispatch -----------------------------------------------------------------------------------
 
+
+def _search() -> object:
+    from . import cli_search
+    return cli_search
+
+
+def _serve() -> object:
+    from . import cli_serve
+    return cli_serve
+
+
 COMMANDS: dict[str, Command] = {
     "export": Command("print every article as JSON Lines", _setup_export, _cmd_export),
     "show": Command("print one file as an article (text, Markdown or JSON)", _setup_show, _cmd_show),
-    "search": Command("search titles, names and text; hits best first", setup_search, run_search),
-    "saved": Command("list saved searches (search --save NAME QUERY saves one)", setup_saved, run_saved),
+    "search": Command("search titles, names and text; hits best first",
+                      _lazy(_search, "setup_search"), _lazy(_search, "run_search")),
+    "saved": Command("list saved searches (search --save NAME QUERY saves one)",
+                     _lazy(_search, "setup_saved"), _lazy(_search, "run_saved")),
+    "serve": Command("keep the archive's index open and answer 'newstui search' fast (see below)",
+                     _lazy(_serve, "setup_serve"), _lazy(_serve, "run_serve")),
     "names": Command("list people, organisations and agreements with aliases and articles",
                      _setup_names, _cmd_names),
     "check": Command("list files that are not articles and fields missing per file",
@@ -231,14 +239,16 @@ COMMANDS: dict[str, Command] = {
 }
 
 
-def _main_parser() -> argparse.ArgumentParser:
+def _main_new_parser() -> argparse.ArgumentParser:
+    import argparse
+
     commands = "\n".join(f"  {name:<10}{cmd.help}" for name, cmd in COMMANDS.items())
-    parser = _Parser(
+    parser = _new_parser(
         prog=PROG,
         description="Browse and search archives of news articles from a terminal.",
         epilog=f"commands:\n{commands}\n\nRun '{PROG} COMMAND --help' for a command's options. "
                f"Without a terminal, '{PROG} [PATH ...]' prints the archive's summary.\n"
-               f"The cache lives in $NEWSTUI_DATA_DIR, else the user data directory.",
+               f"The cache lives in $NEWSTUI_DATA_DIR, else the user data directory.\n\n{SERVE_HELP}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -246,13 +256,18 @@ def _main_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parser_for(name: str) -> argparse.ArgumentParser:
+    """The parser of command `name` (COMMANDS)."""
+    command = COMMANDS[name]
+    parser = _new_parser(prog=f"{PROG} {name}", description=command.help)
+    command.setup(parser)
+    return parser
+
+
 def _parse_args(argv: list[str]) -> tuple[argparse.Namespace, Callable[[argparse.Namespace], int]]:
     if argv and argv[0] in COMMANDS:
-        command = COMMANDS[argv[0]]
-        parser = _Parser(prog=f"{PROG} {argv[0]}", description=command.help)
-        command.setup(parser)
-        return parser.parse_intermixed_args(argv[1:]), command.run
-    return _main_parser().parse_intermixed_args(argv), _open_app
+        return parser_for(argv[0]).parse_intermixed_args(argv[1:]), COMMANDS[argv[0]].run
+    return _main_new_parser().parse_intermixed_args(argv), _open_app
 
 
 def _quiet_stdout() -> None:
@@ -268,8 +283,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args, run = _parse_args(list(sys.argv[1:] if argv is None else argv))
+        if argv and argv[0] == "search":  # a running `newstui serve` answers in milliseconds
+            from .cli_served import ask
+
+            served = ask(argv)
+            if served is not None:
+                return served
+        args, run = _parse_args(argv)
         code = run(args)
         sys.stdout.flush()
         return code

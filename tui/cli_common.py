@@ -4,12 +4,16 @@ archive loaded (with progress on a terminal) or a question answered from its per
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 import time
 from collections.abc import Sequence
+
+TYPE_CHECKING = False  # (not typing's: importing typing costs a search ~7 ms)
+if TYPE_CHECKING:  # (argparse and json are imported where used: `newstui search` may not need them)
+    import argparse
+    from collections.abc import Callable
+    from typing import Any, NoReturn
 
 PROG = "newstui"
 
@@ -89,11 +93,16 @@ def add_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
 
 
+
 def print_json(value: object) -> None:
+    import json
+
     sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
 
 
 def positive(value: str) -> int:
+    import argparse
+
     try:
         number = int(value)
     except ValueError:
@@ -101,3 +110,31 @@ def positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
     return number
+
+
+def new_parser(**kwargs: object) -> argparse.ArgumentParser:
+    """An ArgumentParser whose errors are UsageErrors (argparse imported only now)."""
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:  # one line, not argparse's usage block
+            raise UsageError(message)
+
+    return _Parser(**kwargs)  # type: ignore[arg-type]
+
+
+class Command:
+    """A subcommand: its help line, `setup(parser)` and `run(args) -> exit status`."""
+
+    def __init__(self, help: str, setup: Callable[[argparse.ArgumentParser], None],
+                 run: Callable[[argparse.Namespace], int]) -> None:
+        self.help, self.setup, self.run = help, setup, run
+
+
+def lazy(module: Callable[[], Any], name: str) -> Callable[..., Any]:
+    """`module().name`, looked up when called: `module` imports the command's module then (a
+    command imports what it needs when it runs)."""
+    def call(arg: object) -> Any:
+        return getattr(module(), name)(arg)
+
+    return call

@@ -47,6 +47,8 @@ def setup_search(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", metavar="QUERY", nargs="?",
                         help="what to look for (see the syntax below); none with --saved")
     add_paths(parser)
+    parser.add_argument("--no-serve", action="store_true",
+                        help=f"search in this process even if '{PROG} serve' runs for the archive")
     parser.add_argument("--json", action="store_true", help="print a JSON array of hits, best first")
     parser.add_argument("--limit", type=positive, default=20, metavar="N", help="at most N hits (default 20)")
     parser.add_argument("--sort", choices=SORTS,

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from ..store.archive import Archive
 from . import names, scoring
+from .aliastables import AliasTables
 from .catalog import Catalog
 from .hits import Hit, Presenter
 from .plan import Plan, make_plan
@@ -48,17 +49,19 @@ __all__ = ["Hit", "SearchIndex"]
 
 
 class SearchIndex:
-    def __init__(self, catalog: Catalog, text: TextIndex, entities: list[names.Entity],
-                 body: Callable[[int], str], titled: Sequence[str] = (), archive: Archive | None = None
-                 ) -> None:
+    def __init__(self, catalog: Catalog, text: TextIndex, entities: Sequence[names.Entity],
+                 body: Callable[[int], str], titled: Sequence[str] | Callable[[], list[str]] = (),
+                 archive: Archive | None = None, tables: AliasTables | None = None) -> None:
         """`catalog`: each article number's fields; `body(i)`: article i's body text (for snippets).
-        `over` makes one from an Archive; indexcache.open_columns one from the persisted index alone."""
+        `over` makes one from an Archive; indexcache.open_columns one from the persisted index alone
+        (with the Resolver's `tables`, and `titled` sorted, read on first use)."""
         self.catalog = catalog
         self.text = text
         self.entities = entities
         self.archive = archive
         self._body = body
-        self.resolver = Resolver(text, entities, catalog.titles, sorted(titled))
+        self.resolver = Resolver(text, entities, catalog.titles,
+                                 titled if callable(titled) else sorted(titled), tables)
         self._plans: dict[tuple[str, date], Plan] = {}
         self.today: Callable[[], date] = date.today  # relative dates (`after:30d`) count from it
         self._folded_titles: list[str] | None = None
@@ -67,13 +70,15 @@ class SearchIndex:
         self.stamps: tuple[int, ...] | None = None  # opened alone: the digest of the files indexed
 
     @classmethod
-    def over(cls, archive: Archive, text: TextIndex, entities: list[names.Entity],
-             titled: Sequence[str] = (), ids: Sequence[str] | None = None) -> SearchIndex:
+    def over(cls, archive: Archive, text: TextIndex, entities: Sequence[names.Entity],
+             titled: Sequence[str] | Callable[[], list[str]] = (), ids: Sequence[str] | None = None,
+             tables: AliasTables | None = None) -> SearchIndex:
         """The index of `archive`; `ids`: the article id of each number in `text` (default:
         `archive.articles`' order)."""
         metas = list(archive.articles) if ids is None else [archive.meta(i) for i in ids]
         catalog = Catalog.of(metas)
-        return cls(catalog, text, entities, lambda i: archive.get(catalog.ids[i]).text(), titled, archive)
+        return cls(catalog, text, entities, lambda i: archive.get(catalog.ids[i]).text(), titled, archive,
+                   tables)
 
     def warm(self) -> None:
         """Build the lazy parts (pinyin tables, names as words, folded titles) now, e.g. in a worker

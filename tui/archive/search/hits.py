@@ -55,7 +55,8 @@ class Presenter:
     def __init__(self, terms: list[Term], catalog: Catalog, hays: Hays,
                  body: Callable[[int], str], words: Callable[[], Words]) -> None:
         self.terms, self.catalog, self.hays, self._body, self._words = terms, catalog, hays, body, words
-        self.needles = sorted({k for t in terms for k in t.needles}, key=len, reverse=True)
+        # longest first, ties by text: the order of a set of strings changes from process to process
+        self.needles = sorted({k for t in terms for k in t.needles}, key=lambda k: (-len(k), k))
         self._keys = [encode(k) for k in self.needles]
         self._find = (ahocorasick_rs.BytesAhoCorasick(self._keys).find_matches_as_indexes
                       if len(self._keys) >= _ONE_PASS else None)

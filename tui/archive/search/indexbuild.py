@@ -213,11 +213,11 @@ class IndexBuilder:
         meta = msgspec.msgpack.encode(Meta(
             self.ids, self.titles, self.offsets.tobytes(), crcs.tobytes(), self.title_len.tobytes(),
             char_keys, char_at.tobytes(), char_count.tobytes(), token_keys, token_at.tobytes(),
-            token_count.tobytes(), msgspec.Raw(msgspec.msgpack.encode(index.entities)), index.resolver.titled,
-            pinyin.joined,
+            token_count.tobytes(), msgspec.Raw(msgspec.msgpack.encode(index.entities)),
+            msgspec.Raw(msgspec.msgpack.encode(index.resolver.titled)), pinyin.joined,
             array("I", pinyin.starts).tobytes(), phrase_keys, phrase_at.tobytes(), phrase_count.tobytes(),
             msgspec.Raw(msgspec.msgpack.encode(index.catalog.columns)),
-            msgspec.Raw(msgspec.msgpack.encode(bodies)), files))
+            msgspec.Raw(msgspec.msgpack.encode(bodies)), files, msgspec.Raw(index.resolver.tables.encode())))
         meta_at = self._written + len(self._buffer)
         footer = msgspec.msgpack.encode(Footer(
             FORMAT, index_version(), sys.byteorder, list(identity), len(MAGIC), hay_len, post_at, post_len,

@@ -34,6 +34,7 @@ import msgspec
 from ..store.cache import no_gc
 from ..store.files import pread
 from . import names
+from .aliastables import AliasTables
 from .indexformat import (
     FORMAT,
     MAGIC,
@@ -48,7 +49,7 @@ from .indexformat import (
     index_path,
     index_version,
 )
-from .indexmapped import BodyReader, Damage, MappedHays, StoredPostings
+from .indexmapped import BodyReader, Damage, LazyEntities, MappedHays, StoredPostings
 from .textindex import TextIndex
 
 __all__ = ["MAGIC", "IndexError_", "MappedHays", "StoredPostings", "index_path", "index_version",
@@ -60,11 +61,11 @@ def open_index(path: Path, archive: Any, cache_identity: list[Any]) -> Any:
     is none or it cannot be trusted: other version, another cache's, damaged, truncated."""
     from .engine import SearchIndex
 
-    def make(meta: Meta, text: TextIndex) -> Any:
+    def make(meta: Meta, text: TextIndex, tables: AliasTables) -> Any:
         if len(meta.ids) != len(archive) or any(i not in archive for i in meta.ids):
             raise IndexError_("the search index is for other articles")
         entities = msgspec.msgpack.decode(meta.entities, type=list[names.Entity])
-        index = SearchIndex.over(archive, text, entities, meta.titled, meta.ids)
+        index = SearchIndex.over(archive, text, entities, _titled(meta), meta.ids, tables)
         if index.catalog.titles != meta.titles:
             raise IndexError_("the search index is for other titles")
         return index
@@ -74,38 +75,34 @@ def open_index(path: Path, archive: Any, cache_identity: list[Any]) -> Any:
 
 def open_columns(path: Path, cache_identity: list[Any], cache_fd: int) -> Any:
     """The SearchIndex persisted at `path`, alone: articles come from its own columns and bodies
-    from the cache file open at `cache_fd` (the one `cache_identity` names), no Archive needed.
-    `index.stamps` is the digest of the files it was built from (stamps.py): the caller checks
-    them against the files on disk. IndexError_ as for `open_index`."""
+    from the cache file open at `cache_fd` (the one `cache_identity` names), no Archive needed;
+    entities are decoded as they are read (without their article lists, which a search never
+    reads). `index.stamps` is the digest of the files it was built from (stamps.py): the caller
+    checks them against the files on disk. IndexError_ as for `open_index`."""
     from .catalog import Catalog, Columns
     from .engine import SearchIndex
 
-    def make(meta: Meta, text: TextIndex) -> Any:
+    def make(meta: Meta, text: TextIndex, tables: AliasTables) -> Any:
         with no_gc():
             catalog = Catalog(meta.ids, meta.titles, msgspec.msgpack.decode(meta.catalog, type=Columns))
             bodies = msgspec.msgpack.decode(meta.bodies, type=Bodies)
-            heads = msgspec.msgpack.decode(meta.entities, type=list[_Named])
-        entities = [names.Entity(h.key, h.name, h.kind, h.aliases) for h in heads]
         n = len(meta.ids)
         body = BodyReader(cache_fd, array_of("Q", bodies.at, n), array_of("I", bodies.length, n),
                            array_of("I", bodies.crc, n))
-        index = SearchIndex(catalog, text, entities, body, meta.titled)
+        index = SearchIndex(catalog, text, LazyEntities(meta.entities), body, _titled(meta), tables=tables)
         index.stamps = tuple(meta.stamps)
         return index
 
     return _open(path, cache_identity, make)
 
 
-class _Named(msgspec.Struct):
-    """A names.Entity without its article list, which msgspec then skips instead of decoding."""
-
-    key: str
-    name: str
-    kind: str
-    aliases: list[str]
+def _titled(meta: Meta) -> Callable[[], list[str]]:
+    """The titled names (sorted), decoded when first asked for (only pinyin reads them)."""
+    return lambda: msgspec.msgpack.decode(meta.titled, type=list[str])
 
 
-def _open(path: Path, cache_identity: list[Any], make: Callable[[Meta, TextIndex], Any]) -> Any:
+def _open(path: Path, cache_identity: list[Any], make: Callable[[Meta, TextIndex, AliasTables], Any]
+          ) -> Any:
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError as exc:
@@ -136,7 +133,7 @@ def _open(path: Path, cache_identity: list[Any], make: Callable[[Meta, TextIndex
         hays = MappedHays(mm, footer.hay_at, offsets, crcs, damage)
         text = TextIndex(hays, title_len, chars, tokens, phrases)
         text._vocab = meta.token_keys
-        index = make(meta, text)
+        index = make(meta, text, AliasTables.stored(meta.tables, damage))
         index.resolver.use_pinyin(meta.pinyin_joined, array_of("I", meta.pinyin_starts))
     except (ValueError, KeyError, TypeError, msgspec.DecodeError) as exc:
         mm.close()

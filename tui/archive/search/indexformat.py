@@ -12,7 +12,8 @@ Layout of `<data dir>/index/<hash of roots>.index` (never pickle):
     meta                  MessagePack `Meta`: ids, titles, hay offsets and per-article crc32s, title
                           lengths, posting directory (key, offset, count), entities, titled names,
                           pinyin; each article's date, source and path (catalog.py) and body place
-                          in the cache; the digest of the cache's files (stamps.py)
+                          in the cache; the digest of the cache's files (stamps.py); the tables
+                          names are looked up in (aliastables.py)
     footer                MessagePack `Footer`: format, code version, the cache file it belongs to
                           (its meta crc, count and write time), where each section is, meta crc32
     u32 footer length, u32 footer crc32, MAGIC
@@ -30,7 +31,7 @@ from typing import Any
 
 import msgspec
 
-FORMAT = 5  # 5: name aliases found nowhere are stored (empty lists)
+FORMAT = 6  # 5: name aliases found nowhere are stored (empty lists); 6: the Resolver's alias tables
 MAGIC = b"NTINDEX" + bytes([FORMAT])
 TAIL = struct.Struct(">II")
 TAIL_SIZE = TAIL.size + len(MAGIC)
@@ -41,7 +42,7 @@ _SOURCES = ("search/textindex.py", "search/names.py", "search/namerules.py", "se
             "search/indexbuild.py", "search/pinyin.py", "search/resolve.py", "search/engine.py",
             "search/catalog.py", "store/stamps.py", "search/scripts.py", "search/lexicon.py",
             "search/romanize.py", "search/indexformat.py", "search/indexmapped.py", "search/words.py",
-            "search/merge.py",
+            "search/merge.py", "search/aliastables.py",
             # the shipped tables: folding, readings and names decide what is stored
             "search/data/fold.txt", "search/data/pinyin.txt", "search/data/lexicon.tsv")
 
@@ -78,7 +79,7 @@ class Meta(msgspec.Struct, array_like=True):
     token_count: bytes
     entities: msgspec.Raw  # list[names.Entity]: decoded whole by `open_index`, without the
     #                        article lists (a search never reads them) by `open_columns`
-    titled: list[str]
+    titled: msgspec.Raw  # list[str], sorted: decoded when pinyin is first used
     pinyin_joined: str
     pinyin_starts: bytes  # array('I')
     phrase_keys: list[str]  # every name alias matched at build time, with its articles (maybe none)
@@ -88,6 +89,7 @@ class Meta(msgspec.Struct, array_like=True):
     catalog: msgspec.Raw  # catalog.Columns: id, path, title, date, source of each article
     bodies: msgspec.Raw  # Bodies: where each article's body is in the cache file
     stamps: list[int]  # stamps.digest of the cache's files: (count, sum)
+    tables: msgspec.Raw  # aliastables.AliasTables: what the Resolver looks names up in
 
 
 class Bodies(msgspec.Struct, array_like=True):

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from ..store import cache, stamps
-from ..store.loader import parser_version, roots_of
+from ..store.identity import parser_version, roots_of
 from ..store.paths import data_dir as default_data_dir
 from . import indexcache
 

@@ -14,19 +14,18 @@ Chinese text is matched literally, plus the aliases of the entity it names (`岸
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 
 from . import namerules as R
 from . import romanize
+from .aliastables import AliasTables, KeyTable, Pairs
 from .names import Entity
 from .pinyin import PinyinIndex, looks_like_pinyin
 from .textindex import TOKEN, TextIndex, fold
@@ -59,51 +58,65 @@ class Term:
 
 
 class Resolver:
-    def __init__(self, text: TextIndex, entities: list[Entity], titles: list[str],
-                 titled: Sequence[str] = ()) -> None:
+    def __init__(self, text: TextIndex, entities: Sequence[Entity], titles: list[str],
+                 titled: Sequence[str] | Callable[[], Sequence[str]] = (),
+                 tables: AliasTables | None = None) -> None:
+        """`tables`: as stored in the index (aliastables.py), else derived from `entities` here;
+        `titled` may be a function giving them (read from the index only when pinyin is used)."""
         self.text = text
-        self.titled = list(titled)
+        self._titled = titled
         self.entities = entities
         self.titles = titles
-        self.by_alias: dict[str, list[int]] = defaultdict(list)
-        self.by_token: dict[str, set[int]] = defaultdict(set)
-        for e, ent in enumerate(entities):
-            for alias in ent.aliases:
-                self.by_alias[R.alias_key(alias)].append(e)
-                plain = _unaccented(alias)  # `Demosistō` is typed `demosisto`
-                if plain != alias:
-                    self.by_alias[R.alias_key(plain)].append(e)
-                if _LATIN.match(plain.replace(" ", "")):
-                    for tok in _name_tokens(plain, ent.kind):
-                        self.by_token[tok].add(e)
-        self.alias_keys = [k for k in self.by_alias if k.isascii()]
-        self.alias_tokens = sorted(self.by_token)
+        self.tables = tables if tables is not None else alias_tables(entities)
         self._pinyin: PinyinIndex | None = None
-        self._han_aliases: list[tuple[str, int]] = []
+        self._pinyin_parts: tuple[str, array] | None = None
         self._words: Words | None = None
+        self._alias_keys: list[str] | None = None
+
+    by_alias = property(lambda self: self.tables.aliases)  # alias_key -> entities
+    by_token = property(lambda self: self.tables.tokens)  # a Latin word naming entities alone
+    alias_tokens = property(lambda self: self.tables.tokens.sorted)  # sorted
+    _han_aliases = property(lambda self: self.tables.han)  # (Chinese alias, entity), in order
+
+    @property
+    def alias_keys(self) -> list[str]:
+        """The Latin alias keys, in entity order (fuzzy matching's ties follow it)."""
+        if self._alias_keys is None:
+            self._alias_keys = [k for k in self.by_alias.in_order() if k.isascii()]
+        return self._alias_keys
+
+    @property
+    def titled(self) -> Sequence[str]:
+        if callable(self._titled):
+            self._titled = self._titled()
+        return self._titled
 
     @property
     def words(self) -> Words:
-        """The known Chinese names, to match names as words (built on first use)."""
+        """The known Chinese names, to match names as words."""
         if self._words is None:
-            self._words = Words((a, e) for e, ent in enumerate(self.entities) for a in ent.aliases)
+            self._words = Words.stored(self.tables.words)
         return self._words
 
     @property
     def pinyin(self) -> PinyinIndex:
-        """Pinyin of Chinese aliases, titles and titled names (built on first use, or by `warm`)."""
+        """Pinyin of Chinese aliases, titles and titled names (built on first use, or by `warm`;
+        as persisted when the index was read from disk and that agrees with its entries)."""
         if self._pinyin is None:
-            self._pinyin = PinyinIndex(self._pinyin_texts())
+            texts = self._pinyin_texts()
+            if self._pinyin_parts is not None:
+                with contextlib.suppress(ValueError):
+                    self._pinyin = PinyinIndex.from_parts(texts, *self._pinyin_parts)
+            if self._pinyin is None:
+                self._pinyin = PinyinIndex(texts)
         return self._pinyin
 
     def _pinyin_texts(self) -> list[str]:
-        self._han_aliases = [(a, e) for e, ent in enumerate(self.entities) for a in ent.aliases
-                             if not a.isascii()]
-        return [a for a, _ in self._han_aliases] + self.titles + self.titled
+        return [*self._han_aliases.texts, *self.titles, *self.titled]
 
     def use_pinyin(self, joined: str, starts: array) -> None:
-        """Take the pinyin index as persisted (see `pinyin.joined/starts`); ValueError if stale."""
-        self._pinyin = PinyinIndex.from_parts(self._pinyin_texts(), joined, starts)
+        """Take the pinyin index as persisted (see `pinyin.joined/starts`), read on first use."""
+        self._pinyin, self._pinyin_parts = None, (joined, starts)
 
     def _entity(self, term: Term, e: int, weight: float) -> None:
         for alias in self.entities[e].aliases:
@@ -206,6 +219,9 @@ class Resolver:
     def _corrections(self, word: str, names_only: bool = False) -> list[str]:
         """Latin words of the archive one edit away (two from 8 letters), same first letter,
         names first: `kishda` -> kishida, but `kishida` never becomes `rashida`."""
+        from rapidfuzz import process  # (imported when a typo is corrected: ~8 ms a search otherwise)
+        from rapidfuzz.distance import OSA
+
         limit = 1 if len(word) <= 7 else 2
         for vocab in (self.alias_tokens,) if names_only else (self.alias_tokens, self.text.vocab):
             # only words with the same first letter: a bisect slice of the sorted vocabulary, so the
@@ -221,6 +237,9 @@ class Resolver:
         key = R.alias_key(text)
         if len(key) < 5:  # `jak ma`
             return False
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
         limit = 1 if len(key) < 9 else 2
         found = process.extract(key, self.alias_keys, scorer=OSA.distance,
                                 score_cutoff=limit, limit=5)
@@ -230,6 +249,25 @@ class Resolver:
                 for e in self.by_alias[k]:
                     self._entity(term, e, FUZZY)
         return bool(found)
+
+
+def alias_tables(entities: Sequence[Entity]) -> AliasTables:
+    """What a Resolver looks names up in, derived from the entities (stored in the index)."""
+    by_alias: dict[str, list[int]] = defaultdict(list)
+    by_token: dict[str, set[int]] = defaultdict(set)
+    for e, ent in enumerate(entities):
+        for alias in ent.aliases:
+            by_alias[R.alias_key(alias)].append(e)
+            plain = _unaccented(alias)  # `Demosistō` is typed `demosisto`
+            if plain != alias:
+                by_alias[R.alias_key(plain)].append(e)
+            if _LATIN.match(plain.replace(" ", "")):
+                for tok in _name_tokens(plain, ent.kind):
+                    by_token[tok].add(e)
+    words = Words((a, e) for e, ent in enumerate(entities) for a in ent.aliases)
+    han = [(a, e) for e, ent in enumerate(entities) for a in ent.aliases if not a.isascii()]
+    return AliasTables(KeyTable.of(by_alias), KeyTable.of(by_token), KeyTable.of(words.owners),
+                       Pairs([a for a, _ in han], array("I", [e for _, e in han])))
 
 
 def _unaccented(alias: str) -> str:

@@ -6,6 +6,7 @@ tests hand them small fakes and the app never probes an index for optional metho
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from .engine import Hit
@@ -25,7 +26,7 @@ class Searcher(Protocol):
 
 class NameFinder(Protocol):
     @property
-    def entities(self) -> list[Entity]:
+    def entities(self) -> Sequence[Entity]:
         """Every entity, most articles first."""
         ...
 

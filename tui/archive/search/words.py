@@ -13,9 +13,10 @@ A quoted phrase stays a plain substring search.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from typing import AnyStr
 
+from .aliastables import KeyTable
 from .pinyin import HAN
 from .textindex import TextIndex, encode, fold
 
@@ -34,12 +35,23 @@ class Words:
     """The known Chinese names (folded), each with the entities it names."""
 
     def __init__(self, aliases: Iterable[tuple[str, int]]) -> None:
-        self.owners: dict[str, set[int]] = {}
+        owners: dict[str, set[int]] = {}
         pairs = list(aliases)
         for (_, e), key in zip(pairs, _folded([a for a, _ in pairs]), strict=True):
             if len(key) >= 2 and _HAN.fullmatch(key):
-                self.owners.setdefault(key, set()).add(e)
-        self._joined = "|" + "|".join(self.owners) + "|"
+                owners.setdefault(key, set()).add(e)
+        self._use(owners, list(owners))
+
+    @classmethod
+    def stored(cls, owners: KeyTable) -> Words:
+        """The Words whose `owners` the index stored (aliastables.py), without folding again."""
+        words = cls.__new__(cls)
+        words._use(owners, owners.in_order())
+        return words
+
+    def _use(self, owners: Mapping[str, Collection[int]], names: list[str]) -> None:
+        self.owners = owners
+        self._joined = "|" + "|".join(names) + "|"
         self._blockers: dict[tuple[str, int], list[tuple[str, int]]] = {}
 
     def blockers(self, needle: str, entity: int = -1) -> list[tuple[str, int]]:

@@ -6,6 +6,8 @@
     cache.py     the cache file: article records + zlib'd bodies, atomic writes under a lock
     archive.py   the in-memory `Archive`: articles by id, by source and date; bodies read on demand
     stamps.py    a digest of the files' paths, sizes and mtimes: "has anything changed?"
+    watch.py     inotify: has anything changed since we began watching? (`newstui serve`)
+    identity.py  what names a cache: its roots and the parser version that wrote it
     files.py     atomic writes and locks for every file newstui keeps; stats.py: `check --stats`
     loader.py    scan -> parse what changed -> write the cache -> an Archive (`load`)
 

@@ -17,8 +17,6 @@ Which files there are is scanning.py's business; parsing them on all cores is wo
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -31,6 +29,7 @@ from ..model import Article, Rejection
 from . import cache, scanning, workers
 from .archive import Archive
 from .cache import Entry
+from .identity import parser_version, roots_of
 from .paths import bundled_seeds
 from .paths import data_dir as default_data_dir
 from .scanning import Key, scan
@@ -72,23 +71,6 @@ class LoadResult:
     entries: list[Entry] = field(default_factory=list)  # the cache file's records
 
 
-
-
-@functools.cache
-def parser_version() -> str:
-    """A digest of what shapes a parsed article: the model and the read/ package's source
-    (`read/parse.py` and its PARSER_VERSION included).
-
-    A parser edited without bumping PARSER_VERSION (easy while developing) still invalidates the
-    cache, so a stale parse is never served; and the parser need not be imported to know it.
-    """
-    digest = hashlib.blake2b(digest_size=6)
-    package = Path(__file__).resolve().parent.parent  # tui/archive
-    sources = [package / "model.py", *sorted((package / "read").rglob("*.py"))]
-    for source in sources:
-        digest.update(source.relative_to(package).as_posix().encode())
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
 
 
 # --- loading ------------------------------------------------------------------------------------
@@ -264,11 +246,6 @@ def _commit(writer: cache.CacheWriter, roots: list[str], version: str, entries: 
         notices.append(f"cannot write the cache {writer.path}: {exc.strerror}; running without it")
         return None
     return writer.path
-
-
-def roots_of(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """The archive roots named by `paths`, absolute (the bundled seeds when there are none)."""
-    return [os.path.abspath(os.fspath(p)) for p in paths] or [str(bundled_seeds())]
 
 
 def open_cached(
