@@ -27,8 +27,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
-import ahocorasick_rs
-
+from .needles import Needles
 from .scripts import fold_table
 
 TOKEN = re.compile(r"[a-z0-9]+")
@@ -105,6 +104,12 @@ def _indexed(ch: str) -> bool:
     return _NOT_INDEXED.match(ch) is None
 
 
+def read_to_match(needle: str) -> bool:
+    """Whether finding `needle` (folded) means reading texts: no posting list answers it (it is
+    neither one Latin token nor one indexed character)."""
+    return bool(needle) and not TOKEN.fullmatch(needle) and not (len(needle) == 1 and _indexed(needle))
+
+
 class Postings:
     """Key -> sorted `array('I')` of article numbers, held in memory."""
 
@@ -161,7 +166,7 @@ class TextIndex:
         # persisted, so a name costs a lookup instead of checking thousands of texts
         self.phrases = phrases if phrases is not None else Postings()
         self.remember = False  # while building: keep every verified match for `phrases`
-        self._known: dict[str, list[int]] = {}  # answers found by `match_all`, empty ones too
+        self._known: dict[str, Sequence[int]] = {}  # answers found by `match_all`, empty ones too
 
     def __len__(self) -> int:
         return len(self.hays)
@@ -214,9 +219,8 @@ class TextIndex:
             if known is not None:
                 found = list(known)
             else:
-                found = self._known.get(needle)
-                if found is None:
-                    found = self._matches(needle)
+                known_list = self._known.get(needle)
+                found = self._matches(needle) if known_list is None else list(known_list)
                 if self.remember and found and not TOKEN.fullmatch(needle) and len(needle) > 1:
                     self.phrases.lists[needle] = array("I", found)
             if len(self._matched) >= _MATCH_CACHE:
@@ -254,28 +258,21 @@ class TextIndex:
 
     def _needs_reading(self, needle: str) -> bool:
         """Whether `matches` would read texts for `needle` (no posting list answers it)."""
-        return bool(needle) and not TOKEN.fullmatch(needle) and not (len(needle) == 1 and _indexed(needle)) \
-            and needle not in self.phrases
+        return read_to_match(needle) and needle not in self.phrases
+
+    def found_elsewhere(self, found: dict[str, Sequence[int]]) -> None:
+        """Articles holding needles, found where the texts were parsed (`Needles.found_in` in the
+        parse workers): `match_all` and `matches` answer them without reading the texts (until
+        `forget_bulk`). Each list must be exactly what `matches` would find, in number order."""
+        self._known.update(found)
 
     def _scan(self, todo: list[str], among: Iterable[int]) -> dict[str, list[int]]:
         """The articles (of `among`, in order) holding each needle, at Latin word boundaries."""
-        keys = [encode(n) for n in todo]
-        edges = [(k[0] in _ALNUM_BYTES, k[-1] in _ALNUM_BYTES) for k in keys]
-        find = ahocorasick_rs.BytesAhoCorasick(keys).find_matches_as_indexes
+        found_in = Needles(todo).found_in
         found: list[list[int]] = [[] for _ in todo]
         hays = self.hays
         for i in among:
-            hay = hays[i]
-            size = len(hay)
-            seen: set[int] = set()
-            for p, start, stop in find(hay, overlapping=True):
-                if p in seen:
-                    continue
-                first, last = edges[p]
-                if (first and start > 0 and hay[start - 1] in _ALNUM_BYTES) or (
-                        last and stop < size and hay[stop] in _ALNUM_BYTES):
-                    continue  # inside a longer Latin word: another occurrence may still count
-                seen.add(p)
+            for p in found_in(hays[i]):
                 found[p].append(i)
         return dict(zip(todo, found, strict=True))
 
