@@ -48,12 +48,13 @@ class Words:
         a search of all of them per name (~2 s of a 14k-page mirror's build). A search asks for
         few names and does without."""
         keys = list(self.owners)
-        find = ahocorasick_rs.AhoCorasick(keys).find_matches_as_indexes if keys else None
         inside: dict[str, list[tuple[str, int]]] = {}
-        for word in keys if find is not None else ():
-            for p, start, _ in find(word, overlapping=True):  # by end: each needle's in order of start
-                if keys[p] != word:
-                    inside.setdefault(keys[p], []).append((word, start))
+        if keys:
+            find = ahocorasick_rs.AhoCorasick(keys).find_matches_as_indexes
+            for word in keys:
+                for p, start, _ in find(word, overlapping=True):  # by end: a needle's in order of start
+                    if keys[p] != word:
+                        inside.setdefault(keys[p], []).append((word, start))
         self._inside = inside
 
     def blockers(self, needle: str, entity: int = -1) -> list[tuple[str, int]]:
