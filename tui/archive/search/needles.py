@@ -3,11 +3,16 @@ in the parse workers (lexicon.py) and over the written texts (textindex.TextInde
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+import threading
+from collections.abc import Callable, Sequence
 
 import ahocorasick_rs
+import msgspec
 
 _ALNUM_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
+#: Fewer texts than this are read in one process (a fork costs more than it saves).
+FORK_MIN = 2000
 
 
 class Needles:
@@ -37,3 +42,60 @@ class Needles:
             seen.add(p)
             out.append(p)
         return out
+
+
+def articles_holding(needles: Sequence[str], hay: Callable[[int], bytes], among: Sequence[int]
+                     ) -> list[list[int]]:
+    """For each needle, the articles of `among` (numbers, in order) whose text (`hay(i)`) holds it.
+
+    The index build reads every text once for the archive's own aliases after the parse, when the
+    parse workers are done and one core is idle: the second half of the texts is read in a forked
+    process meanwhile (where forking is safe: no other thread runs), its answer sent back through
+    a pipe as MessagePack. Same answer as one pass; if the fork fails the half is read here.
+    """
+    matcher = Needles(needles)
+    half = len(among) // 2
+    if len(among) < FORK_MIN or os.name != "posix" or threading.active_count() != 1:
+        return holding_here(matcher, len(needles), hay, among)
+    try:
+        read, write = os.pipe()
+        pid = os.fork()
+    except OSError:
+        return holding_here(matcher, len(needles), hay, among)
+    if pid == 0:  # the child: read the second half, send it, leave without cleaning up the parent's state
+        code = 1
+        try:
+            os.close(read)
+            data = msgspec.msgpack.encode(holding_here(matcher, len(needles), hay, among[half:]))
+            with os.fdopen(write, "wb") as out:
+                out.write(data)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+    try:
+        first = holding_here(matcher, len(needles), hay, among[:half])
+        with os.fdopen(read, "rb") as got:
+            data = got.read()
+    finally:
+        _, status = os.waitpid(pid, 0)
+    second: list[list[int]] | None = None
+    if status == 0:
+        try:
+            second = msgspec.msgpack.decode(data, type=list[list[int]])
+        except msgspec.DecodeError:
+            second = None
+    if second is None or len(second) != len(needles):
+        second = holding_here(matcher, len(needles), hay, among[half:])
+    return [a + b for a, b in zip(first, second, strict=True)]
+
+
+def holding_here(matcher: Needles, count: int, hay: Callable[[int], bytes], among: Sequence[int]
+                 ) -> list[list[int]]:
+    """`articles_holding` in this process, for the `count` needles of `matcher`."""
+    found: list[list[int]] = [[] for _ in range(count)]
+    found_in = matcher.found_in
+    for i in among:
+        for p in found_in(hay(i)):
+            found[p].append(i)
+    return found

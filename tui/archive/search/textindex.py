@@ -27,7 +27,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
-from .needles import Needles
+from .needles import Needles, articles_holding, holding_here
 from .scripts import fold_table
 
 TOKEN = re.compile(r"[a-z0-9]+")
@@ -239,8 +239,10 @@ class TextIndex:
         have postings and are left to `matches`.
         """
         todo = [n for n in set(needles) if n not in self._known and self._needs_reading(n)]
-        if todo:
-            self._known.update(self._scan(todo, range(len(self.hays))))
+        if todo:  # the texts are read in two processes (needles.articles_holding)
+            hays = self.hays
+            found = articles_holding(todo, hays.__getitem__, range(len(hays)))
+            self._known.update(zip(todo, found, strict=True))
 
     def prefetch(self, needles: Iterable[str]) -> None:
         """Match many needles of one query at once (a pinyin prefix brings ~100 Chinese strings):
@@ -268,12 +270,7 @@ class TextIndex:
 
     def _scan(self, todo: list[str], among: Iterable[int]) -> dict[str, list[int]]:
         """The articles (of `among`, in order) holding each needle, at Latin word boundaries."""
-        found_in = Needles(todo).found_in
-        found: list[list[int]] = [[] for _ in todo]
-        hays = self.hays
-        for i in among:
-            for p in found_in(hays[i]):
-                found[p].append(i)
+        found = holding_here(Needles(todo), len(todo), self.hays.__getitem__, list(among))
         return dict(zip(todo, found, strict=True))
 
     def forget_bulk(self) -> None:
