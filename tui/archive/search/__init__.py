@@ -17,6 +17,7 @@
     plan.py        a parsed query -> the terms to match (per AND group), the exclusions
     scoring.py     how a matching article is scored; snippets.py: where its snippet is cut
     engine.py      `SearchIndex`: a query -> hits, best first (or newest first), with snippets
+    hits.py        a hit as shown: its snippet, highlights and where it matched
     searcher.py    the protocols the app searches through (so it needs no engine to be tested)
     quick.py       `newstui search` answered from the persisted index alone
     saved.py       saved searches and the search history (JSON in the data directory)

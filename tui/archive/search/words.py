@@ -12,13 +12,16 @@ A quoted phrase stays a plain substring search.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import AnyStr
 
 import ahocorasick_rs
 
-from .pinyin import is_han
+from .pinyin import HAN
 from .textindex import TextIndex, encode, fold
+
+_HAN = re.compile(f"[{HAN}]+")
 
 #: What may follow or precede a name without making another name of it (中国人, 台湾省, 美国政府).
 AFFIXES = frozenset((
@@ -34,9 +37,9 @@ class Words:
 
     def __init__(self, aliases: Iterable[tuple[str, int]]) -> None:
         self.owners: dict[str, set[int]] = {}
-        for alias, e in aliases:
-            key = fold(alias)
-            if len(key) >= 2 and all(is_han(ch) for ch in key):
+        pairs = list(aliases)
+        for (_, e), key in zip(pairs, _folded([a for a, _ in pairs]), strict=True):
+            if len(key) >= 2 and _HAN.fullmatch(key):
                 self.owners.setdefault(key, set()).add(e)
         self._joined = "|" + "|".join(self.owners) + "|"
         self._blockers: dict[tuple[str, int], list[tuple[str, int]]] = {}
@@ -88,6 +91,15 @@ class Words:
         if left:  # 俄罗斯 for 罗斯: another name, unless what precedes is one (新疆维吾尔自治区)
             return len(left) >= 2 and (left in self.owners or left in AFFIXES)
         return len(right) >= 2 or right in AFFIXES  # 罗斯福 for 罗斯: another name; 中国人 is 中国
+
+
+def _folded(aliases: list[str]) -> list[str]:
+    """`fold` of each alias, in one call for all (57k aliases: ~60 ms one by one)."""
+    if not any("\n" in a for a in aliases):
+        folded = fold("\n".join(aliases)).split("\n")
+        if len(folded) == len(aliases):
+            return folded
+    return [fold(a) for a in aliases]
 
 
 def matches_outside(text: TextIndex, needle: str, blockers: list[tuple[str, int]]) -> list[int]:
