@@ -9,7 +9,8 @@
     words.py       names as words: a short name is not matched inside a longer one
     resolve.py     a query word -> the literal strings that count as a match (aliases, pinyin, typos)
     aliastables.py the tables resolve.py looks names up in, derived once, stored in the index
-    textindex.py   folded text and postings (which articles hold which character or token)
+    textindex.py   folded text and postings (which articles hold which character or token);
+                   needles.py: many strings found in one text at once (Aho-Corasick)
     catalog.py     per-article columns a search shows (titles, dates, sources, paths)
     indexbuild.py  building the index (features computed in the parse workers) and writing it
     indexformat.py indexmapped.py indexcache.py   the persisted index: layout, parts read in

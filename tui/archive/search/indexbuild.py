@@ -26,7 +26,7 @@ import msgspec
 from ..store import stamps
 from ..store.cache import STALE_TEMP_SECONDS
 from ..store.files import locked, pread, pwrite, remove_stale_temps, temp_beside
-from . import names
+from . import lexicon, names
 from .indexformat import FLUSH_AT, FORMAT, MAGIC, TAIL, Bodies, Footer, Meta, index_version
 from .indexmapped import Damage, MappedHays
 from .textindex import Postings, TextIndex, contains, hay_of
@@ -42,6 +42,7 @@ class Features(msgspec.Struct, array_like=True):
     glosses: list[names.Gloss]
     acronyms: list[str]
     titled: list[str]
+    forms: list[int]  # the lexicon's forms the text holds (numbers in lexicon.forms())
 
 
 _FEATURES_ENC = msgspec.msgpack.Encoder()
@@ -52,7 +53,7 @@ def features(title: str, body: str) -> Features:
     hay, title_len, chars, tokens = hay_of(title, body)
     whole = title + "\n" + body
     return Features(hay, title_len, chars, tokens, names.glosses(whole), sorted(names.acronyms(whole)),
-                    sorted(names.titled(whole)))
+                    sorted(names.titled(whole)), lexicon.found_in(hay))
 
 
 def encode_features(title: str, body: str) -> bytes:
@@ -110,6 +111,7 @@ class IndexBuilder:
         self._gloss: dict[tuple[Any, ...], names.Gloss] = {}  # one object per distinct gloss
         self.bare: Counter[str] = Counter()
         self.titled: set[str] = set()
+        self.forms: dict[int, array] = {}  # a lexicon form's number -> the articles holding it
         self.hays: list[bytes] = []
         self.offsets = array("Q", [0])
         self.crcs = array("I")
@@ -143,6 +145,12 @@ class IndexBuilder:
         self.glosses.append([self._shared(g) for g in f.glosses])
         self.bare.update(f.acronyms)
         self.titled.update(f.titled)
+        forms = self.forms
+        for p in f.forms:
+            try:
+                forms[p].append(n)
+            except KeyError:
+                forms[p] = array("I", [n])
 
     def add_encoded(self, article_id: str, title: str, raw: bytes) -> None:
         """`add` with the features as `encode_features` made them (in a parse worker)."""
@@ -153,6 +161,13 @@ class IndexBuilder:
         each article's decoded copies, held until `finish`, were ~250 MB at 100k articles (the
         generated archive glosses 49k times at 10k, 275 distinct). names.build changes none."""
         return self._gloss.setdefault((tuple(g.zh), tuple(g.latin), g.kind, tuple(g.short)), g)
+
+    def _found_elsewhere(self, text: TextIndex) -> None:
+        """Tell `text` which articles hold each lexicon form (found in the parse workers), those
+        none holds too: names.build then reads the texts only for the archive's own aliases."""
+        none = array("I")
+        forms, self.forms = self.forms, {}
+        text.found_elsewhere({form: forms.get(p, none) for p, form in enumerate(lexicon.forms())})
 
     def _flush(self) -> None:
         data = bytes(self._buffer)
@@ -168,6 +183,7 @@ class IndexBuilder:
 
         if self.fd < 0:
             text = TextIndex(self.hays, self.title_len, self.chars, self.tokens)
+            self._found_elsewhere(text)
             entities = names.build(self.glosses, self.bare, text, self.ids)
             text.forget_bulk()
             return SearchIndex.over(archive, text, entities, sorted(self.titled), self.ids)
@@ -177,6 +193,7 @@ class IndexBuilder:
             text = TextIndex(FileHays(self.fd, len(MAGIC), self.offsets), self.title_len, self.chars,
                              self.tokens)
             text.remember = True
+            self._found_elsewhere(text)
             entities = names.build(self.glosses, self.bare, text, self.ids)
             text.remember = False
             text.forget_bulk()

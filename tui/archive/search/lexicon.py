@@ -11,6 +11,11 @@ where they disagree). What it finds is persisted with the index's entities, so n
 reads the lexicon. Its forms are checked against the index's postings: a form whose characters
 are not all in the archive costs a few look-ups, the rest a `matches` each (kept as phrase
 postings, so searching a lexicon name later is a look-up).
+
+The parse workers find the lexicon's forms and English names in each article as they compute its
+index features (`found_in`, one Aho-Corasick pass over the folded text): the builder gathers each
+one's articles and hands them to the index (`TextIndex.found_elsewhere`), so `names.build` reads
+the texts again only for the aliases the archive itself glosses.
 """
 
 from __future__ import annotations
@@ -19,8 +24,9 @@ import functools
 
 import msgspec
 
+from .needles import Needles
 from .scripts import data_text
-from .textindex import TextIndex, fold
+from .textindex import TextIndex, fold, read_to_match
 
 
 class Entry(msgspec.Struct, frozen=True, gc=False):
@@ -33,6 +39,25 @@ class Entry(msgspec.Struct, frozen=True, gc=False):
 def entries() -> tuple[Entry, ...]:
     """Every lexicon entry (read once per process, at index build time)."""
     return tuple(parse(data_text("lexicon.tsv").splitlines()))
+
+
+@functools.cache
+def forms() -> tuple[str, ...]:
+    """Every entry's Chinese forms and English names, folded, that finding means reading texts
+    (no posting list answers them): what the parse workers look for in each article, sorted."""
+    keys = {fold(name) for e in entries() for name in (*e.zh, *e.latin)}
+    return tuple(sorted(k for k in keys if read_to_match(k)))
+
+
+@functools.cache
+def _forms_matcher() -> Needles:
+    return Needles(forms())
+
+
+def found_in(hay: bytes) -> list[int]:
+    """The numbers (in `forms()`) of the forms an article's folded text holds, in number order
+    (run in the parse workers: the automaton is built once per process)."""
+    return sorted(_forms_matcher().found_in(hay))
 
 
 def parse(lines: list[str]) -> list[Entry]:

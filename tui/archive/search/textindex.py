@@ -27,8 +27,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
-import ahocorasick_rs
-
+from .needles import Needles, articles_holding, holding_here
 from .scripts import fold_table
 
 TOKEN = re.compile(r"[a-z0-9]+")
@@ -105,6 +104,12 @@ def _indexed(ch: str) -> bool:
     return _NOT_INDEXED.match(ch) is None
 
 
+def read_to_match(needle: str) -> bool:
+    """Whether finding `needle` (folded) means reading texts: no posting list answers it (it is
+    neither one Latin token nor one indexed character)."""
+    return bool(needle) and not TOKEN.fullmatch(needle) and not (len(needle) == 1 and _indexed(needle))
+
+
 class Postings:
     """Key -> sorted `array('I')` of article numbers, held in memory."""
 
@@ -161,7 +166,7 @@ class TextIndex:
         # found or not): persisted, so a name costs a lookup instead of checking thousands of texts
         self.phrases = phrases if phrases is not None else Postings()
         self.remember = False  # while building: keep every verified match for `phrases`
-        self._known: dict[str, list[int]] = {}  # answers found by `match_all`, empty ones too
+        self._known: dict[str, Sequence[int]] = {}  # answers found by `match_all`, empty ones too
 
     def __len__(self) -> int:
         return len(self.hays)
@@ -214,9 +219,8 @@ class TextIndex:
             if known is not None:
                 found = list(known)
             else:
-                found = self._known.get(needle)
-                if found is None:
-                    found = self._matches(needle)
+                known_list = self._known.get(needle)
+                found = self._matches(needle) if known_list is None else list(known_list)
                 if self.remember and not TOKEN.fullmatch(needle) and len(needle) > 1:
                     self.phrases.lists[needle] = array("I", found)
             if len(self._matched) >= _MATCH_CACHE:
@@ -235,8 +239,10 @@ class TextIndex:
         have postings and are left to `matches`.
         """
         todo = [n for n in set(needles) if n not in self._known and self._needs_reading(n)]
-        if todo:
-            self._known.update(self._scan(todo, range(len(self.hays))))
+        if todo:  # the texts are read in two processes (needles.articles_holding)
+            hays = self.hays
+            found = articles_holding(todo, hays.__getitem__, range(len(hays)))
+            self._known.update(zip(todo, found, strict=True))
 
     def prefetch(self, needles: Iterable[str]) -> None:
         """Match many needles of one query at once (a pinyin prefix brings ~100 Chinese strings):
@@ -254,29 +260,17 @@ class TextIndex:
 
     def _needs_reading(self, needle: str) -> bool:
         """Whether `matches` would read texts for `needle` (no posting list answers it)."""
-        return bool(needle) and not TOKEN.fullmatch(needle) and not (len(needle) == 1 and _indexed(needle)) \
-            and needle not in self.phrases
+        return read_to_match(needle) and needle not in self.phrases
+
+    def found_elsewhere(self, found: dict[str, Sequence[int]]) -> None:
+        """Articles holding needles, found where the texts were parsed (`Needles.found_in` in the
+        parse workers): `match_all` and `matches` answer them without reading the texts (until
+        `forget_bulk`). Each list must be exactly what `matches` would find, in number order."""
+        self._known.update(found)
 
     def _scan(self, todo: list[str], among: Iterable[int]) -> dict[str, list[int]]:
         """The articles (of `among`, in order) holding each needle, at Latin word boundaries."""
-        keys = [encode(n) for n in todo]
-        edges = [(k[0] in _ALNUM_BYTES, k[-1] in _ALNUM_BYTES) for k in keys]
-        find = ahocorasick_rs.BytesAhoCorasick(keys).find_matches_as_indexes
-        found: list[list[int]] = [[] for _ in todo]
-        hays = self.hays
-        for i in among:
-            hay = hays[i]
-            size = len(hay)
-            seen: set[int] = set()
-            for p, start, stop in find(hay, overlapping=True):
-                if p in seen:
-                    continue
-                first, last = edges[p]
-                if (first and start > 0 and hay[start - 1] in _ALNUM_BYTES) or (
-                        last and stop < size and hay[stop] in _ALNUM_BYTES):
-                    continue  # inside a longer Latin word: another occurrence may still count
-                seen.add(p)
-                found[p].append(i)
+        found = holding_here(Needles(todo), len(todo), self.hays.__getitem__, list(among))
         return dict(zip(todo, found, strict=True))
 
     def forget_bulk(self) -> None:
