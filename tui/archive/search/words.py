@@ -5,17 +5,21 @@ every text (a segmenter's dictionary is not ours, and segmenting 10^5 articles a
 costs minutes), the names the index already knows — every entity alias: the archive's glosses and
 the lexicon entries present in it — serve as the words: an occurrence of a name does not count
 where it lies inside a longer known name of something else, unless that longer name is a compound
-of it (`俄罗斯联邦`, `中国人`, `新疆维吾尔自治区` still count for 俄罗斯, 中国, 维吾尔: the
-rest is a known name, a common affix, or follows it as a word of two characters or more).
-A quoted phrase stays a plain substring search.
+of it (`俄罗斯联邦`, `中国人`, `新疆维吾尔自治区`, `全球马格尼茨基法案`, `高雄市长韩国瑜` still count
+for 俄罗斯, 中国, 维吾尔, 马格尼茨基, 韩国瑜): what touches it on each side is a known name, a
+common affix or a common word of the language (data/words.txt: CC-CEDICT's words that are not
+names). `巴基斯坦` is not 斯坦 and `亚伯拉罕` is not 亚伯: 基 and 拉 are no such words, only
+pieces of a transliteration. A quoted phrase stays a plain substring search.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import AnyStr
 
 from .pinyin import is_han
+from .scripts import data_text
 from .textindex import TextIndex, encode, fold
 
 #: What may follow or precede a name without making another name of it (中国人, 台湾省, 美国政府).
@@ -23,8 +27,14 @@ AFFIXES = frozenset((
     "人", "族", "籍", "语", "文", "队", "军", "方", "党", "省", "市", "县", "区", "州", "岛",
     "国", "府", "版", "式", "派", "系", "裔", "政府", "当局", "自治区", "特区", "大学", "公司",
     "集团", "总统", "首相", "主席", "总理", "外长", "总书记", "政权", "官方", "官员", "媒体",
-    "网友", "民众",
+    "网友", "民众", "法", "案", "的",
 ))
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """Words of the language that are not names (data/words.txt, folded), read on first need."""
+    return frozenset(data_text("words.txt").split())
 
 
 class Words:
@@ -63,10 +73,16 @@ class Words:
         return found
 
     def _compound(self, word: str, needle: str, k: int) -> bool:
+        """Whether `needle` at `k` in the longer name `word` is a word of it: what touches it on
+        either side is a known name, an affix or a common word (高雄市长|韩国瑜, 马格尼茨基|法案,
+        全球|马格尼茨基, 拜登|家族与中国华信能源), not a piece of a transliteration (俄|罗斯,
+        罗斯|福, 亚伯|拉罕)."""
         left, right = word[:k], word[k + len(needle):]
-        if left:  # 俄罗斯 for 罗斯: another name, unless what precedes is one (新疆维吾尔自治区)
-            return len(left) >= 2 and (left in self.owners or left in AFFIXES)
-        return len(right) >= 2 or right in AFFIXES  # 罗斯福 for 罗斯: another name; 中国人 is 中国
+        return ((not left or any(self._known(left[i:]) for i in range(max(0, len(left) - 8), len(left))))
+                and (not right or any(self._known(right[:i]) for i in range(1, min(len(right), 8) + 1))))
+
+    def _known(self, part: str) -> bool:
+        return part in AFFIXES or (len(part) >= 2 and (part in self.owners or part in common_words()))
 
 
 def matches_outside(text: TextIndex, needle: str, blockers: list[tuple[str, int]]) -> list[int]:
