@@ -30,6 +30,7 @@ from . import romanize
 from .names import Entity
 from .pinyin import PinyinIndex, looks_like_pinyin
 from .textindex import TOKEN, TextIndex, fold
+from .typos import Typos
 from .words import Words
 
 EXACT, ALIAS, PINYIN, PREFIX, FUZZY = 1.0, 0.9, 0.85, 0.7, 0.6
@@ -81,6 +82,7 @@ class Resolver:
         self._pinyin: PinyinIndex | None = None
         self._han_aliases: list[tuple[str, int]] = []
         self._words: Words | None = None
+        self._typos: Typos | None = None
 
     @property
     def words(self) -> Words:
@@ -88,6 +90,13 @@ class Resolver:
         if self._words is None:
             self._words = Words((a, e) for e, ent in enumerate(self.entities) for a in ent.aliases)
         return self._words
+
+    @property
+    def typos(self) -> Typos:
+        """Pinyin and multi-word typos of the known names (typos.py; built on first use)."""
+        if self._typos is None:
+            self._typos = Typos(self.entities)
+        return self._typos
 
     @property
     def pinyin(self) -> PinyinIndex:
@@ -105,10 +114,11 @@ class Resolver:
         """Take the pinyin index as persisted (see `pinyin.joined/starts`); ValueError if stale."""
         self._pinyin = PinyinIndex.from_parts(self._pinyin_texts(), joined, starts)
 
-    def _entity(self, term: Term, e: int, weight: float) -> None:
+    def _entity(self, term: Term, e: int, weight: float, carrying: tuple[str, ...] = ()) -> None:
+        """Every alias of entity `e`; with `carrying`, only those holding one of those strings."""
         for alias in self.entities[e].aliases:
-            if alias not in _WORDLIKE:  # the index folds case: `WHO` would find every English "who"
-                term.add(alias, weight, alias, alias=True)
+            if alias not in _WORDLIKE and (not carrying or any(c in fold(alias) for c in carrying)):
+                term.add(alias, weight, alias, alias=True)  # (`WHO` would find every English "who")
 
     def _alias(self, term: Term, text: str, weight: float) -> bool:
         found = self.by_alias.get(R.alias_key(text), [])
@@ -119,8 +129,13 @@ class Resolver:
     def _token(self, term: Term, tok: str, weight: float) -> None:
         if tok in self.text.tokens:
             term.add(tok, weight)
-        for e in self.by_token.get(tok, ()):
-            self._entity(term, e, weight * ALIAS)
+        found = self.by_token.get(tok, ())
+        named = [e for e in found if tok in self.by_alias and e in self.by_alias[tok]]
+        # a surname finds the family by the surname (`biden`: 萨拉·拜登, not her 萨拉): the
+        # entities it names alone give its Chinese forms, held by the others' aliases
+        forms = tuple({fold(a) for e in named for a in self.entities[e].aliases if not a.isascii()} | {tok})
+        for e in found:
+            self._entity(term, e, weight * ALIAS, () if e in named or len(forms) < 2 else forms)
 
     def _pinyin_terms(self, term: Term, q: str, prefix: bool, titles: bool) -> None:
         """What a run of pinyin spells: a name (an entity alias) first; only when it spells none,
@@ -163,6 +178,8 @@ class Resolver:
             if not term.needles:  # Wade–Giles: names only (`tsai ing-wen`, `mao tse-tung`)
                 for reading in romanize.readings(text):
                     self._pinyin_terms(term, reading, False, titles=False)
+            if not term.needles and not strict:  # `li jia cho`, `joint decleration`
+                self._typo_terms(term, folded.split())
             return term if term.needles else None
         if not _LATIN.match(text):  # Chinese (or mixed): literal, plus the entity it names
             term.add(text, EXACT)
@@ -192,9 +209,22 @@ class Resolver:
               and len(self.text.tokens.get(folded, ())) < _RARE):  # `merkle`, `shenzen`, `navaro`:
             for tok in self._corrections(folded, names_only=True):  # a name's typo, even if the
                 self._token(term, tok, FUZZY)  # word begins others or a few articles misspell it too
+        if not term.needles and len(folded) >= 5 and folded.isalpha():  # `lijiacho`: 李家超
+            self._typo_terms(term, [folded])
         if not term.needles:
             term.add(text, EXACT)  # nothing known: still look for it literally
         return term
+
+    def _typo_terms(self, term: Term, words: list[str]) -> None:
+        """The names a typo of their pinyin (`lijiacho`, `li jia cho`) or of some words of a longer
+        name (`joint decleration`) spells, when nothing else matched (typos.py). Words that are all
+        words of the archive (`hong kong police`) are not a typo: they stay words of their own."""
+        if len(words) > 1 and all(w in self.text.tokens or w in self.by_token for w in words):
+            return
+        joined = "".join(words)
+        found = self.typos.pinyin(joined) if looks_like_pinyin(joined) else []
+        for e in found or self.typos.phrase(words):
+            self._entity(term, e, FUZZY)
 
     def alias_tokens_with_prefix(self, prefix: str) -> list[str]:
         return _with_prefix(self.alias_tokens, prefix)[:20]
