@@ -34,6 +34,7 @@ from pathlib import Path
 from ..store.archive import Archive
 from . import names, scoring
 from .catalog import Catalog
+from .highlights import Highlights
 from .plan import Plan, make_plan
 from .query import SORTS, Query, parse
 from .resolve import Resolver, Term
@@ -118,10 +119,12 @@ class SearchIndex:
         return [e for e in self.entities
                 if any(key in fold(a) or fold(a) in wanted for a in e.aliases)]
 
-    def terms(self, query: str) -> list[str]:
-        """Strings to highlight in an opened article (case-insensitively), longest first."""
-        shown = {t.shown[k] for t in self._plan(query).terms for k in t.needles}
-        return sorted(shown, key=lambda s: (-len(s), s))
+    def terms(self, query: str) -> Highlights:
+        """Strings to highlight in an opened article (case-insensitively), longest first, with the
+        longer names each is no match inside, as in search (highlights.py)."""
+        terms = self._plan(query).terms
+        shown = {t.shown[k] for t in terms for k in t.needles}
+        return Highlights(sorted(shown, key=lambda s: (-len(s), s)), self._blockers(terms))
 
     # -- matching -----------------------------------------------------------------------------
     def _union(self, group: list[Term]) -> dict[int, float]:
@@ -248,12 +251,18 @@ class SearchIndex:
     def _inside(self, terms: list[Term], low: str) -> set[tuple[str, int]]:
         """(needle, offset) of the occurrences in `low` that lie inside a longer name (words.py):
         not shown as matches."""
-        out: set[tuple[str, int]] = set()
+        return {(k, at) for k, blockers in self._blockers(terms).items() for at in covered(low, blockers)}
+
+    def _blockers(self, terms: list[Term]) -> dict[str, list[tuple[str, int]]]:
+        """Per needle, the longer names it is no match inside (words.py); none for quoted phrases."""
+        exact = {k for t in terms if t.exact for k in t.needles}
+        out: dict[str, list[tuple[str, int]]] = {}
         for t in terms:
-            if not t.exact:
-                for k in t.needles:
+            for k in t.needles:
+                if not t.exact and k not in exact:
                     blockers = [b for b in self.resolver.words.blockers(k) if b[0] not in t.needles]
-                    out.update((k, at) for at in covered(low, blockers))
+                    if blockers:
+                        out.setdefault(k, []).extend(blockers)
         return out
 
 
