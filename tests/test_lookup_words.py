@@ -33,6 +33,8 @@ ARTICLES = [
     _made("other-sarah", "以色列总理夫人", "以色列总理夫人莎拉周二访问医院。"),
     _made("russia", "俄罗斯与乌克兰", "俄罗斯军队周一越过边境。"),
     _made("both", "会谈", "俄罗斯外长会见了人权观察执行主任罗斯（Kenneth Roth）。"),
+    _made("hk", "香港警方拘捕三人", "警方周一在旺角拘捕三人。"),
+    _made("chris-tang", "警队回应", "警务处处长邓炳强（Chris Tang）周二表示，警方依法办事。"),
     _made("other", "天气预报", "明天多云，气温下降。"),
 ]
 
@@ -60,6 +62,9 @@ CASES = [
     ("joint decleration", {"declaration"}), ("sino-british joint declaration", {"declaration"}),
     # a surname finds the family by the surname, not by a first name someone else shares
     ("biden", {"joe", "jill"}), ("拜登", {"joe", "jill"}),
+    # Hong Kong's Cantonese spellings (and toneless Jyutping) of the names the index knows
+    ("heung gong", {"hk", "john-lee", "declaration"}), ("hoeng gong", {"hk", "john-lee", "declaration"}),
+    ("lee ka-chiu", {"john-lee"}), ("tang ping-keung", {"chris-tang"}), ("chris tang", {"chris-tang"}),
     # still precise
     ("罗斯", {"both"}),
 ]

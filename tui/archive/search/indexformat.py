@@ -43,7 +43,7 @@ _SOURCES = ("search/textindex.py", "search/names.py", "search/namerules.py", "se
             "search/merge.py",
             # the shipped tables: folding, readings and names decide what is stored
             "search/data/fold.txt", "search/data/pinyin.txt", "search/data/lexicon.tsv",
-            "search/data/words.txt")
+            "search/data/words.txt", "search/data/jyutping.txt", "search/cantonese.py", "search/typos.py")
 
 
 class IndexError_(Exception):

@@ -6,8 +6,10 @@ A Latin word is tried, in order of confidence, as: a word of the archive's text;
 (`kishda` -> kishida), corrected against the vocabulary, never by fuzzy-scoring long text.
 Consecutive Latin words are first tried together as one name (`fumio kishida`,
 `andongni bulinken`, `an bei jin san`, a typo in any of them: `xi jinpign`), then as Wade–Giles
-(`mao tse-tung`: romanize.py). Pinyin spells names (entity aliases, names after a title word)
-before any other run of title characters that reads the same (`huawei` is 华为, not 化为).
+(`mao tse-tung`: romanize.py), then as Hong Kong spells Cantonese (`heung gong`: cantonese.py),
+then as a typo of a name's pinyin or of some words of a long name (typos.py). Pinyin spells names
+(entity aliases, names after a title word) before any other run of title characters that reads
+the same (`huawei` is 华为, not 化为).
 Chinese text is matched literally, plus the aliases of the entity it names (`岸田` also finds
 `Kishida`).
 """
@@ -27,6 +29,7 @@ from rapidfuzz.distance import OSA
 
 from . import namerules as R
 from . import romanize
+from .cantonese import CantoneseNames
 from .names import Entity
 from .pinyin import PinyinIndex, looks_like_pinyin
 from .textindex import TOKEN, TextIndex, fold
@@ -83,6 +86,7 @@ class Resolver:
         self._han_aliases: list[tuple[str, int]] = []
         self._words: Words | None = None
         self._typos: Typos | None = None
+        self._cantonese: CantoneseNames | None = None
 
     @property
     def words(self) -> Words:
@@ -97,6 +101,14 @@ class Resolver:
         if self._typos is None:
             self._typos = Typos(self.entities)
         return self._typos
+
+    @property
+    def cantonese(self) -> CantoneseNames:
+        """Chinese aliases by their Cantonese reading (cantonese.py; built on first use)."""
+        if self._cantonese is None:
+            self._cantonese = CantoneseNames((fold(a), e) for e, ent in enumerate(self.entities)
+                                             for a in ent.aliases if not a.isascii())
+        return self._cantonese
 
     @property
     def pinyin(self) -> PinyinIndex:
@@ -178,6 +190,9 @@ class Resolver:
             if not term.needles:  # Wade–Giles: names only (`tsai ing-wen`, `mao tse-tung`)
                 for reading in romanize.readings(text):
                     self._pinyin_terms(term, reading, False, titles=False)
+            if not term.needles:  # Hong Kong's spellings: names only (`heung gong`, `lee ka-chiu`)
+                for e in self.cantonese.find(text):
+                    self._entity(term, e, PINYIN)
             if not term.needles and not strict:  # `li jia cho`, `joint decleration`
                 self._typo_terms(term, folded.split())
             return term if term.needles else None
