@@ -92,7 +92,8 @@ class Resolver:
     def words(self) -> Words:
         """The known Chinese names, to match names as words (built on first use)."""
         if self._words is None:
-            self._words = Words((a, e) for e, ent in enumerate(self.entities) for a in ent.aliases)
+            self._words = Words(((a, e) for e, ent in enumerate(self.entities) for a in ent.aliases),
+                                [ent.kind for ent in self.entities])
         return self._words
 
     @property
@@ -183,8 +184,6 @@ class Resolver:
         if len(words) > 1:
             if self._alias(term, text, EXACT):
                 term.add(folded, EXACT)
-            elif self._fuzzy_alias(term, text):
-                pass
             elif looks_like_pinyin(text):
                 self._pinyin_terms(term, folded.replace(" ", ""), last, titles=True)
             if not term.needles:  # Wade–Giles: names only (`tsai ing-wen`, `mao tse-tung`)
@@ -193,7 +192,9 @@ class Resolver:
             if not term.needles:  # Hong Kong's spellings: names only (`heung gong`, `lee ka-chiu`)
                 for e in self.cantonese.find(text):
                     self._entity(term, e, PINYIN)
-            if not term.needles and not strict:  # `li jia cho`, `joint decleration`
+            # a typo only when no spelling reads as a name (`heung gong` is 香港, not 衡东 two
+            # letters away): in a whole name (`xi jinpign`), its pinyin or some of its words
+            if not term.needles and not self._fuzzy_alias(term, text) and not strict:
                 self._typo_terms(term, folded.split())
             return term if term.needles else None
         if not _LATIN.match(text):  # Chinese (or mixed): literal, plus the entity it names
