@@ -101,3 +101,10 @@ def test_article_highlights_skip_a_name_inside_a_longer_one(index: SearchIndex) 
     assert quoted == ["罗斯", "罗斯"]  # a quoted phrase is a plain substring
     law = [Piece("paragraph", "财政部援引《全球马格尼茨基法案》宣布制裁。")]
     assert [law[0].text[a:b] for _, a, b in find_matches(law, index.terms("马格尼茨基"))] == ["马格尼茨基"]
+
+
+def test_an_organisation_named_after_a_place_keeps_the_place_a_name() -> None:
+    words = Words([("香港", 0), ("香港众志", 1), ("亚伯", 2), ("亚伯拉罕", 3)],
+                  ["place", "organisation", "person", "person"])
+    assert words.blockers("香港") == []  # Demosistō is named after Hong Kong
+    assert words.blockers("亚伯") == [("亚伯拉罕", 0)]  # Abraham is another transliteration

@@ -15,7 +15,7 @@ pieces of a transliteration. A quoted phrase stays a plain substring search.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import AnyStr
 
 from .pinyin import is_han
@@ -40,7 +40,8 @@ def common_words() -> frozenset[str]:
 class Words:
     """The known Chinese names (folded), each with the entities it names."""
 
-    def __init__(self, aliases: Iterable[tuple[str, int]]) -> None:
+    def __init__(self, aliases: Iterable[tuple[str, int]], kinds: Sequence[str] = ()) -> None:
+        self.kinds = kinds  # per entity (names.KINDS), when known
         self.owners: dict[str, set[int]] = {}
         for alias, e in aliases:
             key = fold(alias)
@@ -76,10 +77,20 @@ class Words:
         """Whether `needle` at `k` in the longer name `word` is a word of it: what touches it on
         either side is a known name, an affix or a common word (高雄市长|韩国瑜, 马格尼茨基|法案,
         全球|马格尼茨基, 拜登|家族与中国华信能源), not a piece of a transliteration (俄|罗斯,
-        罗斯|福, 亚伯|拉罕)."""
+        罗斯|福, 亚伯|拉罕); or what follows it is two characters or more of an organisation's
+        or a work's name (香港|众志)."""
         left, right = word[:k], word[k + len(needle):]
         return ((not left or any(self._known(left[i:]) for i in range(max(0, len(left) - 8), len(left))))
-                and (not right or any(self._known(right[:i]) for i in range(1, min(len(right), 8) + 1))))
+                and (not right or any(self._known(right[:i]) for i in range(1, min(len(right), 8) + 1))
+                     or (len(right) >= 2 and self._named_after(word))))
+
+    def _named_after(self, word: str) -> bool:
+        """Whether `word` names an organisation, agreement or work, which are named after people
+        and places (香港众志, 香港已死), while a longer person's or place's name is another
+        transliteration (亚伯拉罕 is not 亚伯)."""
+        owners = self.owners.get(word, ())
+        return bool(self.kinds and owners) and all(
+            e < len(self.kinds) and self.kinds[e] not in ("person", "place") for e in owners)
 
     def _known(self, part: str) -> bool:
         return part in AFFIXES or (len(part) >= 2 and (part in self.owners or part in common_words()))
