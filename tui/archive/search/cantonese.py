@@ -78,6 +78,16 @@ def _typed() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def syllables(text: str) -> list[frozenset[str]]:
+    """Per typed syllable, the Jyutping syllables it may stand for; [] unless `text` is two
+    syllables or more that Hong Kong or Jyutping spellings give (`xi jinpign` is not: no x)."""
+    parts = [p for p in _SPLIT.split(text.lower()) if p]
+    if len(parts) < 2 or not all(p.isalpha() and len(p) <= 6 for p in parts):
+        return []
+    typed = _typed()
+    return [typed[p] for p in parts] if all(p in typed for p in parts) else []
+
+
 class CantoneseNames:
     """The Chinese aliases of the known names, by their Cantonese reading."""
 
@@ -89,12 +99,7 @@ class CantoneseNames:
             if len(reading) >= 2 and all(reading):
                 self._by_length[len(reading)].append((reading, e))
 
-    def find(self, text: str) -> list[int]:
-        """Entities with an alias `text` spells, read as Cantonese syllables ([] if it is not)."""
-        parts = [p for p in _SPLIT.split(text.lower()) if p]
-        typed = _typed()
-        if len(parts) < 2 or not all(p in typed for p in parts):
-            return []
-        options = [typed[p] for p in parts]
-        return sorted({e for reading, e in self._by_length.get(len(parts), ())
+    def find(self, options: list[frozenset[str]]) -> list[int]:
+        """Entities with an alias read as one of `options` per character (`syllables`)."""
+        return sorted({e for reading, e in self._by_length.get(len(options), ())
                        if all(s in o for s, o in zip(reading, options, strict=True))})

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from . import cantonese, romanize
 from . import namerules as R
-from . import romanize
 from .cantonese import CantoneseNames
 from .names import Entity
 from .pinyin import PinyinIndex, looks_like_pinyin
@@ -189,8 +189,8 @@ class Resolver:
             if not term.needles:  # Wade–Giles: names only (`tsai ing-wen`, `mao tse-tung`)
                 for reading in romanize.readings(text):
                     self._pinyin_terms(term, reading, False, titles=False)
-            if not term.needles:  # Hong Kong's spellings: names only (`heung gong`, `lee ka-chiu`)
-                for e in self.cantonese.find(text):
+            if not term.needles and (spelled := cantonese.syllables(text)):  # Hong Kong's spellings:
+                for e in self.cantonese.find(spelled):  # names only (`heung gong`, `lee ka-chiu`)
                     self._entity(term, e, PINYIN)
             # a typo only when no spelling reads as a name (`heung gong` is 香港, not 衡东 two
             # letters away): in a whole name (`xi jinpign`), its pinyin or some of its words
