@@ -128,9 +128,11 @@ class Resolver:
         self._pinyin = PinyinIndex.from_parts(self._pinyin_texts(), joined, starts)
 
     def _entity(self, term: Term, e: int, weight: float, carrying: tuple[str, ...] = ()) -> None:
-        """Every alias of entity `e`; with `carrying`, only those holding one of those strings."""
+        """Every alias of entity `e`; with `carrying`, only those holding one of those strings or
+        held by one (马格尼茨基 of 马格尼茨基法案)."""
         for alias in self.entities[e].aliases:
-            if alias not in _WORDLIKE and (not carrying or any(c in fold(alias) for c in carrying)):
+            key = fold(alias) if carrying else ""
+            if alias not in _WORDLIKE and (not carrying or any(c in key or key in c for c in carrying)):
                 term.add(alias, weight, alias, alias=True)  # (`WHO` would find every English "who")
 
     def _alias(self, term: Term, text: str, weight: float) -> bool:
