@@ -8,7 +8,7 @@ from test_app_support import HOSTILE, sync
 
 from tui.app.render import CURRENT, MATCH, highlighted
 from tui.app.text import clean, source_label
-from tui.app.wrap import wrap, wrap_offsets
+from tui.app.wrap import clip, wrap, wrap_offsets
 from tui.archive.read.sources import display_name
 
 
@@ -51,6 +51,20 @@ def test_cjk_wraps_at_characters_not_only_spaces() -> None:
     assert min(Text(line).cell_len for line in lines[:-1]) >= 16  # no big gap after "(Joe"
     assert not any(line.startswith(("，", "。")) for line in lines)  # no line starts with punctuation
     assert wrap_offsets("hello world", 5) == [6]
+
+
+def test_a_clipped_snippet_shows_its_first_wrapped_lines_and_says_more_follows() -> None:
+    sentence = "美国总统乔·拜登(Joe Biden)和日本首相岸田文雄在白宫发表联合声明，开启双方战略合作的新时代。"
+    text = Text(sentence * 3)
+    text.stylize("bold", 4, 8)  # 乔·拜登
+    full = wrap(text.copy(), 20).split("\n")
+    shown = clip(text.copy(), 20, 2).split("\n")
+    assert len(shown) == 2 and shown[0].plain == full[0].plain
+    assert shown[1].plain.endswith("…") and full[1].plain.startswith(shown[1].plain[:-1].rstrip())
+    assert shown[1].cell_len <= 20
+    assert shown[0].spans == full[0].spans  # the highlight stays on the name
+    short = Text("岸田文雄")
+    assert clip(short, 20, 2).plain == "岸田文雄"  # what fits is shown whole, with no "…"
 
 
 @sync

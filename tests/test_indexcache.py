@@ -4,9 +4,11 @@ trusted) when the archive changed or the file is damaged, truncated or from anot
 from __future__ import annotations
 
 import json
+import mmap
 import os
 import subprocess
 import sys
+import zlib
 from array import array
 from collections.abc import Iterable
 from itertools import accumulate
@@ -109,6 +111,23 @@ def test_file_hays_read_and_match_like_the_texts(tmp_path: Path) -> None:
                 textindex.contains(h, needle) for h in hays]
     finally:
         os.close(fd)
+
+
+def test_mapped_hays_find_in_one_loop_what_they_find_one_by_one(tmp_path: Path) -> None:
+    hays = [b"kishida fumio", "岸田文雄 aukus".encode(), b"", b"raaf 2+2", "文雄".encode(), b"aukus x"]
+    path = tmp_path / "hays"
+    path.write_bytes(b"head" + b"".join(hays) + b"tail")
+    crcs = array("I", [zlib.crc32(h) for h in hays])
+    crcs[4] ^= 1  # article 4 is damaged: never found, reported
+    damaged: list[str] = []
+    with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        mapped = indexcache.MappedHays(mm, 4, array("Q", accumulate(map(len, hays), initial=0)), crcs,
+                                       damaged.append)
+        for needle in [b"kishida", b"raa", b"aukus", "文雄".encode(), b"2+2", b"tail", b"head"]:
+            found = mapped.holding(range(len(hays)), needle)
+            assert found == [i for i in range(len(hays)) if i != 4 and textindex.contains(hays[i], needle)]
+            assert found == [i for i in range(len(hays)) if mapped.contains(i, needle)]
+    assert damaged and mapped.bad
 
 
 _CHILD = """
@@ -217,3 +236,38 @@ def test_the_index_holds_no_pickle(archive_dir: Path) -> None:
     assert data.startswith(indexcache.MAGIC) and data.endswith(indexcache.MAGIC)
     source = Path(indexcache.__file__).read_text(encoding="utf-8")
     assert "import pickle" not in source and "marshal" not in source
+
+
+def test_names_found_nowhere_are_known_without_reading_any_text(archive_dir: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name alias the build looked for and found nowhere (`伊万卡川普` beside `伊万卡·川普`) is
+    stored as such: typing a prefix that brings it reads no article to learn it again."""
+    cold = load([archive_dir])
+    assert cold.index is not None
+    phrases = cold.index.text.phrases
+    absent = [k for k in phrases if not len(phrases.get(k))]
+    found = [k for k in phrases if len(phrases.get(k))]
+    assert absent and found
+    opened = search_index(load([archive_dir]))
+    hays = opened.text.hays
+    read: list[int] = []
+    monkeypatch.setattr(hays, "contains", lambda i, key: read.append(i) or True)
+    monkeypatch.setattr(hays, "holding", lambda ids, key: read.extend(ids) or list(ids))
+    monkeypatch.setattr(hays, "__getitem__", lambda i: read.append(i) or b"")
+    opened.text.prefetch(absent)
+    assert all(opened.text.matches(k) == [] for k in absent) and read == []
+    assert [opened.text.matches(k) for k in found] == [list(phrases.get(k)) for k in found] and read == []
+
+
+def test_an_index_of_the_previous_format_is_rebuilt_not_misread(archive_dir: Path) -> None:
+    """Format 4 stored no empty name lists: such a file is rebuilt (with a notice), never read."""
+    def older(path: Path) -> None:
+        data = path.read_bytes()
+        old = indexcache.MAGIC[:-1] + bytes([indexcache.MAGIC[-1] - 1])
+        path.write_bytes(old + data[len(old):-len(old)] + old)
+
+    warm, _ = _damage_and_reopen(archive_dir, older)
+    assert len(warm.notices) == 1 and "another format" in warm.notices[0]
+    again = load([archive_dir])
+    search_index(again)
+    assert again.notices == []

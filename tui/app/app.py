@@ -7,6 +7,7 @@ messages to the app, which keeps the archive and index they carry and passes the
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -172,6 +173,11 @@ class NewsApp(App[int]):
         if message.archive is not self.archive:
             return  # a newer archive is on its way with its own index
         self.index = message.index
+        # The archive and its index live as long as they are shown: move them out of the cyclic
+        # garbage collector's reach. Otherwise every full collection walks them (100-300 ms on a
+        # real 14k archive, every few keystrokes, in the middle of one). Objects still free by
+        # reference counting when a rescan replaces them; freezing is instant.
+        gc.freeze()
         self._to_screen(message)
 
     def on_loading_done(self, message: LoadingDone) -> None:

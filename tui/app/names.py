@@ -24,7 +24,7 @@ from ..archive.store.archive import Archive
 from . import entities
 from .messages import EntityChosen, StatusChanged
 from .render import DIM
-from .results import ResultsList
+from .rows import ResultsList
 
 NAMES_LIMIT = 500  # rows drawn at most; the filter narrows the rest
 

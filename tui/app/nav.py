@@ -118,7 +118,8 @@ class Navigator(Vertical):
 
     # -- the status line -----------------------------------------------------------------------
     def set_status(self, text: str) -> None:
-        self.query_one("#status", Static).update(Text(text))
+        # One line whatever it says (newstui.tcss): no layout pass for every keystroke's status.
+        self.query_one("#status", Static).update(Text(text), layout=False)
 
     def summary(self) -> str:
         archive = self.archive

@@ -1,4 +1,4 @@
-"""Lists of rows (`ResultsList`) and the results pane, which owns what it lists.
+"""The results pane, which owns what it lists (its rows are drawn by rows.py).
 
 `SearchResults` holds the query (or the entity) it answers, its hits, how many match in all and
 the paging; it searches in an exclusive worker against a `Searcher` and posts `ArticleChosen`,
@@ -8,15 +8,12 @@ the paging; it searches in an exclusive worker against a `Searcher` and posts `A
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from typing import ClassVar
+from collections.abc import Hashable
 
 from rich.text import Text
 from textual import on, work
-from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from ..archive.search.engine import Hit
@@ -26,72 +23,17 @@ from ..archive.store.archive import Archive
 from . import entities
 from .messages import ArticleChosen, StatusChanged
 from .render import result_prompt
+from .rows import ResultsList
 from .script import Script
 from .state import ReadingState
 
 RESULTS_LIMIT = 200  # the most rows fetched per keystroke (a tall list); see `first_page`
-MORE = 100  # rows added each time
+ROW_LINES = 4  # the fewest lines a result takes: title, source and date, snippet, divider
+MORE = 100  # rows added each time the cursor or the view nears the end
 ENTITY_LIMIT = 500  # an entity's articles listed at most (newest first)
 LISTING_LIMIT = 200  # the newest articles of the archive or a tree node listed at most
 NEWEST = "最新 Newest"
 INDEXING = "正在建立索引 Indexing… results follow"
-
-
-class ResultsList(OptionList):
-    """Rows drawn by `prompt(option id, width)`: article ids, or entity keys (names panel)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
-
-    def __init__(self, prompt: Callable[[str, int], Text], *, divider: bool = True,
-                 **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.prompt = prompt  # (option id, width) -> the row
-        self.divider = divider  # a line between rows
-        self._width = 0
-
-    def row_width(self) -> int:
-        return max(10, self.scrollable_content_region.width - 2)  # options have 1 cell padding a side
-
-    def show(self, ids: list[str]) -> None:
-        self._width = self.row_width()
-        self.clear_options()
-        rows: list[Option | None] = []
-        for article_id in ids:
-            rows += [Option(self.prompt(article_id, self._width), id=article_id)]
-            if self.divider:
-                rows.append(None)
-        self.add_options(rows[:-1] if self.divider else rows)
-        self.highlighted = 0 if ids else None
-
-    def extend(self, ids: list[str]) -> None:
-        """Rows added under the current ones (the cursor stays)."""
-        rows: list[Option | None] = []
-        for article_id in ids:
-            if self.divider:
-                rows.append(None)
-            rows.append(Option(self.prompt(article_id, self._width), id=article_id))
-        self.add_options(rows)
-
-    def refresh_row(self, article_id: str) -> None:
-        self.replace_option_prompt(article_id, self.prompt(article_id, self._width))
-
-    def on_resize(self) -> None:
-        if self.option_count and self.row_width() != self._width:
-            self._width = self.row_width()
-            for article_id in self.ids():
-                self.replace_option_prompt(article_id, self.prompt(article_id, self._width))
-
-    def ids(self) -> list[str]:
-        return [o.id for o in self.options if o.id]
-
-    def current_article(self) -> str | None:
-        option = self.highlighted_option
-        return option.id if option else None
 
 
 class SearchResults(ResultsList):
@@ -105,7 +47,7 @@ class SearchResults(ResultsList):
             self.listing = listing
 
     def __init__(self, state: ReadingState, script: Script, *, id: str | None = None) -> None:
-        super().__init__(self._prompt, id=id)
+        super().__init__(self._prompt, row_key=self._row_key, id=id)
         self.state, self.script = state, script
         self.archive: Archive | None = None
         self.searcher: Searcher | None = None
@@ -123,6 +65,7 @@ class SearchResults(ResultsList):
     # -- what it is given ----------------------------------------------------------------------
     def set_archive(self, archive: Archive) -> None:
         self.archive = archive
+        self.forget_rows()  # a row shows its article's title and date
 
     def set_searcher(self, searcher: Searcher) -> None:
         self.searcher = searcher
@@ -192,10 +135,11 @@ class SearchResults(ResultsList):
 
     # -- searching -----------------------------------------------------------------------------
     def first_page(self) -> int:
-        """Rows rendered per keystroke: what the list can show (a row takes two lines or more) plus
-        a few; rendering rows nobody sees is what made typing slow. More come as the cursor nears
-        the end (`_near_the_end`)."""
-        return min(RESULTS_LIMIT, max(12, self.size.height // 2 + 4, self.screen.size.height // 2 + 4))
+        """Rows fetched and drawn per keystroke: what the list can show, and a few more. Drawing
+        rows nobody sees is what made typing slow; more come as the cursor or the view nears the
+        end (`_near_the_end`, `watch_scroll_y`)."""
+        height = self.size.height or self.screen.size.height  # hidden before the first search
+        return min(RESULTS_LIMIT, height // ROW_LINES + 3)
 
     @work(exclusive=True, thread=True, group="search")
     def run_search(self, query: str, limit: int = RESULTS_LIMIT) -> None:
@@ -250,8 +194,19 @@ class SearchResults(ResultsList):
     @on(OptionList.OptionHighlighted)
     def _near_the_end(self, event: OptionList.OptionHighlighted) -> None:
         """The cursor reached the last rows: fetch the next hits of the same query."""
+        if event.option_index >= self.option_count - 4:
+            self._more()
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        """The view (wheel, scroll bar) reached the last rows: the same as the cursor."""
+        super().watch_scroll_y(old, new)
+        if new > old and new >= self.max_scroll_y - self.size.height:
+            self._more()
+
+    def _more(self) -> None:
+        """The next hits of the query shown, under the rows (once: not while a search runs)."""
         if (self.entity is None and not self.listing and self.query_text and len(self.hits) < self.total
-                and event.option_index >= self.option_count - 4 and not self.pending()):
+                and self._shown_query == self.query_text and not self.pending()):
             self.run_search(self.query_text, len(self.hits) + MORE)
 
     @on(OptionList.OptionSelected)
@@ -308,6 +263,12 @@ class SearchResults(ResultsList):
         what = self._summary or f"{total} articles{more}"
         self._set_status(f"{title} · {what} · Enter reads · Esc: the tree")
         self.post_message(self.Listed(title))
+
+    def _row_key(self, article_id: str, width: int) -> Hashable:
+        """Everything a row shows (see `_prompt`)."""
+        hit, state = self.hits[article_id], self.state
+        return (article_id, hit.snippet, tuple(map(tuple, hit.spans)), width, state.is_read(article_id),
+                state.is_bookmarked(article_id), self.script.mode)
 
     def _prompt(self, article_id: str, width: int) -> Text:
         hit, state, archive = self.hits[article_id], self.state, self.archive

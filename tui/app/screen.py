@@ -1,4 +1,4 @@
-"""The main screen: the left column (nav.py) and the article pane; keys that span panes.
+"""The main screen (layout: panes.py; commands: actions.py): routing and focus.
 
 Each pane owns its state: the tree (sources, bookmarks, problems), the results pane (query, hits,
 paging), the names panel (filter, names), the article view (the open article, its matches). They
@@ -10,20 +10,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import work
-from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Input
+from textual.widgets import Input
 
-from ..archive.model import Article
-from .article_view import ArticleView
+from .actions import Actions
 from .commands import not_while_typing, screen_bindings
-from .data import Session
 from .handoff import Handoff
-from .help import HelpScreen, NamePrompt
 from .messages import (
     ArchiveLoaded,
     ArticleChosen,
@@ -33,69 +26,15 @@ from .messages import (
     LoadingProgress,
     ProblemChosen,
 )
-from .names import NamesPanel
-from .nav import Navigator, SearchBox
 from .results import SearchResults
-from .script import Script
-from .text import clean
-from .tree import SourceTree
 from .views import problem_text, welcome_text
 
 NARROW = 100  # below this many columns the list and the article take turns
 _NOT_WHILE_TYPING = not_while_typing()
 
 
-class MainScreen(Screen[None]):
+class MainScreen(Actions):
     BINDINGS: ClassVar[list[BindingType]] = list(screen_bindings())
-
-    def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
-        self.script = Script(session.config.script)  # shared by the panes that show file text
-        self.walk: list[str] = []  # the list `[`/`]` step through
-        self.return_to: Widget | None = None  # the list the open article was chosen in
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="body"):
-            session = self.session
-            yield Navigator(session.state, session.history, session.saved, self.script, id="nav")
-            yield ArticleView(id="article")
-        yield Footer(compact=True, show_command_palette=False)
-
-    @property
-    def nav(self) -> Navigator:
-        return self.query_one("#nav", Navigator)
-
-    @property
-    def search(self) -> SearchBox:
-        return self.nav.search
-
-    @property
-    def source_tree(self) -> SourceTree:
-        return self.nav.source_tree
-
-    @property
-    def results(self) -> SearchResults:
-        return self.nav.results
-
-    @property
-    def names(self) -> NamesPanel:
-        return self.nav.names
-
-    @property
-    def switcher(self) -> ContentSwitcher:
-        return self.nav.switcher
-
-    @property
-    def article(self) -> ArticleView:
-        return self.query_one("#article", ArticleView)
-
-    def list_widget(self) -> Widget:
-        return self.nav.list_widget()
-
-    def workers_pending(self) -> bool:
-        """Whether the results pane is still searching (tests, screenshots)."""
-        return self.results.pending()
 
     async def on_mount(self) -> None:
         self.handoff = Handoff(self.app, self.session.config, self.session.roots)
@@ -107,9 +46,6 @@ class MainScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
-
-    def set_status(self, text: str) -> None:
-        self.nav.set_status(text)
 
     # -- the loading worker's messages (through the app) ------------------------------------------
     def on_loading_progress(self, message: LoadingProgress) -> None:
@@ -148,36 +84,6 @@ class MainScreen(Screen[None]):
         if message.origin is self.results and self.results.query_text:
             self.nav.remember_query()  # an article read from a search: the search goes in the history
         self.open_article(message.article_id, message.ids, message.terms, message.origin)
-
-    # -- opening -------------------------------------------------------------------------------
-    @work(exclusive=True, group="open")
-    async def open_article(self, article_id: str, ids: list[str], terms: list[str], origin: Widget) -> None:
-        session = self.session
-        if session.archive is None or article_id not in session.archive:
-            return
-        article = session.archive.get(article_id)
-        self.walk, self.return_to = ids, origin
-        await self.article.show_article(article, terms, bookmarked=session.state.is_bookmarked(article_id),
-                                        convert=self.script.convert)
-        session.mark_read(article_id)
-        if self.article.matches:
-            self.set_status(f"{len(self.article.matches)} matches · n/N jump between them")
-        self.show_article_pane()
-        self.refresh_bindings()
-
-    def show_article_pane(self) -> None:
-        self.add_class("-reading")
-        self.call_after_refresh(self.article.focus)
-
-    def refresh_article_state(self, article_id: str) -> None:
-        """Read/bookmark state of one article changed: relabel it wherever it shows."""
-        self.source_tree.refresh_article(article_id)
-        if article_id in self.results.hits:
-            self.results.refresh_row(article_id)
-        shown = self.article.article
-        if shown is not None and shown.id == article_id:
-            self.article.set_bookmarked(self.session.state.is_bookmarked(article_id))
-
     # -- focus -----------------------------------------------------------------------------------
     def on_descendant_focus(self, event: object) -> None:
         self.set_class(self.focused is self.article, "-reading")
@@ -236,126 +142,3 @@ class MainScreen(Screen[None]):
         if action == "step" and not self.walk:
             return None
         return True
-
-    # -- commands (see commands.py) --------------------------------------------------------------
-    def target_article(self) -> str | None:
-        """The highlighted article when a list has focus, else the open one."""
-        focused = self.focused
-        if focused is self.source_tree and self.source_tree.current_article():
-            return self.source_tree.current_article()
-        if focused is self.results and self.results.current_article():
-            return self.results.current_article()
-        return self.article.article.id if self.article.article else None
-
-    def action_match(self, step: int) -> None:
-        where = self.article.jump(step)
-        if where is None:
-            self.notify("No matches in this article", severity="warning", timeout=2)
-        else:
-            self.set_status(f"match {where[0]}/{where[1]}")
-
-    def action_step(self, step: int) -> None:
-        shown, ids = self.article.article, self.walk
-        if not ids:
-            self.notify("No list to step through: open an article first", severity="warning", timeout=2)
-            return
-        index = ids.index(shown.id) if shown is not None and shown.id in ids else -1
-        new = index + step
-        if not 0 <= new < len(ids):
-            self.notify("Last article in this list" if step > 0 else "First article in this list", timeout=2)
-            return
-        article_id, origin = ids[new], self.return_to or self.list_widget()
-        if isinstance(origin, (SearchResults, SourceTree)):
-            origin.select_article(article_id, ids)
-        terms = self.results.terms() if origin is self.results else []
-        self.open_article(article_id, ids, terms, origin)
-
-    def _chosen(self) -> Article | None:
-        article_id, archive = self.target_article(), self.session.archive
-        if article_id is None or archive is None:
-            self.notify("No article selected", severity="warning", timeout=2)
-            return None
-        return archive.get(article_id)
-
-    def action_hand_off(self, how: str) -> None:
-        """y c p o s: the chosen article to the clipboard, the pager, a browser, a file."""
-        if article := self._chosen():
-            self.handoff.run(how, article)
-
-    def action_bookmark(self) -> None:
-        article_id, archive, state = self.target_article(), self.session.archive, self.session.state
-        if article_id is None or archive is None:
-            self.notify("No article selected", severity="warning", timeout=2)
-            return
-        now = state.toggle_bookmark(article_id)
-        self.session.save_state()
-        self.refresh_article_state(article_id)
-        self.source_tree.refresh_bookmarks()
-        title = clean(archive.meta(article_id).title)
-        self.notify(("★ Bookmarked: " if now else "Bookmark removed: ") + title, markup=False, timeout=3)
-
-    def action_rescan(self) -> None:
-        self.session.start_loading(rescan=True)
-
-    def action_names(self) -> None:
-        """The names panel; back from an entity's articles, the list keeps its place."""
-        if self.session.index is None:
-            self.notify("正在建立索引 Indexing… names follow when it is done", timeout=3)
-            return
-        target = self.nav.show_names()
-        self.remove_class("-reading")
-        self.call_after_refresh(target.focus)
-
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(self.session.keymap))
-
-    def _reveal(self, key: str) -> None:
-        if not self.nav.reveal(key):
-            self.notify("Nothing there", timeout=2)
-            return
-        self.remove_class("-reading")
-        self.call_after_refresh(self.source_tree.focus)
-
-    def action_list_node(self) -> None:
-        """The newest articles of the highlighted tree node (of the whole archive above it)."""
-        title, ids = self.nav.node_listing()
-        if not ids:
-            self.notify("No articles there", timeout=2)
-            return
-        self.results.list_articles(title, ids)
-
-    async def action_script(self) -> None:
-        """As written -> Simplified -> Traditional: titles, snippets and the open article."""
-        self.script.cycle()
-        self.results.redraw()
-        self.source_tree.relabel()
-        shown = self.article.article
-        if shown is not None:
-            await self.article.show_article(shown, self.article.terms, convert=self.script.convert,
-                                            bookmarked=self.session.state.is_bookmarked(shown.id))
-        self.notify(f"Script: {self.script.label}", timeout=2)
-
-    def action_toggle_sort(self) -> None:
-        order = self.results.toggle_sort()
-        self.notify("Newest first" if order == "date" else "Best first", title="Sort", timeout=2)
-
-    def action_save_search(self) -> None:
-        query = self.results.query_text
-        if not query:
-            self.notify("Type a search first, then save it", severity="warning", timeout=3)
-            return
-
-        def save(name: str | None) -> None:
-            if name:
-                self.notify(clean(self.nav.save_search(name)), markup=False, timeout=5)
-
-        self.app.push_screen(NamePrompt(query), save)
-
-    def action_show_bookmarks(self) -> None:
-        self._reveal("bookmarks")
-
-    def action_show_problems(self) -> None:
-        self._reveal("problems")
-
-    def action_quit(self) -> None:
-        self.app.exit(0)

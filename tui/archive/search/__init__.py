@@ -19,6 +19,7 @@
     scoring.py     how a matching article is scored; snippets.py: where its snippet is cut
     highlights.py  what to light up in an opened article, by the rule search matched with
     engine.py      `SearchIndex`: a query -> hits, best first (or newest first), with snippets
+    hits.py        a hit as shown: its snippet, highlights and where it matched
     searcher.py    the protocols the app searches through (so it needs no engine to be tested)
     quick.py       `newstui search` answered from the persisted index alone
     saved.py       saved searches and the search history (JSON in the data directory)

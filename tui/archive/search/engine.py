@@ -20,14 +20,13 @@ How a query runs (see query.py for the syntax, resolve.py for how words become s
    `sort="date"` (or `sort:date` in the query, or a query of filters alone) takes the newest
    matches instead and scores only those;
 4. only the `limit` best get a snippet, from the article's own text (read through the Archive, or
-   straight from the cache file when the index was opened alone: quick.py).
+   straight from the cache file when the index was opened alone: quick.py), by hits.py.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -35,34 +34,18 @@ from ..store.archive import Archive
 from . import names, scoring
 from .catalog import Catalog
 from .highlights import Highlights
+from .hits import Hit, Presenter
 from .plan import Plan, make_plan
 from .query import SORTS, Query, parse
 from .resolve import Resolver, Term
-from .snippets import first_at, spans_of, window
-from .textindex import TextIndex, find_all, fold
-from .words import covered, matches_outside
+from .textindex import TextIndex, fold
+from .words import matches_outside
 
 _FULL_SCORING = 1000  # beyond this many matches, rank in two steps (see `search`)
 _REFINE = 4  # ... scoring limit x this many (at least 200) of the best fully
 
 
-@dataclass(frozen=True)
-class Hit:
-    id: str
-    path: str
-    title: str
-    score: float
-    snippet: str
-    spans: list[tuple[int, int]] = field(default_factory=list)  # [start, end) in snippet
-    matched: str = "body"  # "title" | "alias" | "body"
-    source: str = ""
-    source_name: str = ""
-    published: str = ""
-
-    def to_dict(self) -> dict[str, object]:
-        d = asdict(self)
-        d["spans"] = [list(s) for s in self.spans]
-        return d
+__all__ = ["Hit", "SearchIndex"]
 
 
 class SearchIndex:
@@ -94,8 +77,9 @@ class SearchIndex:
         return cls(catalog, text, entities, lambda i: archive.get(catalog.ids[i]).text(), titled, archive)
 
     def warm(self) -> None:
-        """Build the lazy parts (pinyin tables, folded titles) now, e.g. in a worker after loading."""
-        _ = self.resolver.pinyin, self.text.vocab
+        """Build the lazy parts (pinyin tables, names as words, folded titles) now, e.g. in a worker
+        after loading (the names as words cost the first keystroke ~0.1 s when left to it)."""
+        _ = self.resolver.pinyin, self.text.vocab, self.resolver.words
         self._folded_titles = [fold(t) for t in self.catalog.titles]
 
     # -- planning -----------------------------------------------------------------------------
@@ -183,13 +167,15 @@ class SearchIndex:
         if not plan.terms or (sort or plan.query.order()) == "date":
             published = self.catalog.published
             newest = heapq.nlargest(limit, keep, key=lambda i: (published[i], i))
-            return [self._hit(plan.terms, i, full(i)) for i in newest], total
+            hit = self._presenter(plan.terms)
+            return [hit(i, full(i)) for i in newest], total
         if len(keep) > _FULL_SCORING:
             quick, published = self._quick_scorer(plan.terms), self.catalog.published
             keep = set(heapq.nlargest(max(limit * _REFINE, 200), keep,
                                       key=lambda i: (quick(i), published[i])))
-        top = _ranked(full, keep, self.catalog.published)[:limit]
-        return [self._hit(plan.terms, i, score) for score, _, i in top], total
+        top = _best(full, self._bound(plan.terms), keep, self.catalog.published, limit)
+        hit = self._presenter(plan.terms)
+        return [hit(i, score) for score, _, i in top], total
 
     def count(self, query: str) -> int:
         """How many articles match `query`, without ranking them (a saved search's live count)."""
@@ -216,42 +202,19 @@ class SearchIndex:
     def _full_scorer(self, terms: list[Term]) -> Callable[[int], float]:
         return scoring.full_scorer(self.text, terms)
 
+    def _bound(self, terms: list[Term]) -> Callable[[int], float]:
+        if self._folded_titles is None:
+            self._folded_titles = [fold(t) for t in self.catalog.titles]
+        return scoring.upper_bound(self._folded_titles, terms)
+
     def _quick_scorer(self, terms: list[Term]) -> Callable[[int], float]:
         return scoring.quick_scorer(self.text, self.catalog.titles, self._folded_titles, terms)
 
     # -- presenting ---------------------------------------------------------------------------
-    def _hit(self, terms: list[Term], i: int, score: float) -> Hit:
-        meta = self.catalog.row(i)
-        orig = meta.title + "\n" + self._body(i)
-        low = fold(orig)  # only for the hits shown: the index keeps bytes, spans need characters
-        body_at = len(meta.title) + 1
-        needles = sorted({k for t in terms for k in t.needles}, key=len, reverse=True)
-        title_hit = any(low.find(k, 0, body_at - 1) >= 0 for k in needles)
-        via_alias = any(find_all(low, k, 1) for t in terms for k in t.via_alias if k != fold(t.typed))
-        matched = "title" if title_hit else ("alias" if via_alias else "body")
-        inside = self._inside(terms, low)
-        first: list[int] = []
-        for t in terms:  # the first term the body holds (of `a OR b`, maybe not the first)
-            first = [p for k in t.needles if (p := first_at(low, k, body_at, inside)) >= 0]
-            if first:
-                break
-        if not terms and len(orig) > body_at:  # filters alone: the article's opening
-            first = [body_at]
-        if first:
-            start, end = window(low, min(first), body_at)
-            prefix, suffix = ("…" if start > body_at else ""), ("…" if end < len(orig) else "")
-        else:
-            start, end, prefix, suffix = 0, body_at - 1, "", ""
-        snippet = prefix + orig[start:end].replace("\n", " ") + suffix
-        spans = spans_of(low, needles, start, end, len(prefix), inside)
-        return Hit(meta.id, meta.path, meta.title, score, snippet, spans, matched,
-                   meta.source, meta.source_name, meta.published)
+    def _presenter(self, terms: list[Term]) -> Presenter:
+        """What makes the `limit` best into hits, with their snippets (hits.py)."""
+        return Presenter(terms, self.catalog, self.text.hays, self._body, lambda: self.resolver.words)
 
-
-    def _inside(self, terms: list[Term], low: str) -> set[tuple[str, int]]:
-        """(needle, offset) of the occurrences in `low` that lie inside a longer name (words.py):
-        not shown as matches."""
-        return {(k, at) for k, blockers in self._blockers(terms).items() for at in covered(low, blockers)}
 
     def _blockers(self, terms: list[Term]) -> dict[str, list[tuple[str, int]]]:
         """Per needle, the longer names it is no match inside (words.py); none for quoted phrases."""
@@ -264,9 +227,31 @@ class SearchIndex:
                     if blockers:
                         out.setdefault(k, []).extend(blockers)
         return out
+def _best(score: Callable[[int], float], bound: Callable[[int], float], keep: set[int],
+          published: list[str], limit: int) -> list[tuple[float, str, int]]:
+    """The `limit` first of `_ranked(score, keep)`, scoring in full (reading the text) only the
+    articles whose `bound` can still reach the `limit` best: highest bound first, until the next
+    bound is below the limit-th score found (scores are rounded to 0.01: hence the margin)."""
+    if limit <= 0:  # a count alone (a saved search's)
+        return []
+    if len(keep) <= limit:
+        return _ranked(score, keep, published)
+    bounds = {i: bound(i) for i in keep}
+    best: list[float] = []  # the `limit` highest scores so far (a min-heap)
+    scores: dict[int, float] = {}
+    for i in sorted(keep, key=bounds.__getitem__, reverse=True):
+        if len(best) == limit and bounds[i] + 0.01 < best[0]:
+            break
+        scores[i] = s = score(i)
+        if len(best) < limit:
+            heapq.heappush(best, s)
+        elif s > best[0]:
+            heapq.heapreplace(best, s)
+    chosen = [i for i in keep if i in scores]  # in `keep`'s order, for the same ties as `_ranked`
+    return _ranked(scores.__getitem__, chosen, published)[:limit]
 
 
-def _ranked(score: Callable[[int], float], keep: set[int], published: list[str]
+def _ranked(score: Callable[[int], float], keep: Iterable[int], published: list[str]
             ) -> list[tuple[float, str, int]]:
     """Best first; newest first among equals."""
     scored = [(score(i), published[i], i) for i in keep]

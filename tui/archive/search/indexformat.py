@@ -7,7 +7,8 @@ Layout of `<data dir>/index/<hash of roots>.index` (never pickle):
     hay                   every article's folded UTF-8 text, back to back (searched in place
                           through mmap: the OS page cache holds it, no process decodes it)
     postings              per character / Latin token / name alias (its articles, found at build
-                          time), zlib(array('I') of deltas of article numbers)
+                          time; none for an alias found nowhere, so that no search reads texts
+                          to learn it again), zlib(array('I') of deltas of article numbers)
     meta                  MessagePack `Meta`: ids, titles, hay offsets and per-article crc32s, title
                           lengths, posting directory (key, offset, count), entities, titled names,
                           pinyin; each article's date, source and path (catalog.py) and body place
@@ -29,7 +30,7 @@ from typing import Any
 
 import msgspec
 
-FORMAT = 4
+FORMAT = 5  # 5: name aliases found nowhere are stored (empty lists)
 MAGIC = b"NTINDEX" + bytes([FORMAT])
 TAIL = struct.Struct(">II")
 TAIL_SIZE = TAIL.size + len(MAGIC)
@@ -81,7 +82,7 @@ class Meta(msgspec.Struct, array_like=True):
     titled: list[str]
     pinyin_joined: str
     pinyin_starts: bytes  # array('I')
-    phrase_keys: list[str]  # every name alias matched at build time, with its articles
+    phrase_keys: list[str]  # every name alias matched at build time, with its articles (maybe none)
     phrase_at: bytes
     phrase_count: bytes
     # For searching without the archive (`open_columns`), decoded only then:

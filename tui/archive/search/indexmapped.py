@@ -9,13 +9,15 @@ import mmap
 import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
 from ..store.cache import read_checked
 from .textindex import Postings, contains
+
+_ALNUM = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")  # Latin word characters (textindex)
 
 
 class MappedHays:
@@ -45,6 +47,15 @@ class MappedHays:
         if not self.checked[i] and not self[i]:
             return False
         return contains(self.mm, needle, self.at + self.offsets[i], self.at + self.offsets[i + 1])
+
+    def holding(self, ids: Iterable[int], needle: bytes) -> list[int]:
+        """The articles of `ids` whose text holds `needle` (`contains` of each, in one loop: a
+        Chinese prefix such as 习近 checks ~3,700 texts in a keystroke)."""
+        if needle[0] in _ALNUM or needle[-1] in _ALNUM:  # Latin edges: word boundaries to check
+            return [i for i in ids if self.contains(i, needle)]
+        find, at, offsets, checked = self.mm.find, self.at, self.offsets, self.checked
+        return [i for i in ids
+                if (checked[i] or self[i]) and find(needle, at + offsets[i], at + offsets[i + 1]) >= 0]
 
     def _damaged(self) -> None:
         self.bad = True
@@ -97,7 +108,7 @@ class StoredPostings(Postings):
             raw = zlib.decompress(self.mm[self.base + self.at[k]:self.base + self.at[k + 1]])
             deltas = array("I", raw)
             ids = array("I", accumulate(deltas))
-            ok = (len(ids) == self.count[k] and len(ids) > 0 and ids[-1] < self.n
+            ok = (len(ids) == self.count[k] and (not ids or ids[-1] < self.n)
                   and (len(deltas) < 2 or min(deltas[1:]) > 0))
         except (zlib.error, ValueError, OverflowError):
             ok = False

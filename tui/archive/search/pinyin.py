@@ -34,6 +34,13 @@ def table() -> dict[str, str]:
     return out
 
 
+#: The Han characters, as a regular-expression class (`is_han`).
+HAN = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+
+
+_HAN_CHAR = re.compile(f"[{HAN}]")
+
+
 def is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0002ffff"
 
@@ -145,7 +152,7 @@ class PinyinIndex:
                 end = match_span(text, q, marks[local], prefix_ok)
                 if end is not None:
                     sub = text[marks[local]:end]
-                    if sum(1 for ch in sub if is_han(ch)) >= 2 and (entry, sub) not in seen:
+                    if (entry, sub) not in seen and len(_HAN_CHAR.findall(sub)) >= 2:
                         seen.add((entry, sub))
                         out.append((entry, sub))
             at = self.joined.find(q, at + 1)

@@ -160,6 +160,7 @@ class Resolver:
         n_alias = len(self._han_aliases)
         loose: list[str] = []
         named = False
+        asked: set[str] = set()  # `xi jinp` spells 习近平 in a thousand titles: one look-up
         for entry, sub in index.find(q, prefix_ok=prefix):
             if entry < n_alias:
                 alias, e = self._han_aliases[entry]
@@ -169,6 +170,9 @@ class Resolver:
                     continue
             elif not titles:
                 continue
+            if sub in asked:
+                continue
+            asked.add(sub)
             if self._alias(term, sub, PINYIN):
                 named = True
             else:  # part of an alias, a title, a name after a title word: only if it spells no name

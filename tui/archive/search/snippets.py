@@ -13,10 +13,11 @@ _SENTENCE_END = "。！？!?\n；;"
 
 
 def first_at(low: str, needle: str, body_at: int, inside: set[tuple[str, int]]) -> int:
-    """Where `needle` first occurs in the body part of `low` as a match (-1: nowhere)."""
-    for at in find_all(low[body_at:], needle, 50):
-        if (needle, body_at + at) not in inside:
-            return body_at + at
+    """Where `needle` first occurs in the body part of `low` as a match (-1: nowhere). (The
+    body follows a line break, so a Latin match at its start is at a word boundary.)"""
+    for at in find_all(low, needle, 50, body_at):
+        if (needle, at) not in inside:
+            return at
     return -1
 
 

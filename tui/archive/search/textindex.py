@@ -60,10 +60,10 @@ def is_boundary(hay: str, start: int, end: int) -> bool:
                 or (end < len(hay) and hay[end] in _ASCII_ALNUM and hay[end - 1] in _ASCII_ALNUM))
 
 
-def find_all(hay: str, needle: str, limit: int = 200) -> list[int]:
-    """Start offsets of `needle` in `hay`, honouring Latin word boundaries."""
+def find_all(hay: str, needle: str, limit: int = 200, start: int = 0) -> list[int]:
+    """Start offsets of `needle` in `hay[start:]`, honouring Latin word boundaries."""
     out: list[int] = []
-    at = hay.find(needle)
+    at = hay.find(needle, start)
     while at >= 0 and len(out) < limit:
         if is_boundary(hay, at, at + len(needle)):
             out.append(at)
@@ -157,8 +157,8 @@ class TextIndex:
         self.tokens = tokens if tokens is not None else Postings()
         self._vocab: list[str] | None = None
         self._matched: dict[str, list[int]] = {}
-        # folded multi-character strings already matched once (every name alias, at build time):
-        # persisted, so a name costs a lookup instead of checking thousands of texts
+        # folded multi-character strings already matched once (every name alias, at build time,
+        # found or not): persisted, so a name costs a lookup instead of checking thousands of texts
         self.phrases = phrases if phrases is not None else Postings()
         self.remember = False  # while building: keep every verified match for `phrases`
         self._known: dict[str, list[int]] = {}  # answers found by `match_all`, empty ones too
@@ -217,7 +217,7 @@ class TextIndex:
                 found = self._known.get(needle)
                 if found is None:
                     found = self._matches(needle)
-                if self.remember and found and not TOKEN.fullmatch(needle) and len(needle) > 1:
+                if self.remember and not TOKEN.fullmatch(needle) and len(needle) > 1:
                     self.phrases.lists[needle] = array("I", found)
             if len(self._matched) >= _MATCH_CACHE:
                 self._matched.clear()
@@ -291,8 +291,8 @@ class TextIndex:
         if len(needle) == 1 and _indexed(needle):
             return list(self.chars.get(needle, ()))
         key, hays = encode(needle), self.hays
-        test = getattr(hays, "contains", None)  # mapped: searched in place, no copy
-        if test is not None:
-            return [i for i in self.candidates(needle) if test(i, key)]
+        holding = getattr(hays, "holding", None)  # mapped: searched in place, no copy
+        if holding is not None:
+            return list(holding(self.candidates(needle), key))
         return [i for i in self.candidates(needle) if contains(hays[i], key)]
 

@@ -15,12 +15,15 @@ pieces of a transliteration. A quoted phrase stays a plain substring search.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from typing import AnyStr
 
-from .pinyin import is_han
+from .pinyin import HAN
 from .scripts import data_text
 from .textindex import TextIndex, encode, fold
+
+_HAN = re.compile(f"[{HAN}]+")
 
 #: What may follow or precede a name without making another name of it (中国人, 台湾省, 美国政府).
 AFFIXES = frozenset((
@@ -45,9 +48,9 @@ class Words:
     def __init__(self, aliases: Iterable[tuple[str, int]], kinds: Sequence[str] = ()) -> None:
         self.kinds = kinds  # per entity (names.KINDS), when known
         self.owners: dict[str, set[int]] = {}
-        for alias, e in aliases:
-            key = fold(alias)
-            if len(key) >= 2 and all(is_han(ch) for ch in key):
+        pairs = list(aliases)
+        for (_, e), key in zip(pairs, _folded([a for a, _ in pairs]), strict=True):
+            if len(key) >= 2 and _HAN.fullmatch(key):
                 self.owners.setdefault(key, set()).add(e)
         self._joined = "|" + "|".join(self.owners) + "|"
         self._blockers: dict[tuple[str, int], list[tuple[str, int]]] = {}
@@ -96,6 +99,15 @@ class Words:
 
     def _known(self, part: str) -> bool:
         return part in AFFIXES or (len(part) >= 2 and (part in self.owners or part in common_words()))
+
+
+def _folded(aliases: list[str]) -> list[str]:
+    """`fold` of each alias, in one call for all (57k aliases: ~60 ms one by one)."""
+    if not any("\n" in a for a in aliases):
+        folded = fold("\n".join(aliases)).split("\n")
+        if len(folded) == len(aliases):
+            return folded
+    return [fold(a) for a in aliases]
 
 
 def matches_outside(text: TextIndex, needle: str, blockers: list[tuple[str, int]]) -> list[int]:

@@ -1,0 +1,90 @@
+"""Typing in the search box: the last keystroke's results show, the first page fills the list,
+more rows come as the list is scrolled, Enter opens the row under the cursor."""
+
+from __future__ import annotations
+
+import time
+
+from test_app_flows import WIDE, many_archive, ready, search
+from test_app_support import sample_archive, sync, until
+
+from tui.app.app import NewsApp
+from tui.app.data import Loaded
+from tui.app.results import MORE, ROW_LINES
+from tui.archive.search.engine import Hit, SearchIndex
+from tui.archive.search.opening import build_index
+
+
+class Slow:
+    """The real index, each search 50 ms slower: keystrokes typed at once overtake their searches."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        self.index = index
+        self.entities = index.entities
+        self.queries: list[str] = []
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.index, name)
+
+    def search_counted(self, query: str, limit: int = 50, sort: str | None = None) -> tuple[list[Hit], int]:
+        self.queries.append(query)
+        time.sleep(0.05)
+        return self.index.search_counted(query, limit, sort)
+
+
+@sync
+async def test_typed_quickly_the_results_answer_the_last_keystroke() -> None:
+    archive = sample_archive()
+    index = Slow(build_index(archive))
+    app = NewsApp(loader=lambda progress: Loaded(archive, index))  # type: ignore[arg-type]
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", *"blinken")  # no pause between the keys
+        results = screen.results
+        assert await until(pilot, lambda: results.hits and not screen.workers_pending()), "no results (5 s)"
+        await pilot.pause(0.2)
+        want, total = index.index.search_counted("blinken", 50)
+        assert index.queries[-1] == "blinken" and want
+        assert results.ids() == [hit.id for hit in want]  # the rows answer "blinken", not a prefix
+        assert str(screen.query_one("#status").render()).startswith(f"{total} results")
+        assert results.current_article() == want[0].id
+
+
+@sync
+async def test_the_first_page_fills_the_list_and_scrolling_brings_more() -> None:
+    count = 350
+    archive = many_archive(count)
+    app = NewsApp(loader=lambda progress: Loaded(archive, build_index(archive)))
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await search(pilot, "zorbian")
+        results = screen.results
+        shown = len(results.hits)
+        assert shown < count and len(results.ids()) == shown
+        assert shown * ROW_LINES >= results.size.height  # no blank space under the last row
+        first = results.current_article()
+        for _ in range(3):  # scroll (wheel, scroll bar) to the end, not the cursor
+            want = min(count, shown + MORE)
+            results.scroll_end(animate=False)
+            assert await until(pilot, lambda want=want: len(results.hits) == want  # type: ignore[misc]
+                               and not screen.workers_pending()), f"{len(results.hits)} rows, not {want}"
+            assert results.ids() == list(results.hits) and len(set(results.ids())) == want
+            assert results.current_article() == first  # the cursor stays where it was
+            shown = want
+        assert str(screen.query_one("#status").render()).startswith(f"{shown} of {count} results")
+
+
+@sync
+async def test_enter_opens_the_row_under_the_cursor() -> None:
+    archive = many_archive(60)
+    app = NewsApp(loader=lambda progress: Loaded(archive, build_index(archive)))
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await search(pilot, "zorbian")
+        results = screen.results
+        await pilot.press("down", "j", "j")  # to the list, then two rows down
+        assert screen.focused is results and results.highlighted == 2
+        chosen = results.current_article()
+        assert chosen is not None and chosen == results.ids()[2]
+        await pilot.press("enter")
+        article = screen.article
+        assert await until(pilot, lambda: article.article is not None and article.article.id == chosen), \
+            f"Enter did not open {chosen} (5 s)"
