@@ -34,7 +34,8 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _REF = re.compile(r"[^\s,;()/]*[\u3400-\u9fff][^\s,;()]*(?:\[[^\]]*\])?")  # 人權觀察|人权观察[Ren2 …]
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 _NOT_A_NAME = re.compile(r"\b(?:abbr|old|alternative|alternate|ancient|archaic|literary|poetic|historical|"
-                         r"formerly|former|variant|slang|derog|loanword|pun|nickname|lit\.)", re.I)
+                         r"formerly|former|variant|slang|derog|loanword|pun|nickname|short form|diminutive|"
+                         r"lit\.)", re.I)
 _SKIP_ITEM = re.compile(r"^(?:see |variant of|old variant|CL:|also written|used in|erhua|\(Tw\) see|"
                         r"abbr\. for|short for|pr\. )", re.I)
 _PREFIX = re.compile(r"^(?:\((?:Tw|HK|PRC|Macau|Singapore|Malaysia|, )+\)\s*)+(?:surname\s+)?|^surname\s+")

@@ -13,6 +13,7 @@ from rich.style import Style
 from rich.text import Text
 
 from ..archive.model import Article
+from ..archive.search.highlights import Highlights
 from ..archive.search.textindex import fold
 from .text import article_date, clean, clean_lines, clean_segment, source_label
 from .wrap import clip
@@ -102,11 +103,9 @@ UNMATCHED = frozenset({"meta", "url"})  # source/date and URL lines: not the art
 def find_matches(pieces: list[Piece], terms: Iterable[str]) -> list[tuple[int, int, int]]:
     """(piece index, start, end) of every term occurrence in the title and the text, in reading
     order, in either Chinese script and any case (longest term first where they overlap)."""
-    pattern = match_pattern(terms)
-    if pattern is None:
-        return []
-    return [(i, m.start(), m.end()) for i, p in enumerate(pieces) if p.kind not in UNMATCHED
-            for m in pattern.finditer(fold(p.text)) if m.end() > m.start()]
+    marks = Highlights.of(terms)  # the archive's rule: not inside a longer name the search skipped
+    return [(i, a, b) for i, p in enumerate(pieces) if p.kind not in UNMATCHED
+            for a, b in marks.spans(p.text)]
 
 
 def render_piece(piece: Piece, spans: Iterable[tuple[int, int]] = (),

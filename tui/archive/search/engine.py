@@ -34,6 +34,7 @@ from ..store.archive import Archive
 from . import names, scoring
 from .aliastables import AliasTables
 from .catalog import Catalog
+from .highlights import Highlights
 from .hits import Hit, Presenter
 from .plan import Plan, make_plan
 from .query import SORTS, Query, parse
@@ -107,10 +108,12 @@ class SearchIndex:
         return [e for e in self.entities
                 if any(key in fold(a) or fold(a) in wanted for a in e.aliases)]
 
-    def terms(self, query: str) -> list[str]:
-        """Strings to highlight in an opened article (case-insensitively), longest first."""
-        shown = {t.shown[k] for t in self._plan(query).terms for k in t.needles}
-        return sorted(shown, key=lambda s: (-len(s), s))
+    def terms(self, query: str) -> Highlights:
+        """Strings to highlight in an opened article (case-insensitively), longest first, with the
+        longer names each is no match inside, as in search (highlights.py)."""
+        terms = self._plan(query).terms
+        shown = {t.shown[k] for t in terms for k in t.needles}
+        return Highlights(sorted(shown, key=lambda s: (-len(s), s)), self._blockers(terms))
 
     # -- matching -----------------------------------------------------------------------------
     def _union(self, group: list[Term]) -> dict[int, float]:
@@ -218,6 +221,17 @@ class SearchIndex:
         return Presenter(terms, self.catalog, self.text.hays, self._body, lambda: self.resolver.words)
 
 
+    def _blockers(self, terms: list[Term]) -> dict[str, list[tuple[str, int]]]:
+        """Per needle, the longer names it is no match inside (words.py); none for quoted phrases."""
+        exact = {k for t in terms if t.exact for k in t.needles}
+        out: dict[str, list[tuple[str, int]]] = {}
+        for t in terms:
+            for k in t.needles:
+                if not t.exact and k not in exact:
+                    blockers = [b for b in self.resolver.words.blockers(k) if b[0] not in t.needles]
+                    if blockers:
+                        out.setdefault(k, []).extend(blockers)
+        return out
 def _best(score: Callable[[int], float], bound: Callable[[int], float], keep: set[int],
           published: list[str], limit: int) -> list[tuple[float, str, int]]:
     """The `limit` first of `_ranked(score, keep)`, scoring in full (reading the text) only the

@@ -44,7 +44,8 @@ _SOURCES = ("search/textindex.py", "search/names.py", "search/namerules.py", "se
             "search/romanize.py", "search/indexformat.py", "search/indexmapped.py", "search/words.py",
             "search/merge.py", "search/aliastables.py",
             # the shipped tables: folding, readings and names decide what is stored
-            "search/data/fold.txt", "search/data/pinyin.txt", "search/data/lexicon.tsv")
+            "search/data/fold.txt", "search/data/pinyin.txt", "search/data/lexicon.tsv",
+            "search/data/words.txt", "search/data/jyutping.txt", "search/cantonese.py", "search/typos.py")
 
 
 class IndexError_(Exception):

@@ -175,7 +175,8 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
                      [items[i] for i in members if i < archived])
               for members in groups.values()]
     entity_of = {R.alias_key(a): e for e, m in enumerate(merged) for a in m[2]}
-    words = Words((a, e) for e, (_, _, aliases, _) in enumerate(merged) for a in aliases)
+    words = Words(((a, e) for e, (_, _, aliases, _) in enumerate(merged) for a in aliases),
+                  [m[1] for m in merged])
     words.find_all_inside()  # the blockers of every alias are asked for below
     index.match_all(fold(a) for m in merged for a in m[2] + m[3])  # one pass over the texts
     full = [_articles(index, aliases, words, e) for e, (_, _, aliases, _) in enumerate(merged)]

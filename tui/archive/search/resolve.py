@@ -6,8 +6,10 @@ A Latin word is tried, in order of confidence, as: a word of the archive's text;
 (`kishda` -> kishida), corrected against the vocabulary, never by fuzzy-scoring long text.
 Consecutive Latin words are first tried together as one name (`fumio kishida`,
 `andongni bulinken`, `an bei jin san`, a typo in any of them: `xi jinpign`), then as Wade–Giles
-(`mao tse-tung`: romanize.py). Pinyin spells names (entity aliases, names after a title word)
-before any other run of title characters that reads the same (`huawei` is 华为, not 化为).
+(`mao tse-tung`: romanize.py), then as Hong Kong spells Cantonese (`heung gong`: cantonese.py),
+then as a typo of a name's pinyin or of some words of a long name (typos.py). Pinyin spells names
+(entity aliases, names after a title word) before any other run of title characters that reads
+the same (`huawei` is 华为, not 化为).
 Chinese text is matched literally, plus the aliases of the entity it names (`岸田` also finds
 `Kishida`).
 """
@@ -22,14 +24,19 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, overload
 
+from . import cantonese, romanize
 from . import namerules as R
-from . import romanize
 from .aliastables import AliasTables, KeyTable, Pairs
+from .cantonese import CantoneseNames
 from .names import Entity
 from .pinyin import PinyinIndex, looks_like_pinyin
 from .textindex import TOKEN, TextIndex, fold
 from .words import Words
+
+if TYPE_CHECKING:
+    from .typos import Typos  # (imported when a typo is looked for: it imports rapidfuzz)
 
 EXACT, ALIAS, PINYIN, PREFIX, FUZZY = 1.0, 0.9, 0.85, 0.7, 0.6
 _STOP = {"for", "and", "of", "the", "a", "an", "on", "in", "at", "to", "jr", "sr", "u", "s"}
@@ -71,6 +78,8 @@ class Resolver:
         self._pinyin: PinyinIndex | None = None
         self._pinyin_parts: tuple[str, array] | None = None
         self._words: Words | None = None
+        self._typos: Typos | None = None
+        self._cantonese: CantoneseNames | None = None
         self._alias_keys: list[str] | None = None
 
     by_alias = property(lambda self: self.tables.aliases)  # alias_key -> entities
@@ -95,8 +104,24 @@ class Resolver:
     def words(self) -> Words:
         """The known Chinese names, to match names as words."""
         if self._words is None:
-            self._words = Words.stored(self.tables.words)
+            self._words = Words.stored(self.tables.words, _Kinds(self.entities))
         return self._words
+
+    @property
+    def typos(self) -> Typos:
+        """Pinyin and multi-word typos of the known names (typos.py; built on first use)."""
+        if self._typos is None:
+            from .typos import Typos
+            self._typos = Typos(self.entities)
+        return self._typos
+
+    @property
+    def cantonese(self) -> CantoneseNames:
+        """Chinese aliases by their Cantonese reading (cantonese.py; built on first use)."""
+        if self._cantonese is None:
+            self._cantonese = CantoneseNames((fold(a), e) for e, ent in enumerate(self.entities)
+                                             for a in ent.aliases if not a.isascii())
+        return self._cantonese
 
     @property
     def pinyin(self) -> PinyinIndex:
@@ -118,10 +143,13 @@ class Resolver:
         """Take the pinyin index as persisted (see `pinyin.joined/starts`), read on first use."""
         self._pinyin, self._pinyin_parts = None, (joined, starts)
 
-    def _entity(self, term: Term, e: int, weight: float) -> None:
+    def _entity(self, term: Term, e: int, weight: float, carrying: tuple[str, ...] = ()) -> None:
+        """Every alias of entity `e`; with `carrying`, only those holding one of those strings or
+        held by one (马格尼茨基 of 马格尼茨基法案)."""
         for alias in self.entities[e].aliases:
-            if alias not in _WORDLIKE:  # the index folds case: `WHO` would find every English "who"
-                term.add(alias, weight, alias, alias=True)
+            key = fold(alias) if carrying else ""
+            if alias not in _WORDLIKE and (not carrying or any(c in key or key in c for c in carrying)):
+                term.add(alias, weight, alias, alias=True)  # (`WHO` would find every English "who")
 
     def _alias(self, term: Term, text: str, weight: float) -> bool:
         found = self.by_alias.get(R.alias_key(text), [])
@@ -132,8 +160,13 @@ class Resolver:
     def _token(self, term: Term, tok: str, weight: float) -> None:
         if tok in self.text.tokens:
             term.add(tok, weight)
-        for e in self.by_token.get(tok, ()):
-            self._entity(term, e, weight * ALIAS)
+        found = self.by_token.get(tok, ())
+        named = [e for e in found if tok in self.by_alias and e in self.by_alias[tok]]
+        # a surname finds the family by the surname (`biden`: 萨拉·拜登, not her 萨拉): the
+        # entities it names alone give its Chinese forms, held by the others' aliases
+        forms = tuple({fold(a) for e in named for a in self.entities[e].aliases if not a.isascii()} | {tok})
+        for e in found:
+            self._entity(term, e, weight * ALIAS, () if e in named or len(forms) < 2 else forms)
 
     def _pinyin_terms(self, term: Term, q: str, prefix: bool, titles: bool) -> None:
         """What a run of pinyin spells: a name (an entity alias) first; only when it spells none,
@@ -173,13 +206,18 @@ class Resolver:
         if len(words) > 1:
             if self._alias(term, text, EXACT):
                 term.add(folded, EXACT)
-            elif self._fuzzy_alias(term, text):
-                pass
             elif looks_like_pinyin(text):
                 self._pinyin_terms(term, folded.replace(" ", ""), last, titles=True)
             if not term.needles:  # Wade–Giles: names only (`tsai ing-wen`, `mao tse-tung`)
                 for reading in romanize.readings(text):
                     self._pinyin_terms(term, reading, False, titles=False)
+            if not term.needles and (spelled := cantonese.syllables(text)):  # Hong Kong's spellings:
+                for e in self.cantonese.find(spelled):  # names only (`heung gong`, `lee ka-chiu`)
+                    self._entity(term, e, PINYIN)
+            # a typo only when no spelling reads as a name (`heung gong` is 香港, not 衡东 two
+            # letters away): in a whole name (`xi jinpign`), its pinyin or some of its words
+            if not term.needles and not self._fuzzy_alias(term, text) and not strict:
+                self._typo_terms(term, folded.split())
             return term if term.needles else None
         if not _LATIN.match(text):  # Chinese (or mixed): literal, plus the entity it names
             term.add(text, EXACT)
@@ -209,9 +247,22 @@ class Resolver:
               and len(self.text.tokens.get(folded, ())) < _RARE):  # `merkle`, `shenzen`, `navaro`:
             for tok in self._corrections(folded, names_only=True):  # a name's typo, even if the
                 self._token(term, tok, FUZZY)  # word begins others or a few articles misspell it too
+        if not term.needles and len(folded) >= 5 and folded.isalpha():  # `lijiacho`: 李家超
+            self._typo_terms(term, [folded])
         if not term.needles:
             term.add(text, EXACT)  # nothing known: still look for it literally
         return term
+
+    def _typo_terms(self, term: Term, words: list[str]) -> None:
+        """The names a typo of their pinyin (`lijiacho`, `li jia cho`) or of some words of a longer
+        name (`joint decleration`) spells, when nothing else matched (typos.py). Words that are all
+        words of the archive (`hong kong police`) are not a typo: they stay words of their own."""
+        if len(words) > 1 and all(w in self.text.tokens or w in self.by_token for w in words):
+            return
+        joined = "".join(words)
+        found = self.typos.pinyin(joined) if looks_like_pinyin(joined) else []
+        for e in found or self.typos.phrase(words):
+            self._entity(term, e, FUZZY)
 
     def alias_tokens_with_prefix(self, prefix: str) -> list[str]:
         return _with_prefix(self.alias_tokens, prefix)[:20]
@@ -291,3 +342,22 @@ def _name_tokens(alias: str, kind: str) -> list[str]:
 def _with_prefix(words: list[str], prefix: str) -> list[str]:
     """The words of a sorted list that start with `prefix` (a slice found by bisection)."""
     return words[bisect_left(words, prefix):bisect_left(words, prefix + "\U0010ffff")]
+
+
+class _Kinds(Sequence[str]):
+    """Each entity's kind, read from the entity when asked (the index decodes entities lazily)."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self._entities = entities
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    @overload
+    def __getitem__(self, e: int) -> str: ...
+    @overload
+    def __getitem__(self, e: slice) -> Sequence[str]: ...
+    def __getitem__(self, e: int | slice) -> str | Sequence[str]:
+        if isinstance(e, slice):
+            return [self._entities[i].kind for i in range(*e.indices(len(self)))]
+        return self._entities[e].kind

@@ -5,21 +5,25 @@ every text (a segmenter's dictionary is not ours, and segmenting 10^5 articles a
 costs minutes), the names the index already knows — every entity alias: the archive's glosses and
 the lexicon entries present in it — serve as the words: an occurrence of a name does not count
 where it lies inside a longer known name of something else, unless that longer name is a compound
-of it (`俄罗斯联邦`, `中国人`, `新疆维吾尔自治区` still count for 俄罗斯, 中国, 维吾尔: the
-rest is a known name, a common affix, or follows it as a word of two characters or more).
-A quoted phrase stays a plain substring search.
+of it (`俄罗斯联邦`, `中国人`, `新疆维吾尔自治区`, `全球马格尼茨基法案`, `高雄市长韩国瑜` still count
+for 俄罗斯, 中国, 维吾尔, 马格尼茨基, 韩国瑜): what touches it on each side is a known name, a
+common affix or a common word of the language (data/words.txt: CC-CEDICT's words that are not
+names). `巴基斯坦` is not 斯坦 and `亚伯拉罕` is not 亚伯: 基 and 拉 are no such words, only
+pieces of a transliteration. A quoted phrase stays a plain substring search.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import AnyStr
 
 import ahocorasick_rs
 
 from .aliastables import KeyTable
 from .pinyin import HAN
+from .scripts import data_text
 from .textindex import TextIndex, encode, fold
 
 _HAN = re.compile(f"[{HAN}]+")
@@ -29,14 +33,23 @@ AFFIXES = frozenset((
     "人", "族", "籍", "语", "文", "队", "军", "方", "党", "省", "市", "县", "区", "州", "岛",
     "国", "府", "版", "式", "派", "系", "裔", "政府", "当局", "自治区", "特区", "大学", "公司",
     "集团", "总统", "首相", "主席", "总理", "外长", "总书记", "政权", "官方", "官员", "媒体",
-    "网友", "民众",
+    "网友", "民众", "法", "案", "的",
+    # words of one character that join phrases, never pieces of a transliteration (与香港同在)
+    "与", "在", "对", "向", "从", "把", "被", "让", "及", "将",
 ))
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """Words of the language that are not names (data/words.txt, folded), read on first need."""
+    return frozenset(data_text("words.txt").split())
 
 
 class Words:
     """The known Chinese names (folded), each with the entities it names."""
 
-    def __init__(self, aliases: Iterable[tuple[str, int]]) -> None:
+    def __init__(self, aliases: Iterable[tuple[str, int]], kinds: Sequence[str] = ()) -> None:
+        self.kinds = kinds  # per entity (names.KINDS), when known
         owners: dict[str, set[int]] = {}
         pairs = list(aliases)
         for (_, e), key in zip(pairs, _folded([a for a, _ in pairs]), strict=True):
@@ -45,9 +58,10 @@ class Words:
         self._use(owners, list(owners))
 
     @classmethod
-    def stored(cls, owners: KeyTable) -> Words:
+    def stored(cls, owners: KeyTable, kinds: Sequence[str] = ()) -> Words:
         """The Words whose `owners` the index stored (aliastables.py), without folding again."""
         words = cls.__new__(cls)
+        words.kinds = kinds
         words._use(owners, owners.in_order())
         return words
 
@@ -99,10 +113,26 @@ class Words:
         return found
 
     def _compound(self, word: str, needle: str, k: int) -> bool:
+        """Whether `needle` at `k` in the longer name `word` is a word of it: what touches it on
+        either side is a known name, an affix or a common word (高雄市长|韩国瑜, 马格尼茨基|法案,
+        全球|马格尼茨基, 拜登|家族与中国华信能源), not a piece of a transliteration (俄|罗斯,
+        罗斯|福, 亚伯|拉罕); or what follows it is two characters or more of an organisation's
+        or a work's name (香港|众志)."""
         left, right = word[:k], word[k + len(needle):]
-        if left:  # 俄罗斯 for 罗斯: another name, unless what precedes is one (新疆维吾尔自治区)
-            return len(left) >= 2 and (left in self.owners or left in AFFIXES)
-        return len(right) >= 2 or right in AFFIXES  # 罗斯福 for 罗斯: another name; 中国人 is 中国
+        return ((not left or any(self._known(left[i:]) for i in range(max(0, len(left) - 8), len(left))))
+                and (not right or any(self._known(right[:i]) for i in range(1, min(len(right), 8) + 1))
+                     or (len(right) >= 2 and self._named_after(word))))
+
+    def _named_after(self, word: str) -> bool:
+        """Whether `word` names an organisation, agreement or work, which are named after people
+        and places (香港众志, 香港已死), while a longer person's or place's name is another
+        transliteration (亚伯拉罕 is not 亚伯)."""
+        owners = self.owners.get(word, ())
+        return bool(self.kinds and owners) and all(
+            e < len(self.kinds) and self.kinds[e] not in ("person", "place") for e in owners)
+
+    def _known(self, part: str) -> bool:
+        return part in AFFIXES or (len(part) >= 2 and (part in self.owners or part in common_words()))
 
 
 def _folded(aliases: list[str]) -> list[str]:

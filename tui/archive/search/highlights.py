@@ -1,0 +1,38 @@
+"""What to highlight in an opened article, by the rule search matched with.
+
+`SearchIndex.terms(query)` gives a `Highlights`: the strings to light up (a list, as before) and,
+per string, the longer names it is no match inside (words.py: `罗斯` is not lit inside `俄罗斯`
+when the query was `罗斯`, as the search did not match it there; a quoted phrase is lit
+everywhere). `spans(text)` finds them as the snippets do (snippets.spans_of): folded text (either
+script, any case), Latin words whole, longest string first where two overlap. A plain list of
+strings (an entity's aliases) is highlighted the same way, without blockers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from ..read.text import strip_controls
+from .snippets import spans_of
+from .textindex import fold
+from .words import covered
+
+
+class Highlights(list[str]):
+    def __init__(self, strings: Iterable[str] = (),
+                 blockers: Mapping[str, list[tuple[str, int]]] | None = None) -> None:
+        super().__init__(strings)
+        #: folded string -> (longer name, offset of the string in it) it is not a match inside
+        self.blockers = dict(blockers or {})
+
+    @classmethod
+    def of(cls, strings: Iterable[str]) -> Highlights:
+        return strings if isinstance(strings, Highlights) else cls(strings)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each match in `text` as written, in order."""
+        low = fold(text)
+        needles = sorted({k for s in self if (k := fold(" ".join(strip_controls(s).split())))},
+                         key=len, reverse=True)
+        inside = {(k, at) for k in needles for at in covered(low, self.blockers.get(k, []))}
+        return spans_of(low, needles, 0, len(low), 0, inside)
