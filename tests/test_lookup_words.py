@@ -36,6 +36,9 @@ ARTICLES = [
     _made("hk", "香港警方拘捕三人", "警方周一在旺角拘捕三人。"),
     _made("chris-tang", "警队回应", "警务处处长邓炳强（Chris Tang）周二表示，警方依法办事。"),
     _made("other", "天气预报", "明天多云，气温下降。"),
+    _made("huawei-1", "美国制裁华为", "美国商务部周一宣布进一步限制华为（Huawei）获得芯片。"),
+    _made("huawei-2", "华为手机业务", "分析师说，华为的手机业务面临断供。"),
+    _made("huwei-town", "云林县虎尾镇", "云林县虎尾镇周日举行布袋戏节。"),
 ]
 
 
@@ -65,6 +68,9 @@ CASES = [
     # Hong Kong's Cantonese spellings (and toneless Jyutping) of the names the index knows
     ("heung gong", {"hk", "john-lee", "declaration"}), ("hoeng gong", {"hk", "john-lee", "declaration"}),
     ("lee ka-chiu", {"john-lee"}), ("tang ping-keung", {"chris-tang"}), ("chris tang", {"chris-tang"}),
+    # a word that names something rare (虎尾, a town in one article) may still be a typo of a name
+    ("huwei", {"huwei-town", "huawei-1", "huawei-2"}), ("huawei", {"huawei-1", "huawei-2"}),
+    ("虎尾", {"huwei-town"}),
     # still precise
     ("罗斯", {"both"}),
 ]

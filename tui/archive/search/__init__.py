@@ -9,6 +9,7 @@
                    lexicon, with aliases and articles; timeline.py: an entity's articles per month
     words.py       names as words: a short name is not matched inside a longer one (data/words.txt)
     resolve.py     a query word -> the literal strings that count as a match (aliases, pinyin, typos)
+    aliaskeys.py   what names are looked up by (alias keys, name tokens), derived from the entities
     typos.py       typos in a name's pinyin or in some words of a long Latin name
     aliastables.py the tables resolve.py looks names up in, derived once, stored in the index
     textindex.py   folded text and postings (which articles hold which character or token);

@@ -1,6 +1,6 @@
 """The tables a Resolver derives from the entities, stored in the index and read back as they are.
 
-    tables = resolve.alias_tables(entities)      # derived (a build, or an index held in memory)
+    tables = aliaskeys.alias_tables(entities)      # derived (a build, or an index held in memory)
     raw = tables.encode()                        # stored in the index's meta (indexbuild.py)
     tables = AliasTables.stored(raw, on_damage)  # a later process: each table decoded on first use
 
@@ -196,3 +196,8 @@ class AliasTables:
 
 def _ignore(reason: str) -> None:
     pass
+
+
+def with_prefix(words: list[str], prefix: str) -> list[str]:
+    """The words of a sorted list that start with `prefix` (a slice found by bisection)."""
+    return words[bisect_left(words, prefix):bisect_left(words, prefix + "\U0010ffff")]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from typing import overload
 
 import msgspec
 
@@ -238,3 +239,22 @@ def format_entities(entities: list[Entity]) -> str:
         return "no names found"
     width = max(len(str(len(e.articles))) for e in entities)
     return "\n".join(f"{len(e.articles):>{width}}  {e.kind:<12} {' · '.join(e.aliases)}" for e in entities)
+
+
+class Kinds(Sequence[str]):
+    """Each entity's kind, read from the entity when asked (the index decodes entities lazily)."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self._entities = entities
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    @overload
+    def __getitem__(self, e: int) -> str: ...
+    @overload
+    def __getitem__(self, e: slice) -> Sequence[str]: ...
+    def __getitem__(self, e: int | slice) -> str | Sequence[str]:
+        if isinstance(e, slice):
+            return [self._entities[i].kind for i in range(*e.indices(len(self)))]
+        return self._entities[e].kind

@@ -18,19 +18,17 @@ from __future__ import annotations
 
 import contextlib
 import re
-import unicodedata
 from array import array
-from bisect import bisect_left
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING
 
 from . import cantonese, romanize
 from . import namerules as R
-from .aliastables import AliasTables, KeyTable, Pairs
+from .aliaskeys import alias_tables
+from .aliastables import AliasTables, with_prefix
 from .cantonese import CantoneseNames
-from .names import Entity
+from .names import Entity, Kinds
 from .pinyin import PinyinIndex, looks_like_pinyin
 from .textindex import TOKEN, TextIndex, fold
 from .words import Words
@@ -39,7 +37,6 @@ if TYPE_CHECKING:
     from .typos import Typos  # (imported when a typo is looked for: it imports rapidfuzz)
 
 EXACT, ALIAS, PINYIN, PREFIX, FUZZY = 1.0, 0.9, 0.85, 0.7, 0.6
-_STOP = {"for", "and", "of", "the", "a", "an", "on", "in", "at", "to", "jr", "sr", "u", "s"}
 _LATIN = re.compile(r"^[\x21-\x7e]+$")
 _WORDLIKE = R.STOP_ACRONYMS | {"WHO", "IS", "CAN", "MAY", "WILL", "ONE", "ART", "SUN"}
 _RARE = 5  # a Latin word in fewer articles than this may still be a typo of a name
@@ -104,7 +101,7 @@ class Resolver:
     def words(self) -> Words:
         """The known Chinese names, to match names as words."""
         if self._words is None:
-            self._words = Words.stored(self.tables.words, _Kinds(self.entities))
+            self._words = Words.stored(self.tables.words, Kinds(self.entities))
         return self._words
 
     @property
@@ -243,10 +240,12 @@ class Resolver:
         if not term.needles and len(folded) >= 4 and folded.isalpha():
             for tok in self._corrections(folded):
                 self._token(term, tok, FUZZY)
-        elif (len(folded) >= 5 and folded.isalpha() and folded not in self.by_token
-              and len(self.text.tokens.get(folded, ())) < _RARE):  # `merkle`, `shenzen`, `navaro`:
-            for tok in self._corrections(folded, names_only=True):  # a name's typo, even if the
-                self._token(term, tok, FUZZY)  # word begins others or a few articles misspell it too
+        elif (len(folded) >= 5 and folded.isalpha() and (named := self._named(folded)) < _RARE
+              and len(self.text.tokens.get(folded, ())) < _RARE):  # `merkle`, `shenzen`, `navaro`,
+            for tok in self._corrections(folded, names_only=True):  # `huwei`: a name's typo, even
+                if not named or self._named(tok) > named:  # if it begins other words, a few
+                    self._token(term, tok, FUZZY)  # articles misspell it too, or it names something
+        #                                            rare (虎尾, a town) and the typo something more
         if not term.needles and len(folded) >= 5 and folded.isalpha():  # `lijiacho`: 李家超
             self._typo_terms(term, [folded])
         if not term.needles:
@@ -265,99 +264,33 @@ class Resolver:
             self._entity(term, e, FUZZY)
 
     def alias_tokens_with_prefix(self, prefix: str) -> list[str]:
-        return _with_prefix(self.alias_tokens, prefix)[:20]
+        return with_prefix(self.alias_tokens, prefix)[:20]
+
+    def _named(self, word: str) -> int:
+        """How many articles name what the Latin word names (0: it names nothing)."""
+        return sum(len(self.entities[e].articles) for e in self.by_token.get(word, ()))
 
     def _corrections(self, word: str, names_only: bool = False) -> list[str]:
-        """Latin words of the archive one edit away (two from 8 letters), same first letter,
+        """Other Latin words of the archive one edit away (two from 8 letters), same first letter,
         names first: `kishda` -> kishida, but `kishida` never becomes `rashida`."""
-        from rapidfuzz import process  # (imported when a typo is corrected: ~8 ms a search otherwise)
-        from rapidfuzz.distance import OSA
+        from .typos import nearest  # (imports rapidfuzz: ~8 ms of every search otherwise)
 
         limit = 1 if len(word) <= 7 else 2
         for vocab in (self.alias_tokens,) if names_only else (self.alias_tokens, self.text.vocab):
-            # only words with the same first letter: a bisect slice of the sorted vocabulary, so the
-            # limit of 30 is never filled by neighbours that would be thrown away
-            found = process.extract(word, _with_prefix(vocab, word[0]), scorer=OSA.distance,
-                                    score_cutoff=limit, limit=30)
-            if found:
-                best = min(d for _, d, _ in found)
-                return [w for w, d, _ in found if d == best]
+            if found := nearest(word, vocab, limit, other_than=word):
+                return found
         return []
 
     def _fuzzy_alias(self, term: Term, text: str) -> bool:
+        """A whole name typed with a typo (`xi jinpign`, `zhong nansan`: 钟南山, not also 中南海)."""
         key = R.alias_key(text)
         if len(key) < 5:  # `jak ma`
             return False
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
+        from .typos import nearest_keys
 
-        limit = 1 if len(key) < 9 else 2
-        found = process.extract(key, self.alias_keys, scorer=OSA.distance,
-                                score_cutoff=limit, limit=5)
-        best = min((d for _, d, _ in found), default=0)  # `zhong nansan`: 钟南山, not also 中南海
-        for k, d, _ in found:
-            if d == best:
-                for e in self.by_alias[k]:
-                    self._entity(term, e, FUZZY)
+        found = nearest_keys(key, self.alias_keys, 1 if len(key) < 9 else 2)
+        for k in found:
+            for e in self.by_alias[k]:
+                self._entity(term, e, FUZZY)
         return bool(found)
 
-
-def alias_tables(entities: Sequence[Entity]) -> AliasTables:
-    """What a Resolver looks names up in, derived from the entities (stored in the index)."""
-    by_alias: dict[str, list[int]] = defaultdict(list)
-    by_token: dict[str, set[int]] = defaultdict(set)
-    for e, ent in enumerate(entities):
-        for alias in ent.aliases:
-            by_alias[R.alias_key(alias)].append(e)
-            plain = _unaccented(alias)  # `Demosistō` is typed `demosisto`
-            if plain != alias:
-                by_alias[R.alias_key(plain)].append(e)
-            if _LATIN.match(plain.replace(" ", "")):
-                for tok in _name_tokens(plain, ent.kind):
-                    by_token[tok].add(e)
-    words = Words((a, e) for e, ent in enumerate(entities) for a in ent.aliases)
-    han = [(a, e) for e, ent in enumerate(entities) for a in ent.aliases if not a.isascii()]
-    return AliasTables(KeyTable.of(by_alias), KeyTable.of(by_token), KeyTable.of(words.owners),
-                       Pairs([a for a, _ in han], array("I", [e for _, e in han])))
-
-
-def _unaccented(alias: str) -> str:
-    """A Latin alias without its accents (`Demosistō` -> `Demosisto`); other aliases as they are."""
-    if alias.isascii():
-        return alias
-    plain = unicodedata.normalize("NFKD", alias).encode("ascii", "ignore").decode()
-    return plain if len(plain) >= len(alias) - 2 and any(c.isalpha() for c in plain) else alias
-
-
-def _name_tokens(alias: str, kind: str) -> list[str]:
-    """The Latin words that name an entity alone: a one-word alias, or a person's surname
-    (`kishida` for Fumio Kishida); not each word of a longer name (`china` is not the China
-    Securities Regulatory Commission)."""
-    toks = [t for t in TOKEN.findall(fold(alias)) if t not in _STOP]
-    if len(toks) == 1 or (kind == "person" and toks and R.LATIN_NAME.fullmatch(alias)):
-        return toks[-1:]
-    return []
-
-
-def _with_prefix(words: list[str], prefix: str) -> list[str]:
-    """The words of a sorted list that start with `prefix` (a slice found by bisection)."""
-    return words[bisect_left(words, prefix):bisect_left(words, prefix + "\U0010ffff")]
-
-
-class _Kinds(Sequence[str]):
-    """Each entity's kind, read from the entity when asked (the index decodes entities lazily)."""
-
-    def __init__(self, entities: Sequence[Entity]) -> None:
-        self._entities = entities
-
-    def __len__(self) -> int:
-        return len(self._entities)
-
-    @overload
-    def __getitem__(self, e: int) -> str: ...
-    @overload
-    def __getitem__(self, e: slice) -> Sequence[str]: ...
-    def __getitem__(self, e: int | slice) -> str | Sequence[str]:
-        if isinstance(e, slice):
-            return [self._entities[i].kind for i in range(*e.indices(len(self)))]
-        return self._entities[e].kind

@@ -8,7 +8,7 @@
 - **A typo in any word of a longer name, typed in part**: `joint decleration` is the
   Sino-British Joint Declaration. The typed words, each corrected against the words of the Latin
   aliases (one edit, two from eight letters, same first letter), must be a run of consecutive
-  words of an alias; the whole alias with one typo is resolve.py's `_fuzzy_alias`.
+  words of an alias; the whole alias with one typo is `nearest_keys`.
 
 Built on first use from the entities (a few ms), never persisted: a query that needs it is
 already one nothing else answered.
@@ -16,13 +16,13 @@ already one nothing else answered.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from .aliastables import with_prefix
 from .names import Entity
 from .pinyin import to_pinyin
 from .textindex import TOKEN, fold
@@ -51,7 +51,7 @@ class Typos:
         """Entities with a Chinese alias whose pinyin is nearest `typed` (letters, no spaces)."""
         if len(typed) < 5:
             return []
-        found = _nearest(typed, self._readings, 1 if len(typed) < 10 else 2)
+        found = nearest(typed, self._readings, 1 if len(typed) < 10 else 2)
         return sorted({e for reading in found for e in self._by_pinyin[reading]})
 
     def phrase(self, typed: Sequence[str]) -> list[int]:
@@ -61,7 +61,7 @@ class Typos:
         near = []
         for word in typed:
             limit = 0 if len(word) < 4 or not word.isalpha() else 1 if len(word) < 8 else 2
-            near.append({word, *_nearest(word, self._words, limit)} if limit else {word})
+            near.append({word, *nearest(word, self._words, limit)} if limit else {word})
         n = len(near)
         out: set[int] = set()
         for toks, e in self._runs:
@@ -71,11 +71,21 @@ class Typos:
         return sorted(out)
 
 
-def _nearest(word: str, vocab: list[str], limit: int) -> list[str]:
-    """The words of sorted `vocab` with `word`'s first letter at the smallest edit distance <= limit."""
-    same = vocab[bisect_left(vocab, word[0]):bisect_left(vocab, word[0] + "\U0010ffff")]
-    found = process.extract(word, same, scorer=OSA.distance, score_cutoff=limit, limit=30)
+def nearest(word: str, vocab: list[str], limit: int, other_than: str = "") -> list[str]:
+    """The words of sorted `vocab` with `word`'s first letter at the smallest edit distance <= limit
+    (only words with that letter: a bisect slice, so the 30 are never neighbours thrown away),
+    leaving out `other_than`."""
+    found = [f for f in process.extract(word, with_prefix(vocab, word[0]), scorer=OSA.distance,
+                                        score_cutoff=limit, limit=31) if f[0] != other_than]
     if not found:
         return []
     best = min(d for _, d, _ in found)
     return [w for w, d, _ in found if d == best]
+
+
+def nearest_keys(key: str, keys: list[str], limit: int) -> list[str]:
+    """The alias keys at the smallest edit distance <= limit from a whole name typed with a typo,
+    any first letter (of the 5 nearest: `zhong nansan` is 钟南山, not also 中南海)."""
+    found = process.extract(key, keys, scorer=OSA.distance, score_cutoff=limit, limit=5)
+    best = min((d for _, d, _ in found), default=0)
+    return [k for k, d, _ in found if d == best]
