@@ -125,6 +125,9 @@ def report(results: list[Json], machine: Json) -> str:
     row("engine keystroke p50/p95/max (ms)", lambda r: triple(r["engine_search"]))
     row("**app keystroke p50/p95/max (ms)**", lambda r: triple(r["app_search"]))
     row("**newstui search, whole process, median (s)**", lambda r: na(r["cli_search"], "seconds", "", 3))
+    row("**newstui search with `newstui serve` running, median (s)**",
+        lambda r: na(r.get("cli_search_served", {"na": "not run"}), "seconds", "", 3))
+    row("  served: client CPU, median (s) / server start (s)", _served_costs)
     row("rg -lF, median (s)", lambda r: _median_of(r["baselines"].get("rg", {"na": "not run"})))
     row("grep -rlF, median (s)", lambda r: _median_of(r["baselines"].get("grep", {"na": "not run"})))
     row("load average at end", lambda r: " ".join(map(str, r["loadavg_end"])))
@@ -142,15 +145,25 @@ def report(results: list[Json], machine: Json) -> str:
             f"Queries on {r['label']} (newstui: whole process, `--limit 20`, warm cache; hits: every "
             "article the engine finds; rg/grep: files holding the exact bytes; fzf: article lines):",
             "",
-            "| query | newstui (s) | newstui hits | rg (s) | rg files | grep (s) | grep files | fzf hits |",
-            "|---|---|---|---|---|---|---|---|",
+            "| query | newstui (s) | served (s) | newstui hits | rg (s) | rg files | grep (s) | grep files "
+            "| fzf hits |",
+            "|---|---|---|---|---|---|---|---|---|",
         ]
         eng = r["engine_search"].get("per_name", {})
         cli = r["cli_search"].get("per_query", {})
+        served = r.get("cli_search_served", {}).get("per_query", {})
         for q in cli or eng:
             rg, grep, fzf = (_tool(r["baselines"], name, q) for name in ("rg", "grep", "fzf"))
             lines.append(
-                f"| {q} | {fmt(cli.get(q, {}).get('seconds'), '', 3)} | {fmt(eng.get(q, {}).get('hits'))} "
+                f"| {q} | {fmt(cli.get(q, {}).get('seconds'), '', 3)} "
+                f"| {fmt(served.get(q, {}).get('seconds'), '', 3)} | {fmt(eng.get(q, {}).get('hits'))} "
                 f"| {rg[0]} | {rg[1]} | {grep[0]} | {grep[1]} | {fzf[1]} |"
             )
     return "\n".join(lines)
+
+
+def _served_costs(r: Json) -> str:
+    served = r.get("cli_search_served", {"na": "not run"})
+    if "na" in served:
+        return "n/a"
+    return f"{fmt(served['client_cpu_s'], '', 3)} / {fmt(served['server_start_s'])}"

@@ -22,6 +22,7 @@ import platform
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -35,6 +36,7 @@ import report  # noqa: E402
 from measure import (  # noqa: E402
     NEWSTUI,
     Json,
+    Run,
     du_bytes,
     env_with,
     has_command,
@@ -153,6 +155,52 @@ def cli_search(paths: list[Path], data: Path, queries: tuple[str, ...], runs: in
     }
 
 
+def cli_search_served(paths: list[Path], data: Path, queries: tuple[str, ...], runs: int) -> Json:
+    """`newstui search QUERY PATH... --json --limit 20` answered by a running `newstui serve`. Each
+    run starts a fresh server (the answers it remembers start empty), waits for its socket, asks
+    every query once and stops it: every time is a first request, never a remembered answer.
+    The client's CPU time is kept beside it: a served client spends a few tens of ms, one that fell
+    back to searching in-process spends the one-shot's ~0.3 s."""
+    if not has_command("serve"):
+        return {"na": "`newstui serve` does not exist yet"}
+    runtime = Path(tempfile.mkdtemp(prefix="nt-bench-", dir="/tmp"))  # a socket path is short
+    env = {**env_with(data), "XDG_RUNTIME_DIR": str(runtime)}
+    per: dict[str, list[Run]] = {q: [] for q in queries}
+    started: list[float] = []
+    try:
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            server = subprocess.Popen([str(NEWSTUI), "serve", *map(str, paths), "--idle", "900"],
+                                      env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.PIPE)
+            try:
+                deadline = time.monotonic() + 300
+                while not any(runtime.rglob("*.sock")):
+                    if server.poll() is not None or time.monotonic() > deadline:
+                        err = server.stderr.read().decode("utf-8", "replace") if server.stderr else ""
+                        return {"na": f"the server did not start: {err.strip()[:200]}"}
+                    time.sleep(0.02)
+                started.append(time.perf_counter() - t0)
+                for q in queries:
+                    per[q].append(run_process(
+                        [str(NEWSTUI), "search", q, *map(str, paths), "--json", "--limit", "20"], env))
+            finally:
+                server.terminate()
+                server.wait(timeout=60)
+    finally:
+        shutil.rmtree(runtime, ignore_errors=True)
+    out = {q: {"seconds": median([r.seconds for r in done]), "runs": [round(r.seconds, 3) for r in done],
+               "cpu_s": median([r.cpu_s for r in done]), "ok": all(r.returncode == 0 for r in done)}
+           for q, done in per.items()}
+    return {
+        "per_query": out,
+        "seconds": median([v["seconds"] for v in out.values()]),
+        "client_cpu_s": median([v["cpu_s"] for v in out.values()]),
+        "server_start_s": median(started),
+        "loadavg": loadavg(),
+    }
+
+
 def baselines(paths: list[Path], queries: tuple[str, ...], lines_file: Path, runs: int) -> Json:
     """ripgrep and grep over the raw files (files holding the exact bytes), fzf over article lines."""
     out: Json = {}
@@ -216,9 +264,11 @@ def bench_archive(
     res["app_search"] = probes.app_search(paths, data, names)
     print(f"app keystrokes: {report.triple(res['app_search'])} (p50/p95/max ms)", flush=True)
     res["cli_search"] = cli_search(paths, data, queries, runs)
+    res["cli_search_served"] = cli_search_served(paths, data, queries, runs)
     res["baselines"] = baselines(paths, queries, lines_file, runs)
     print(
-        f"newstui search median {report.fmt(res['cli_search'].get('seconds'))} s; rg "
+        f"newstui search median {report.fmt(res['cli_search'].get('seconds'))} s; served "
+        f"{report.fmt(res['cli_search_served'].get('seconds'), '', 3)} s; rg "
         f"{report.fmt(res['baselines'].get('rg', {}).get('median_s'), '', 3)} s",
         flush=True,
     )
