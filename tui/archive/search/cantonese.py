@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .scripts import data_text
+from .scripts import reading_table
 
 # Jyutping initial -> Hong Kong spellings (itself included where people type Jyutping)
 _INITIALS = {"b": ("p", "b"), "p": ("p",), "m": ("m",), "f": ("f",), "d": ("t", "d"), "t": ("t",),
@@ -61,11 +61,7 @@ def spellings(jyutping: str) -> set[str]:
 @functools.cache
 def table() -> dict[str, str]:
     """Character -> toneless Jyutping (data/jyutping.txt)."""
-    out: dict[str, str] = {}
-    for line in data_text("jyutping.txt").splitlines():
-        syllable, _, chars = line.partition("\t")
-        out.update(dict.fromkeys(chars, syllable))
-    return out
+    return reading_table("jyutping.txt")
 
 
 @functools.cache

@@ -19,7 +19,7 @@ import re
 from array import array
 from functools import cache
 
-from .scripts import data_text
+from .scripts import reading_table
 
 _LATIN_ONLY = re.compile(r"^[a-zv]+$")
 
@@ -27,11 +27,7 @@ _LATIN_ONLY = re.compile(r"^[a-zv]+$")
 @cache
 def table() -> dict[str, str]:
     """Character -> toneless pinyin of its most common reading (data/pinyin.txt)."""
-    out: dict[str, str] = {}
-    for line in data_text("pinyin.txt").splitlines():
-        syllable, _, chars = line.partition("\t")
-        out.update(dict.fromkeys(chars, syllable))
-    return out
+    return reading_table("pinyin.txt")
 
 
 #: The Han characters, as a regular-expression class (`is_han`).

@@ -25,6 +25,16 @@ def data_text(name: str) -> str:
     return files("tui.archive.search").joinpath("data").joinpath(name).read_text(encoding="utf-8")
 
 
+def reading_table(name: str) -> dict[str, str]:
+    """Character -> its reading, from a shipped table of `reading<TAB>characters` lines
+    (data/pinyin.txt, data/jyutping.txt)."""
+    out: dict[str, str] = {}
+    for line in data_text(name).splitlines():
+        syllable, _, chars = line.partition("\t")
+        out.update(dict.fromkeys(chars, syllable))
+    return out
+
+
 @functools.cache
 def script_pairs() -> dict[str, str]:
     """Traditional or variant character -> the Simplified one (from data/fold.txt)."""
