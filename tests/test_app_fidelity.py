@@ -45,9 +45,11 @@ async def test_platform_channels_and_approximate_dates_in_the_tree_and_article()
         assert [str(y.label) for y in robin.children] == ["2024 (1)"]
         ft_node = next(n for label, n in nodes.items() if label.startswith("FT中文网"))
         assert [str(y.label) for y in ft_node.children] == [f"{day[:4]} (1)"]
-        month = ft_node.children[0].children[0]
+        year = ft_node.children[0]
+        year.expand()  # its months are made when it is opened
+        assert await until(pilot, lambda: bool(year.children)), "the year never listed its months"
+        month = year.children[0]
         assert str(month.label) == f"{day[:7]} (1)"
-        ft_node.children[0].expand()
         month.expand()
         assert await until(pilot, lambda: bool(month.children)), "the month never listed its articles"
         leaf = month.children[0]

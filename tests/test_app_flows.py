@@ -95,7 +95,32 @@ async def test_tree_shows_sources_with_counts_and_display_names() -> None:
         assert got[-1] == "⚠ 无法读取 Problems (1)"
         voa = next(n for n in screen.source_tree.root.children if str(n.label).startswith("美国之音"))
         assert [str(y.label) for y in voa.children] == ["2024 (2)"]
+        assert not voa.children[0].children  # months are made when their year is opened
+        voa.children[0].expand()
+        await pilot.pause()
         assert [str(m.label) for m in voa.children[0].children] == ["2024-07 (1)", "2024-04 (1)"]
+
+
+@sync
+async def test_the_tree_keeps_opened_years_and_months_when_rebuilt() -> None:
+    async with make_app().run_test(size=WIDE) as pilot:
+        screen = await ready(pilot)
+        tree = screen.source_tree
+
+        def voa_year():  # type: ignore[no-untyped-def]
+            voa = next(n for n in tree.root.children if str(n.label).startswith("美国之音"))
+            return voa.children[0]
+
+        voa_year().expand()
+        await pilot.pause()
+        voa_year().children[0].expand()
+        assert await until(pilot, lambda: bool(voa_year().children[0].children))
+        assert tree.archive is not None and tree.state is not None
+        tree.populate(tree.archive, tree.state)  # what a rescan does
+        await pilot.pause()
+        year = voa_year()
+        assert year.is_expanded and year.children and year.children[0].is_expanded
+        assert [str(leaf.label) for leaf in year.children[0].children] != []
 
 
 @sync

@@ -76,6 +76,7 @@ async def test_hostile_titles_show_literally_and_run_nothing() -> None:
         unknown.expand()
         for node in list(unknown.children):
             node.expand()
+            await pilot.pause()  # a year makes its months when it is opened
             for month in node.children:
                 month.expand()
         await pilot.pause()
