@@ -146,6 +146,15 @@ def test_hostile_files_in_the_app(hostile: Hostile, data_dir: Path) -> None:
     sync(_app_session)(hostile)
 
 
+def fill_everything(tree) -> None:  # type: ignore[no-untyped-def]
+    """Make every node of the tree (a year makes its months, a month its articles, when filled)."""
+    todo = list(tree.root.children)
+    while todo:
+        node = todo.pop()
+        tree._fill(node)
+        todo.extend(node.children)
+
+
 async def open_leaf(pilot, tree, leaf) -> None:  # type: ignore[no-untyped-def]
     screen = pilot.app.main
     if screen.switcher.current != "tree":  # the first screen lists the newest articles: Esc to the tree
@@ -178,8 +187,7 @@ async def _app_session(hostile: Hostile) -> None:
     async with app.run_test(size=WIDE) as pilot:
         screen = await indexed(pilot)
         tree = screen.source_tree
-        for node in tree._walk():
-            tree._fill(node)
+        fill_everything(tree)
         markup_id = article_id(str(hostile.root / "odd" / "markup.md"))
         leaf = tree._leaves[markup_id][0]
         assert "[bold red]x[/] [@click=app.quit]quit[/] 敌意标题" in str(leaf.label)

@@ -99,7 +99,7 @@ def test_shown_and_copied_urls_hold_no_control_characters(tmp_path: Path) -> Non
 
 async def _copy_session(hostile: Hostile) -> None:
     from test_app_flows import WIDE, ready
-    from test_hostile import open_leaf
+    from test_hostile import fill_everything, open_leaf
 
     from tui.app.app import NewsApp
 
@@ -109,8 +109,7 @@ async def _copy_session(hostile: Hostile) -> None:
     async with app.run_test(size=WIDE) as pilot:
         screen = await ready(pilot)
         tree = screen.source_tree
-        for node in tree._walk():
-            tree._fill(node)
+        fill_everything(tree)
         await open_leaf(pilot, tree, tree._leaves[article_id(str(hostile.root / "odd" / "markup.md"))][0])
         await pilot.press("y")
         await pilot.pause()
