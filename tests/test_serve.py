@@ -32,6 +32,18 @@ def runtime(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     shutil.rmtree(path, ignore_errors=True)
 
 
+def _listening(path: Path) -> bool:
+    """Whether a server accepts connections on `path` (it answers an empty request and goes on)."""
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        probe.connect(str(path))
+        return True
+    except OSError:
+        return False
+    finally:
+        probe.close()
+
+
 class Served:
     def __init__(self, archive: Path, *options: str) -> None:
         self.path = Path(cli_served.socket_path(os.environ["NEWSTUI_DATA_DIR"], [str(archive)]))
@@ -39,7 +51,7 @@ class Served:
                                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.PIPE, text=True)
         deadline = time.monotonic() + 90
-        while not self.path.exists():
+        while not _listening(self.path):  # not just there: a stale socket file may be, until replaced
             assert self.proc.poll() is None, self.proc.stderr.read() if self.proc.stderr else ""
             assert time.monotonic() < deadline, "the server did not start"
             time.sleep(0.05)
