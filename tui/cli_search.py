@@ -100,8 +100,7 @@ def run_search(args: argparse.Namespace) -> int:
     from .archive.search.engine import SearchIndex
 
     query, status = _query(args)
-    for note in parse(query).notes:
-        _warn(note)
+    sys.stderr.write(query_notes(query))
 
     def ask(index: SearchIndex) -> list[Hit]:
         return index.search(query, limit=args.limit, sort=args.sort)
@@ -109,8 +108,18 @@ def run_search(args: argparse.Namespace) -> int:
     hits = answer_from_index(args, ask)
     if hits is None:
         hits = ask(load_archive(args, index=True)[1])
-    print(hits_to_json(hits) if args.json else safe(format_hits(hits)))
+    print(hits_text(hits, args.json))
     return status
+
+
+def query_notes(query: str) -> str:
+    """What `newstui search` warns of a query (an unknown source, a bad date...), a line each."""
+    return "".join(f"{PROG}: {one_line(note)}\n" for note in parse(query).notes)
+
+
+def hits_text(hits: list[Hit], as_json: bool) -> str:
+    """What `newstui search` prints of its hits (in-process and served alike)."""
+    return hits_to_json(hits) if as_json else safe(format_hits(hits))
 
 
 def setup_saved(parser: argparse.ArgumentParser) -> None:

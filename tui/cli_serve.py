@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from . import cli_served
-from .cli_common import PROG, UsageError, add_paths, check_paths, one_line, safe
+from .cli_common import PROG, UsageError, add_paths, check_paths, one_line
 
 IDLE = 3600.0  # seconds without a request before the server stops (default)
 _ANSWERS = 512  # answers remembered while the index stays current (the same request, the same bytes)
@@ -174,9 +174,8 @@ class Server:
 
     def _search(self, argv: list[str]) -> tuple[int, str, str]:
         """What `newstui search` prints in-process (cli_search.run_search): status, stdout, stderr."""
-        from .archive.search.query import parse
         from .cli_common import new_parser
-        from .cli_search import format_hits, hits_to_json, setup_search
+        from .cli_search import hits_text, query_notes, setup_search
 
         if self._parser is None:
             self._parser = new_parser(prog=f"{PROG} search")
@@ -187,10 +186,8 @@ class Server:
         query = args.query
         if query is None or not query.strip():
             raise UsageError("no query")
-        err = "".join(f"{PROG}: {one_line(note)}\n" for note in parse(query).notes)
         hits = self.index.search(query, limit=args.limit, sort=args.sort)
-        out = hits_to_json(hits) if args.json else safe(format_hits(hits))
-        return 0, out + "\n", err
+        return 0, hits_text(hits, args.json) + "\n", query_notes(query)
 
     # -- the loop -----------------------------------------------------------------------------
     def run(self, idle: float) -> int:
