@@ -19,6 +19,7 @@ from .resolve import Term
 from .textindex import TextIndex, encode, fold
 
 _ONE_PASS = 8  # needles from which one Aho-Corasick pass per text beats one count per needle
+_DFA = ahocorasick_rs.Implementation.DFA
 
 
 def weigh(best: float, count: int, title: bool) -> float:
@@ -47,7 +48,10 @@ def full_scorer(text: TextIndex, terms: list[Term]) -> Callable[[int], float]:
     if not keys:
         return lambda i: 0.0
     hays, title_len, n = text.hays, text.title_len, len(keys)
-    find = ahocorasick_rs.BytesAhoCorasick(keys).find_matches_as_indexes if n >= _ONE_PASS else None
+    # a DFA: ~1 ms to build for 150 needles, then twice as fast per text as the default automaton
+    # (`hu`'s 142 needles over its 413 texts: 13 -> 6 ms); the same matches, in the same order
+    find = ahocorasick_rs.BytesAhoCorasick(keys, implementation=_DFA).find_matches_as_indexes \
+        if n >= _ONE_PASS else None
 
     def tally(hay: bytes, tl: int) -> tuple[list[int], list[bool]]:
         """Each key's count and whether it is in the title: one pass for many keys, else
