@@ -31,7 +31,7 @@ from datetime import date
 from pathlib import Path
 
 from ..store.archive import Archive
-from . import names, scoring
+from . import names, pinyin, scoring, words
 from .aliastables import AliasTables
 from .catalog import Catalog
 from .highlights import Highlights
@@ -44,6 +44,8 @@ from .words import matches_outside
 
 _FULL_SCORING = 1000  # beyond this many matches, rank in two steps (see `search`)
 _REFINE = 4  # ... scoring limit x this many (at least 200) of the best fully
+_ANSWERS = 64  # answers remembered (see `search_counted`)
+_BODIES = 200  # bodies remembered for snippets (~12 kB each)
 
 
 __all__ = ["Hit", "SearchIndex"]
@@ -64,6 +66,9 @@ class SearchIndex:
         self.resolver = Resolver(text, entities, catalog.titles,
                                  titled if callable(titled) else sorted(titled), tables)
         self._plans: dict[tuple[str, date], Plan] = {}
+        # answers by what they depend on (Plan.key): typing on often resolves to the same strings
+        self._answers: dict[tuple[object, ...], tuple[list[Hit], int]] = {}
+        self._bodies: dict[int, str] = {}  # the last bodies shown: the next keystroke shows many again
         self.today: Callable[[], date] = date.today  # relative dates (`after:30d`) count from it
         self._folded_titles: list[str] | None = None
         self.persisted: Path | None = None  # the index file it was read from or written to
@@ -83,8 +88,10 @@ class SearchIndex:
 
     def warm(self) -> None:
         """Build the lazy parts (pinyin tables, names as words, folded titles) now, e.g. in a worker
-        after loading (the names as words cost the first keystroke ~0.1 s when left to it)."""
+        after loading (the names as words cost the first keystroke ~0.1 s when left to it; the
+        alias tables ~10 ms, the pinyin readings ~10-60 ms, the common words ~20 ms)."""
         _ = self.resolver.pinyin, self.text.vocab, self.resolver.words
+        _ = self.resolver.by_alias, self.resolver.by_token, pinyin.table(), words.common_words()
         self._folded_titles = [fold(t) for t in self.catalog.titles]
 
     # -- planning -----------------------------------------------------------------------------
@@ -164,6 +171,16 @@ class SearchIndex:
         if sort is not None and sort not in SORTS:
             raise ValueError(f"sort must be one of {SORTS}, not {sort!r}")
         plan = self._plan(query)
+        key = (plan.key(), limit, sort)
+        known = self._answers.get(key)
+        if known is None:
+            known = self._answer(plan, limit, sort)
+            if len(self._answers) >= _ANSWERS:
+                self._answers.clear()
+            self._answers[key] = known
+        return list(known[0]), known[1]
+
+    def _answer(self, plan: Plan, limit: int, sort: str | None) -> tuple[list[Hit], int]:
         keep = self._matching(plan)
         total = len(keep)
         if not keep:
@@ -218,7 +235,18 @@ class SearchIndex:
     # -- presenting ---------------------------------------------------------------------------
     def _presenter(self, terms: list[Term]) -> Presenter:
         """What makes the `limit` best into hits, with their snippets (hits.py)."""
-        return Presenter(terms, self.catalog, self.text.hays, self._body, lambda: self.resolver.words)
+        return Presenter(terms, self.catalog, self.text.hays, self._shown_body, lambda: self.resolver.words)
+
+    def _shown_body(self, i: int) -> str:
+        """Article i's body (decompressed and decoded from the cache: ~0.1 ms), remembered for the
+        next keystrokes, whose hits are often the same articles."""
+        found = self._bodies.get(i)
+        if found is None:
+            found = self._body(i)
+            if len(self._bodies) >= _BODIES:
+                self._bodies.clear()
+            self._bodies[i] = found
+        return found
 
 
     def _blockers(self, terms: list[Term]) -> dict[str, list[tuple[str, int]]]:

@@ -32,6 +32,22 @@ class Plan:
         """Words were typed but some cannot match anything."""
         return bool(self.query.words and not self.terms) or any(not g for g in self.groups)
 
+    def key(self) -> tuple[object, ...]:
+        """What a search's answer depends on, so that two plans with equal keys give the same
+        hits (engine.py remembers answers by it: `xi jinp`, `xi jinpi`, ... `xi jinping` all
+        resolve to the same strings): each term's strings and confidences in order (the order
+        decides ties), whether it is a quoted phrase, its aliases (less what was typed: highlights
+        treat that as no alias), per group and for ranking; the exclusions; the filters and order.
+        Not the words as typed."""
+        q = self.query
+        return (tuple(tuple(_key(t) for t in g) for g in self.groups), tuple(_key(t) for t in self.terms),
+                tuple(_key(t) for t in self.exclude), self.impossible, q.is_empty, q.has_words,
+                tuple(q.sources), tuple(q.years), q.after, q.before, q.sort)
+
+
+def _key(t: Term) -> tuple[object, ...]:
+    return tuple(t.needles.items()), t.exact, frozenset(t.via_alias - {fold(t.typed)})
+
 
 def make_plan(q: Query, resolver: Resolver) -> Plan:
     terms = _terms(q.words, resolver)
