@@ -18,10 +18,12 @@ import bisect
 import re
 from array import array
 from functools import cache
+from itertools import accumulate, repeat
 
 from .scripts import reading_table
 
 _LATIN_ONLY = re.compile(r"^[a-zv]+$")
+_SKIPPED = frozenset("·•‧・ -")  # characters without a reading that a name may hold between syllables
 
 
 @cache
@@ -70,7 +72,7 @@ def match_span(text: str, query: str, start_char: int, prefix_ok: bool) -> int |
         syl = t.get(text[i], "")
         i += 1
         if not syl:
-            if text[i - 1] in "·•‧・ -" and pos:
+            if text[i - 1] in _SKIPPED and pos:
                 continue
             return None
         if query.startswith(syl, pos):
@@ -103,7 +105,7 @@ class PinyinIndex:
             parts.append(s)
             off += len(s) + 1
         self.joined = "|".join(parts)
-        self._marks: dict[int, list[int]] = {}
+        self._ends: dict[int, list[int]] = {}
 
     @classmethod
     def from_parts(cls, texts: list[str], joined: str, starts: array) -> PinyinIndex:
@@ -112,21 +114,29 @@ class PinyinIndex:
                 len(texts) - 1, 0):
             raise ValueError("pinyin index does not match its entries")
         index = cls.__new__(cls)
-        index.texts, index.joined, index.starts, index._marks = texts, joined, starts, {}
+        index.texts, index.joined, index.starts, index._ends = texts, joined, starts, {}
         return index
 
-    def marks(self, entry: int) -> list[int]:
-        """Per entry, computed when first needed: offset in its pinyin -> character index."""
-        found = self._marks.get(entry)
+    def ends(self, entry: int) -> list[int]:
+        """Per character of an entry, where its syllable ends in the entry's pinyin (a character
+        without a reading ends where the one before it does); computed when first needed, in C
+        (`marks`, a character index per letter built in Python, was most of `xi j`'s time)."""
+        found = self._ends.get(entry)
         if found is None:
-            t = table()
-            found = []
-            for ci, ch in enumerate(self.texts[entry]):
-                found.extend([ci] * len(t.get(ch, "")))
-            if len(self._marks) > 4096:
-                self._marks.clear()
-            self._marks[entry] = found
+            found = list(accumulate(map(len, map(table().get, self.texts[entry], repeat("")))))
+            if len(self._ends) > 4096:
+                self._ends.clear()
+            self._ends[entry] = found
         return found
+
+    def syllable_at(self, entry: int, local: int) -> int:
+        """The character whose syllable starts at offset `local` of the entry's pinyin; -1 when
+        a syllable does not start there (or `local` is past the end)."""
+        ends = self.ends(entry)
+        ci = bisect.bisect_right(ends, local)
+        if ci == len(ends):
+            return -1
+        return ci if local == (ends[ci - 1] if ci else 0) else -1
 
     def find(self, query: str, prefix_ok: bool = False, limit: int = 2000) -> list[tuple[int, str]]:
         """(entry index, Chinese substring spelled) for each place `query` spells >= 2 characters."""
@@ -135,20 +145,28 @@ class PinyinIndex:
             return []
         out: list[tuple[int, str]] = []
         seen: set[tuple[int, str]] = set()
+        spans: dict[str, int | None] = {}  # what match_span found after the same characters
+        named: dict[str, bool] = {}  # whether a substring holds two Chinese characters
+        texts, starts, n = self.texts, self.starts, len(q)
         at = self.joined.find(q)
         while at >= 0 and len(out) < limit:
-            entry = bisect.bisect_right(self.starts, at) - 1
-            local = at - self.starts[entry]
-            marks = self.marks(entry)
-            if local >= len(marks):  # a stale persisted index: never trusted
-                at = self.joined.find(q, at + 1)
-                continue
-            if local == 0 or marks[local - 1] != marks[local]:  # a syllable starts here
-                text = self.texts[entry]
-                end = match_span(text, q, marks[local], prefix_ok)
-                if end is not None:
-                    sub = text[marks[local]:end]
-                    if (entry, sub) not in seen and len(_HAN_CHAR.findall(sub)) >= 2:
+            entry = bisect.bisect_right(starts, at) - 1
+            ci = self.syllable_at(entry, at - starts[entry])  # (-1 also for a stale persisted index)
+            if ci >= 0:
+                text = texts[entry]
+                ahead = text[ci:ci + n]  # the most characters a match reads (each reads >= 1 letter)
+                if ahead in spans:
+                    span = spans[ahead]
+                else:
+                    end = match_span(text, q, ci, prefix_ok)
+                    span = None if end is None else end - ci
+                    if not _SKIPPED.intersection(ahead):  # else the answer may read past `ahead`
+                        spans[ahead] = span
+                if span is not None:
+                    sub = text[ci:ci + span]
+                    if sub not in named:
+                        named[sub] = len(_HAN_CHAR.findall(sub)) >= 2
+                    if named[sub] and (entry, sub) not in seen:
                         seen.add((entry, sub))
                         out.append((entry, sub))
             at = self.joined.find(q, at + 1)
