@@ -53,34 +53,42 @@ def full_scorer(text: TextIndex, terms: list[Term]) -> Callable[[int], float]:
     find = ahocorasick_rs.BytesAhoCorasick(keys, implementation=_DFA).find_matches_as_indexes \
         if n >= _ONE_PASS else None
 
-    def tally(hay: bytes, tl: int) -> tuple[list[int], list[bool]]:
-        """Each key's count and whether it is in the title: one pass for many keys, else
-        `bytes.count` per key (cheaper for the few of a typical query)."""
+    owners: list[list[tuple[int, float]]] = [[] for _ in keys]  # per key: (row, confidence)
+    for r, row in enumerate(rows):
+        for p, w in row:
+            owners[p].append((r, w))
+    n_rows = len(rows)
+
+    def tally(hay: bytes, tl: int) -> tuple[dict[int, int], set[int]]:
+        """The count of each key the text holds, and those in its title: one pass for many keys,
+        else `bytes.count` per key (cheaper for the few of a typical query)."""
         if find is None:
-            counts = [hay.count(k) for k in keys]
-            return counts, [c > 0 and hay.find(k, 0, tl) >= 0 for k, c in zip(keys, counts, strict=True)]
-        counts, ends, in_title = [0] * n, [0] * n, [False] * n
+            counts = {p: c for p, k in enumerate(keys) if (c := hay.count(k))}
+            return counts, {p for p in counts if hay.find(keys[p], 0, tl) >= 0}
+        counts: dict[int, int] = {}
+        ends: dict[int, int] = {}
+        in_title: set[int] = set()
         for p, start, stop in find(hay, overlapping=True):
-            if start >= ends[p]:
-                counts[p] += 1
+            if start >= ends.get(p, 0):
+                counts[p] = counts.get(p, 0) + 1
                 ends[p] = stop
             if stop <= tl:
-                in_title[p] = True
+                in_title.add(p)
         return counts, in_title
 
     def score(i: int) -> float:
+        """Only the keys found are visited (of `hu`'s 142, an article holds one or two)."""
         counts, in_title = tally(hays[i], title_len[i])
+        best, count, title = [0.0] * n_rows, [0] * n_rows, [False] * n_rows
+        for p, c in counts.items():
+            titled = p in in_title
+            for r, weight in owners[p]:
+                best[r] = max(best[r], weight)
+                count[r] += c
+                title[r] = title[r] or titled
         total = 0.0
-        for row in rows:
-            best, count, title = 0.0, 0, False
-            for p, weight in row:
-                c = counts[p]
-                if not c:
-                    continue
-                best = max(best, weight)
-                count += c
-                title = title or in_title[p]
-            total += weigh(best, count, title)
+        for r in range(n_rows):  # in term order, as the sum always was
+            total += weigh(best[r], count[r], title[r])
         return round(total, 2)
 
     return score
@@ -132,9 +140,10 @@ def upper_bound(titles: Sequence[str], terms: list[Term]) -> Callable[[int], flo
         spans.append(range(start, start + len(ks)))
         start += len(ks)
 
+    row_of = [r for r, span in enumerate(spans) for _ in span]
+
     def bound(i: int) -> float:
-        found = {p for p, _, _ in find(titles[i], overlapping=True)}
-        return sum(weigh(w, 30, any(p in found for p in span))
-                   for (w, _), span in zip(rows, spans, strict=True))
+        titled = {row_of[p] for p, _, _ in find(titles[i], overlapping=True)}
+        return sum(weigh(w, 30, r in titled) for r, (w, _) in enumerate(rows))
 
     return bound
