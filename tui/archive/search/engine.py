@@ -40,6 +40,7 @@ from .plan import Plan, make_plan
 from .query import SORTS, Query, parse
 from .resolve import Resolver, Term
 from .textindex import TextIndex, fold
+from .titles import Titles
 from .words import matches_outside
 
 _FULL_SCORING = 1000  # beyond this many matches, rank in two steps (see `search`)
@@ -70,7 +71,7 @@ class SearchIndex:
         self._answers: dict[tuple[object, ...], tuple[list[Hit], int]] = {}
         self._bodies: dict[int, str] = {}  # the last bodies shown: the next keystroke shows many again
         self.today: Callable[[], date] = date.today  # relative dates (`after:30d`) count from it
-        self._folded_titles: list[str] | None = None
+        self._folded_titles: Titles | None = None
         self.persisted: Path | None = None  # the index file it was read from or written to
         self.damage: Callable[[str], None] | None = None
         self.stamps: tuple[int, ...] | None = None  # opened alone: the digest of the files indexed
@@ -92,7 +93,8 @@ class SearchIndex:
         alias tables ~10 ms, the pinyin readings ~10-60 ms, the common words ~20 ms)."""
         _ = self.resolver.pinyin, self.text.vocab, self.resolver.words
         _ = self.resolver.by_alias, self.resolver.by_token, pinyin.table(), words.common_words()
-        self._folded_titles = [fold(t) for t in self.catalog.titles]
+        self._folded_titles = None
+        self._titles()
 
     # -- planning -----------------------------------------------------------------------------
     def _plan(self, query: str) -> Plan:
@@ -225,12 +227,16 @@ class SearchIndex:
         return scoring.full_scorer(self.text, terms)
 
     def _bound(self, terms: list[Term]) -> Callable[[int], float]:
-        if self._folded_titles is None:
-            self._folded_titles = [fold(t) for t in self.catalog.titles]
-        return scoring.upper_bound(self._folded_titles, terms)
+        return scoring.upper_bound(self._titles().folded, terms)
 
     def _quick_scorer(self, terms: list[Term]) -> Callable[[int], float]:
-        return scoring.quick_scorer(self.text, self.catalog.titles, self._folded_titles, terms)
+        return scoring.quick_scorer(self.text, self._titles(), terms)
+
+    def _titles(self) -> Titles:
+        """The folded titles, searched all at once (titles.py); made by `warm` or when first needed."""
+        if self._folded_titles is None:
+            self._folded_titles = Titles([fold(t) for t in self.catalog.titles])
+        return self._folded_titles
 
     # -- presenting ---------------------------------------------------------------------------
     def _presenter(self, terms: list[Term]) -> Presenter:

@@ -10,13 +10,14 @@ scores in full only the articles that can still reach the best (engine.py).
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import Any
 
 import ahocorasick_rs
 
 from .resolve import Term
-from .textindex import TextIndex, encode, fold
+from .textindex import TextIndex, encode
+from .titles import Titles
 
 _ONE_PASS = 8  # needles from which one Aho-Corasick pass per text beats one count per needle
 _DFA = ahocorasick_rs.Implementation.DFA
@@ -94,33 +95,30 @@ def full_scorer(text: TextIndex, terms: list[Term]) -> Callable[[int], float]:
     return score
 
 
-def quick_scorer(text: TextIndex, titles: Sequence[str], warmed: Sequence[str] | None,
-                 terms: list[Term]) -> Callable[[int], float]:
+def quick_scorer(text: TextIndex, titles: Titles, terms: list[Term]) -> Callable[[int], float]:
     """For match sets too large to score in full (engine._FULL_SCORING): which strings an
     article holds (from the postings) and the titles (in memory), without reading any text.
-    Gathered needle by needle over their match lists (asking each article about each of ~150
-    needles cost ~0.3 s at 8k matches), into the same per-term best weight, count and title."""
-    heads: dict[int, str] = {}
-    per_term: list[dict[int, list[Any]]] = []
-    for t in terms:
-        got: dict[int, list[Any]] = {}
-        for k, w in t.needles.items():
-            for i in text.matches(k):
-                head = heads.get(i)
-                if head is None:
-                    head = heads[i] = warmed[i] if warmed else fold(titles[i])
-                row = got.get(i)
-                if row is None:
-                    got[i] = [max(0.0, w), 1, k in head]
-                else:
-                    row[0] = max(row[0], w)
-                    row[1] += 1
-                    row[2] = row[2] or k in head
-        per_term.append(got)
+    Per term: the best confidence of its strings an article holds, how many it holds, and whether
+    one is in its title, gathered string by string over whole match lists in C (dicts, Counter,
+    sets: `华` has 6,647 articles, `trump` 38 strings) into the same per-term `weigh` as before."""
     totals: dict[int, float] = {}
-    for got in per_term:  # in term order, as the sum per article was
-        for i, (best, count, title) in got.items():
-            totals[i] = totals.get(i, 0.0) + weigh(best, count, title)
+    for t in terms:  # in term order, as the sum per article always was
+        best: dict[int, float] = {}
+        count: Counter[int] = Counter()
+        titled: set[int] = set()
+        for k, w in sorted(t.needles.items(), key=lambda kw: kw[1]):  # the best confidence last
+            found = text.matches(k)
+            best.update(dict.fromkeys(found, max(0.0, w)))
+            count.update(found)
+            if held := titles.holding(k):
+                titled.update(held.intersection(found))
+        shares: dict[tuple[float, int, bool], float] = {}  # few distinct (best, count, title)
+        for i, b in best.items():
+            key = (b, min(count[i], 30), i in titled)
+            share = shares.get(key)
+            if share is None:
+                share = shares[key] = weigh(b, key[1], key[2])
+            totals[i] = totals.get(i, 0.0) + share
     scores = {i: round(total, 2) for i, total in totals.items()}
     return lambda i: scores.get(i, 0.0)
 
