@@ -110,8 +110,7 @@ def quick_scorer(text: TextIndex, titles: Titles, terms: list[Term]) -> Callable
             found = text.matches(k)
             best.update(dict.fromkeys(found, max(0.0, w)))
             count.update(found)
-            if held := titles.holding(k):
-                titled.update(held.intersection(found))
+            titled.update(titles.holding(k, found))
         shares: dict[tuple[float, int, bool], float] = {}  # few distinct (best, count, title)
         for i, b in best.items():
             key = (b, min(count[i], 30), i in titled)
