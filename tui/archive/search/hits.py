@@ -28,6 +28,7 @@ from .textindex import Hays, encode, find_all, fold
 from .words import Words, covered
 
 _ONE_PASS = 8  # needles from which one Aho-Corasick pass finds which are present faster than `in`
+_DFA = ahocorasick_rs.Implementation.DFA
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ class Presenter:
         # longest first, ties by text: the order of a set of strings changes from process to process
         self.needles = sorted({k for t in terms for k in t.needles}, key=lambda k: (-len(k), k))
         self._keys = [encode(k) for k in self.needles]
-        self._find = (ahocorasick_rs.BytesAhoCorasick(self._keys).find_matches_as_indexes
+        # a DFA: `hu`'s 142 needles over 50 texts, 4.5 -> 1 ms (and ~1 ms to build)
+        self._find = (ahocorasick_rs.BytesAhoCorasick(self._keys, implementation=_DFA).find_matches_as_indexes
                       if len(self._keys) >= _ONE_PASS else None)
         self._typed = [fold(t.typed) for t in terms]
 
