@@ -6,6 +6,7 @@ while searching, so the next open rebuilds it."""
 from __future__ import annotations
 
 import contextlib
+import heapq
 import mmap
 import zlib
 from array import array
@@ -22,6 +23,7 @@ from .names import Entity
 from .textindex import Postings, contains
 
 _ALNUM = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")  # Latin word characters (textindex)
+_LONGER = 32  # longer keys read for what they tell of a string they start with (`held_by_longer`)
 
 
 class MappedHays:
@@ -95,6 +97,19 @@ class StoredPostings(Postings):
 
     def sorted_keys(self) -> list[str]:
         return self.keys
+
+    def held_by_longer(self, needle: str) -> set[int]:
+        """The articles of the (at most 32 most frequent) longer keys that start with `needle`:
+        each holds `needle` (a stored name's list is every article holding it: textindex.matches)."""
+        keys = self.keys
+        first, end = bisect_left(keys, needle), bisect_left(keys, needle + "\U0010ffff")
+        longer = [k for k in range(first, end) if keys[k] != needle]
+        if len(longer) > _LONGER:
+            longer = heapq.nlargest(_LONGER, longer, key=self.count.__getitem__)
+        out: set[int] = set()
+        for k in longer:
+            out.update(self.get(keys[k], ()))
+        return out
 
     def get(self, key: str, default: Any = None) -> Any:
         found = self.lists.get(key)

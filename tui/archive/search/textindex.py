@@ -131,6 +131,11 @@ class Postings:
     def sorted_keys(self) -> list[str]:
         return sorted(self.lists)
 
+    def held_by_longer(self, needle: str) -> set[int]:
+        """Articles known to hold `needle` because they hold a longer key starting with it (see
+        indexmapped.StoredPostings); none here: lists in memory are still being built."""
+        return set()
+
     def add(self, keys: Iterable[str], n: int) -> None:
         """Article `n` to the list of each key. A loop here, not a method call per key: it is the
         index builder's busiest (~450 keys an article), run while the workers parse."""
@@ -285,8 +290,12 @@ class TextIndex:
         if len(needle) == 1 and _indexed(needle):
             return list(self.chars.get(needle, ()))
         key, hays = encode(needle), self.hays
+        # a name's first characters (习近 of 习近平) are in every article the name is: only the
+        # other candidates are read (not for Latin edges, where a longer word is no match)
+        latin = key[0] in _ALNUM_BYTES or key[-1] in _ALNUM_BYTES
+        sure = set() if latin else self.phrases.held_by_longer(needle)
+        among = [i for i in self.candidates(needle) if i not in sure] if sure else self.candidates(needle)
         holding = getattr(hays, "holding", None)  # mapped: searched in place, no copy
-        if holding is not None:
-            return list(holding(self.candidates(needle), key))
-        return [i for i in self.candidates(needle) if contains(hays[i], key)]
+        found = holding(among, key) if holding is not None else [i for i in among if contains(hays[i], key)]
+        return sorted(sure.union(found)) if sure else list(found)
 
