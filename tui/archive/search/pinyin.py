@@ -17,8 +17,10 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
+from collections.abc import Iterator
 from functools import cache
 from itertools import accumulate, repeat
+from typing import NamedTuple
 
 from .scripts import reading_table
 
@@ -52,6 +54,20 @@ def syllables(text: str) -> list[str]:
 def to_pinyin(text: str, sep: str = " ") -> str:
     """The pinyin of the Chinese characters in `text`, syllables joined by `sep`."""
     return sep.join(s for s in syllables(text) if s)
+
+
+@cache
+def _lengths() -> dict[str, int]:
+    """Character -> the length of its reading."""
+    return {ch: len(s) for ch, s in table().items()}
+
+
+class _Places(NamedTuple):
+    """The places one `find` looked at (all of them, when `complete`)."""
+
+    query: str
+    places: list[tuple[int, int, int]]
+    complete: bool
 
 
 def looks_like_pinyin(word: str) -> bool:
@@ -106,6 +122,7 @@ class PinyinIndex:
             off += len(s) + 1
         self.joined = "|".join(parts)
         self._ends: dict[int, list[int]] = {}
+        self._last: _Places | None = None
 
     @classmethod
     def from_parts(cls, texts: list[str], joined: str, starts: array) -> PinyinIndex:
@@ -115,6 +132,7 @@ class PinyinIndex:
             raise ValueError("pinyin index does not match its entries")
         index = cls.__new__(cls)
         index.texts, index.joined, index.starts, index._ends = texts, joined, starts, {}
+        index._last = None
         return index
 
     def ends(self, entry: int) -> list[int]:
@@ -123,7 +141,7 @@ class PinyinIndex:
         (`marks`, a character index per letter built in Python, was most of `xi j`'s time)."""
         found = self._ends.get(entry)
         if found is None:
-            found = list(accumulate(map(len, map(table().get, self.texts[entry], repeat("")))))
+            found = list(accumulate(map(_lengths().get, self.texts[entry], repeat(0))))
             if len(self._ends) > 4096:
                 self._ends.clear()
             self._ends[entry] = found
@@ -138,6 +156,24 @@ class PinyinIndex:
             return -1
         return ci if local == (ends[ci - 1] if ci else 0) else -1
 
+    def _places(self, q: str) -> Iterator[tuple[int, int, int]]:
+        """(offset in `joined`, entry, character) where a syllable starts and `q` occurs in the
+        pinyin, in order. The places of a longer query are among those of the one before it
+        (typing on: `xij`, `xiji`, ...), which are kept: only those are checked again."""
+        last, joined, starts = self._last, self.joined, self.starts
+        if last is not None and last.complete and q.startswith(last.query):
+            for place in last.places:
+                if joined.startswith(q, place[0]):
+                    yield place
+            return
+        at = joined.find(q)
+        while at >= 0:
+            entry = bisect.bisect_right(starts, at) - 1
+            ci = self.syllable_at(entry, at - starts[entry])  # (-1 also for a stale persisted index)
+            if ci >= 0:
+                yield at, entry, ci
+            at = joined.find(q, at + 1)
+
     def find(self, query: str, prefix_ok: bool = False, limit: int = 2000) -> list[tuple[int, str]]:
         """(entry index, Chinese substring spelled) for each place `query` spells >= 2 characters."""
         q = query.replace(" ", "").lower()
@@ -147,27 +183,30 @@ class PinyinIndex:
         seen: set[tuple[int, str]] = set()
         spans: dict[str, int | None] = {}  # what match_span found after the same characters
         named: dict[str, bool] = {}  # whether a substring holds two Chinese characters
-        texts, starts, n = self.texts, self.starts, len(q)
-        at = self.joined.find(q)
-        while at >= 0 and len(out) < limit:
-            entry = bisect.bisect_right(starts, at) - 1
-            ci = self.syllable_at(entry, at - starts[entry])  # (-1 also for a stale persisted index)
-            if ci >= 0:
-                text = texts[entry]
-                ahead = text[ci:ci + n]  # the most characters a match reads (each reads >= 1 letter)
-                if ahead in spans:
-                    span = spans[ahead]
-                else:
-                    end = match_span(text, q, ci, prefix_ok)
-                    span = None if end is None else end - ci
-                    if not _SKIPPED.intersection(ahead):  # else the answer may read past `ahead`
-                        spans[ahead] = span
-                if span is not None:
-                    sub = text[ci:ci + span]
-                    if sub not in named:
-                        named[sub] = len(_HAN_CHAR.findall(sub)) >= 2
-                    if named[sub] and (entry, sub) not in seen:
-                        seen.add((entry, sub))
-                        out.append((entry, sub))
-            at = self.joined.find(q, at + 1)
+        texts, n = self.texts, len(q)
+        places: list[tuple[int, int, int]] = []
+        complete = True
+        for place in self._places(q):
+            if len(out) >= limit:
+                complete = False
+                break
+            places.append(place)
+            _, entry, ci = place
+            text = texts[entry]
+            ahead = text[ci:ci + n]  # the most characters a match reads (each reads >= 1 letter)
+            if ahead in spans:
+                span = spans[ahead]
+            else:
+                end = match_span(text, q, ci, prefix_ok)
+                span = None if end is None else end - ci
+                if not _SKIPPED.intersection(ahead):  # else the answer may read past `ahead`
+                    spans[ahead] = span
+            if span is not None:
+                sub = text[ci:ci + span]
+                if sub not in named:
+                    named[sub] = len(_HAN_CHAR.findall(sub)) >= 2
+                if named[sub] and (entry, sub) not in seen:
+                    seen.add((entry, sub))
+                    out.append((entry, sub))
+        self._last = _Places(q, places, complete)
         return out
