@@ -95,15 +95,17 @@ class Presenter:
                         for k in t.via_alias if k in here and k != typed)
         matched = "title" if title_hit else ("alias" if via_alias else "body")
         inside = self._inside(low, here)
-        first: list[int] = []
-        for t in terms:  # the first term the body holds (of `a OR b`, maybe not the first)
-            first = [p for k in t.needles if k in here and (p := first_at(low, k, body_at, inside)) >= 0]
-            if first:
+        first = -1  # the first match in the body of the first term the body holds (of `a OR b`,
+        for t in terms:  # maybe not the first term)
+            for k in t.needles:
+                if k in here and (p := first_at(low, k, body_at, inside, first)) >= 0:
+                    first = p  # (first_at looks only before the earliest found so far)
+            if first >= 0:
                 break
         if not terms and len(orig) > body_at:  # filters alone: the article's opening
-            first = [body_at]
-        if first:
-            start, end = window(low, min(first), body_at)
+            first = body_at
+        if first >= 0:
+            start, end = window(low, first, body_at)
             prefix, suffix = ("…" if start > body_at else ""), ("…" if end < len(orig) else "")
         else:
             start, end, prefix, suffix = 0, body_at - 1, "", ""

@@ -12,18 +12,20 @@ from .textindex import is_boundary
 _SENTENCE_END = "。！？!?\n；;"
 
 
-def first_at(low: str, needle: str, body_at: int, inside: set[tuple[str, int]]) -> int:
-    """Where `needle` first occurs in the body part of `low` as a match (-1: nowhere). (The
-    body follows a line break, so a Latin match at its start is at a word boundary.) Stops at the
-    first: collecting 50 occurrences first was most of a hit's time."""
+def first_at(low: str, needle: str, body_at: int, inside: set[tuple[str, int]], before: int = -1) -> int:
+    """Where `needle` first occurs in the body part of `low` as a match (-1: nowhere; with
+    `before` >= 0, nowhere before it). (The body follows a line break, so a Latin match at its
+    start is at a word boundary.) Stops at the first: collecting 50 occurrences first was most of
+    a hit's time; and where an earlier needle already matched (`before`), no further."""
+    end = len(low) if before < 0 else min(len(low), before - 1 + len(needle))
     seen = 0  # as before: the first of the first 50 occurrences at word boundaries
-    at = low.find(needle, body_at)
+    at = low.find(needle, body_at, end)
     while at >= 0 and seen < 50:
         if is_boundary(low, at, at + len(needle)):
             if (needle, at) not in inside:
                 return at
             seen += 1
-        at = low.find(needle, at + 1)
+        at = low.find(needle, at + 1, end)
     return -1
 
 
