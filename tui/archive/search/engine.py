@@ -92,7 +92,7 @@ class SearchIndex:
         after loading (the names as words cost the first keystroke ~0.1 s when left to it; the
         alias tables ~10 ms, the pinyin readings ~10-60 ms, the common words ~20 ms)."""
         _ = self.resolver.pinyin, self.text.vocab, self.resolver.words
-        _ = self.resolver.by_alias, self.resolver.by_token, pinyin.table(), words.common_words()
+        _ = self.resolver.by_alias, self.resolver.by_token, pinyin.lengths(), words.common_words()
         self._folded_titles = None
         self._titles()
 

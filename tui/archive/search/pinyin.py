@@ -57,9 +57,10 @@ def to_pinyin(text: str, sep: str = " ") -> str:
 
 
 @cache
-def _lengths() -> dict[str, int]:
+def lengths() -> dict[str, int]:
     """Character -> the length of its reading."""
-    return {ch: len(s) for ch, s in table().items()}
+    t = table()
+    return dict(zip(t, map(len, t.values()), strict=True))
 
 
 class _Places(NamedTuple):
@@ -141,7 +142,7 @@ class PinyinIndex:
         (`marks`, a character index per letter built in Python, was most of `xi j`'s time)."""
         found = self._ends.get(entry)
         if found is None:
-            found = list(accumulate(map(_lengths().get, self.texts[entry], repeat(0))))
+            found = list(accumulate(map(lengths().get, self.texts[entry], repeat(0))))
             if len(self._ends) > 4096:
                 self._ends.clear()
             self._ends[entry] = found
