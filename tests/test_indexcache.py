@@ -271,3 +271,22 @@ def test_an_index_of_the_previous_format_is_rebuilt_not_misread(archive_dir: Pat
     again = load([archive_dir])
     search_index(again)
     assert again.notices == []
+
+
+def test_first_characters_of_names_find_what_reading_every_text_finds(archive_dir: Path) -> None:
+    """In a stored index, the articles of the stored names starting with what is typed (岸田 of
+    岸田文雄) hold it without being read; the others are read: the same articles either way."""
+    load([archive_dir])  # the cold load writes the index; the next one opens it
+    opened = search_index(load([archive_dir]))
+    phrases = opened.text.phrases
+    assert isinstance(phrases, indexcache.StoredPostings)
+    prefixes = sorted({k[:n] for k in phrases.keys if not k.isascii() and len(k) >= 3 for n in range(2, len(k))})
+    used = 0
+    for p in prefixes:
+        if p in phrases:
+            continue
+        used += bool(phrases.held_by_longer(p))
+        every = list(opened.text.hays.holding(opened.text.candidates(p), textindex.encode(p)))
+        assert opened.text.matches(p) == every, p
+    assert used > 10  # the names' lists did answer for many of them
+    assert phrases.held_by_longer("kishi") <= set(opened.text.matches("kishida"))  # (never asked for Latin)

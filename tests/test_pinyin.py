@@ -35,3 +35,18 @@ def test_prefix_while_typing() -> None:
 
 def test_looks_like_pinyin() -> None:
     assert looks_like_pinyin("an bei") and not looks_like_pinyin("2+2") and not looks_like_pinyin("岸田")
+
+
+def test_typing_on_finds_what_a_fresh_index_finds() -> None:
+    """find keeps the places of the query before and checks only those for a longer one (typing
+    on); going back, changing a letter, or a find cut short by its limit must not mislead it."""
+    texts = ["习近平会见拜登", "习近平谈话", "西江河畔", "习惯", "安倍晋三遇刺", "安倍", "安倍晋", "西进"]
+    typed = ["xij", "xiji", "xijin", "xijinp", "xijinping", "xiji", "xijia", "xij", "xiji",
+             "anb", "anbe", "anbei", "anbeij", "anbeijin", "anbeijinsan"]
+    idx = PinyinIndex(texts)
+    for q in typed:
+        assert idx.find(q, prefix_ok=True) == PinyinIndex(texts).find(q, prefix_ok=True), q
+        assert idx.find(q) == PinyinIndex(texts).find(q), q
+    idx.find("anbei", limit=1)  # cut short: its places are not all of them
+    assert idx.find("anbeij", prefix_ok=True) == PinyinIndex(texts).find("anbeij", prefix_ok=True) == [
+        (4, "安倍晋"), (6, "安倍晋")]

@@ -257,3 +257,20 @@ def test_count_agrees_with_the_search(index: SearchIndex) -> None:
     for query in ("kishida", "kishida OR blinken", "source:rfi", "sort:date", "-kishida", "putin",
                   "date:2023"):
         assert index.count(query) == index.search_counted(query, limit=3)[1] == len(index.search(query, 100))
+
+
+def test_typing_on_answers_as_a_fresh_search(index: SearchIndex) -> None:
+    """Answers are remembered by the strings a query resolves to (typing on through a name often
+    resolves to the same ones): each is what the search gives with nothing remembered, whatever
+    was typed before, whatever filters, order, limit or words as typed (an alias or the name)."""
+    typed = ["b", "bu", "bul", "buli", "bulin", "bulink", "bulinke", "bulinken", "布林肯", "blinken",
+             "blinken year:2022", "blinken sort:date", "blinken -岸田", "岸田", "kishida", "岸田文雄",
+             "kishida OR blinken", "blinken OR kishida", '"岸田"', "岸田", "source:nhk", "after:2022"]
+    for q in typed:
+        for limit, sort in ((50, None), (2, None), (50, "date"), (0, None)):
+            got = index.search_counted(q, limit, sort)
+            index._answers.clear()
+            assert index.search_counted(q, limit, sort) == got, (q, limit, sort)
+    hits, _ = index.search_counted("blinken", 50)
+    hits.clear()  # the caller's list is its own
+    assert index.search_counted("blinken", 50)[0]
