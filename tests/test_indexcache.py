@@ -280,7 +280,8 @@ def test_first_characters_of_names_find_what_reading_every_text_finds(archive_di
     opened = search_index(load([archive_dir]))
     phrases = opened.text.phrases
     assert isinstance(phrases, indexcache.StoredPostings)
-    prefixes = sorted({k[:n] for k in phrases.keys if not k.isascii() and len(k) >= 3 for n in range(2, len(k))})
+    names = [k for k in phrases.keys if not k.isascii() and len(k) >= 3]
+    prefixes = sorted({k[:n] for k in names for n in range(2, len(k))})
     used = 0
     for p in prefixes:
         if p in phrases:

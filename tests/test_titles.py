@@ -11,7 +11,8 @@ FOLDED = ["习近平会见拜登", "trump tower", "川普\n与习近", "平安�
 
 
 @pytest.mark.parametrize("one_pass", [False, True])
-def test_titles_holding_a_string_as_each_title_would_say(monkeypatch: pytest.MonkeyPatch, one_pass: bool) -> None:
+def test_titles_holding_a_string_as_each_title_would_say(monkeypatch: pytest.MonkeyPatch,
+                                                         one_pass: bool) -> None:
     if one_pass:  # the pass over all titles joined, not a question per title
         monkeypatch.setattr(titles, "_PASS_FROM", 0)
     t = Titles(FOLDED)
