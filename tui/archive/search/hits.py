@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any
 
 import ahocorasick_rs
 
@@ -26,7 +25,7 @@ from .catalog import Catalog
 from .resolve import Term
 from .snippets import first_at, spans_of, window
 from .textindex import Hays, encode, find_all, fold
-from .words import Words
+from .words import Words, covered
 
 _ONE_PASS = 8  # needles from which one Aho-Corasick pass finds which are present faster than `in`
 _DFA = ahocorasick_rs.Implementation.DFA
@@ -64,7 +63,6 @@ class Presenter:
         self._find = (ahocorasick_rs.BytesAhoCorasick(self._keys, implementation=_DFA).find_matches_as_indexes
                       if len(self._keys) >= _ONE_PASS else None)
         self._typed = [fold(t.typed) for t in terms]
-        self._blocked: tuple[list[str], list[list[tuple[str, int]]], Any] | None = None
 
     def _present(self, hay: bytes) -> set[str]:
         """The needles that occur in `hay` (folded UTF-8: a substring there is one in the text)."""
@@ -119,41 +117,11 @@ class Presenter:
     def _inside(self, low: str, here: set[str]) -> set[tuple[str, int]]:
         """(needle, offset) of the occurrences in `low` that lie inside a longer name (words.py):
         not shown as matches. A needle absent from the text is inside nothing."""
-        words, owners, find = self._blocking()
         out: set[tuple[str, int]] = set()
-        if find is not None:  # many longer names: found in one pass over the text
-            if any(k in here for own in owners for k, _ in own):
-                for p, start, _ in find(low, overlapping=True):
-                    out.update((k, start + off) for k, off in owners[p] if k in here)
-            return out
-        for word, own in zip(words, owners, strict=True):
-            blocked = [(k, off) for k, off in own if k in here]
-            if blocked:
-                at = low.find(word)
-                while at >= 0:
-                    out.update((k, at + off) for k, off in blocked)
-                    at = low.find(word, at + 1)
+        for t in self.terms:
+            if not t.exact:
+                for k in t.needles:
+                    if k in here:
+                        blockers = [b for b in self._words().blockers(k) if b[0] not in t.needles]
+                        out.update((k, at) for at in covered(low, blockers))
         return out
-
-    def _blocking(self) -> tuple[list[str], list[list[tuple[str, int]]], Any]:
-        """The longer names the needles are no match inside (of each term not quoted, its
-        needles' blockers that are not needles of the same term), each with the (needle, offset in
-        it) it blocks; and, for many (`trump`'s needles have ~40, each a search of the whole text
-        per hit), one automaton finding them all in one pass (character offsets)."""
-        if self._blocked is None:
-            at: dict[str, int] = {}
-            owners: list[list[tuple[str, int]]] = []
-            for t in self.terms:
-                if not t.exact:
-                    for k in t.needles:
-                        for word, off in self._words().blockers(k):
-                            if word not in t.needles:
-                                if word not in at:
-                                    at[word] = len(owners)
-                                    owners.append([])
-                                owners[at[word]].append((k, off))
-            words = list(at)
-            find = (ahocorasick_rs.AhoCorasick(words, implementation=_DFA).find_matches_as_indexes
-                    if len(words) >= _ONE_PASS else None)
-            self._blocked = (words, owners, find)
-        return self._blocked
