@@ -194,9 +194,9 @@ class SearchIndex:
             hit = self._presenter(plan.terms)
             return [hit(i, full(i)) for i in newest], total
         if len(keep) > _FULL_SCORING:
-            quick, published = self._quick_scorer(plan.terms), self.catalog.published
+            quick, published = self._quick_scores(plan.terms).get, self.catalog.published
             keep = set(heapq.nlargest(max(limit * _REFINE, 200), keep,
-                                      key=lambda i: (quick(i), published[i])))
+                                      key=lambda i: (quick(i, 0.0), published[i])))
         top = _best(full, self._bound(plan.terms), keep, self.catalog.published, limit)
         hit = self._presenter(plan.terms)
         return [hit(i, score) for score, _, i in top], total
@@ -229,8 +229,8 @@ class SearchIndex:
     def _bound(self, terms: list[Term]) -> Callable[[int], float]:
         return scoring.upper_bound(self._titles().folded, terms)
 
-    def _quick_scorer(self, terms: list[Term]) -> Callable[[int], float]:
-        return scoring.quick_scorer(self.text, self._titles(), terms)
+    def _quick_scores(self, terms: list[Term]) -> dict[int, float]:
+        return scoring.quick_scores(self.text, self._titles(), terms)
 
     def _titles(self) -> Titles:
         """The folded titles, searched all at once (titles.py); made by `warm` or when first needed."""

@@ -1,7 +1,7 @@
 """How a search scores an article: per term, its confidence times (title match + log of the
 mention count), summed over the terms (engine.py says when each scorer is used).
 
-`full_scorer` reads each article's text; `quick_scorer` reads only the postings and the titles,
+`full_scorer` reads each article's text; `quick_scores` reads only the postings and the titles,
 for large match sets. Both give the same formula (`weigh`), so the two steps of a ranking agree.
 `upper_bound` is the most `full_scorer` can give an article knowing only its title: ranking
 scores in full only the articles that can still reach the best (engine.py).
@@ -97,14 +97,15 @@ def full_scorer(text: TextIndex, terms: list[Term]) -> Callable[[int], float]:
     return score
 
 
-def quick_scorer(text: TextIndex, titles: Titles, terms: list[Term]) -> Callable[[int], float]:
-    """For match sets too large to score in full (engine._FULL_SCORING): which strings an
-    article holds (from the postings) and the titles (in memory), without reading any text.
-    Per term: the best confidence of its strings an article holds, how many it holds, and whether
-    one is in its title, gathered string by string over whole match lists in C (dicts, Counter,
-    sets: `华` has 6,647 articles, `trump` 38 strings) into the same per-term `weigh` as before."""
+def quick_scores(text: TextIndex, titles: Titles, terms: list[Term]) -> dict[int, float]:
+    """For match sets too large to score in full (engine._FULL_SCORING): each article's score
+    from which strings it holds (the postings) and the titles (in memory), without reading any
+    text (an article holding none scores 0.0). Per term: the best confidence of its strings an
+    article holds, how many it holds, and whether one is in its title, gathered string by string
+    over whole match lists in C (dicts, Counter, sets: `华` has 6,647 articles, `trump` 38
+    strings) into the same per-term `weigh` as before; a few distinct shares, each weighed once."""
     totals: dict[int, float] = {}
-    for t in terms:  # in term order, as the sum per article always was
+    for n, t in enumerate(terms):  # in term order, as the sum per article always was
         best: dict[int, float] = {}
         count: Counter[int] = Counter()
         titled: set[int] = set()
@@ -113,15 +114,18 @@ def quick_scorer(text: TextIndex, titles: Titles, terms: list[Term]) -> Callable
             best.update(dict.fromkeys(found, max(0.0, w)))
             count.update(found)
             titled.update(titles.holding(k, found))
-        shares: dict[tuple[float, int, bool], float] = {}  # few distinct (best, count, title)
+        alone = len(terms) == 1  # the score is the share, rounded
+        shares: dict[tuple[float, int, bool], float] = {}
         for i, b in best.items():
             key = (b, min(count[i], 30), i in titled)
             share = shares.get(key)
             if share is None:
-                share = shares[key] = weigh(b, key[1], key[2])
-            totals[i] = totals.get(i, 0.0) + share
-    scores = {i: round(total, 2) for i, total in totals.items()}
-    return lambda i: scores.get(i, 0.0)
+                share = weigh(b, key[1], key[2])
+                share = shares[key] = round(share, 2) if alone else share
+            totals[i] = share if alone or not n else totals.get(i, 0.0) + share
+    if len(terms) == 1:
+        return totals
+    return {i: round(total, 2) for i, total in totals.items()}
 
 
 def upper_bound(titles: Sequence[str], terms: list[Term]) -> Callable[[int], float]:

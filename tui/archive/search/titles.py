@@ -1,7 +1,7 @@
 """Which articles' titles hold a string: the folded titles of every article, searched all at once.
 
 Ranking a large match set asks, for each of a term's strings, which of the articles holding it
-hold it in their title (scoring.quick_scorer). Asking each article (`needle in title`, ~3,000-7,000
+hold it in their title (scoring.quick_scores). Asking each article (`needle in title`, ~3,000-7,000
 of them for `trump` or `华`) was a third of such a keystroke; one `str.find` pass over all the
 titles joined finds the same for a string many articles hold, and typing on asks for the same
 strings again, so those answers are remembered (a few hundred strings, as sets of article numbers).
