@@ -90,9 +90,11 @@ class SearchIndex:
     def warm(self) -> None:
         """Build the lazy parts (pinyin tables, names as words, folded titles) now, e.g. in a worker
         after loading (the names as words cost the first keystroke ~0.1 s when left to it; the
-        alias tables ~10 ms, the pinyin readings ~10-60 ms, the common words ~20 ms)."""
+        alias tables ~10 ms, the pinyin readings ~10-60 ms, the common words ~20 ms, the names by
+        character ~30 ms)."""
         _ = self.resolver.pinyin, self.text.vocab, self.resolver.words
         _ = self.resolver.by_alias, self.resolver.by_token, pinyin.lengths(), words.common_words()
+        self.resolver.words.by_char()
         self._folded_titles = None
         self._titles()
 
