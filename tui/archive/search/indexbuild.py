@@ -27,6 +27,7 @@ from ..store import stamps
 from ..store.cache import STALE_TEMP_SECONDS
 from ..store.files import locked, pread, pwrite, remove_stale_temps, temp_beside
 from . import lexicon, names
+from .articleids import encode_entities
 from .indexformat import FLUSH_AT, FORMAT, MAGIC, TAIL, Bodies, Footer, Meta, index_version
 from .indexmapped import Damage, MappedHays
 from .textindex import Postings, TextIndex, contains, fold, hay_of
@@ -242,7 +243,7 @@ class IndexBuilder:
         meta = msgspec.msgpack.encode(Meta(
             self.ids, self.titles, self.offsets.tobytes(), crcs.tobytes(), self.title_len.tobytes(),
             char_keys, char_at.tobytes(), char_count.tobytes(), token_keys, token_at.tobytes(),
-            token_count.tobytes(), msgspec.Raw(msgspec.msgpack.encode(index.entities)),
+            token_count.tobytes(), msgspec.Raw(encode_entities(index.entities, self.ids)),
             msgspec.Raw(msgspec.msgpack.encode(index.resolver.titled)), pinyin.joined,
             array("I", pinyin.starts).tobytes(), phrase_keys, phrase_at.tobytes(), phrase_count.tobytes(),
             msgspec.Raw(msgspec.msgpack.encode(index.catalog.columns)),
