@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tui.archive.search import indexcache, lexicon
-from tui.archive.search.articleids import ArticleIds, StoredEntity, stored_articles
+from tui.archive.search.articleids import ArticleIds, StoredEntity, pack, stored_articles
 from tui.archive.search.opening import build_index, load, search_index
 from tui.archive.search.textindex import fold
 
@@ -48,12 +48,21 @@ def test_article_ids_read_like_a_list() -> None:
     assert repr(got) == "['b1', 'd3']"
 
 
-@pytest.mark.parametrize("raw", [array("I", [0, 9]).tobytes(), b"\x01\x02\x03"])
-def test_damaged_article_numbers_are_refused(raw: bytes) -> None:
-    """A number beyond the index's articles, or a table of the wrong size: the index is refused
-    (indexcache turns ValueError and TypeError into a rebuild), never read as other articles."""
-    with pytest.raises((ValueError, TypeError)):
-        stored_articles(StoredEntity("k", "n", "person", ["n"], raw), ["a", "b"])
+@pytest.mark.parametrize("raw", [pack([0, 9]), pack([0, 1, 1]), b"not zlib"])
+def test_damaged_article_numbers_read_as_none_and_the_index_is_rebuilt(raw: bytes) -> None:
+    """A number beyond the index's articles, a count that is not the numbers', bytes that do not
+    unpack: the entity lists no article (never other articles) and the damage is reported (the
+    index file is then removed and rebuilt at the next open)."""
+    reasons: list[str] = []
+    got = stored_articles(StoredEntity("k", "n", "person", ["n"], 2, raw), ["a", "b"], reasons.append)
+    assert list(got) == [] and len(got) == 0 and reasons
+
+
+def test_packed_numbers_unpack_as_they_were() -> None:
+    numbers = [0, 1, 5, 70000, 70001, 4_000_000]
+    ids = [str(n) for n in range(4_000_001)]
+    got = stored_articles(StoredEntity("k", "n", "person", ["n"], len(numbers), pack(numbers)), ids)
+    assert len(got) == len(numbers) and list(got) == [str(n) for n in numbers]
 
 
 def test_lexicon_forms_found_nowhere_are_not_stored_and_are_still_found_nowhere(archive_dir: Path) -> None:

@@ -65,8 +65,8 @@ def open_index(path: Path, archive: Any, cache_identity: list[Any]) -> Any:
     def make(meta: Meta, text: TextIndex, tables: AliasTables) -> Any:
         if len(meta.ids) != len(archive) or any(i not in archive for i in meta.ids):
             raise IndexError_("the search index is for other articles")
-        ids = meta.ids
-        entities = [names.Entity(s.key, s.name, s.kind, s.aliases, stored_articles(s, ids))
+        ids, damage = meta.ids, text.hays.on_damage  # type: ignore[attr-defined]
+        entities = [names.Entity(s.key, s.name, s.kind, s.aliases, stored_articles(s, ids, damage))
                     for s in msgspec.msgpack.decode(meta.entities, type=list[StoredEntity])]
         index = SearchIndex.over(archive, text, entities, _titled(meta), meta.ids, tables)
         if index.catalog.titles != meta.titles:
