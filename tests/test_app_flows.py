@@ -145,7 +145,7 @@ async def test_slash_focuses_search_and_typing_filters_results() -> None:
         screen = await search(pilot, "kishida")
         assert isinstance(screen.focused, Input)
         assert next(iter(screen.results.hits)) == "a1"
-        prompt = screen.results.get_option("a1").prompt
+        prompt = screen.results.row("a1")
         assert "拜登与岸田峰会" in str(prompt) and "美国之音 VOA · 2024-04-10" in str(prompt)
         assert screen.query_one("#lists").current == "results"
         await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace")
@@ -371,7 +371,7 @@ async def test_results_page_in_as_the_cursor_reaches_the_end() -> None:
         assert screen.focused is screen.results
         while shown < count:
             last = screen.results.ids()[-1]
-            at = screen.results.get_option_index(last)
+            at = screen.results.index_of(last)
             await pilot.press("G")  # to the last row: the next hits load under it
             want = min(count, shown + MORE)
             def loaded(want: int = want) -> bool:

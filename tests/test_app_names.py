@@ -58,7 +58,7 @@ async def test_e_opens_names_most_articles_first_with_aliases_and_counts() -> No
         # the lexicon's names (中国, 日本, 华盛顿) are listed too, so 岸田文雄 is no longer first
         kishida = next(e for e in shown if e.name == "岸田文雄")
         assert counts == sorted(counts, reverse=True) and counts[0] >= len(kishida.articles) == 4
-        row = str(screen.names.rows.get_option(kishida.key).prompt)
+        row = str(screen.names.rows.row(kishida.key))
         assert "岸田文雄" in row and "person" in row and "4 篇" in row
         assert "Fumio Kishida · 岸田 · Kishida" in row
 

@@ -60,9 +60,9 @@ def title_dim(prompt: Text) -> bool:
 async def test_read_marks_persist_and_dim(data_dir: Path) -> None:
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await search(pilot, "奥库斯")
-        assert not title_dim(screen.results.get_option("a3").prompt)
+        assert not title_dim(screen.results.row("a3"))
         await open_first(pilot, screen)
-        assert title_dim(screen.results.get_option("a3").prompt)
+        assert title_dim(screen.results.row("a3"))
     assert "a3" in state_doc(data_dir)["read"]
     async with make_app().run_test(size=WIDE) as pilot:
         assert pilot.app.state.is_read("a3")

@@ -98,4 +98,4 @@ async def test_hostile_titles_show_literally_and_run_nothing() -> None:
     async with await_search.run_test(size=WIDE) as pilot:
         screen = await search(pilot, "bold")
         assert "a6" in screen.results.hits
-        assert "[bold]x[/]" in screen.results.get_option("a6").prompt.plain
+        assert "[bold]x[/]" in screen.results.row("a6").plain

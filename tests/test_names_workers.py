@@ -111,3 +111,12 @@ def test_the_workers_report_the_lexicon_forms_of_each_text() -> None:
     assert "蓬佩奥" in forms and "mike pompeo" in forms
     assert len(forms) == len(set(forms)) and found == sorted(found)  # each form once
     assert not features("无关", "mike pompeos 的天气").forms  # not inside a longer Latin word
+
+
+def test_the_pool_numbers_articles_as_one_process_does(built: tuple[SearchIndex, SearchIndex]) -> None:
+    """Two builds of the same files give the same index: articles in file order, not in the order
+    the workers finished (ties in search results kept their order only by chance before)."""
+    pooled, alone = built
+    paths = [pooled.archive.meta(i).path for i in pooled.catalog.ids]
+    assert paths == [alone.archive.meta(i).path for i in alone.catalog.ids]
+    assert paths == sorted(paths, key=lambda p: int(Path(p).stem))

@@ -76,10 +76,10 @@ class NamesPanel(Vertical):
     def set_archive(self, archive: Archive) -> None:
         self.archive = archive
 
-    @on(ResultsList.OptionHighlighted, "#names-list")
-    def _highlighted(self, event: ResultsList.OptionHighlighted) -> None:
+    @on(ResultsList.Highlighted, "#names-list")
+    def _highlighted(self, event: ResultsList.Highlighted) -> None:
         event.stop()
-        self.show_timeline(self.shown.get(event.option.id or ""))
+        self.show_timeline(self.shown.get(event.row_id))
 
     def show_timeline(self, entity: Entity | None) -> None:
         """The highlighted name's articles per month (a sparkline) and its first and last dates."""
@@ -150,10 +150,10 @@ class NamesPanel(Vertical):
         if entity is not None:
             self.post_message(EntityChosen(entity))
 
-    @on(ResultsList.OptionSelected, "#names-list")
-    def _selected(self, event: ResultsList.OptionSelected) -> None:
+    @on(ResultsList.Selected, "#names-list")
+    def _selected(self, event: ResultsList.Selected) -> None:
         event.stop()
-        entity = self.shown.get(event.option.id or "")
+        entity = self.shown.get(event.row_id)
         if entity is not None:
             self.post_message(EntityChosen(entity))
 

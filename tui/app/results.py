@@ -13,7 +13,6 @@ from collections.abc import Hashable
 from rich.text import Text
 from textual import on, work
 from textual.message import Message
-from textual.widgets import OptionList
 from textual.worker import get_current_worker
 
 from ..archive.search.engine import Hit
@@ -108,7 +107,7 @@ class SearchResults(ResultsList):
 
     def select_article(self, article_id: str, ids: list[str]) -> None:
         if article_id in self.hits:
-            self.highlighted = self.get_option_index(article_id)
+            self.highlighted = self.index_of(article_id)
 
     def open_current(self) -> None:
         """Enter in the search box: the highlighted hit, or the first once the results are in."""
@@ -191,10 +190,10 @@ class SearchResults(ResultsList):
         self._shown_query = query
         self.total = max(total, len(ids))
 
-    @on(OptionList.OptionHighlighted)
-    def _near_the_end(self, event: OptionList.OptionHighlighted) -> None:
+    @on(ResultsList.Highlighted)
+    def _near_the_end(self, event: ResultsList.Highlighted) -> None:
         """The cursor reached the last rows: fetch the next hits of the same query."""
-        if event.option_index >= self.option_count - 4:
+        if event.index >= self.row_count - 4:
             self._more()
 
     def watch_scroll_y(self, old: float, new: float) -> None:
@@ -209,11 +208,10 @@ class SearchResults(ResultsList):
                 and self._shown_query == self.query_text and not self.pending()):
             self.run_search(self.query_text, len(self.hits) + MORE)
 
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
+    @on(ResultsList.Selected)
+    def _selected(self, event: ResultsList.Selected) -> None:
         event.stop()
-        if event.option.id:
-            self.choose(event.option.id)
+        self.choose(event.row_id)
 
     # -- an entity's articles ------------------------------------------------------------------
     def list_entity(self, entity: Entity) -> None:
@@ -281,5 +279,5 @@ class SearchResults(ResultsList):
         """Every row again, in one go (the reader's script changed); the cursor stays."""
         at = self.highlighted
         self.show(self.ids())
-        if at is not None and at < self.option_count:
+        if at is not None and at < self.row_count:
             self.highlighted = at

@@ -31,7 +31,7 @@ from typing import Any
 
 import msgspec
 
-from ..store.cache import no_gc
+from ..store.bodies import no_gc
 from ..store.files import pread
 from . import names
 from .aliastables import AliasTables

@@ -17,7 +17,7 @@ from typing import Any, overload
 
 import msgspec
 
-from ..store.cache import read_checked
+from ..store.bodies import read_checked
 from .names import Entity
 from .textindex import Postings, contains
 

@@ -11,7 +11,7 @@ Layout of `<data dir>/cache/<hash of roots>.cache` (MessagePack via msgspec, nev
     u32 footer length, u32 footer crc32, MAGIC
 
 Opening reads only the tail and the meta; a body is read later with one `os.pread` (`BodyStore`),
-so the archive holds metadata only. The footer is written last, so a truncated file has no valid
+so the archive holds metadata only (bodies.py). The footer is written last, so a truncated file has no valid
 tail. A file is written to a temp file beside the cache, fsynced and renamed over it under a
 `flock`; readers never lock: a rename is atomic and an open descriptor keeps the old file alive.
 """
@@ -19,20 +19,19 @@ tail. A file is written to a temp file beside the cache, fsynced and renamed ove
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import os
 import struct
 import time
-import weakref
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import msgspec
 
 from ... import __version__
 from ..model import Article
+from .bodies import read_checked
 from .files import fsync_dir, locked, pread, pwrite, remove_stale_temps, temp_beside
 
 FORMAT = 3  # bump on any change of layout or of Entry/Header
@@ -176,15 +175,6 @@ def _read(fd: int, path: Path, parser_version: str) -> tuple[Header, list[Entry]
     return header, entries
 
 
-def read_checked(fd: int, at: int, length: int, crc: int) -> bytes | None:
-    """Bytes [at, at+length) of the file, or None if they cannot be read or fail their checksum."""
-    try:
-        data = pread(fd, length, at)
-    except OSError:
-        return None
-    return data if len(data) == length and zlib.crc32(data) == crc else None
-
-
 class CacheWriter:
     """Writes a new cache to a temp file beside `path`; `commit` renames it into place.
 
@@ -263,56 +253,3 @@ class CacheWriter:
         """Remove the temp file (the descriptor stays open for the caller)."""
         with contextlib.suppress(OSError):
             self.tmp.unlink()
-
-
-Location = tuple[int, int, int, int] | bytes  # (fd, offset, length, crc) or the bytes themselves
-
-
-class BodyStore:
-    """Raw (encoded) bodies by article id: in a cache file, read on demand, or held in memory.
-
-    It owns the descriptors given to `own` and closes them when it is garbage-collected.
-    """
-
-    def __init__(self) -> None:
-        self._where: dict[str, Location] = {}
-        self._fds: list[int] = []
-        self._finalizer = weakref.finalize(self, _close_all, self._fds)
-
-    def own(self, fd: int) -> None:
-        self._fds.append(fd)
-
-    def in_file(self, article_id: str, fd: int, at: int, length: int, crc: int) -> None:
-        self._where[article_id] = (fd, at, length, crc)
-
-    def in_memory(self, article_id: str, data: bytes) -> None:
-        self._where[article_id] = data
-
-    def raw(self, article_id: str) -> bytes | None:
-        """The encoded body, or None when unknown or unreadable (the caller re-parses)."""
-        where = self._where.get(article_id)
-        if where is None or isinstance(where, bytes):
-            return where
-        return read_checked(*where)
-
-    def close(self) -> None:
-        self._finalizer()
-
-
-def _close_all(fds: list[int]) -> None:
-    while fds:
-        with contextlib.suppress(OSError):
-            os.close(fds.pop())
-
-
-@contextlib.contextmanager
-def no_gc() -> Iterator[None]:
-    """The collector off while 100k+ structs are decoded at once: it would scan them again and again
-    for cycles they cannot have (a third of a warm open at 100k)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()

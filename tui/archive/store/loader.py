@@ -26,7 +26,7 @@ from typing import Any, Protocol
 import msgspec
 
 from ..model import Article, Rejection
-from . import cache, scanning, workers
+from . import bodies, cache, scanning, workers
 from .archive import Archive
 from .cache import Entry
 from .identity import parser_version, roots_of
@@ -79,7 +79,7 @@ class LoadResult:
 class _BodyLoader:
     """`Archive.body_loader`: the full article from the stored body, else by parsing the file."""
 
-    def __init__(self, store: cache.BodyStore, metas: dict[str, Article]) -> None:
+    def __init__(self, store: bodies.BodyStore, metas: dict[str, Article]) -> None:
         self.store = store
         self.metas = metas
 
@@ -123,19 +123,19 @@ def load(
     old: cache.CacheFile | None = None
     if target is not None:
         try:
-            with cache.no_gc():
+            with bodies.no_gc():
                 old = cache.CacheFile.open(target, version)
         except cache.CacheError as exc:
             notices.append(str(exc))
     previous = old.entries if old else []  # sorted by path, as written
     kept = [e for e in previous if files.get(e.path) == (e.size, e.mtime_ns)]
     if old is not None and len(kept) == len(files) == len(previous):  # nothing changed
-        with cache.no_gc():
+        with bodies.no_gc():
             result = _from_cache(old, target, problems)  # type: ignore[arg-type]
         result.notices = notices
         return result
 
-    store = cache.BodyStore()
+    store = bodies.BodyStore()
 
     writer = _writer(target, notices)
     builder = indexing.sink(writer.path) if writer is not None and indexing is not None else None
@@ -176,7 +176,7 @@ def _identity(header: cache.Header) -> list[Any]:
 
 
 def _rebuild(files: dict[str, Key], kept: list[cache.Entry], old: cache.CacheFile | None,
-             writer: cache.CacheWriter | None, store: cache.BodyStore, progress: Progress | None,
+             writer: cache.CacheWriter | None, store: bodies.BodyStore, progress: Progress | None,
              builder: IndexSink | None = None, features: Features | None = None,
              ) -> tuple[list[cache.Entry], list[cache.Entry], list[str], int]:
     """Copy the unchanged bodies into the new cache, parse the rest: (cached, uncached, parsed, reused).
@@ -223,7 +223,7 @@ def _writer(target: Path | None, notices: list[str]) -> cache.CacheWriter | None
         return None
 
 
-def _place(entry: cache.Entry, raw: bytes, writer: cache.CacheWriter | None, store: cache.BodyStore
+def _place(entry: cache.Entry, raw: bytes, writer: cache.CacheWriter | None, store: bodies.BodyStore
            ) -> cache.Entry:
     """Store the body (in the new cache file when possible, else in memory) and say where."""
     if entry.article is None:
@@ -257,7 +257,7 @@ def open_cached(
     swap in its archive when `changed` (scanning 100k files takes about a second).
     """
     target = cache.cache_path(default_data_dir(data_dir), roots_of(paths))
-    with cache.no_gc():
+    with bodies.no_gc():
         try:
             old = cache.CacheFile.open(target, parser_version())
         except cache.CacheError:
@@ -266,7 +266,7 @@ def open_cached(
 
 
 def _from_cache(old: cache.CacheFile, target: Path, problems: list[Rejection]) -> LoadResult:
-    store = cache.BodyStore()
+    store = bodies.BodyStore()
     store.own(old.fd)
     for e in old.entries:
         if e.article is not None:
@@ -287,7 +287,7 @@ def stored_bodies(archive: Archive) -> list[tuple[str, bytes]]:
             for m in archive.articles]
 
 
-def _result(entries: list[cache.Entry], problems: list[Rejection], store: cache.BodyStore,
+def _result(entries: list[cache.Entry], problems: list[Rejection], store: bodies.BodyStore,
             notices: list[str], parsed: int, reused: int, target: Path | None) -> LoadResult:
     metas = {e.article.id: e.article for e in entries if e.article is not None}
     rejections = [Rejection(e.path, e.reason) for e in entries if e.article is None] + problems

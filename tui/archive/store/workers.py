@@ -115,7 +115,9 @@ def parse_all(paths: list[str], progress: Progress | None, features: Features | 
             if progress:
                 progress(done, total)
         return
-    yield from _in_pool(_parse_chunk, paths, workers, progress, features)
+    # In the order given, so two builds of the same files number their articles alike (ties in
+    # search results keep their order); the pool runs chunks in order, so little waits.
+    yield from _in_pool(_parse_chunk, paths, workers, progress, features, ordered=True)
 
 
 def features_of(items: list[tuple[str, bytes]], features: Features, progress: Progress | None
