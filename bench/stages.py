@@ -12,10 +12,17 @@ processes, forked), with timers wrapped around the stages from outside (the code
   beside DATA_DIR, since forked workers share no memory with the parent.
 Each stage has its wall time and its CPU time (the process's own); worker stages are summed over the
 workers. On a machine others load too, CPU times are the steadier figure.
+
+    python bench/stages.py --serial [--profile OUT.prof] DATA_DIR PATH ...
+
+`--serial` parses and reads every text in this one process (no pool, no forked reader), so every
+stage's CPU time is counted here and two commits compare stage by stage; `--profile` runs the
+build under cProfile with a CPU clock (pstats can then diff two commits function by function).
 """
 
 from __future__ import annotations
 
+import cProfile
 import functools
 import json
 import os
@@ -77,9 +84,18 @@ def timed_chunk(items: list[str], features: Any) -> list[Any]:
 
 
 def main(argv: list[str]) -> int:
+    serial = "--serial" in argv
+    argv = [a for a in argv if a != "--serial"]
+    profile = None
+    if argv[:1] == ["--profile"]:
+        profile, argv = argv[1], argv[2:]
     data, paths = Path(argv[0]), argv[1:]
-    from tui.archive.search import indexbuild, names, opening
+    from tui.archive.search import indexbuild, names, needles, opening
     from tui.archive.store import cache, loader, scanning, workers
+
+    if serial:
+        workers.PARALLEL_MIN = needles.FORK_MIN = sys.maxsize
+        from tui.archive.read import parse  # noqa: F401  (imported before the clock, as the pool does)
 
     _timed(scanning, "scan_files", "scan", PARENT)
     _timed(loader, "_rebuild", "parse loop (wall)", PARENT)
@@ -97,9 +113,15 @@ def main(argv: list[str]) -> int:
     spool.unlink(missing_ok=True)
     _CHUNK.update(fn=workers._parse_chunk, spool=spool)
     workers._parse_chunk = timed_chunk  # type: ignore[assignment]
+    profiler = cProfile.Profile(time.process_time) if profile else None
     t0 = time.perf_counter()
+    if profiler is not None:
+        profiler.enable()
     result = opening.load(paths, data_dir=data)
     total = time.perf_counter() - t0
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(profile)
     files = len(result.archive) + len(result.archive.rejections)
     in_workers: dict[str, list[float]] = {}
     pids: set[int] = set()

@@ -88,3 +88,51 @@ async def test_enter_opens_the_row_under_the_cursor() -> None:
         article = screen.article
         assert await until(pilot, lambda: article.article is not None and article.article.id == chosen), \
             f"Enter did not open {chosen} (5 s)"
+
+
+class Delayed(Slow):
+    """The real index, each search `delay` seconds slower."""
+
+    def __init__(self, index: SearchIndex, delay: float) -> None:
+        super().__init__(index)
+        self.delay = delay
+
+    def search_counted(self, query: str, limit: int = 50, sort: str | None = None) -> tuple[list[Hit], int]:
+        self.queries.append(query)
+        time.sleep(self.delay)
+        return self.index.search_counted(query, limit, sort)
+
+
+async def _frames_after_a_key(delay: float) -> list[tuple[str, str]]:
+    """(what the box holds, what the rows answer) in every frame painted from the key `k` on."""
+    archive = sample_archive()
+    app = NewsApp(loader=lambda progress: Loaded(archive, Delayed(build_index(archive), delay)))  # type: ignore[arg-type]
+    frames: list[tuple[str, str]] = []
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash")
+        await pilot.pause(0.1)
+        display = app._display
+
+        def painted(*args: object, **kwargs: object) -> None:  # every frame the terminal is sent
+            frames.append((screen.search.value, screen.results._shown_query))
+            display(*args, **kwargs)  # type: ignore[arg-type]
+
+        app._display = painted  # type: ignore[method-assign]
+        await pilot.press("k")
+        assert await until(pilot, lambda: screen.results._shown_query == "k"), "no results (5 s)"
+        await pilot.pause(0.1)
+    return frames
+
+
+@sync
+async def test_a_key_and_its_results_are_painted_in_one_frame() -> None:
+    frames = await _frames_after_a_key(0.01)
+    assert frames and frames[0] == ("k", "k")  # no frame with the key echoed and the old rows
+
+
+@sync
+async def test_a_slow_search_does_not_hold_the_key_back() -> None:
+    frames = await _frames_after_a_key(0.4)
+    assert ("k", "") in frames  # the key shows before its results (after FrameHold's HOLD)
+    assert frames[-1] == ("k", "k")

@@ -20,6 +20,7 @@ from ..archive.search.names import Entity
 from ..archive.search.searcher import Searcher
 from ..archive.store.archive import Archive
 from . import entities
+from .frames import FrameHold
 from .messages import ArticleChosen, StatusChanged
 from .render import result_prompt
 from .rows import ResultsList
@@ -60,6 +61,7 @@ class SearchResults(ResultsList):
         self.sort: str | None = None  # "date" / "relevance" whatever the query says; None: as it says
         self._shown_query = ""  # the query whose hits the rows show
         self._open_first = False  # Enter came before the results
+        self._frame: FrameHold | None = None  # the key's echo waits (briefly) for its rows
 
     # -- what it is given ----------------------------------------------------------------------
     def set_archive(self, archive: Archive) -> None:
@@ -76,6 +78,9 @@ class SearchResults(ResultsList):
         self.query_text = query
         if query:
             self.entity, self.listing = None, ""
+            if self.searcher is not None:
+                self._frame = self._frame or FrameHold(self.app)
+                self._frame.hold()
             self.run_search(query, self.first_page())
         else:
             self._open_first = False
@@ -170,6 +175,8 @@ class SearchResults(ResultsList):
         shown = f"{len(found)} of {self.total}" if self.total > len(found) else f"{len(found)}"
         order = {"date": " · newest first", "relevance": " · best first"}.get(self.sort or "", "")
         self._set_status(f"{shown} results{order} · {elapsed * 1000:.0f} ms")
+        if self._frame is not None:
+            self._frame.release()  # the key and its rows, in one frame
         if self._open_first:
             self._open_first = False
             if self.hits:

@@ -35,6 +35,7 @@ from ..store.bodies import no_gc
 from ..store.files import pread
 from . import names
 from .aliastables import AliasTables
+from .articleids import StoredEntity, stored_articles
 from .indexformat import (
     FORMAT,
     MAGIC,
@@ -64,7 +65,9 @@ def open_index(path: Path, archive: Any, cache_identity: list[Any]) -> Any:
     def make(meta: Meta, text: TextIndex, tables: AliasTables) -> Any:
         if len(meta.ids) != len(archive) or any(i not in archive for i in meta.ids):
             raise IndexError_("the search index is for other articles")
-        entities = msgspec.msgpack.decode(meta.entities, type=list[names.Entity])
+        ids, damage = meta.ids, text.hays.on_damage  # type: ignore[attr-defined]
+        entities = [names.Entity(s.key, s.name, s.kind, s.aliases, stored_articles(s, ids, damage))
+                    for s in msgspec.msgpack.decode(meta.entities, type=list[StoredEntity])]
         index = SearchIndex.over(archive, text, entities, _titled(meta), meta.ids, tables)
         if index.catalog.titles != meta.titles:
             raise IndexError_("the search index is for other titles")

@@ -31,7 +31,8 @@ from typing import Any
 
 import msgspec
 
-FORMAT = 6  # 5: name aliases found nowhere are stored (empty lists); 6: the Resolver's alias tables
+FORMAT = 7  # 5: name aliases found nowhere are stored (empty lists); 6: the Resolver's alias
+#            tables; 7: entities' articles as numbers (articleids.py)
 MAGIC = b"NTINDEX" + bytes([FORMAT])
 TAIL = struct.Struct(">II")
 TAIL_SIZE = TAIL.size + len(MAGIC)
@@ -42,7 +43,7 @@ _SOURCES = ("search/textindex.py", "search/names.py", "search/namerules.py", "se
             "search/indexbuild.py", "search/pinyin.py", "search/resolve.py", "search/engine.py",
             "search/catalog.py", "store/stamps.py", "search/scripts.py", "search/lexicon.py",
             "search/romanize.py", "search/indexformat.py", "search/indexmapped.py", "search/words.py",
-            "search/merge.py", "search/aliastables.py",
+            "search/merge.py", "search/aliastables.py", "search/articleids.py",
             # the shipped tables: folding, readings and names decide what is stored
             "search/data/fold.txt", "search/data/pinyin.txt", "search/data/lexicon.tsv",
             "search/data/words.txt", "search/data/jyutping.txt", "search/cantonese.py", "search/typos.py")
@@ -78,7 +79,7 @@ class Meta(msgspec.Struct, array_like=True):
     token_keys: list[str]  # sorted: the vocabulary
     token_at: bytes
     token_count: bytes
-    entities: msgspec.Raw  # list[names.Entity]: decoded whole by `open_index`, without the
+    entities: msgspec.Raw  # list[articleids.StoredEntity]: decoded whole by `open_index`, without the
     #                        article lists (a search never reads them) by `open_columns`
     titled: msgspec.Raw  # list[str], sorted: decoded when pinyin is first used
     pinyin_joined: str

@@ -14,6 +14,7 @@ those containing any alias, wherever the alias was learned.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import overload
@@ -21,6 +22,7 @@ from typing import overload
 import msgspec
 
 from . import namerules as R
+from .articleids import ArticleIds
 from .lexicon import Entry, present
 from .merge import Gloss, Union, attach, trusted
 from .textindex import TextIndex, fold
@@ -34,10 +36,10 @@ class Entity(msgspec.Struct, gc=False):
     name: str
     kind: str
     aliases: list[str]
-    articles: list[str] = []
+    articles: Sequence[str] = []  # ids; from a build or an index, read from numbers (articleids.py)
 
     def to_dict(self) -> dict[str, object]:
-        return {**msgspec.to_builtins(self), "count": len(self.articles)}
+        return {**msgspec.to_builtins(self, enc_hook=list), "count": len(self.articles)}
 
 
 def _split_inner(inner: str) -> tuple[list[str], list[str]]:
@@ -197,7 +199,7 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
             continue
         aliases = list(dict.fromkeys(aliases))
         key = next((a for a in aliases if R.LATIN_NAME.fullmatch(a)), name)
-        out.append(Entity(fold(key), name, kind, aliases, [ids[n] for n in sorted(found)]))
+        out.append(Entity(fold(key), name, kind, aliases, ArticleIds(ids, array("I", sorted(found)))))
     out.sort(key=lambda e: (-len(e.articles), e.key))
     return out
 

@@ -15,6 +15,7 @@ import signal
 import sys
 import threading
 import zlib
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Any
@@ -151,6 +152,14 @@ def _start_resource_tracker() -> None:
         sys.stderr = captured
 
 
+def _in_order(futures: deque[Any]) -> Iterator[Any]:
+    """The futures first to last, each let go of once taken: a list of them kept every result (the
+    parse's bodies and index features) alive until the last was read (a 30k cold build's parent
+    peaked at 680 MB instead of 370)."""
+    while futures:
+        yield futures.popleft()
+
+
 def _in_pool(fn: Callable[..., list[Any]], items: list[Any], workers: int, progress: Progress | None,
              *extra: Any, ordered: bool = False) -> Iterator[Any]:
     """fn(chunk, *extra) over chunks of items in worker processes; results as they come (or in
@@ -169,7 +178,7 @@ def _in_pool(fn: Callable[..., list[Any]], items: list[Any], workers: int, progr
     done = 0
     try:
         futures = {pool.submit(fn, chunk, *extra): chunk for chunk in chunks}
-        for future in (list(futures) if ordered else as_completed(futures)):
+        for future in (_in_order(deque(futures)) if ordered else as_completed(futures)):
             chunk = futures.pop(future)  # a future keeps its result: drop it once used (100k bodies)
             try:
                 results = future.result()
