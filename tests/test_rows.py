@@ -117,3 +117,22 @@ async def test_a_narrower_list_redraws_its_rows_at_the_new_width() -> None:
         assert wide is not None and narrow is not None
         assert len(narrow.plain.split("\n")[1]) < len(wide.plain.split("\n")[1])
         assert all(len(strip.text) <= 30 for strip in (rows.render_line(y) for y in range(5)))
+
+
+@sync
+async def test_a_hidden_list_draws_its_rows_once_it_is_shown() -> None:
+    """Rows given to a hidden list (the results pane behind the tree) are drawn when it shows, at
+    its width: not first at no width and then again (a first key paid for its rows twice)."""
+    app = RowsApp()
+    async with app.run_test(size=(40, 12)) as pilot:
+        rows = app.rows
+        rows.display = False
+        await pilot.pause()
+        rows.show(IDS[:3])
+        rows.extend(IDS[3:4])
+        await pilot.pause()
+        assert app.made == [] and rows.ids() == IDS[:4] and rows.row("r0") is None
+        rows.display = True
+        await pilot.pause()
+        assert app.made == [(i, 38 - 2) for i in IDS[:4]]  # 40 columns, less the scroll bar, less padding
+        assert rows.render_line(0).text.startswith(" title r0")

@@ -22,7 +22,7 @@ from ..archive.search.searcher import NameFinder
 from ..archive.search.timeline import timeline
 from ..archive.store.archive import Archive
 from . import entities
-from .frames import FrameHold
+from .frames import FrameHold, HoldsFrames
 from .messages import EntityChosen, StatusChanged
 from .render import DIM
 from .rows import ResultsList
@@ -30,7 +30,7 @@ from .rows import ResultsList
 NAMES_LIMIT = 500  # rows drawn at most; the filter narrows the rest
 
 
-class NameFilter(Input):
+class NameFilter(HoldsFrames):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "choose", "List articles", show=True),
         Binding("down", "to_list", "To the list", show=False),
@@ -56,7 +56,6 @@ class NamesPanel(Vertical):
         self.total = 0
         self.status = ""
         self.filled_for: NameFinder | None = None  # what the list was last filled from
-        self._frame: FrameHold | None = None
 
     def compose(self) -> ComposeResult:
         yield NameFilter(placeholder="筛选 filter: kishida, 岸田, bulinken, aukus…", id="names-filter")
@@ -112,9 +111,6 @@ class NamesPanel(Vertical):
     @on(Input.Changed, "#names-filter")
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
-        if self.finder is not None:
-            self._frame = self._frame or FrameHold(self.app)
-            self._frame.hold()  # the key and the names it leaves, in one frame
         self.run_filter(event.value)
 
     @on(Input.Submitted, "#names-filter")
@@ -142,8 +138,7 @@ class NamesPanel(Vertical):
         more = f" (first {NAMES_LIMIT}: type to narrow)" if self.total > NAMES_LIMIT else ""
         self.status = f"{self.total} names{more} · Enter lists the articles"
         self.post_message(StatusChanged(self.status))
-        if self._frame is not None:
-            self._frame.release()
+        FrameHold.of(self.app).release()  # the key and the names it leaves, in one frame
 
     def pending(self) -> bool:
         return any(w.group == "names" and w.is_running for w in self.workers)

@@ -21,6 +21,7 @@ from textual.worker import get_current_worker
 from ..archive.search.saved import History, SavedSearches
 from ..archive.search.searcher import Lookup
 from ..archive.store.archive import Archive
+from .frames import HoldsFrames
 from .messages import EntityChosen, SavedSearchChosen, StatusChanged
 from .names import NamesPanel
 from .results import LISTING_LIMIT, NEWEST, SearchResults
@@ -33,7 +34,7 @@ PLACEHOLDER = "/ 搜索 search: name, 人名, pinyin…"
 INDEXING = "/ 搜索 正在建立索引 indexing… (type now, results follow)"
 
 
-class SearchBox(Input):
+class SearchBox(HoldsFrames):
     """The search box; Up and Down walk the search history (the oldest first, the newest last)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

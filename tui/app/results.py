@@ -58,10 +58,11 @@ class SearchResults(ResultsList):
         self.total = 0  # articles matching the query shown (the list holds the best of them)
         self.status = ""
         self._summary = ""  # for the archive's newest listing: its summary in the status line
+        self._listed: list[str] = []  # the listing's articles (its rows are the first of them)
+        self._listed_total = 0  # how many articles the listed node holds
         self.sort: str | None = None  # "date" / "relevance" whatever the query says; None: as it says
         self._shown_query = ""  # the query whose hits the rows show
         self._open_first = False  # Enter came before the results
-        self._frame: FrameHold | None = None  # the key's echo waits (briefly) for its rows
 
     # -- what it is given ----------------------------------------------------------------------
     def set_archive(self, archive: Archive) -> None:
@@ -78,9 +79,6 @@ class SearchResults(ResultsList):
         self.query_text = query
         if query:
             self.entity, self.listing = None, ""
-            if self.searcher is not None:
-                self._frame = self._frame or FrameHold(self.app)
-                self._frame.hold()
             self.run_search(query, self.first_page())
         else:
             self._open_first = False
@@ -175,8 +173,7 @@ class SearchResults(ResultsList):
         shown = f"{len(found)} of {self.total}" if self.total > len(found) else f"{len(found)}"
         order = {"date": " · newest first", "relevance": " · best first"}.get(self.sort or "", "")
         self._set_status(f"{shown} results{order} · {elapsed * 1000:.0f} ms")
-        if self._frame is not None:
-            self._frame.release()  # the key and its rows, in one frame
+        FrameHold.of(self.app).release()  # the key and its rows, in one frame
         if self._open_first:
             self._open_first = False
             if self.hits:
@@ -210,10 +207,16 @@ class SearchResults(ResultsList):
             self._more()
 
     def _more(self) -> None:
-        """The next hits of the query shown, under the rows (once: not while a search runs)."""
+        """The next hits of the query or the listing shown, under the rows (once: not while a
+        search or a page runs)."""
+        if self.pending():
+            return
         if (self.entity is None and not self.listing and self.query_text and len(self.hits) < self.total
-                and self._shown_query == self.query_text and not self.pending()):
+                and self._shown_query == self.query_text):
             self.run_search(self.query_text, len(self.hits) + MORE)
+        elif self.listing and not self.query_text and len(self.hits) < len(self._listed):
+            start = len(self.hits)
+            self._list_articles(self.listing, self._listed[start : start + MORE], start)
 
     @on(ResultsList.Selected)
     def _selected(self, event: ResultsList.Selected) -> None:
@@ -244,27 +247,36 @@ class SearchResults(ResultsList):
 
     # -- a listing: the newest articles of the archive or of a tree node ----------------------------
     def list_articles(self, title: str, ids: list[str], summary: str = "") -> None:
-        """List `ids` (newest first) under `title`; Enter reads the highlighted one. `summary`
-        (what the archive holds) replaces the count in the status line."""
+        """List `ids` (newest first, `LISTING_LIMIT` at most) under `title`, a page at a time as the
+        cursor or the view nears the end; Enter reads the highlighted one. `summary` (what the
+        archive holds) replaces the count in the status line."""
         if self.query_text:
             return  # what is typed wins
         self.entity, self.listing, self._summary = None, title, summary
-        self._list_articles(title, ids)
+        self._listed, self._listed_total = ids[:LISTING_LIMIT], len(ids)
+        self._list_articles(title, self._listed[: self.first_page()], 0)
 
     @work(exclusive=True, thread=True, group="entity")
-    def _list_articles(self, title: str, ids: list[str]) -> None:
+    def _list_articles(self, title: str, ids: list[str], start: int) -> None:
+        """Rows `start`... of the listing: the articles `ids` (bodies are read: off the UI thread)."""
         archive = self.archive
         if archive is None:
             return
-        hits = entities.listing_hits(archive, ids[:LISTING_LIMIT])
+        hits = entities.listing_hits(archive, ids)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_listing, title, hits, len(ids))
+            self.app.call_from_thread(self._show_listing, title, hits, start)
 
-    def _show_listing(self, title: str, hits: list[Hit], total: int) -> None:
-        if title != self.listing or self.query_text:
+    def _show_listing(self, title: str, hits: list[Hit], start: int) -> None:
+        if title != self.listing or self.query_text or start != len(self.hits):
+            return
+        if start:  # the next page, under the rows shown
+            new = [hit for hit in hits if hit.id not in self.hits]
+            self.hits.update((hit.id, hit) for hit in new)
+            self.extend([hit.id for hit in new])
             return
         self.set_results({hit.id: hit for hit in hits})
-        more = f" (newest {len(hits)})" if len(hits) < total else ""
+        total = self._listed_total
+        more = f" (newest {len(self._listed)})" if len(self._listed) < total else ""
         what = self._summary or f"{total} articles{more}"
         self._set_status(f"{title} · {what} · Enter reads · Esc: the tree")
         self.post_message(self.Listed(title))

@@ -118,12 +118,11 @@ class ResultsList(ScrollView, can_focus=True):
         end = start + len(drawn)
         self._texts[start:end] = [text for text, _ in drawn]
         self._lines[start:end] = [lines for _, lines in drawn]
-        del self._texts[len(self._ids):], self._lines[len(self._ids):]
 
     def row(self, row_id: str) -> Text | None:
-        """What row `row_id` shows (None: not listed)."""
+        """What row `row_id` shows (None: not listed, or not drawn yet)."""
         at = self._index.get(row_id)
-        return self._texts[at] if at is not None else None
+        return self._texts[at] if at is not None and at < len(self._texts) else None
 
     def forget_rows(self) -> None:
         self._drawn.clear()
@@ -141,15 +140,24 @@ class ResultsList(ScrollView, can_focus=True):
         height = max(0, line - self.divider) if self._lines else 0
         self.virtual_size = Size(self._width + 2 * PAD, height)
 
+    def _laid_out(self) -> bool:
+        """The list has a width to draw at (a hidden list has none: it draws when shown)."""
+        return self.scrollable_content_region.width > 0
+
     def show(self, ids: list[str]) -> None:
         """`ids` as the rows, the cursor on the first."""
-        self._width = self.row_width()
         self._ids = list(ids)
         self._index = {row_id: i for i, row_id in enumerate(self._ids)}
-        self._set_rows(0, [self._draw(row_id) for row_id in self._ids])
-        self._place()
+        self._redraw()
         self.scroll_to(y=0, animate=False, immediate=True)
         self.highlighted = 0 if ids else None
+
+    def _redraw(self) -> None:
+        """Every row at the list's width; none while the list is hidden (`on_resize` draws them)."""
+        self._width = self.row_width()
+        drawn = [self._draw(row_id) for row_id in self._ids] if self._laid_out() else []
+        self._texts, self._lines = [text for text, _ in drawn], [lines for _, lines in drawn]
+        self._place()
         self.refresh()
 
     def extend(self, ids: list[str]) -> None:
@@ -158,14 +166,15 @@ class ResultsList(ScrollView, can_focus=True):
         for row_id in ids:
             self._index[row_id] = len(self._ids)
             self._ids.append(row_id)
-        self._set_rows(start, [self._draw(row_id) for row_id in ids])
-        self._place(start)
-        self.refresh()
+        if len(self._lines) == start:  # drawn so far
+            self._set_rows(start, [self._draw(row_id) for row_id in ids])
+            self._place(start)
+            self.refresh()
 
     def refresh_row(self, row_id: str) -> None:
         """`row_id` drawn again (it was read, bookmarked…)."""
         at = self._index.get(row_id)
-        if at is not None:
+        if at is not None and at < len(self._lines):
             self._set_rows(at, [self._draw(row_id)])
             self._place(at)
             self.refresh()
@@ -174,14 +183,9 @@ class ResultsList(ScrollView, can_focus=True):
         self.show([])
 
     def on_resize(self) -> None:
-        if self._ids and self.row_width() != self._width:
-            at = self.highlighted
-            self._width = self.row_width()
-            self._set_rows(0, [self._draw(row_id) for row_id in self._ids])
-            self._place()
-            self.refresh()
-            if at is not None:
-                self.scroll_to_highlight()
+        if self._ids and (self.row_width() != self._width or len(self._lines) != len(self._ids)):
+            self._redraw()
+            self.scroll_to_highlight()
 
     def ids(self) -> list[str]:
         return list(self._ids)
