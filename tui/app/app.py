@@ -27,6 +27,7 @@ from ..archive.search.searcher import Lookup
 from ..archive.store.archive import Archive
 from ..archive.store.loader import roots_of
 from . import data
+from .collect import IdleCollector
 from .commands import BY_ID, NewsCommands, app_bindings, key_column
 from .handoff import osc52
 from .loading import LoadingRun
@@ -178,7 +179,11 @@ class NewsApp(App[int]):
         # real 14k archive, every few keystrokes, in the middle of one). Objects still free by
         # reference counting when a rescan replaces them; freezing is instant.
         gc.freeze()
+        IdleCollector.of(self).start()  # and what typing makes is collected while the reader pauses
         self._to_screen(message)
+
+    def on_unmount(self) -> None:
+        IdleCollector.of(self).stop()  # full collections by count again (tests run many apps)
 
     def on_loading_done(self, message: LoadingDone) -> None:
         self._to_screen(message)

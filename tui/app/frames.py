@@ -18,6 +18,8 @@ from weakref import WeakKeyDictionary
 from textual.app import App
 from textual.widgets import Input
 
+from .collect import IdleCollector
+
 HOLD = 0.04  # the longest a key's echo waits for its results (seconds)
 
 _HOLDS: WeakKeyDictionary[App[object], FrameHold] = WeakKeyDictionary()
@@ -39,6 +41,7 @@ class FrameHold:
         return hold
 
     def hold(self) -> None:
+        IdleCollector.of(self.app).keystroke()  # no full collection in the middle of this key
         if self._held is None:
             self._held = ExitStack()
             self._held.enter_context(self.app.batch_update())
