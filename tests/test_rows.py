@@ -37,7 +37,6 @@ class RowsApp(App[None]):
         self.lit.append(message.row_id)
 
 
-
 @sync
 async def test_rows_are_made_once_and_drawn_with_a_divider() -> None:
     app = RowsApp()

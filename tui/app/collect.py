@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import gc
 import time
-from weakref import WeakKeyDictionary
 
 from textual.app import App
 from textual.timer import Timer
 
+from .perapp import one_per_app
+
 PAUSE = 1.0  # seconds without a keystroke before a full collection runs
 EVERY = 30.0  # seconds between full collections when nothing is typed
 NEVER = 1 << 30  # as the third threshold: no full collection by count
-
-_COLLECTORS: WeakKeyDictionary[App[object], IdleCollector] = WeakKeyDictionary()
 
 
 class IdleCollector:
@@ -35,10 +34,8 @@ class IdleCollector:
 
     @classmethod
     def of(cls, app: App[object]) -> IdleCollector:
-        collector = _COLLECTORS.get(app)
-        if collector is None:
-            collector = _COLLECTORS[app] = cls(app)
-        return collector
+        """The app's one collector."""
+        return one_per_app(app, cls)
 
     def start(self) -> None:
         """Full collections from now on only when the reader pauses (until `stop`)."""

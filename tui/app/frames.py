@@ -13,16 +13,14 @@ schedule the key's own frame; the list that shows the answer releases them.
 from __future__ import annotations
 
 from contextlib import ExitStack
-from weakref import WeakKeyDictionary
 
 from textual.app import App
 from textual.widgets import Input
 
 from .collect import IdleCollector
+from .perapp import one_per_app
 
 HOLD = 0.04  # the longest a key's echo waits for its results (seconds)
-
-_HOLDS: WeakKeyDictionary[App[object], FrameHold] = WeakKeyDictionary()
 
 
 class FrameHold:
@@ -35,10 +33,7 @@ class FrameHold:
     @classmethod
     def of(cls, app: App[object]) -> FrameHold:
         """The app's one hold."""
-        hold = _HOLDS.get(app)
-        if hold is None:
-            hold = _HOLDS[app] = cls(app)
-        return hold
+        return one_per_app(app, cls)
 
     def hold(self) -> None:
         IdleCollector.of(self.app).keystroke()  # no full collection in the middle of this key
