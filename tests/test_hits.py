@@ -5,25 +5,17 @@ folded text that is not the article's is never used for its snippet."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from test_search_support import index_of
+from test_search_support import made as _made
 
-from tui.archive.model import Article, Block
 from tui.archive.search.engine import SearchIndex
 from tui.archive.search.hits import Presenter
-from tui.archive.search.opening import build_index, load_archive
-from tui.archive.store.archive import Archive
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 QUERIES = ["岸田", "kishida", "KISHIDA", "Blinken", "bulinken", "布林肯", "拜登", "aukus", "2+2", "罗斯",
            "習近平", "xi jinping", "an bei", "安倍", "日本", "the", "a", "shinzo", "kish", "ross",
            '"岸田"', "岸田 OR 拜登", "日本 -岸田", "source:test", "csis"]
-
-
-def _made(label: str, title: str, body: str) -> Article:
-    return Article(id=label, path=f"/made/{label}.md", shape="made", source="test", source_name="test",
-                   title=title, published="2023-01-01", body=(Block("paragraph", body),))
 
 
 HANDMADE = [
@@ -35,11 +27,7 @@ HANDMADE = [
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("NEWSTUI_DATA_DIR", str(tmp_path_factory.mktemp("data")))
-        seeds = load_archive([SEEDS])
-        articles = [seeds.get(a.id) for a in seeds.articles] + HANDMADE
-        yield build_index(Archive(articles))
+    yield index_of(HANDMADE, tmp_path_factory.mktemp("data"), with_seeds=True)
 
 
 def _shown(index: SearchIndex, query: str, hays: list[bytes]) -> list[object]:

@@ -6,19 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from test_search_support import index_of
+from test_search_support import made as _made
 
 from tui.app.render import Piece, find_matches
-from tui.archive.model import Article, Block
 from tui.archive.search.engine import SearchIndex
-from tui.archive.search.opening import build_index
 from tui.archive.search.words import Words
-from tui.archive.store.archive import Archive
-
-
-def _made(label: str, title: str, body: str) -> Article:
-    return Article(id=label, path=f"/made/{label}.md", shape="made", source="test", source_name="test",
-                   title=title, published="2023-01-01", body=(Block("paragraph", body),))
-
 
 ARTICLES = [
     _made("magnitsky", "律师之死", "俄罗斯律师谢尔盖·马格尼茨基（Sergei Magnitsky）死于狱中。"),
@@ -44,9 +37,7 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("NEWSTUI_DATA_DIR", str(tmp_path_factory.mktemp("data")))
-        yield build_index(Archive(ARTICLES))
+    yield index_of(ARTICLES, tmp_path_factory.mktemp("data"))
 
 
 def found(index: SearchIndex, query: str) -> set[str]:

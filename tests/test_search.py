@@ -12,14 +12,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from test_search_support import index_of
+from test_search_support import made as _made
 
-from tui.archive.model import Article, Block
 from tui.archive.search.engine import Hit, SearchIndex
-from tui.archive.search.opening import build_index, load_archive
 from tui.archive.search.textindex import fold
-from tui.archive.store.archive import Archive
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ALL = {"000", "001", "002", "003", "004", "abe", "abe2", "en", "quadruple", "csis"}
 KISHIDA = {"000", "001", "002", "004", "en"}
 BLINKEN = {"001", "002", "003"}
@@ -27,11 +25,6 @@ BIDEN = {"000", "001", "004", "en"}
 AUSTIN = {"001", "002", "003"}
 AUKUS = {"000", "004"}
 ABE = {"abe", "abe2"}
-
-
-def _made(label: str, title: str, body: str, source: str = "test", published: str = "2023-01-01") -> Article:
-    return Article(id=label, path=f"/made/{label}.md", shape="made", source=source, source_name=source,
-                   title=title, published=published, body=(Block("paragraph", body),))
 
 
 HANDMADE = [
@@ -45,11 +38,7 @@ HANDMADE = [
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("NEWSTUI_DATA_DIR", str(tmp_path_factory.mktemp("data")))
-        seeds = load_archive([SEEDS])
-        articles = [seeds.get(a.id) for a in seeds.articles] + HANDMADE
-        yield build_index(Archive(articles))
+    yield index_of(HANDMADE, tmp_path_factory.mktemp("data"), with_seeds=True)
 
 
 def label(hit: Hit) -> str:
