@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from test_app_support import sync
+from textual import on
 from textual.app import App, ComposeResult
 
 from tui.app.rows import ResultsList
@@ -30,10 +31,12 @@ class RowsApp(App[None]):
     def rows(self) -> ResultsList:
         return self.query_one(ResultsList)
 
-    def on_results_list_selected(self, message: ResultsList.Selected) -> None:
+    @on(ResultsList.Selected)  # decorated, as the app's panes are (Textual matches base classes too)
+    def _chosen(self, message: ResultsList.Selected) -> None:
         self.chosen.append(message.row_id)
 
-    def on_results_list_highlighted(self, message: ResultsList.Highlighted) -> None:
+    @on(ResultsList.Highlighted)
+    def _lit(self, message: ResultsList.Highlighted) -> None:
         self.lit.append(message.row_id)
 
 
@@ -135,3 +138,19 @@ async def test_a_hidden_list_draws_its_rows_once_it_is_shown() -> None:
         await pilot.pause()
         assert app.made == [(i, 38 - 2) for i in IDS[:4]]  # 40 columns, less the scroll bar, less padding
         assert rows.render_line(0).text.startswith(" title r0")
+
+
+@sync
+async def test_choosing_a_row_is_not_moving_the_cursor() -> None:
+    """Enter posts `Selected` only: a `Highlighted` handler (the names panel's timeline, the
+    results' next page) does not run again for it."""
+    app = RowsApp()
+    async with app.run_test(size=(40, 12)) as pilot:
+        rows = app.rows
+        rows.focus()
+        rows.show(IDS[:3])
+        await pilot.pause()
+        lit = list(app.lit)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.chosen == ["r0"] and app.lit == lit

@@ -60,9 +60,7 @@ class ResultsList(ScrollView, can_focus=True):
     }
     """
 
-    class Highlighted(Message):
-        """The cursor is on row `index` (id `row_id`)."""
-
+    class _RowMessage(Message):
         def __init__(self, rows: ResultsList, index: int, row_id: str) -> None:
             super().__init__()
             self.rows, self.index, self.row_id = rows, index, row_id
@@ -71,7 +69,12 @@ class ResultsList(ScrollView, can_focus=True):
         def control(self) -> ResultsList:
             return self.rows
 
-    class Selected(Highlighted):
+    # Two kinds, neither a kind of the other: Textual gives a message to the handlers of its
+    # base classes too, and choosing a row is not moving the cursor.
+    class Highlighted(_RowMessage):
+        """The cursor is on row `index` (id `row_id`)."""
+
+    class Selected(_RowMessage):
         """Enter (or a click) on row `index` (id `row_id`)."""
 
     highlighted: reactive[int | None] = reactive(None, always_update=True)
