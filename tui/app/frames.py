@@ -48,10 +48,6 @@ class FrameHold:
             held.close()
             self.app.screen.check_idle()  # the screen paints what changed meanwhile
 
-    @property
-    def held(self) -> bool:
-        return self._held is not None
-
 
 class HoldsFrames(Input):
     """An input whose typing is answered in a list: each change holds the frames until the answer
