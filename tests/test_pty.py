@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 pexpect = pytest.importorskip("pexpect", reason="pexpect is needed to drive a pseudo-terminal")
 pyte = pytest.importorskip("pyte", reason="pyte is needed to read the pseudo-terminal's screen")
 

@@ -141,10 +141,10 @@ def test_hostile_queries_never_raise() -> None:
         parse(text)
 
 
-def test_the_readme_lists_the_syntax_the_help_shows() -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
-    start = readme.index("## Searching")
-    searching = readme[start: readme.index("\n## ", start + 1)]
+def test_the_search_docs_list_the_syntax_the_help_shows() -> None:
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "search.md").read_text("utf-8")
+    start = docs.index("## The syntax")
+    searching = docs[start: docs.index("\n## ", start + 1)]
     for example, _ in SYNTAX:  # what the help screen and `search --help` show
         first = example.split()[0]
         assert f"`{first}" in searching, first

@@ -20,6 +20,8 @@ from conftest import newstui
 
 from tui import cli_served
 
+pytestmark = pytest.mark.slow
+
 QUERIES = ["kishida", "岸田", "bulinken", "aukis -岸田", "2+2", "qwxzvbnm", "blinken year:2022", "kishda"]
 
 

@@ -6,7 +6,7 @@
     pager = "less -R"              # for `p` (default: $PAGER, else less)
     save_folder = "~/news-saved"   # where `s` saves articles as Markdown
 
-    [keys]                         # binding id = keys (see `?` or the README for the ids)
+    [keys]                         # binding id = keys (see `?` or docs/keys-and-config.md for the ids)
     search = "slash,ctrl+f"
 
 A broken file gives one message naming its line and the defaults are used. newstui writes the file

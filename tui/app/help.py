@@ -28,7 +28,7 @@ NOTES = [
 
 
 def help_text(keymap: Mapping[str, str] | None = None) -> Text:
-    """The whole help as plain text (tests and the README use it)."""
+    """The whole help as plain text (tests and the docs use it)."""
     return Text("\n").join(Text(f"{k}  {w}") for k, w in help_rows(keymap))
 
 

@@ -29,7 +29,7 @@ from datetime import date, timedelta
 FILTERS = ("source", "year", "after", "before", "date", "sort")
 SORTS = ("relevance", "date")
 
-#: The syntax as the help screen, `newstui search --help` and the README show it.
+#: The syntax as the help screen, `newstui search --help` and docs/search.md show it.
 SYNTAX: list[tuple[str, str]] = [
     ("kishida aukus", "both words (names, pinyin, typos allowed)"),
     ("kishida OR blinken", "either word; a b OR c means a AND (b OR c)"),
