@@ -72,14 +72,15 @@ async def test_theme_chosen_in_palette_is_remembered_and_the_file_kept(config_di
 
 
 @sync
-async def test_broken_config_says_which_line_and_starts_with_defaults(config_dir: Path) -> None:
-    (config_dir / "config.toml").write_text('theme = "nord"\nsort = \n', "utf-8")
+async def test_a_broken_line_is_named_and_every_other_setting_kept(config_dir: Path) -> None:
+    (config_dir / "config.toml").write_text('theme = "nord"\nsort = \n[keys]\nbookmark = "m"\n', "utf-8")
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         screen = await ready(pilot)
-        assert app.is_running and app.theme != "nord" and app.config.sort == "relevance"
+        assert app.is_running and app.theme == "nord" and app.config.sort == "relevance"
+        assert app.config.keys == {"bookmark": "m"}
         said = [n.message for n in app._notifications if "config.toml" in n.message]
-        assert len(said) == 1 and "line 2" in said[0] and "using the defaults" in said[0]
+        assert len(said) == 1 and "line 2" in said[0] and "sort has no value" in said[0]
         await pilot.press("slash")  # the default keys work
         await pilot.pause()
         assert screen.focused is screen.search
@@ -95,7 +96,17 @@ async def test_unknown_values_and_binding_ids_are_named(config_dir: Path) -> Non
     (config_dir / "config.toml").write_text('script = "klingon"\n', "utf-8")
     settings, problem = config.load()
     assert settings == config.Config() and problem is not None and "line 1" in problem
-    assert "as-written, simplified, traditional" in problem
+    assert '"as-written", "simplified", "traditional"' in problem
+
+
+def test_an_unquoted_value_keeps_the_rest_and_says_how_to_write_it(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('theme = "nord"\nsort = date\n\n[keys]\nsearch = "ctrl+f"\nbookmark = m\n', "utf-8")
+    settings, problem = config.load(path)
+    assert settings.theme == "nord" and settings.sort == "relevance"  # the bad line's default
+    assert settings.keys == {"search": "ctrl+f"}
+    assert problem is not None
+    assert 'line 2: quote strings: sort = "date"' in problem and 'line 6: quote strings: bookmark = "m"' in problem
 
 
 def test_save_setting_changes_one_line_and_refuses_a_broken_file(tmp_path: Path) -> None:
@@ -119,3 +130,4 @@ def test_cli_config_path_and_show(tmp_path: Path, config_dir: Path) -> None:
     (config_dir / "config.toml").write_text('sort = "dated"\n', "utf-8")
     done = newstui("config", "--show", cwd=tmp_path)
     assert done.returncode == 1 and "line 1" in done.stderr and 'sort = "relevance"' in done.stdout
+    assert 'pager = ""' not in done.stdout and 'save_folder = ""' not in done.stdout  # what it will use

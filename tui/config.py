@@ -9,7 +9,8 @@
     [keys]                         # binding id = keys (see `?` or docs/keys-and-config.md for the ids)
     search = "slash,ctrl+f"
 
-A broken file gives one message naming its line and the defaults are used. newstui writes the file
+A broken line or a wrong value gives one message naming the line and what it wants; that
+setting keeps its default and every other setting is used. newstui writes the file
 only when a setting is changed from the app (the theme), and then only that setting's line,
 atomically, keeping everything else the user wrote. No Textual here (the CLI reads it too).
 """
@@ -32,6 +33,7 @@ FILE_NAME = "config.toml"
 SORTS = ("relevance", "date")
 SCRIPTS = ("as-written", "simplified", "traditional")
 _CHOICES = {"sort": SORTS, "script": SCRIPTS}
+DEFAULT_THEME = "textual-dark"  # Textual's own default, used when no theme is set
 
 
 @dataclass
@@ -51,10 +53,14 @@ class Config:
             return Path(self.save_folder).expanduser()
         return Path(user_documents_dir()) / "newstui"
 
+    def in_force(self) -> dict[str, str]:
+        """Each setting as newstui will really use it (the pager and folder it falls back to)."""
+        return {"theme": self.theme or DEFAULT_THEME, "sort": self.sort, "script": self.script,
+                "pager": self.pager_command(), "save_folder": str(self.save_dir())}
+
     def to_toml(self) -> str:
         """The settings in force, as a config file would say them."""
-        lines = [f"{f.name} = {json.dumps(getattr(self, f.name), ensure_ascii=False)}"
-                 for f in fields(self) if f.name != "keys"]
+        lines = [f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in self.in_force().items()]
         lines += ["", "[keys]"] + [f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in self.keys.items()]
         return "\n".join(lines) + "\n"
 
@@ -75,16 +81,92 @@ def _line_of(text: str, key: str) -> int:
     return next((n for n, line in enumerate(text.splitlines(), 1) if pattern.match(line)), 0)
 
 
-def _problem(path: Path, line: int, what: str) -> str:
-    where = f"{path}, line {line}" if line else str(path)
-    return f"Config {where}: {what}; using the defaults"
+def _first_table(text: str, name: str) -> int:
+    pattern = re.compile(rf"^\s*\[\s*{re.escape(name)}\s*\]")
+    return next((n for n, line in enumerate(text.splitlines(), 1) if pattern.match(line)), 0)
+
+
+_TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]\s*(#.*)?$")
+_SETTING = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=\s*(.*?)\s*$")
+
+
+def _what_is_wrong(line: str, error: str) -> str:
+    """What a line that is not TOML wants, in the user's terms."""
+    setting = _SETTING.match(line)
+    if not setting:
+        return f"not a setting ({error})"
+    key, value = setting.groups()
+    value = value.split("#")[0].strip() if not value.startswith(("'", '"')) else value
+    if not value:
+        return f"{key} has no value"
+    if not value.startswith(("'", '"', "[", "{")):
+        return f'quote strings: {key} = "{value}"'
+    return error
+
+
+def _salvage(text: str) -> tuple[dict[str, object], list[tuple[int, str]]]:
+    """What can be read of a file that is not TOML as a whole: each line on its own.
+
+    A line that cannot be read is named (with what it wants); every other setting is kept.
+    """
+    doc: dict[str, object] = {}
+    problems: list[tuple[int, str]] = []
+    table: dict[str, object] = doc
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        header = _TABLE.match(line)
+        if header:
+            found = doc.setdefault(header.group(1), {})
+            table = found if isinstance(found, dict) else {}
+            continue
+        try:
+            table.update(tomllib.loads(line))
+        except tomllib.TOMLDecodeError as exc:
+            problems.append((number, _what_is_wrong(line, str(exc).split(" (at line")[0])))
+    return doc, problems
+
+
+def _apply(doc: dict[str, object], text: str) -> tuple[Config, list[tuple[int, str]]]:
+    """The settings `doc` gives; each wrong value is named and its default kept."""
+    config = Config()
+    problems: list[tuple[int, str]] = []
+    known = [f.name for f in fields(Config)]
+    for key, value in doc.items():
+        if key == "keys":
+            if not isinstance(value, dict):
+                problems.append((_line_of(text, "keys"), 'keys must be a table of binding id = "key,key"'))
+                continue
+            for binding, keys in value.items():
+                if isinstance(keys, str):
+                    config.keys[str(binding)] = keys
+                else:
+                    problems.append((_line_of(text, str(binding)), f'quote the keys: {binding} = "key,key"'))
+        elif key in known:
+            if not isinstance(value, str):
+                problems.append((_line_of(text, key), f'{key} must be a quoted string: {key} = "..."'))
+            elif key in _CHOICES and value not in _CHOICES[key]:
+                choices = ", ".join(f'"{c}"' for c in _CHOICES[key])
+                problems.append((_line_of(text, key), f"{key} must be one of {choices}"))
+            else:
+                setattr(config, key, value)
+        else:
+            problems.append((_line_of(text, key) or _first_table(text, key),
+                             f"unknown setting {key!r} (known: {', '.join(known)})"))
+    return config, problems
+
+
+def _message(path: Path, problems: list[tuple[int, str]]) -> str:
+    said = "; ".join(f"line {line}: {what}" if line else what for line, what in problems)
+    return f"Config {path}: {said} (the default is used there; every other setting is kept)"
 
 
 def load(path: Path | None = None) -> tuple[Config, str | None]:
-    """The settings of `path` (default: `config_path()`), and one message when it is broken.
+    """The settings of `path` (default: `config_path()`), and one message when any is wrong.
 
-    A missing file is no problem. Any error (unreadable, not TOML, a wrong value) gives the
-    defaults for everything and a message naming the line.
+    A missing file is no problem. A line that is not TOML, or a wrong value, is named with what
+    it wants, and its default used; every valid setting is kept. An unreadable file gives the
+    defaults and a message.
     """
     path = path or config_path()
     try:
@@ -92,37 +174,15 @@ def load(path: Path | None = None) -> tuple[Config, str | None]:
     except FileNotFoundError:
         return Config(), None
     except (OSError, UnicodeDecodeError) as exc:
-        return Config(), _problem(path, 0, f"cannot be read ({exc})")
+        return Config(), f"Config {path} cannot be read ({exc}); using the defaults"
     try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        at = re.search(r"line (\d+)", str(exc))  # Python 3.11's error has no lineno attribute
-        line = int(at.group(1)) if at else 0
-        return Config(), _problem(path, line, str(exc).split(" (at line")[0])
-    config = Config()
-    for key, value in doc.items():
-        if key == "keys":
-            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-                return Config(), _problem(path, _line_of(text, "keys") or _first_table(text, "keys"),
-                                          'keys must be a table of binding id = "key,key"')
-            config.keys = {str(k): v for k, v in value.items()}
-        elif key in {f.name for f in fields(Config)}:
-            if not isinstance(value, str):
-                return Config(), _problem(path, _line_of(text, key), f"{key} must be a string")
-            if key in _CHOICES and value not in _CHOICES[key]:
-                choices = ", ".join(_CHOICES[key])
-                return Config(), _problem(path, _line_of(text, key), f"{key} must be one of {choices}")
-            setattr(config, key, value)
-        else:
-            known = ", ".join(f.name for f in fields(Config))
-            return Config(), _problem(path, _line_of(text, key) or _first_table(text, key),
-                                      f"unknown setting {key!r} (known: {known})")
-    return config, None
-
-
-def _first_table(text: str, name: str) -> int:
-    pattern = re.compile(rf"^\s*\[\s*{re.escape(name)}\s*\]")
-    return next((n for n, line in enumerate(text.splitlines(), 1) if pattern.match(line)), 0)
+        doc: dict[str, object] = tomllib.loads(text)
+        problems: list[tuple[int, str]] = []
+    except tomllib.TOMLDecodeError:
+        doc, problems = _salvage(text)
+    config, wrong = _apply(doc, text)
+    problems += wrong
+    return config, (_message(path, sorted(problems)) if problems else None)
 
 
 def _with_setting(text: str, key: str, value: str) -> str:
