@@ -66,3 +66,18 @@ def test_clean_text_output_has_no_cr_or_controls() -> None:
 def test_strip_controls_keeps_line_structure() -> None:
     assert strip_controls("a\x1b[1m\nb\tc\x00") == "a\nb\tc"
     assert strip_controls("plain 中文") == "plain 中文"
+
+
+def test_saved_file_names_hold_letters_digits_and_hyphens_only() -> None:
+    from tui.archive.export import file_name
+    from tui.archive.model import Article
+
+    def named(title: str, published: str = "2023-05-15") -> str:
+        return file_name(Article(id="x", path="/a", shape="feed", source="s", source_name="S", title=title, url="",
+                                 published=published))
+
+    assert named("‘Beijing’s Global Media Offensive’") == "2023-05-15-Beijings-Global-Media-Offensive.md"
+    assert named("习近平：「我们」（图）《人民日报》") == "2023-05-15-习近平-我们-图-人民日报.md"
+    assert named("ＡＢＣ１２３ / x:y*z?", "") == "ABC123-x-y-z.md"  # full-width letters read as ASCII
+    assert named("“”…", "") == "article.md"
+    assert named("美日2+2会谈 v2.0", "") == "美日2+2会谈-v2.0.md"

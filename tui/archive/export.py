@@ -10,6 +10,7 @@ escaped; the app strips them with `read.text.strip_controls`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from .model import Article
@@ -86,8 +87,15 @@ def to_markdown(article: Article, safe: Safe = strip_controls) -> str:
 
 
 def file_name(article: Article, limit: int = 60) -> str:
-    """A file name for the saved article: date and title, safe on any filesystem."""
-    title = re.sub(r"[\\/:*?\"<>|\x00-\x1f\x7f]+", " ", strip_controls(article.title))
+    """A file name for the saved article: date and title, letters and digits joined by hyphens.
+
+    Full-width forms read as their ASCII kin (NFKC); quotes, brackets and every other punctuation
+    go but `+` and `.` (`‘Beijing’s Global Media Offensive’` -> `Beijings-Global-Media-Offensive`), so the name is
+    safe on any filesystem and easy to type in a shell.
+    """
+    title = unicodedata.normalize("NFKC", strip_controls(article.title))
+    title = re.sub(r"(?<=\w)['’](?=\w)", "", title)  # Beijing’s -> Beijings
+    title = "".join(c if c.isalnum() or c in "+." else " " for c in title)  # 2+2, 5.0 stay
     title = re.sub(r"\s+", "-", title.strip())[:limit].strip("-.") or "article"
     day = article.published[:10]
     return f"{day}-{title}.md" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else f"{title}.md"
