@@ -106,7 +106,8 @@ def test_an_unquoted_value_keeps_the_rest_and_says_how_to_write_it(tmp_path: Pat
     assert settings.theme == "nord" and settings.sort == "relevance"  # the bad line's default
     assert settings.keys == {"search": "ctrl+f"}
     assert problem is not None
-    assert 'line 2: quote strings: sort = "date"' in problem and 'line 6: quote strings: bookmark = "m"' in problem
+    assert 'line 2: quote strings: sort = "date"' in problem
+    assert 'line 6: quote strings: bookmark = "m"' in problem
 
 
 def test_save_setting_changes_one_line_and_refuses_a_broken_file(tmp_path: Path) -> None:

@@ -73,8 +73,8 @@ def test_saved_file_names_hold_letters_digits_and_hyphens_only() -> None:
     from tui.archive.model import Article
 
     def named(title: str, published: str = "2023-05-15") -> str:
-        return file_name(Article(id="x", path="/a", shape="feed", source="s", source_name="S", title=title, url="",
-                                 published=published))
+        return file_name(Article(id="x", path="/a", shape="feed", source="s", source_name="S", title=title,
+                                 url="", published=published))
 
     assert named("‘Beijing’s Global Media Offensive’") == "2023-05-15-Beijings-Global-Media-Offensive.md"
     assert named("习近平：「我们」（图）《人民日报》") == "2023-05-15-习近平-我们-图-人民日报.md"

@@ -90,8 +90,8 @@ def file_name(article: Article, limit: int = 60) -> str:
     """A file name for the saved article: date and title, letters and digits joined by hyphens.
 
     Full-width forms read as their ASCII kin (NFKC); quotes, brackets and every other punctuation
-    go but `+` and `.` (`‘Beijing’s Global Media Offensive’` -> `Beijings-Global-Media-Offensive`), so the name is
-    safe on any filesystem and easy to type in a shell.
+    but `+` and `.` go (`‘Beijing’s Global Media Offensive’` -> `Beijings-Global-Media-Offensive`),
+    so the name is safe on any filesystem and easy to type in a shell.
     """
     title = unicodedata.normalize("NFKC", strip_controls(article.title))
     title = re.sub(r"(?<=\w)['’](?=\w)", "", title)  # Beijing’s -> Beijings
