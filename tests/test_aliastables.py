@@ -9,10 +9,11 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from tui.archive.search import aliastables, resolve
-from tui.archive.search.aliastables import AliasTables, KeyTable
 from tui.archive.search.engine import SearchIndex
+from tui.archive.search.names import aliastables
+from tui.archive.search.names.aliastables import AliasTables, KeyTable
 from tui.archive.search.opening import build_index, load, search_index
+from tui.archive.search.query import resolve
 from tui.archive.search.quick import from_index
 
 QUERIES = ["kishida", "fumio kishida", "kishda", "bulinken", "岸田", "an bei jin san", "aukus", "csis",

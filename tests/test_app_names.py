@@ -14,7 +14,7 @@ from tui.app.commands import COMMANDS
 from tui.app.entities import entity_hits, entity_prompt, find
 from tui.app.help import help_text
 from tui.app.render import Piece, article_pieces, find_matches, render_piece
-from tui.archive.search.names import Entity
+from tui.archive.search.names.entities import Entity
 from tui.archive.search.opening import build_index
 
 KISHIDA_SEEDS = ["001", "000", "004", "002"]  # newest first; 003 (大纪元) never names him

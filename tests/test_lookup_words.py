@@ -11,7 +11,7 @@ from test_search_support import made as _made
 
 from tui.app.render import Piece, find_matches
 from tui.archive.search.engine import SearchIndex
-from tui.archive.search.words import Words
+from tui.archive.search.names.words import Words
 
 ARTICLES = [
     _made("magnitsky", "律师之死", "俄罗斯律师谢尔盖·马格尼茨基（Sergei Magnitsky）死于狱中。"),

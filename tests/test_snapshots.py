@@ -16,7 +16,7 @@ from tui.app import results
 from tui.app.app import NewsApp
 from tui.app.data import Loaded
 from tui.archive.search.engine import Hit
-from tui.archive.search.names import Entity
+from tui.archive.search.names.entities import Entity
 
 SIZES = [(80, 24), (120, 40)]
 

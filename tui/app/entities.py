@@ -13,9 +13,9 @@ from rich.style import Style
 from rich.text import Text
 
 from ..archive.search.engine import Hit
-from ..archive.search.names import Entity
+from ..archive.search.names.entities import Entity
 from ..archive.search.searcher import NameFinder
-from ..archive.search.textindex import fold
+from ..archive.search.text.fold import fold
 from ..archive.store.archive import Archive
 from .render import DIM, match_pattern
 from .text import clean

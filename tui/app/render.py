@@ -13,8 +13,8 @@ from rich.style import Style
 from rich.text import Text
 
 from ..archive.model import Article
-from ..archive.search.highlights import Highlights
-from ..archive.search.textindex import fold
+from ..archive.search.rank.highlights import Highlights
+from ..archive.search.text.fold import fold
 from .text import article_date, clean, clean_lines, clean_segment, source_label
 from .wrap import clip
 

@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from ..archive.search.engine import Hit
-from ..archive.search.names import Entity
+from ..archive.search.names.entities import Entity
 from ..archive.search.searcher import Searcher
 from ..archive.store.archive import Archive
 from . import entities

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from .engine import Hit
-from .names import Entity
+from .names.entities import Entity
 
 
 class Searcher(Protocol):

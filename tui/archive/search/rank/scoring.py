@@ -15,9 +15,10 @@ from collections.abc import Callable, Sequence
 
 import ahocorasick_rs
 
-from .resolve import Term
-from .textindex import TextIndex, encode
-from .titles import Titles
+from ..index.textindex import TextIndex
+from ..index.titles import Titles
+from ..query.resolve import Term
+from ..text.fold import encode
 
 _ONE_PASS = 8  # needles from which one Aho-Corasick pass per title beats `in` per needle
 _ONE_COUNT = 4  # needles from which one DFA pass per text beats `bytes.count` per needle (xi's 5

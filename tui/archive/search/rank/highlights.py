@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ..read.text import strip_controls
+from ...read.text import strip_controls
+from ..names.words import covered
+from ..text.fold import fold
 from .snippets import spans_of
-from .textindex import fold
-from .words import covered
 
 
 class Highlights(list[str]):

@@ -21,11 +21,12 @@ from typing import overload
 
 import msgspec
 
+from ..index.articleids import ArticleIds
+from ..index.textindex import TextIndex
+from ..text.fold import fold
 from . import namerules as R
-from .articleids import ArticleIds
 from .lexicon import Entry, present
 from .merge import Gloss, Union, attach, trusted
-from .textindex import TextIndex, fold
 from .words import Words, matches_outside
 
 KINDS = ("person", "organisation", "agreement", "place", "other")
