@@ -29,6 +29,7 @@ import heapq
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..store.archive import Archive
 from .index.catalog import Catalog
@@ -42,10 +43,12 @@ from .query.plan import Plan, make_plan
 from .query.resolve import Resolver, Term
 from .query.syntax import SORTS, Query, parse
 from .rank import scoring
-from .rank.highlights import Highlights
 from .rank.hits import Hit, Presenter
 from .text import pinyin
 from .text.fold import fold
+
+if TYPE_CHECKING:  # (imported by `terms`: a CLI search lights nothing)
+    from .rank.highlights import Highlights
 
 _FULL_SCORING = 1000  # beyond this many matches, rank in two steps (see `search`)
 _REFINE = 4  # ... scoring limit x this many (at least 200) of the best fully
@@ -126,6 +129,7 @@ class SearchIndex:
     def terms(self, query: str) -> Highlights:
         """Strings to highlight in an opened article (case-insensitively), longest first, with the
         longer names each is no match inside, as in search (highlights.py)."""
+        from .rank.highlights import Highlights
         terms = self._plan(query).terms
         shown = {t.shown[k] for t in terms for k in t.needles}
         return Highlights(sorted(shown, key=lambda s: (-len(s), s)), self._blockers(terms))

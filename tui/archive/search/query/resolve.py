@@ -25,17 +25,15 @@ from typing import TYPE_CHECKING
 
 from ..index.textindex import TextIndex
 from ..names import namerules as R
-from ..names.aliaskeys import alias_tables
 from ..names.aliastables import AliasTables, with_prefix
 from ..names.entities import Entity, Kinds
 from ..names.words import Words
-from ..text import cantonese, romanize
-from ..text.cantonese import CantoneseNames
 from ..text.fold import TOKEN, fold
 from ..text.pinyin import PinyinIndex, looks_like_pinyin
 
 if TYPE_CHECKING:
     from ..names.typos import Typos  # (imported when a typo is looked for: it imports rapidfuzz)
+    from ..text.cantonese import CantoneseNames  # (imported for names of several words only)
 
 EXACT, ALIAS, PINYIN, PREFIX, FUZZY = 1.0, 0.9, 0.85, 0.7, 0.6
 _LATIN = re.compile(r"^[\x21-\x7e]+$")
@@ -72,6 +70,8 @@ class Resolver:
         self._titled = titled
         self.entities = entities
         self.titles = titles
+        if tables is None:  # (a stored index has them: its searches never import aliaskeys)
+            from ..names.aliaskeys import alias_tables
         self.tables = tables if tables is not None else alias_tables(entities)
         self._pinyin: PinyinIndex | None = None
         self._pinyin_parts: tuple[str, array] | None = None
@@ -117,6 +117,7 @@ class Resolver:
     def cantonese(self) -> CantoneseNames:
         """Chinese aliases by their Cantonese reading (cantonese.py; built on first use)."""
         if self._cantonese is None:
+            from ..text.cantonese import CantoneseNames
             self._cantonese = CantoneseNames((fold(a), e) for e, ent in enumerate(self.entities)
                                              for a in ent.aliases if not a.isascii())
         return self._cantonese
@@ -202,6 +203,7 @@ class Resolver:
         term = Term(text)
         folded = fold(text)
         if len(words) > 1:
+            from ..text import cantonese, romanize  # (a search of one word never needs them)
             if self._alias(term, text, EXACT):
                 term.add(folded, EXACT)
             elif looks_like_pinyin(text):
