@@ -28,6 +28,9 @@ class SlowIndex:
     def terms(self, query: str) -> list[str]:
         return [query]
 
+    def entity_terms(self, entity: Entity) -> list[str]:
+        return list(entity.aliases)
+
     def search_counted(self, query: str, limit: int = 50, sort: str | None = None) -> tuple[list[Hit], int]:
         self.calls.append(query)
         if query == "a":

@@ -52,6 +52,9 @@ class FixedIndex:
     def terms(self, query: str) -> list[str]:
         return query.split()
 
+    def entity_terms(self, entity: Entity) -> list[str]:
+        return list(entity.aliases)
+
     def search_counted(self, query: str, limit: int = 50, sort: str | None = None) -> tuple[list[Hit], int]:
         hits = []
         for art in self.archive.articles:

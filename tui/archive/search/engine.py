@@ -134,6 +134,24 @@ class SearchIndex:
         shown = {t.shown[k] for t in terms for k in t.needles}
         return Highlights(sorted(shown, key=lambda s: (-len(s), s)), self._blockers(terms))
 
+    def entity_terms(self, entity: Entity) -> Highlights:
+        """What to light in an entity's articles: its aliases, not inside a longer name of
+        something else, as its articles were found (names/entities.py; highlights.py)."""
+        from .rank.highlights import Highlights
+        words, number = self.resolver.words, self._number(entity)
+        blockers = {k: found for a in entity.aliases
+                    if (k := Highlights.key(a)) and (found := words.blockers(k, number))}
+        return Highlights(entity.aliases, blockers)
+
+    def _number(self, entity: Entity) -> int:
+        """The entity's number among `entities` (its names' owner in names as words), -1 if none."""
+        owners = self.resolver.words.owners
+        for alias in entity.aliases:
+            for e in owners.get(fold(alias), ()):
+                if self.entities[e].key == entity.key:
+                    return e
+        return -1
+
     # -- matching -----------------------------------------------------------------------------
     def _union(self, group: list[Term]) -> dict[int, float]:
         """Articles matching any term of `group` (`kishida OR blinken`), with the best weight."""

@@ -23,6 +23,10 @@ class Searcher(Protocol):
         """Strings to highlight in an article opened from `query`'s results."""
         ...
 
+    def entity_terms(self, entity: Entity) -> list[str]:
+        """Strings to highlight in an entity's articles (its aliases, as search matched them)."""
+        ...
+
 
 class NameFinder(Protocol):
     @property
