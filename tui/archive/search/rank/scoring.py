@@ -69,7 +69,7 @@ def full_scorer(text: TextIndex, terms: list[Term]) -> Callable[[int], float]:
         if find is None:
             counts = {p: c for p, k in enumerate(keys) if (c := hay.count(k))}
             return counts, {p for p in counts if hay.find(keys[p], 0, tl) >= 0}
-        counts: dict[int, int] = {}
+        counts = {}
         ends: dict[int, int] = {}
         in_title: set[int] = set()
         for p, start, stop in find(hay, overlapping=True):
