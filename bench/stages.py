@@ -5,10 +5,10 @@
 It calls `opening.load` (the store's loader, indexing) as `newstui check` does (the same worker
 processes, forked), with timers wrapped around the stages from outside (the code under test is not edited):
 - in the parent: scanning, the parse loop (wall, while the workers run), what the parent does for
-  each parsed file meanwhile (the index builder's `add`: postings), `names.build`, the cache commit
+  each parsed file meanwhile (the index builder's `add`: postings), `entities.build`, the cache commit
   and the search index write;
 - in each worker: reading + decoding + shape + HTML -> blocks (`parse_file`), the index features
-  (`indexbuild.encode_features`) and the body encoding, summed per worker and written to a file
+  (`build.encode_features`) and the body encoding, summed per worker and written to a file
   beside DATA_DIR, since forked workers share no memory with the parent.
 Each stage has its wall time and its CPU time (the process's own); worker stages are summed over the
 workers. On a machine others load too, CPU times are the steadier figure.
@@ -90,7 +90,10 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["--profile"]:
         profile, argv = argv[1], argv[2:]
     data, paths = Path(argv[0]), argv[1:]
-    from tui.archive.search import indexbuild, names, needles, opening
+    from tui.archive.search import opening
+    from tui.archive.search.disk import build
+    from tui.archive.search.index import needles
+    from tui.archive.search.names import entities
     from tui.archive.store import cache, loader, scanning, workers
 
     if serial:
@@ -99,16 +102,16 @@ def main(argv: list[str]) -> int:
 
     _timed(scanning, "scan_files", "scan", PARENT)
     _timed(loader, "_rebuild", "parse loop (wall)", PARENT)
-    _timed(indexbuild.IndexBuilder, "add_encoded", "parent: index postings (builder.add)", PARENT)
-    _timed(names, "build", "names", PARENT)
+    _timed(build.IndexBuilder, "add_encoded", "parent: index postings (builder.add)", PARENT)
+    _timed(entities, "build", "names", PARENT)
     _timed(cache.CacheWriter, "commit", "cache write (commit)", PARENT)
-    _timed(indexbuild.IndexBuilder, "_write", "search index write", PARENT)
-    _timed(indexbuild.IndexBuilder, "finish", "index finish (names + write + open)", PARENT)
+    _timed(build.IndexBuilder, "_write", "search index write", PARENT)
+    _timed(build.IndexBuilder, "finish", "index finish (names + write + open)", PARENT)
     _timed(workers, "parse_file", "worker: read, decode, shape, HTML -> blocks", WORKER)
     _timed(workers, "encode_body", "worker: body encode", WORKER)
     # the features function is handed to the pool by name: the module's attribute must be the timed one
-    _timed(indexbuild, "encode_features", "worker: index features", WORKER)
-    opening.INDEXING = loader.Indexing(features=indexbuild.encode_features, sink=opening.INDEXING.sink)
+    _timed(build, "encode_features", "worker: index features", WORKER)
+    opening.INDEXING = loader.Indexing(features=build.encode_features, sink=opening.INDEXING.sink)
     spool = data.parent / (data.name + ".worker-times.jsonl")
     spool.unlink(missing_ok=True)
     _CHUNK.update(fn=workers._parse_chunk, spool=spool)

@@ -9,9 +9,9 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from tui.archive.search import aliastables, resolve
-from tui.archive.search.aliastables import AliasTables, KeyTable
 from tui.archive.search.engine import SearchIndex
+from tui.archive.search.names import aliaskeys, aliastables
+from tui.archive.search.names.aliastables import AliasTables, KeyTable
 from tui.archive.search.opening import build_index, load, search_index
 from tui.archive.search.quick import from_index
 
@@ -27,7 +27,7 @@ def _no_deriving(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(entities: object) -> AliasTables:
         raise AssertionError("the alias tables were derived again instead of read from the index")
 
-    monkeypatch.setattr(resolve, "alias_tables", refuse)
+    monkeypatch.setattr(aliaskeys, "alias_tables", refuse)  # (resolve imports it when it derives)
 
 
 def test_an_opened_index_reads_the_tables_and_answers_like_a_fresh_build(
@@ -47,7 +47,7 @@ def test_an_opened_index_reads_the_tables_and_answers_like_a_fresh_build(
 
 def test_the_stored_tables_are_the_derived_ones(archive_dir: Path) -> None:
     index = search_index(load([archive_dir]))
-    derived = resolve.alias_tables(index.entities)
+    derived = aliaskeys.alias_tables(index.entities)
     stored = index.resolver.tables
     for name in ("aliases", "tokens", "words"):
         ours, theirs = getattr(stored, name), getattr(derived, name)

@@ -11,11 +11,12 @@ from textual.widgets import Input
 
 from tui.app.app import NewsApp
 from tui.app.commands import COMMANDS
-from tui.app.entities import entity_hits, entity_prompt, find
+from tui.app.entities import entity_prompt, find
 from tui.app.help import help_text
 from tui.app.render import Piece, article_pieces, find_matches, render_piece
-from tui.archive.search.names import Entity
+from tui.archive.search.names.entities import Entity
 from tui.archive.search.opening import build_index
+from tui.archive.search.rank.listing import entity_hits
 
 KISHIDA_SEEDS = ["001", "000", "004", "002"]  # newest first; 003 (大纪元) never names him
 
@@ -153,7 +154,7 @@ def test_entity_rows_and_hits_are_data_not_markup() -> None:
     row = entity_prompt(hostile, 40)
     assert "[bold]x[/]" in row.plain and "\x1b" not in row.plain
     kishida = Entity("fk", "岸田文雄", "person", ["岸田文雄", "Fumio Kishida", "岸田"], ["a4", "a1"])
-    hits = entity_hits(archive, kishida, 10)
+    hits = entity_hits(archive, kishida, kishida.aliases, 10)
     assert [h.id for h in hits] == ["a1", "a4"]  # newest first, whatever the entity's order
     first = hits[0]
     assert [first.snippet[s:e] for s, e in first.spans][:2] == ["岸田文雄", "Fumio Kishida"]

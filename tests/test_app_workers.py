@@ -11,7 +11,7 @@ from test_app_support import sample_archive, sync
 from tui.app.app import NewsApp
 from tui.app.data import Loaded
 from tui.archive.search.engine import Hit
-from tui.archive.search.names import Entity
+from tui.archive.search.names.entities import Entity
 from tui.archive.search.opening import build_index
 
 
@@ -27,6 +27,9 @@ class SlowIndex:
 
     def terms(self, query: str) -> list[str]:
         return [query]
+
+    def entity_terms(self, entity: Entity) -> list[str]:
+        return list(entity.aliases)
 
     def search_counted(self, query: str, limit: int = 50, sort: str | None = None) -> tuple[list[Hit], int]:
         self.calls.append(query)

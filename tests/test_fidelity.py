@@ -17,7 +17,7 @@ import pytest
 from tui.archive.model import Article
 from tui.archive.read import datehints, fallback
 from tui.archive.read.parse import parse_file
-from tui.archive.search.query import parse as parse_query
+from tui.archive.search.query.syntax import parse as parse_query
 from tui.archive.store.archive import Archive
 from tui.cli import main
 

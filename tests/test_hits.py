@@ -11,7 +11,7 @@ from test_search_support import index_of
 from test_search_support import made as _made
 
 from tui.archive.search.engine import SearchIndex
-from tui.archive.search.hits import Presenter
+from tui.archive.search.rank.hits import Presenter
 
 QUERIES = ["岸田", "kishida", "KISHIDA", "Blinken", "bulinken", "布林肯", "拜登", "aukus", "2+2", "罗斯",
            "習近平", "xi jinping", "an bei", "安倍", "日本", "the", "a", "shinzo", "kish", "ross",

@@ -1,4 +1,5 @@
-"""The package's imports form no cycle, and the archive's rooms depend one way: read <- store <- search.
+"""The package's imports form no cycle, and the archive's rooms depend one way: read <- store <- search;
+inside search/, its layers too: text <- index <- names <- query <- rank <- engine <- disk <- opening.
 
 Every import counts, including those inside functions and under TYPE_CHECKING: a cycle hidden in
 a function is still two modules that cannot be understood apart.
@@ -115,3 +116,53 @@ def test_the_archive_rooms_depend_one_way(room: str, must_not_import: tuple[str,
     wrong = sorted((name, target) for name in members for target in edges[name]
                    if target.startswith(must_not_import))
     assert wrong == []
+
+
+#: search/'s layers, lowest first: a module may import from its own layer and the layers below.
+SEARCH = "tui.archive.search"
+SEARCH_LAYERS = (("text",), ("index",), ("names",), ("query",), ("rank",), ("engine", "searcher"), ("disk",),
+                 ("opening", "quick"))
+
+
+def layer_of(module: str) -> int | None:
+    """The layer of a module of search/ (None: in none, or search/ itself)."""
+    if not module.startswith(SEARCH + "."):
+        return None
+    top = module[len(SEARCH) + 1:].split(".")[0]
+    return next((n for n, members in enumerate(SEARCH_LAYERS) if top in members), None)
+
+
+def upward_imports(edges: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """(importer, imported) for each import of search/ from a lower layer into a higher one, and
+    each import between a layer and a module of search/ in no layer. A package a module is inside
+    is not counted: `from .. import x` names the module x, which is."""
+    wrong = []
+    for name, targets in edges.items():
+        mine = layer_of(name)
+        if not name.startswith(SEARCH + "."):
+            continue
+        for target in targets:
+            if not target.startswith(SEARCH + ".") or name.startswith(target + "."):
+                continue
+            theirs = layer_of(target)
+            if (mine is None) != (theirs is None) or (mine or 0) < (theirs or 0):
+                wrong.append((name, target))
+    return sorted(wrong)
+
+
+def test_the_layer_check_sees_an_upward_import() -> None:
+    edges = graph()
+    assert edges[SEARCH + ".text.fold"] and upward_imports(edges) == []
+    edges[SEARCH + ".text.fold"] = edges[SEARCH + ".text.fold"] | {SEARCH + ".index.textindex"}
+    assert upward_imports(edges) == [(SEARCH + ".text.fold", SEARCH + ".index.textindex")]
+
+
+def test_every_search_layer_is_a_folder_or_module_that_exists() -> None:
+    for members in SEARCH_LAYERS:
+        for member in members:
+            here = PACKAGE / "archive" / "search"
+            assert (here / member / "__init__.py").exists() or (here / f"{member}.py").exists(), member
+
+
+def test_the_search_layers_import_one_way() -> None:
+    assert upward_imports(graph()) == []

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from tui.archive.search import indexcache, lexicon
-from tui.archive.search.articleids import ArticleIds, StoredEntity, pack, stored_articles
+from tui.archive.search.disk import reading
+from tui.archive.search.index.articleids import ArticleIds, StoredEntity, pack, stored_articles
+from tui.archive.search.names import lexicon
 from tui.archive.search.opening import build_index, load, search_index
-from tui.archive.search.textindex import fold
+from tui.archive.search.text.fold import fold
 
 
 def test_a_warm_open_lists_each_name_with_the_articles_of_the_cold_build(archive_dir: Path) -> None:
@@ -33,7 +34,7 @@ def test_the_index_stores_no_article_id_for_the_names(archive_dir: Path) -> None
     """An entity's articles are numbers in the index (4 bytes each, not a 16-character id)."""
     cold = load([archive_dir])
     assert cold.index is not None and cold.cache is not None
-    data = indexcache.index_path(cold.cache).read_bytes()
+    data = reading.index_path(cold.cache).read_bytes()
     mentions = Counter(i for e in cold.index.entities for i in e.articles)
     assert len(set(mentions.values())) > 1  # some articles are named by more entities than others
     # an id is in the article tables only: as often for an article many names mention as for any

@@ -17,10 +17,12 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from tui.archive.search import indexbuild, indexcache, names, textindex
+from tui.archive.search.disk import build, reading
 from tui.archive.search.engine import SearchIndex
+from tui.archive.search.index import textindex
+from tui.archive.search.index.textindex import TextIndex
+from tui.archive.search.names import entities
 from tui.archive.search.opening import build_index, load, search_index
-from tui.archive.search.textindex import TextIndex
 from tui.archive.store import loader
 
 QUERIES = ["kishida", "bulinken", "岸田", "2+2", "aukis -岸田", '"第二支柱"', "blinken year:2022", "csis"]
@@ -32,7 +34,7 @@ def _answers(index: SearchIndex) -> dict[str, list[tuple[str, float, str]]]:
 
 def _index_file(result: loader.LoadResult) -> Path:
     assert result.cache is not None
-    return indexcache.index_path(result.cache)
+    return reading.index_path(result.cache)
 
 
 def test_the_index_is_written_with_the_cache_and_answers_like_a_fresh_build(archive_dir: Path) -> None:
@@ -42,7 +44,7 @@ def test_the_index_is_written_with_the_cache_and_answers_like_a_fresh_build(arch
     assert warm.index is None  # a warm load does not touch the index until asked
     opened = search_index(warm)
     assert opened.persisted == _index_file(warm) and warm.notices == []
-    assert isinstance(opened.text.tokens, indexcache.StoredPostings)  # read from the file
+    assert isinstance(opened.text.tokens, reading.StoredPostings)  # read from the file
     fresh = build_index(warm.archive)
     assert _answers(opened) == _answers(fresh) == _answers(cold.index)
     assert [(e.key, e.aliases, sorted(e.articles)) for e in opened.entities] == [
@@ -52,20 +54,20 @@ def test_the_index_is_written_with_the_cache_and_answers_like_a_fresh_build(arch
 
 def test_names_are_found_reading_the_texts_not_mapping_them(archive_dir: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    """names.build reads every article's text: mapped, the pages it touched stayed resident in the
+    """entities.build reads every article's text: mapped, the pages it touched stayed resident in the
     building process (~600 MB at 100k articles); it reads them with pread, and finds the same."""
     read_through = []
-    build = names.build
+    build_names = entities.build
 
     def spy(glosses, bare, text, ids):  # type: ignore[no-untyped-def]
         read_through.append(type(text.hays))
-        return build(glosses, bare, text, ids)
+        return build_names(glosses, bare, text, ids)
 
-    monkeypatch.setattr(names, "build", spy)
+    monkeypatch.setattr(entities, "build", spy)
     cold = load([archive_dir])
-    assert read_through == [indexbuild.FileHays]
-    assert isinstance(cold.index.text.hays, indexcache.MappedHays)  # searches map what they read
-    monkeypatch.setattr(names, "build", build)
+    assert read_through == [build.FileHays]
+    assert isinstance(cold.index.text.hays, reading.MappedHays)  # searches map what they read
+    monkeypatch.setattr(entities, "build", build_names)
     fresh = build_index(cold.archive)  # texts in memory
     assert cold.index.entities and [(e.key, e.aliases, sorted(e.articles)) for e in cold.index.entities] == [
         (e.key, e.aliases, sorted(e.articles)) for e in fresh.entities]
@@ -82,20 +84,20 @@ def _ids(index: SearchIndex, numbers: Iterable[int]) -> list[str]:
 
 def test_equal_glosses_are_held_once_and_name_the_same_entities(archive_dir: Path) -> None:
     """The builder keeps one object per distinct gloss (names are glossed in article after article;
-    100k articles' copies were ~250 MB): names.build finds what it finds over each article's own."""
+    100k articles' copies were ~250 MB): entities.build finds what it finds over each article's own."""
     archive = load([archive_dir], use_cache=False).archive
     texts = [(m.id, m.title, archive.get(m.id).text()) for m in archive.articles]
-    builder = indexbuild.IndexBuilder()
+    builder = build.IndexBuilder()
     for article_id, title, body in texts:
-        builder.add(article_id, title, indexbuild.decode_features(indexbuild.encode_features(title, body)))
+        builder.add(article_id, title, build.decode_features(build.encode_features(title, body)))
     held = [g for gs in builder.glosses for g in gs]
     distinct = {msgspec.msgpack.encode(g) for g in held}
     assert len(distinct) < len(held) and len({id(g) for g in held}) == len(distinct)
-    own = [indexbuild.decode_features(indexbuild.encode_features(title, body)).glosses
+    own = [build.decode_features(build.encode_features(title, body)).glosses
            for _, title, body in texts]
     text = TextIndex(builder.hays, builder.title_len, builder.chars, builder.tokens)
-    shared = names.build(builder.glosses, builder.bare, text, builder.ids)
-    assert shared and shared == names.build(own, builder.bare, text, builder.ids)
+    shared = entities.build(builder.glosses, builder.bare, text, builder.ids)
+    assert shared and shared == entities.build(own, builder.bare, text, builder.ids)
 
 
 def test_file_hays_read_and_match_like_the_texts(tmp_path: Path) -> None:
@@ -104,7 +106,7 @@ def test_file_hays_read_and_match_like_the_texts(tmp_path: Path) -> None:
     path.write_bytes(b"head" + b"".join(hays) + b"tail")
     fd = os.open(path, os.O_RDONLY)
     try:
-        on_file = indexbuild.FileHays(fd, 4, array("Q", accumulate(map(len, hays), initial=0)))
+        on_file = build.FileHays(fd, 4, array("Q", accumulate(map(len, hays), initial=0)))
         assert len(on_file) == len(hays) and [on_file[i] for i in range(len(hays))] == hays
         for needle in [b"kishida", b"raa", b"raaf", "文雄".encode(), b"aukus", b"2+2", b"tail"]:
             assert [on_file.contains(i, needle) for i in range(len(hays))] == [
@@ -121,7 +123,7 @@ def test_mapped_hays_find_in_one_loop_what_they_find_one_by_one(tmp_path: Path) 
     crcs[4] ^= 1  # article 4 is damaged: never found, reported
     damaged: list[str] = []
     with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-        mapped = indexcache.MappedHays(mm, 4, array("Q", accumulate(map(len, hays), initial=0)), crcs,
+        mapped = reading.MappedHays(mm, 4, array("Q", accumulate(map(len, hays), initial=0)), crcs,
                                        damaged.append)
         for needle in [b"kishida", b"raa", b"aukus", "文雄".encode(), b"2+2", b"tail", b"head"]:
             found = mapped.holding(range(len(hays)), needle)
@@ -132,11 +134,11 @@ def test_mapped_hays_find_in_one_loop_what_they_find_one_by_one(tmp_path: Path) 
 
 _CHILD = """
 import json, sys
-from tui.archive.search import indexcache
+from tui.archive.search.disk import reading
 from tui.archive.search.opening import load, search_index
 result = load([sys.argv[1]])
 index = search_index(result)
-print(json.dumps({"opened": isinstance(index.text.tokens, indexcache.StoredPostings),
+print(json.dumps({"opened": isinstance(index.text.tokens, reading.StoredPostings),
                   "notices": result.notices, "parsed": result.parsed,
                   "hits": sorted(h.id for h in index.search("kishida"))}))
 """
@@ -166,7 +168,7 @@ def test_a_changed_archive_gets_a_new_index(archive_dir: Path) -> None:
     assert [h.path for h in second.index.search("Zorbian")] == [str(extra)]
     third = search_index(load([archive_dir]))
     assert [h.path for h in third.search("quillfeather")] == [str(extra)]
-    assert isinstance(third.text.tokens, indexcache.StoredPostings)
+    assert isinstance(third.text.tokens, reading.StoredPostings)
 
 
 def _damage_and_reopen(archive_dir: Path, damage) -> tuple[loader.LoadResult, SearchIndex]:  # type: ignore[no-untyped-def]
@@ -198,14 +200,14 @@ def test_a_damaged_index_is_rebuilt_with_a_notice(archive_dir: Path, how: str) -
     assert len(warm.notices) == 1 and "rebuilding" in warm.notices[0]
     assert index.persisted is not None and index.persisted.is_file()
     again = load([archive_dir])
-    assert isinstance(search_index(again).text.tokens, indexcache.StoredPostings) and again.notices == []
+    assert isinstance(search_index(again).text.tokens, reading.StoredPostings) and again.notices == []
 
 
 def test_damaged_text_found_while_searching_removes_the_index(archive_dir: Path) -> None:
     cold = load([archive_dir])
     path = _index_file(cold)
     data = bytearray(path.read_bytes())
-    at = len(indexcache.MAGIC) + 100  # inside the folded text, which is checked block by block
+    at = len(reading.MAGIC) + 100  # inside the folded text, which is checked block by block
     data[at:at + 8] = bytes(b ^ 0x55 for b in data[at:at + 8])
     path.write_bytes(bytes(data))
     index = search_index(load([archive_dir]))  # opens: the text is checked only when read
@@ -219,22 +221,22 @@ def test_damaged_text_found_while_searching_removes_the_index(archive_dir: Path)
 def test_an_index_from_another_version_or_cache_is_rebuilt(archive_dir: Path, monkeypatch: pytest.MonkeyPatch
                                                            ) -> None:
     cold = load([archive_dir])
-    monkeypatch.setattr(indexcache, "index_version", lambda: "another")
+    monkeypatch.setattr(reading, "index_version", lambda: "another")
     warm = load([archive_dir])
     search_index(warm)
     assert len(warm.notices) == 1 and "another version" in warm.notices[0]
     monkeypatch.undo()
     other = load([archive_dir])
     other.identity = [0, 0, 0.0]  # as if the cache had been rewritten since
-    with pytest.raises(indexcache.IndexError_):
-        indexcache.open_index(_index_file(cold), other.archive, other.identity)
+    with pytest.raises(reading.IndexError_):
+        reading.open_index(_index_file(cold), other.archive, other.identity)
 
 
 def test_the_index_holds_no_pickle(archive_dir: Path) -> None:
     cold = load([archive_dir])
     data = _index_file(cold).read_bytes()
-    assert data.startswith(indexcache.MAGIC) and data.endswith(indexcache.MAGIC)
-    source = Path(indexcache.__file__).read_text(encoding="utf-8")
+    assert data.startswith(reading.MAGIC) and data.endswith(reading.MAGIC)
+    source = Path(reading.__file__).read_text(encoding="utf-8")
     assert "import pickle" not in source and "marshal" not in source
 
 
@@ -263,7 +265,7 @@ def test_an_index_of_the_previous_format_is_rebuilt_not_misread(archive_dir: Pat
     """Format 4 stored no empty name lists: such a file is rebuilt (with a notice), never read."""
     def older(path: Path) -> None:
         data = path.read_bytes()
-        old = indexcache.MAGIC[:-1] + bytes([indexcache.MAGIC[-1] - 1])
+        old = reading.MAGIC[:-1] + bytes([reading.MAGIC[-1] - 1])
         path.write_bytes(old + data[len(old):-len(old)] + old)
 
     warm, _ = _damage_and_reopen(archive_dir, older)
@@ -279,7 +281,7 @@ def test_first_characters_of_names_find_what_reading_every_text_finds(archive_di
     load([archive_dir])  # the cold load writes the index; the next one opens it
     opened = search_index(load([archive_dir]))
     phrases = opened.text.phrases
-    assert isinstance(phrases, indexcache.StoredPostings)
+    assert isinstance(phrases, reading.StoredPostings)
     names = [k for k in phrases.keys if not k.isascii() and len(k) >= 3]
     prefixes = sorted({k[:n] for k in names for n in range(2, len(k))})
     used = 0

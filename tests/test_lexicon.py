@@ -10,8 +10,9 @@ from types import ModuleType
 
 import pytest
 
-from tui.archive.search import lexicon, pinyin, scripts
-from tui.archive.search.textindex import fold
+from tui.archive.search.names import lexicon
+from tui.archive.search.text import pinyin, scripts
+from tui.archive.search.text.fold import fold
 
 TOOLS = Path(__file__).resolve().parent.parent / "tools"
 SAMPLE = Path(__file__).resolve().parent / "lexicon_sample"  # not fixtures/: those are articles
@@ -86,5 +87,5 @@ def test_the_shipped_lexicon_reads_back() -> None:
     by_form = {z: e for e in entries for z in e.zh}
     assert by_form["習近平"] is by_form["习近平"] and "Xi Jinping" in by_form["习近平"].latin
     assert by_form["川普"] is by_form["特朗普"]
-    notes = (Path(scripts.__file__).parent / "data" / "LEXICON.md").read_text(encoding="utf-8")
+    notes = (Path(scripts.__file__).parent.parent / "data" / "LEXICON.md").read_text(encoding="utf-8")
     assert "CC BY-SA 4.0" in notes and "CC-CEDICT" in notes

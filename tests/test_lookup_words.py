@@ -11,7 +11,8 @@ from test_search_support import made as _made
 
 from tui.app.render import Piece, find_matches
 from tui.archive.search.engine import SearchIndex
-from tui.archive.search.words import Words
+from tui.archive.search.names.words import Words
+from tui.archive.search.rank.listing import entity_hits
 
 ARTICLES = [
     _made("magnitsky", "律师之死", "俄罗斯律师谢尔盖·马格尼茨基（Sergei Magnitsky）死于狱中。"),
@@ -98,6 +99,20 @@ def test_article_highlights_skip_a_name_inside_a_longer_one(index: SearchIndex) 
     assert quoted == ["罗斯", "罗斯"]  # a quoted phrase is a plain substring
     law = [Piece("paragraph", "财政部援引《全球马格尼茨基法案》宣布制裁。")]
     assert [law[0].text[a:b] for _, a, b in find_matches(law, index.terms("马格尼茨基"))] == ["马格尼茨基"]
+
+
+def test_an_entity_listing_lights_its_name_only_where_search_counted_it(index: SearchIndex) -> None:
+    """One rule for what is lit: Roth's listing and the article opened from it light 罗斯 where
+    his articles were counted, not inside 俄罗斯 (the app once lit every substring of an alias)."""
+    roth = next(e for e in index.entities if "Kenneth Roth" in e.aliases)
+    assert index.archive is not None and set(roth.articles) == {"both"}
+    hits = entity_hits(index.archive, roth, index.entity_terms(roth), 10)
+    snippet = hits[0].snippet
+    assert [snippet[max(0, a - 1):b] for a, b in hits[0].spans] == ["任罗斯", "（Kenneth Roth"]
+    text = "俄罗斯外长会见了人权观察执行主任罗斯（Kenneth Roth）。"
+    pieces = [Piece("title", "会谈"), Piece("paragraph", text)]
+    shown = [(pieces[i].text[a:b], a) for i, a, b in find_matches(pieces, index.entity_terms(roth))]
+    assert shown == [("罗斯", text.rindex("罗斯")), ("Kenneth Roth", text.index("Kenneth"))]
 
 
 def test_an_organisation_named_after_a_place_keeps_the_place_a_name() -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.archive.search import names
 from tui.archive.search.engine import SearchIndex
+from tui.archive.search.names import entities
 from tui.archive.search.opening import build_index, load_archive
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -22,13 +22,13 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
         yield build_index(load_archive([SEEDS]))
 
 
-def entity(index: SearchIndex, alias: str) -> names.Entity:
+def entity(index: SearchIndex, alias: str) -> entities.Entity:
     found = [e for e in index.entities if alias in e.aliases]
     assert len(found) == 1, (alias, found)
     return found[0]
 
 
-def files(index: SearchIndex, e: names.Entity) -> set[str]:
+def files(index: SearchIndex, e: entities.Entity) -> set[str]:
     return {Path(index.archive.meta(i).path).name[:3] for i in e.articles}
 
 
@@ -70,7 +70,7 @@ def test_no_guessed_or_junk_names(index: SearchIndex) -> None:
 
 
 def test_glosses_of_one_text() -> None:
-    found = names.glosses("美国总统乔·拜登（Joe Biden）会见日本首相岸田文雄（Fumio Kishida）。"
+    found = entities.glosses("美国总统乔·拜登（Joe Biden）会见日本首相岸田文雄（Fumio Kishida）。"
                           "日本和菲律宾签署了《相互准入协议》(RAA)。"
                           "图（OLIVIER DOULIERY/AFP via Getty Images）")
     by_latin = {g.latin[0]: g for g in found if g.latin}
@@ -81,10 +81,10 @@ def test_glosses_of_one_text() -> None:
 
 
 def test_cli_outputs(index: SearchIndex) -> None:
-    data = json.loads(names.entities_to_json(index.entities))
+    data = json.loads(entities.entities_to_json(index.entities))
     assert {"key", "name", "kind", "aliases", "articles", "count"} <= set(data[0])
     assert data[0]["count"] >= data[-1]["count"]
-    text = names.format_entities(index.entities)
+    text = entities.format_entities(index.entities)
     assert "岸田文雄 · Fumio Kishida" in text
 
 

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from tui.archive.search import lexicon, names, opening
+from tui.archive.search import opening
+from tui.archive.search.disk.build import features
 from tui.archive.search.engine import SearchIndex
-from tui.archive.search.indexbuild import features
-from tui.archive.search.textindex import fold
+from tui.archive.search.names import entities, lexicon
+from tui.archive.search.text.fold import fold
 from tui.archive.store import workers
 
 FILLER = "今天的天气很好，市场平稳，学校照常上课。"
@@ -57,11 +58,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SearchInde
     yield pooled, alone
 
 
-def _files(index: SearchIndex, e: names.Entity) -> list[int]:
+def _files(index: SearchIndex, e: entities.Entity) -> list[int]:
     return sorted(int(Path(index.archive.meta(i).path).stem) for i in e.articles)
 
 
-def _entity(index: SearchIndex, alias: str) -> names.Entity:
+def _entity(index: SearchIndex, alias: str) -> entities.Entity:
     found = [e for e in index.entities if alias in e.aliases]
     assert len(found) == 1, (alias, found)
     return found[0]

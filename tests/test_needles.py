@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.archive.search import needles
-from tui.archive.search.textindex import encode, fold
+from tui.archive.search.index import needles
+from tui.archive.search.text.fold import encode, fold
 
 TEXTS = [encode(fold(t)) for t in (
     "岸田文雄（Fumio Kishida）与拜登会谈。", "The RAAF and the raa unit; 2+2 talks.", "俄罗斯外长拉夫罗夫。",

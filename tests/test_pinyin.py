@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.archive.search.pinyin import PinyinIndex, looks_like_pinyin, to_pinyin
+from tui.archive.search.text.pinyin import PinyinIndex, looks_like_pinyin, to_pinyin
 
 
 def test_to_pinyin() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.archive.search.query import SYNTAX, Either, parse
+from tui.archive.search.query.syntax import SYNTAX, Either, parse
 
 
 def test_words_phrases_exclusions() -> None:

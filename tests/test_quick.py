@@ -11,7 +11,7 @@ import pytest
 from conftest import newstui
 
 from tui.archive.search import opening
-from tui.archive.search.catalog import Catalog
+from tui.archive.search.index.catalog import Catalog
 from tui.archive.search.quick import from_index
 from tui.archive.store import stamps
 from tui.archive.store.scanning import scan_files

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 import pytest
 
 from tui.archive.model import Article, Block
-from tui.archive.search import engine, scoring
+from tui.archive.search import engine
 from tui.archive.search.engine import SearchIndex
 from tui.archive.search.opening import build_index
+from tui.archive.search.rank import scoring
 from tui.archive.store.archive import Archive
 
 NAMES = ["岸田文雄", "岸田", "Kishida", "拜登", "Biden", "布林肯", "華為", "华为", "Huawei", "胡锦涛"]

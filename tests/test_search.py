@@ -16,7 +16,7 @@ from test_search_support import index_of
 from test_search_support import made as _made
 
 from tui.archive.search.engine import Hit, SearchIndex
-from tui.archive.search.textindex import fold
+from tui.archive.search.text.fold import fold
 
 ALL = {"000", "001", "002", "003", "004", "abe", "abe2", "en", "quadruple", "csis"}
 KISHIDA = {"000", "001", "002", "004", "en"}

@@ -16,7 +16,7 @@ from tui.app import results
 from tui.app.app import NewsApp
 from tui.app.data import Loaded
 from tui.archive.search.engine import Hit
-from tui.archive.search.names import Entity
+from tui.archive.search.names.entities import Entity
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -51,6 +51,9 @@ class FixedIndex:
 
     def terms(self, query: str) -> list[str]:
         return query.split()
+
+    def entity_terms(self, entity: Entity) -> list[str]:
+        return list(entity.aliases)
 
     def search_counted(self, query: str, limit: int = 50, sort: str | None = None) -> tuple[list[Hit], int]:
         hits = []

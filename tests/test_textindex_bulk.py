@@ -3,7 +3,8 @@ one needle at a time: Chinese strings, Latin words only at word boundaries, punc
 
 from __future__ import annotations
 
-from tui.archive.search.textindex import Postings, TextIndex, fold, hay_of
+from tui.archive.search.index.textindex import Postings, TextIndex, hay_of
+from tui.archive.search.text.fold import fold
 
 TEXTS = [
     ("岸田文雄访美", "岸田文雄（Fumio Kishida）与拜登会谈。"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.archive.search import titles
-from tui.archive.search.titles import Titles
+from tui.archive.search.index import titles
+from tui.archive.search.index.titles import Titles
 
 FOLDED = ["习近平会见拜登", "trump tower", "川普\n与习近", "平安夜", "", "习近平"]
 

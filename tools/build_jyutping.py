@@ -26,8 +26,8 @@ OUT = HERE.parent / "tui" / "archive" / "search" / "data" / "jyutping.txt"
 
 def main() -> None:
     sys.path.insert(0, str(HERE.parent))
-    from tui.archive.search.pinyin import is_han
-    from tui.archive.search.textindex import fold
+    from tui.archive.search.text.fold import fold
+    from tui.archive.search.text.pinyin import is_han
 
     raw = files("pycantonese").joinpath("data/rime_cantonese/chars_to_jyutping.json").read_text("utf-8")
     readings: dict[str, str] = json.loads(raw)

@@ -183,7 +183,7 @@ def _reading(pinyin: str) -> str:
 
 
 def _table_reading(text: str) -> str:
-    from tui.archive.search.pinyin import to_pinyin
+    from tui.archive.search.text.pinyin import to_pinyin
 
     return to_pinyin(text, sep="")
 
@@ -243,7 +243,7 @@ def merge(items: Iterable[Entry], fold: Any = None) -> list[tuple[str, list[str]
 
 
 def build(cedict: Iterable[str], extra_lines: Iterable[str]) -> list[tuple[str, list[str], list[str]]]:
-    from tui.archive.search.textindex import fold  # the folding the index uses
+    from tui.archive.search.text.fold import fold  # the folding the index uses
 
     return merge([*entries(cedict), *extra(extra_lines)], fold)
 

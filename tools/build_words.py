@@ -24,8 +24,8 @@ OUT = HERE.parent / "tui" / "archive" / "search" / "data" / "words.txt"
 def build(lines: list[str]) -> list[str]:
     from build_lexicon import LINE
 
-    from tui.archive.search.pinyin import is_han
-    from tui.archive.search.textindex import fold
+    from tui.archive.search.text.fold import fold
+    from tui.archive.search.text.pinyin import is_han
 
     words: set[str] = set()
     for line in lines:

@@ -167,8 +167,8 @@ def _setup_names(parser: argparse.ArgumentParser) -> None:
 def _cmd_names(args: argparse.Namespace) -> int:
     import json
 
-    from .archive.search.names import format_entities
-    from .archive.search.timeline import timeline
+    from .archive.search.names.entities import format_entities
+    from .archive.timeline import timeline
 
     archive, index = _load(args, index=True)
     entities = index.entities

@@ -17,7 +17,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from .archive.search.query import SORTS, SYNTAX, parse
+from .archive.search.query.syntax import SORTS, SYNTAX, parse
 from .cli_common import (
     PROG,
     UsageError,

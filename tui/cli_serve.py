@@ -82,7 +82,7 @@ class Server:
         return self.open()
 
     def open(self) -> str:
-        from .archive.search import indexcache
+        from .archive.search.disk import reading as indexcache
         from .archive.store import cache, stamps
         from .archive.store.identity import parser_version
         from .archive.store.watch import Watch

@@ -17,7 +17,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ..archive.search.query import SYNTAX
+from ..archive.search.query.syntax import SYNTAX
 from .commands import help_rows
 
 NOTES = [

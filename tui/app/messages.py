@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from ..archive.model import Rejection
-from ..archive.search.names import Entity
+from ..archive.search.names.entities import Entity
 from ..archive.search.searcher import Lookup
 from ..archive.store.archive import Archive
 

@@ -17,10 +17,10 @@ from textual.containers import Vertical
 from textual.widgets import Input, Sparkline, Static
 from textual.worker import get_current_worker
 
-from ..archive.search.names import Entity
+from ..archive.search.names.entities import Entity
 from ..archive.search.searcher import NameFinder
-from ..archive.search.timeline import timeline
 from ..archive.store.archive import Archive
+from ..archive.timeline import timeline
 from . import entities
 from .frames import FrameHold, HoldsFrames
 from .messages import EntityChosen, StatusChanged

@@ -5,7 +5,6 @@ Pure functions (no Textual): the widgets only place what these return.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -13,8 +12,7 @@ from rich.style import Style
 from rich.text import Text
 
 from ..archive.model import Article
-from ..archive.search.highlights import Highlights
-from ..archive.search.textindex import fold
+from ..archive.search.rank.highlights import Highlights
 from .text import article_date, clean, clean_lines, clean_segment, source_label
 from .wrap import clip
 
@@ -88,13 +86,6 @@ def article_pieces(article: Article, *, bookmarked: bool = False) -> list[Piece]
         for n, (text, url) in enumerate(links, 1):
             pieces.append(Piece("link", text or url, f"[{n}] ", url if text else ""))
     return pieces
-
-
-def match_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
-    """A pattern of the folded `terms`, to search in folded text (`fold`: same offsets as the
-    text as written, so 習近平 in the article lights up for 习近平)."""
-    words = sorted({fold(clean(t)) for t in terms if clean(t)}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)), re.IGNORECASE) if words else None
 
 
 UNMATCHED = frozenset({"meta", "url"})  # source/date and URL lines: not the article's text

@@ -16,7 +16,8 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from ..archive.search.engine import Hit
-from ..archive.search.names import Entity
+from ..archive.search.names.entities import Entity
+from ..archive.search.rank import listing
 from ..archive.search.searcher import Searcher
 from ..archive.store.archive import Archive
 from . import entities
@@ -100,10 +101,14 @@ class SearchResults(ResultsList):
     def terms(self) -> list[str]:
         """What to highlight in an article opened from here: the entity's aliases or the query's terms."""
         if self.entity is not None:
-            return list(self.entity.aliases)
+            return self._entity_terms(self.entity)
         if self.query_text and self.searcher is not None:
             return self.searcher.terms(self.query_text)
         return []
+
+    def _entity_terms(self, entity: Entity) -> list[str]:
+        """What search lights in the entity's articles (its aliases, without a searcher)."""
+        return list(entity.aliases) if self.searcher is None else self.searcher.entity_terms(entity)
 
     def choose(self, article_id: str) -> None:
         self.post_message(ArticleChosen(article_id, self.ids(), self.terms(), self))
@@ -234,7 +239,7 @@ class SearchResults(ResultsList):
         archive = self.archive
         if archive is None:
             return
-        hits = entities.entity_hits(archive, entity, ENTITY_LIMIT)
+        hits = listing.entity_hits(archive, entity, self._entity_terms(entity), ENTITY_LIMIT)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_entity, entity, hits)
 
@@ -262,7 +267,7 @@ class SearchResults(ResultsList):
         archive = self.archive
         if archive is None:
             return
-        hits = entities.listing_hits(archive, ids)
+        hits = listing.listing_hits(archive, ids)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_listing, title, hits, start)
 

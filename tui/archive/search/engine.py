@@ -3,7 +3,7 @@
     index = opening.build_index(archive)           # or SearchIndex.over(archive, ...) on a stored index
     hits = index.search("kishida", limit=50)       # best first
     index.terms("kishida")                         # strings to highlight inside an article
-    index.entities                                 # names and agreements (see names.py)
+    index.entities                                 # names and agreements (see names/entities.py)
 
 How a query runs (see query.py for the syntax, resolve.py for how words become strings):
 1. each word (or run of words forming one name) becomes a Term: the literal strings that count
@@ -29,19 +29,26 @@ import heapq
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..store.archive import Archive
-from . import names, pinyin, scoring, words
-from .aliastables import AliasTables
-from .catalog import Catalog
-from .highlights import Highlights
-from .hits import Hit, Presenter
-from .plan import Plan, make_plan
-from .query import SORTS, Query, parse
-from .resolve import Resolver, Term
-from .textindex import TextIndex, fold
-from .titles import Titles
-from .words import matches_outside
+from .index.catalog import Catalog
+from .index.textindex import TextIndex
+from .index.titles import Titles
+from .names import words
+from .names.aliastables import AliasTables
+from .names.entities import Entity
+from .names.words import matches_outside
+from .query.plan import Plan, make_plan
+from .query.resolve import Resolver, Term
+from .query.syntax import SORTS, Query, parse
+from .rank import scoring
+from .rank.hits import Hit, Presenter
+from .text import pinyin
+from .text.fold import fold
+
+if TYPE_CHECKING:  # (imported by `terms`: a CLI search lights nothing)
+    from .rank.highlights import Highlights
 
 _FULL_SCORING = 1000  # beyond this many matches, rank in two steps (see `search`)
 _REFINE = 4  # ... scoring limit x this many (at least 200) of the best fully
@@ -53,7 +60,7 @@ __all__ = ["Hit", "SearchIndex"]
 
 
 class SearchIndex:
-    def __init__(self, catalog: Catalog, text: TextIndex, entities: Sequence[names.Entity],
+    def __init__(self, catalog: Catalog, text: TextIndex, entities: Sequence[Entity],
                  body: Callable[[int], str], titled: Sequence[str] | Callable[[], list[str]] = (),
                  archive: Archive | None = None, tables: AliasTables | None = None) -> None:
         """`catalog`: each article number's fields; `body(i)`: article i's body text (for snippets).
@@ -77,7 +84,7 @@ class SearchIndex:
         self.stamps: tuple[int, ...] | None = None  # opened alone: the digest of the files indexed
 
     @classmethod
-    def over(cls, archive: Archive, text: TextIndex, entities: Sequence[names.Entity],
+    def over(cls, archive: Archive, text: TextIndex, entities: Sequence[Entity],
              titled: Sequence[str] | Callable[[], list[str]] = (), ids: Sequence[str] | None = None,
              tables: AliasTables | None = None) -> SearchIndex:
         """The index of `archive`; `ids`: the article id of each number in `text` (default:
@@ -109,7 +116,7 @@ class SearchIndex:
             self._plans[key] = found
         return found
 
-    def find_names(self, text: str) -> list[names.Entity]:
+    def find_names(self, text: str) -> list[Entity]:
         """Entities for the names panel's filter box: any alias containing `text`, or what the
         query resolves to (pinyin, typos); all of them, most articles first, for an empty text."""
         key = fold(text.strip())
@@ -122,9 +129,28 @@ class SearchIndex:
     def terms(self, query: str) -> Highlights:
         """Strings to highlight in an opened article (case-insensitively), longest first, with the
         longer names each is no match inside, as in search (highlights.py)."""
+        from .rank.highlights import Highlights
         terms = self._plan(query).terms
         shown = {t.shown[k] for t in terms for k in t.needles}
         return Highlights(sorted(shown, key=lambda s: (-len(s), s)), self._blockers(terms))
+
+    def entity_terms(self, entity: Entity) -> Highlights:
+        """What to light in an entity's articles: its aliases, not inside a longer name of
+        something else, as its articles were found (names/entities.py; highlights.py)."""
+        from .rank.highlights import Highlights
+        words, number = self.resolver.words, self._number(entity)
+        blockers = {k: found for a in entity.aliases
+                    if (k := Highlights.key(a)) and (found := words.blockers(k, number))}
+        return Highlights(entity.aliases, blockers)
+
+    def _number(self, entity: Entity) -> int:
+        """The entity's number among `entities` (its names' owner in names as words), -1 if none."""
+        owners = self.resolver.words.owners
+        for alias in entity.aliases:
+            for e in owners.get(fold(alias), ()):
+                if self.entities[e].key == entity.key:
+                    return e
+        return -1
 
     # -- matching -----------------------------------------------------------------------------
     def _union(self, group: list[Term]) -> dict[int, float]:

@@ -19,13 +19,13 @@ from ..store import loader, workers
 from ..store.archive import Archive
 from ..store.loader import Indexing, LoadResult
 from ..store.workers import Progress
-from . import indexcache
+from .disk import reading
+from .disk.build import IndexBuilder, encode_features, features
 from .engine import SearchIndex
-from .indexbuild import IndexBuilder, encode_features, features
 
 
 def _sink(cache_file: Path) -> IndexBuilder | None:
-    return _builder_at(indexcache.index_path(cache_file), cache_file)
+    return _builder_at(reading.index_path(cache_file), cache_file)
 
 
 #: How the store writes this index beside its cache.
@@ -69,11 +69,11 @@ def search_index(result: LoadResult, progress: Progress | None = None) -> Search
     if result.cache is None or result.identity is None:
         result.index = build_index(archive, progress)
         return result.index
-    path = indexcache.index_path(result.cache)
+    path = reading.index_path(result.cache)
     try:
-        result.index = indexcache.open_index(path, archive, result.identity)
+        result.index = reading.open_index(path, archive, result.identity)
         return result.index
-    except indexcache.IndexError_ as exc:
+    except reading.IndexError_ as exc:
         if path.exists():
             result.notices.append(f"{exc}; rebuilding it")
     builder = _builder_at(path, result.cache)

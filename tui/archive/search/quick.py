@@ -21,7 +21,7 @@ from typing import TypeVar
 from ..store import cache, stamps
 from ..store.identity import parser_version, roots_of
 from ..store.paths import data_dir as default_data_dir
-from . import indexcache
+from .disk import reading
 
 T = TypeVar("T")
 
@@ -32,16 +32,16 @@ def from_index(paths: Iterable[str | os.PathLike[str]], ask: Callable[[object], 
     written, else None. `processes`: how many check the files (default: one per core)."""
     roots = roots_of(paths)
     target = cache.cache_path(default_data_dir(data_dir), roots)
-    if not target.exists() or not indexcache.index_path(target).exists():
+    if not target.exists() or not reading.index_path(target).exists():
         return None
     pending = stamps.start(roots, processes)
     fd = -1
     try:
         try:
             fd, header = cache.CacheFile.open_header(target, parser_version())
-            index = indexcache.open_columns(indexcache.index_path(target),
+            index = reading.open_columns(reading.index_path(target),
                                             [header.meta_crc, header.count, header.written], fd)
-        except (cache.CacheError, indexcache.IndexError_, OSError):
+        except (cache.CacheError, reading.IndexError_, OSError):
             return None
         answer = ask(index)
         if index.damage is not None and index.damage.reasons:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from .engine import Hit
-from .names import Entity
+from .names.entities import Entity
 
 
 class Searcher(Protocol):
@@ -21,6 +21,10 @@ class Searcher(Protocol):
 
     def terms(self, query: str) -> list[str]:
         """Strings to highlight in an article opened from `query`'s results."""
+        ...
+
+    def entity_terms(self, entity: Entity) -> list[str]:
+        """Strings to highlight in an entity's articles (its aliases, as search matched them)."""
         ...
 
 

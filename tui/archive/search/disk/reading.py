@@ -31,12 +31,13 @@ from typing import Any
 
 import msgspec
 
-from ..store.bodies import no_gc
-from ..store.files import pread
-from . import names
-from .aliastables import AliasTables
-from .articleids import StoredEntity, stored_articles
-from .indexformat import (
+from ...store.bodies import no_gc
+from ...store.files import pread
+from ..index.articleids import StoredEntity, stored_articles
+from ..index.textindex import TextIndex
+from ..names.aliastables import AliasTables
+from ..names.entities import Entity
+from .format import (
     FORMAT,
     MAGIC,
     META_DEC,
@@ -50,8 +51,7 @@ from .indexformat import (
     index_path,
     index_version,
 )
-from .indexmapped import BodyReader, Damage, LazyEntities, MappedHays, StoredPostings
-from .textindex import TextIndex
+from .mapped import BodyReader, Damage, LazyEntities, MappedHays, StoredPostings
 
 __all__ = ["MAGIC", "IndexError_", "MappedHays", "StoredPostings", "index_path", "index_version",
            "open_columns", "open_index"]
@@ -60,13 +60,13 @@ __all__ = ["MAGIC", "IndexError_", "MappedHays", "StoredPostings", "index_path",
 def open_index(path: Path, archive: Any, cache_identity: list[Any]) -> Any:
     """The SearchIndex persisted at `path` for `archive`; IndexError_ (with the reason) when there
     is none or it cannot be trusted: other version, another cache's, damaged, truncated."""
-    from .engine import SearchIndex
+    from ..engine import SearchIndex
 
     def make(meta: Meta, text: TextIndex, tables: AliasTables) -> Any:
         if len(meta.ids) != len(archive) or any(i not in archive for i in meta.ids):
             raise IndexError_("the search index is for other articles")
         ids, damage = meta.ids, text.hays.on_damage  # type: ignore[attr-defined]
-        entities = [names.Entity(s.key, s.name, s.kind, s.aliases, stored_articles(s, ids, damage))
+        entities = [Entity(s.key, s.name, s.kind, s.aliases, stored_articles(s, ids, damage))
                     for s in msgspec.msgpack.decode(meta.entities, type=list[StoredEntity])]
         index = SearchIndex.over(archive, text, entities, _titled(meta), meta.ids, tables)
         if index.catalog.titles != meta.titles:
@@ -82,8 +82,8 @@ def open_columns(path: Path, cache_identity: list[Any], cache_fd: int) -> Any:
     entities are decoded as they are read (without their article lists, which a search never
     reads). `index.stamps` is the digest of the files it was built from (stamps.py): the caller
     checks them against the files on disk. IndexError_ as for `open_index`."""
-    from .catalog import Catalog, Columns
-    from .engine import SearchIndex
+    from ..engine import SearchIndex
+    from ..index.catalog import Catalog, Columns
 
     def make(meta: Meta, text: TextIndex, tables: AliasTables) -> Any:
         with no_gc():

@@ -28,7 +28,7 @@ class Titles:
         self.starts = [0, *accumulate(len(t) + len(_SEP) for t in folded)][:len(folded)]
         self._holders: dict[str, frozenset[int]] = {}
 
-    def holding(self, needle: str, among: Sequence[int]) -> set[int]:
+    def holding(self, needle: str, among: Sequence[int]) -> set[int] | frozenset[int]:
         """The articles of `among` whose folded title holds `needle` (a plain substring, as
         `needle in title`): asked of each title for a few thousand articles (a pass over all the
         titles costs about as much as ~2,000 such questions), else found in one pass and kept."""

@@ -23,14 +23,16 @@ from typing import Any
 
 import msgspec
 
-from ..store import stamps
-from ..store.cache import STALE_TEMP_SECONDS
-from ..store.files import locked, pread, pwrite, remove_stale_temps, temp_beside
-from . import lexicon, names
-from .articleids import encode_entities
-from .indexformat import FLUSH_AT, FORMAT, MAGIC, TAIL, Bodies, Footer, Meta, index_version
-from .indexmapped import Damage, MappedHays
-from .textindex import Postings, TextIndex, contains, fold, hay_of
+from ...store import stamps
+from ...store.cache import STALE_TEMP_SECONDS
+from ...store.files import locked, pread, pwrite, remove_stale_temps, temp_beside
+from ..index.articleids import encode_entities
+from ..index.textindex import Postings, TextIndex, contains, hay_of
+from ..names import entities as names
+from ..names import lexicon
+from ..text.fold import fold
+from .format import FLUSH_AT, FORMAT, MAGIC, TAIL, Bodies, Footer, Meta, index_version
+from .mapped import Damage, MappedHays
 
 
 class Features(msgspec.Struct, array_like=True):
@@ -191,7 +193,7 @@ class IndexBuilder:
         """The SearchIndex over `archive` (which holds every id added); with a path, also written
         and renamed into place (OSError when that fails: the caller keeps the cache without it).
         `entries`: the cache's (cache.Entry), whose files and body places the index records."""
-        from .engine import SearchIndex
+        from ..engine import SearchIndex
 
         if self.fd < 0:
             text = TextIndex(self.hays, self.title_len, self.chars, self.tokens)

@@ -28,8 +28,10 @@ class ArticleIds(Sequence[str]):
     __slots__ = ("_count", "_damage", "_numbers", "_raw", "ids")
 
     def __init__(self, ids: Sequence[str], numbers: Sequence[int]) -> None:
-        self.ids, self._numbers, self._count = ids, numbers, len(numbers)
-        self._raw, self._damage = b"", None
+        self.ids, self._count = ids, len(numbers)
+        self._numbers: Sequence[int] | None = numbers
+        self._raw = b""
+        self._damage: Callable[[str], None] | None = None
 
     @classmethod
     def packed(cls, ids: Sequence[str], count: int, raw: bytes,
@@ -78,7 +80,7 @@ class ArticleIds(Sequence[str]):
             return list(self) == list(other)
         return NotImplemented
 
-    __hash__ = None  # type: ignore[assignment]  (a list's equality: no hash)
+    __hash__ = None  # type: ignore[assignment]  # (a list's equality: no hash)
 
     def __repr__(self) -> str:
         return repr(list(self))

@@ -18,9 +18,9 @@ from typing import Any, overload
 
 import msgspec
 
-from ..store.bodies import read_checked
-from .names import Entity
-from .textindex import Postings, contains
+from ...store.bodies import read_checked
+from ..index.textindex import Postings, contains
+from ..names.entities import Entity
 
 _ALNUM = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")  # Latin word characters (textindex)
 _LONGER = 32  # longer keys read for what they tell of a string they start with (`held_by_longer`)
@@ -145,8 +145,8 @@ class BodyReader:
         self.fd, self.at, self.length, self.crc = fd, at, length, crc
 
     def __call__(self, i: int) -> str:
-        from ..model import body_text
-        from ..store.workers import decode_body
+        from ...model import body_text
+        from ...store.workers import decode_body
 
         raw = read_checked(self.fd, self.at[i], self.length[i], self.crc[i])
         try:

@@ -21,11 +21,12 @@ from dataclasses import asdict, dataclass, field
 
 import ahocorasick_rs
 
-from .catalog import Catalog
-from .resolve import Term
+from ..index.catalog import Catalog
+from ..index.textindex import Hays
+from ..names.words import Words, covered
+from ..query.resolve import Term
+from ..text.fold import encode, find_all, fold
 from .snippets import first_at, spans_of, window
-from .textindex import Hays, encode, find_all, fold
-from .words import Words, covered
 
 _ONE_PASS = 8  # needles from which one Aho-Corasick pass finds which are present faster than `in`
 _DFA = ahocorasick_rs.Implementation.DFA

@@ -7,7 +7,7 @@ match.
 
 from __future__ import annotations
 
-from .textindex import is_boundary
+from ..text.fold import is_boundary
 
 _SENTENCE_END = "。！？!?\n；;"
 

@@ -22,10 +22,10 @@ from collections.abc import Sequence
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from ..text.fold import TOKEN, fold
+from ..text.pinyin import to_pinyin
 from .aliastables import with_prefix
-from .names import Entity
-from .pinyin import to_pinyin
-from .textindex import TOKEN, fold
+from .entities import Entity
 
 
 class Typos:

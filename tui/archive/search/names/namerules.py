@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .textindex import fold
+from ..text.fold import fold
 
 HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 DOTS = "·•・‧"

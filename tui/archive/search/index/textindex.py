@@ -27,52 +27,18 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
+from ..text.fold import TOKEN, encode, fold
 from .needles import Needles, articles_holding, holding_here
-from .scripts import fold_table
 
-TOKEN = re.compile(r"[a-z0-9]+")
-_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _ALNUM_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
 _NOT_INDEXED = re.compile(r"[a-z0-9\s\x00-\x1f\ud800-\udfff]+")  # tokens instead; spaces; surrogates
 _MATCH_CACHE = 2048  # needles whose article lists are remembered (typing repeats them)
 _PREFETCH_MIN = 4  # fewer needles to read than this: one at a time costs no more
 
 
-def fold(text: str) -> str:
-    """Script-, case- and width-folded text of the same length as `text` (習近平 -> 习近平,
-    ＡＵＫＵＳ -> aukus; see scripts.py)."""
-    text = text.translate(fold_table())
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
-def encode(text: str) -> bytes:
-    """UTF-8, keeping lone surrogates (undecodable file bytes) rather than failing."""
-    return text.encode("utf-8", "surrogatepass")
-
-
-def is_boundary(hay: str, start: int, end: int) -> bool:
-    """A Latin match must not start or end inside a longer Latin word (`raa` is not in `raaf`)."""
-    return not ((start > 0 and hay[start - 1] in _ASCII_ALNUM and hay[start] in _ASCII_ALNUM)
-                or (end < len(hay) and hay[end] in _ASCII_ALNUM and hay[end - 1] in _ASCII_ALNUM))
-
-
-def find_all(hay: str, needle: str, limit: int = 200, start: int = 0) -> list[int]:
-    """Start offsets of `needle` in `hay[start:]`, honouring Latin word boundaries."""
-    out: list[int] = []
-    at = hay.find(needle, start)
-    while at >= 0 and len(out) < limit:
-        if is_boundary(hay, at, at + len(needle)):
-            out.append(at)
-        at = hay.find(needle, at + 1)
-    return out
-
-
 def contains(hay: Any, needle: bytes, start: int = 0, end: int | None = None) -> bool:
     """Whether folded UTF-8 `hay[start:end]` (bytes or an mmap) holds `needle` at Latin word
-    boundaries (the bytes version of `find_all`)."""
+    boundaries (the bytes version of `fold.find_all`)."""
     end = len(hay) if end is None else end
     at = hay.find(needle, start, end)
     if at < 0:

@@ -39,14 +39,17 @@ TAIL_SIZE = TAIL.size + len(MAGIC)
 FLUSH_AT = 4 << 20
 #: The modules whose code shapes what is stored: editing one invalidates every index.
 #: (Paths relative to tui/archive.)
-_SOURCES = ("search/textindex.py", "search/names.py", "search/namerules.py", "search/indexcache.py",
-            "search/indexbuild.py", "search/pinyin.py", "search/resolve.py", "search/engine.py",
-            "search/catalog.py", "store/stamps.py", "search/scripts.py", "search/lexicon.py",
-            "search/romanize.py", "search/indexformat.py", "search/indexmapped.py", "search/words.py",
-            "search/merge.py", "search/aliastables.py", "search/articleids.py",
+_SOURCES = ("search/index/textindex.py", "search/names/entities.py", "search/names/namerules.py",
+            "search/disk/reading.py", "search/disk/build.py", "search/text/pinyin.py",
+            "search/query/resolve.py", "search/engine.py", "search/index/catalog.py", "store/stamps.py",
+            "search/text/scripts.py", "search/text/fold.py", "search/names/lexicon.py",
+            "search/text/romanize.py", "search/disk/format.py", "search/disk/mapped.py",
+            "search/names/words.py", "search/names/merge.py", "search/names/aliastables.py",
+            "search/index/articleids.py",
             # the shipped tables: folding, readings and names decide what is stored
             "search/data/fold.txt", "search/data/pinyin.txt", "search/data/lexicon.tsv",
-            "search/data/words.txt", "search/data/jyutping.txt", "search/cantonese.py", "search/typos.py")
+            "search/data/words.txt", "search/data/jyutping.txt", "search/text/cantonese.py",
+            "search/names/typos.py")
 
 
 class IndexError_(Exception):
@@ -112,7 +115,7 @@ def index_path(cache_file: Path) -> Path:
 def index_version() -> str:
     """A digest of the code and shipped tables that shape a stored index."""
     digest = hashlib.blake2b(digest_size=6)
-    here = Path(__file__).resolve().parents[1]  # tui/archive
+    here = Path(__file__).resolve().parents[2]  # tui/archive
     for name in _SOURCES:
         with contextlib.suppress(OSError):
             digest.update(name.encode() + (here / name).read_bytes())

@@ -21,10 +21,11 @@ from typing import AnyStr
 
 import ahocorasick_rs
 
+from ..index.textindex import TextIndex
+from ..text.fold import encode, fold
+from ..text.pinyin import HAN
+from ..text.scripts import data_text
 from .aliastables import KeyTable
-from .pinyin import HAN
-from .scripts import data_text
-from .textindex import TextIndex, encode, fold
 
 _HAN = re.compile(f"[{HAN}]+")
 

@@ -15,10 +15,10 @@ from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 
+from ..text.fold import TOKEN, fold
 from . import namerules as R
 from .aliastables import AliasTables, KeyTable, Pairs
-from .names import Entity
-from .textindex import TOKEN, fold
+from .entities import Entity
 from .words import Words
 
 _STOP = {"for", "and", "of", "the", "a", "an", "on", "in", "at", "to", "jr", "sr", "u", "s"}

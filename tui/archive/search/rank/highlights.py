@@ -4,18 +4,20 @@
 per string, the longer names it is no match inside (words.py: `罗斯` is not lit inside `俄罗斯`
 when the query was `罗斯`, as the search did not match it there; a quoted phrase is lit
 everywhere). `spans(text)` finds them as the snippets do (snippets.spans_of): folded text (either
-script, any case), Latin words whole, longest string first where two overlap. A plain list of
-strings (an entity's aliases) is highlighted the same way, without blockers.
+script, any case), Latin words whole, longest string first where two overlap.
+`SearchIndex.entity_terms(entity)` gives an entity's aliases the same way, with the longer names
+its articles were not counted inside (names/entities.py); a plain list of strings is highlighted
+the same way, without blockers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ..read.text import strip_controls
+from ...read.text import strip_controls
+from ..names.words import covered
+from ..text.fold import fold
 from .snippets import spans_of
-from .textindex import fold
-from .words import covered
 
 
 class Highlights(list[str]):
@@ -29,10 +31,14 @@ class Highlights(list[str]):
     def of(cls, strings: Iterable[str]) -> Highlights:
         return strings if isinstance(strings, Highlights) else cls(strings)
 
+    @staticmethod
+    def key(string: str) -> str:
+        """What `string` is looked for as (folded, one space between words): `blockers`' keys."""
+        return fold(" ".join(strip_controls(string).split()))
+
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each match in `text` as written, in order."""
         low = fold(text)
-        needles = sorted({k for s in self if (k := fold(" ".join(strip_controls(s).split())))},
-                         key=len, reverse=True)
+        needles = sorted({k for s in self if (k := self.key(s))}, key=len, reverse=True)
         inside = {(k, at) for k in needles for at in covered(low, self.blockers.get(k, []))}
         return spans_of(low, needles, 0, len(low), 0, inside)

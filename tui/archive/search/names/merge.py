@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 import msgspec
 
+from ..text.fold import TOKEN, fold
 from . import namerules as R
-from .textindex import TOKEN, fold
 
 TRUSTED = 3  # glosses attesting an archive's English alias the lexicon does not give (`trusted`)
 

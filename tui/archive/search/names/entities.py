@@ -17,16 +17,19 @@ import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 import msgspec
 
+from ..index.articleids import ArticleIds
+from ..index.textindex import TextIndex
+from ..text.fold import fold
 from . import namerules as R
-from .articleids import ArticleIds
-from .lexicon import Entry, present
 from .merge import Gloss, Union, attach, trusted
-from .textindex import TextIndex, fold
 from .words import Words, matches_outside
+
+if TYPE_CHECKING:
+    from .lexicon import Entry  # (imported by `build`: opening a stored index needs no lexicon)
 
 KINDS = ("person", "organisation", "agreement", "place", "other")
 
@@ -138,6 +141,7 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     in it (default: those of the shipped lexicon, `lexicon.present`); find every article
     mentioning each."""
     if lexicon is None:
+        from .lexicon import present
         lexicon = present(index)
     items = [g for gl in article_glosses for g in gl]
     known = {fold(a) for g in items for a in g.latin}

@@ -24,9 +24,10 @@ import functools
 
 import msgspec
 
-from .needles import Needles
-from .scripts import data_text
-from .textindex import TextIndex, fold, read_to_match
+from ..index.needles import Needles
+from ..index.textindex import TextIndex, read_to_match
+from ..text.fold import fold
+from ..text.scripts import data_text
 
 
 class Entry(msgspec.Struct, frozen=True, gc=False):

@@ -23,18 +23,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import cantonese, romanize
-from . import namerules as R
-from .aliaskeys import alias_tables
-from .aliastables import AliasTables, with_prefix
-from .cantonese import CantoneseNames
-from .names import Entity, Kinds
-from .pinyin import PinyinIndex, looks_like_pinyin
-from .textindex import TOKEN, TextIndex, fold
-from .words import Words
+from ..index.textindex import TextIndex
+from ..names import namerules as R
+from ..names.aliastables import AliasTables, with_prefix
+from ..names.entities import Entity, Kinds
+from ..names.words import Words
+from ..text.fold import TOKEN, fold
+from ..text.pinyin import PinyinIndex, looks_like_pinyin
 
 if TYPE_CHECKING:
-    from .typos import Typos  # (imported when a typo is looked for: it imports rapidfuzz)
+    from ..names.typos import Typos  # (imported when a typo is looked for: it imports rapidfuzz)
+    from ..text.cantonese import CantoneseNames  # (imported for names of several words only)
 
 EXACT, ALIAS, PINYIN, PREFIX, FUZZY = 1.0, 0.9, 0.85, 0.7, 0.6
 _LATIN = re.compile(r"^[\x21-\x7e]+$")
@@ -71,6 +70,8 @@ class Resolver:
         self._titled = titled
         self.entities = entities
         self.titles = titles
+        if tables is None:  # (a stored index has them: its searches never import aliaskeys)
+            from ..names.aliaskeys import alias_tables
         self.tables = tables if tables is not None else alias_tables(entities)
         self._pinyin: PinyinIndex | None = None
         self._pinyin_parts: tuple[str, array] | None = None
@@ -108,7 +109,7 @@ class Resolver:
     def typos(self) -> Typos:
         """Pinyin and multi-word typos of the known names (typos.py; built on first use)."""
         if self._typos is None:
-            from .typos import Typos
+            from ..names.typos import Typos
             self._typos = Typos(self.entities)
         return self._typos
 
@@ -116,6 +117,7 @@ class Resolver:
     def cantonese(self) -> CantoneseNames:
         """Chinese aliases by their Cantonese reading (cantonese.py; built on first use)."""
         if self._cantonese is None:
+            from ..text.cantonese import CantoneseNames
             self._cantonese = CantoneseNames((fold(a), e) for e, ent in enumerate(self.entities)
                                              for a in ent.aliases if not a.isascii())
         return self._cantonese
@@ -201,6 +203,7 @@ class Resolver:
         term = Term(text)
         folded = fold(text)
         if len(words) > 1:
+            from ..text import cantonese, romanize  # (a search of one word never needs them)
             if self._alias(term, text, EXACT):
                 term.add(folded, EXACT)
             elif looks_like_pinyin(text):
@@ -273,7 +276,7 @@ class Resolver:
     def _corrections(self, word: str, names_only: bool = False) -> list[str]:
         """Other Latin words of the archive one edit away (two from 8 letters), same first letter,
         names first: `kishda` -> kishida, but `kishida` never becomes `rashida`."""
-        from .typos import nearest  # (imports rapidfuzz: ~8 ms of every search otherwise)
+        from ..names.typos import nearest  # (imports rapidfuzz: ~8 ms of every search otherwise)
 
         limit = 1 if len(word) <= 7 else 2
         for vocab in (self.alias_tokens,) if names_only else (self.alias_tokens, self.text.vocab):
@@ -286,7 +289,7 @@ class Resolver:
         key = R.alias_key(text)
         if len(key) < 5:  # `jak ma`
             return False
-        from .typos import nearest_keys
+        from ..names.typos import nearest_keys
 
         found = nearest_keys(key, self.alias_keys, 1 if len(key) < 9 else 2)
         for k in found:

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .query import Query
+from ..text.fold import fold
 from .resolve import Resolver, Term
-from .textindex import fold
+from .syntax import Query
 
 
 @dataclass

@@ -15,9 +15,10 @@ from collections.abc import Callable, Sequence
 
 import ahocorasick_rs
 
-from .resolve import Term
-from .textindex import TextIndex, encode
-from .titles import Titles
+from ..index.textindex import TextIndex
+from ..index.titles import Titles
+from ..query.resolve import Term
+from ..text.fold import encode
 
 _ONE_PASS = 8  # needles from which one Aho-Corasick pass per title beats `in` per needle
 _ONE_COUNT = 4  # needles from which one DFA pass per text beats `bytes.count` per needle (xi's 5
@@ -68,7 +69,7 @@ def full_scorer(text: TextIndex, terms: list[Term]) -> Callable[[int], float]:
         if find is None:
             counts = {p: c for p, k in enumerate(keys) if (c := hay.count(k))}
             return counts, {p for p in counts if hay.find(keys[p], 0, tl) >= 0}
-        counts: dict[int, int] = {}
+        counts = {}
         ends: dict[int, int] = {}
         in_title: set[int] = set()
         for p, start, stop in find(hay, overlapping=True):

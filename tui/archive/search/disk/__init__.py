@@ -1,0 +1,10 @@
+"""The index on disk: written once beside the cache, then opened in milliseconds.
+
+    build.py      building the index (features computed in the parse workers) and writing it
+    format.py     the file's layout, footer and version (what code and tables shape it)
+    mapped.py     the parts read in place (texts, posting lists, entities), checked when read
+    reading.py    opening a stored index and checking it against the cache it indexes
+
+Stores what index/, names/ and the engine hold, and gives back a `SearchIndex` (engine.py):
+it sits above the engine, under opening.py and quick.py.
+"""
