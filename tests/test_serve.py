@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import newstui
 
-from tui import cli_served
+from tui.cli.serve import client
 
 QUERIES = ["kishida", "岸田", "bulinken", "aukis -岸田", "2+2", "qwxzvbnm", "blinken year:2022", "kishda"]
 
@@ -46,7 +46,7 @@ def _listening(path: Path) -> bool:
 
 class Served:
     def __init__(self, archive: Path, *options: str) -> None:
-        self.path = Path(cli_served.socket_path(os.environ["NEWSTUI_DATA_DIR"], [str(archive)]))
+        self.path = Path(client.socket_path(os.environ["NEWSTUI_DATA_DIR"], [str(archive)]))
         self.proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "serve", str(archive), *options],
                                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.PIPE, text=True)
@@ -104,7 +104,7 @@ def test_without_the_server_the_search_still_answers(archive_dir: Path, runtime:
 def test_a_stale_socket_file_is_ignored_then_replaced(archive_dir: Path, runtime: Path,
                                                        tmp_path: Path) -> None:
     expected = newstui("search", "kishida", archive_dir, "--json", "--no-serve", cwd=tmp_path).stdout
-    path = Path(cli_served.socket_path(os.environ["NEWSTUI_DATA_DIR"], [str(archive_dir)]))
+    path = Path(client.socket_path(os.environ["NEWSTUI_DATA_DIR"], [str(archive_dir)]))
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     dead = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     dead.bind(str(path))  # left behind by a server that was killed: nobody listens

@@ -17,8 +17,8 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from .archive.search.query import SORTS, SYNTAX, parse
-from .cli_common import (
+from ..archive.search.query import SORTS, SYNTAX, parse
+from .common import (
     PROG,
     UsageError,
     add_paths,
@@ -32,7 +32,7 @@ from .cli_common import (
 )
 
 if TYPE_CHECKING:
-    from .archive.search.engine import Hit
+    from ..archive.search.engine import Hit
 
 
 def syntax_help() -> str:
@@ -65,7 +65,7 @@ def _warn(message: str) -> None:
 
 def _query(args: argparse.Namespace) -> tuple[str, int]:
     """The query to run, and 1 when --save could not write it (the search still runs)."""
-    from .archive.search.saved import SavedSearches
+    from ..archive.search.saved import SavedSearches
 
     if args.saved is not None:
         if args.query is not None:
@@ -97,7 +97,7 @@ def _query(args: argparse.Namespace) -> tuple[str, int]:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from .archive.search.engine import SearchIndex
+    from ..archive.search.engine import SearchIndex
 
     query, status = _query(args)
     sys.stderr.write(query_notes(query))
@@ -128,7 +128,7 @@ def setup_saved(parser: argparse.ArgumentParser) -> None:
 
 
 def run_saved(args: argparse.Namespace) -> int:
-    from .archive.search.saved import SavedSearches
+    from ..archive.search.saved import SavedSearches
 
     saved = SavedSearches.load()
     if saved.problem:
