@@ -60,7 +60,7 @@ def test_a_damaged_saved_file_is_reported_and_kept(tmp_path: Path, data_dir: Pat
     done = newstui("saved", "--json", cwd=tmp_path)
     assert done.returncode == 0 and json.loads(done.stdout) == []
     assert "damaged" in done.stderr and "saved.json.corrupt" in done.stderr
-    assert (data_dir / "saved.json.corrupt").exists()
+    assert (data_dir / "saved.json.corrupt.1").exists()
 
 
 def test_saving_into_an_unwritable_data_dir_still_searches(tmp_path: Path, seeds_dir: Path,

@@ -6,7 +6,7 @@
     newstui search --saved japan ~/news                           run a saved query
     newstui saved [--json]  /  newstui saved --remove japan       list / forget saved queries
 
-Saved searches live in the data directory (archive/search/saved.py). The search itself is
+Saved searches live in the data directory (tui/userdata/saved.py). The search itself is
 answered from the persisted index when the files are unchanged (quick.py), else after loading.
 """
 
@@ -65,7 +65,7 @@ def _warn(message: str) -> None:
 
 def _query(args: argparse.Namespace) -> tuple[str, int]:
     """The query to run, and 1 when --save could not write it (the search still runs)."""
-    from ..archive.search.saved import SavedSearches
+    from ..userdata.saved import SavedSearches
 
     if args.saved is not None:
         if args.query is not None:
@@ -128,7 +128,7 @@ def setup_saved(parser: argparse.ArgumentParser) -> None:
 
 
 def run_saved(args: argparse.Namespace) -> int:
-    from ..archive.search.saved import SavedSearches
+    from ..userdata.saved import SavedSearches
 
     saved = SavedSearches.load()
     if saved.problem:

@@ -25,7 +25,6 @@
     hits.py        a hit as shown: its snippet, highlights and where it matched
     searcher.py    the protocols the app searches through (so it needs no engine to be tested)
     quick.py       `newstui search` answered from the persisted index alone
-    saved.py       saved searches and the search history (JSON in the data directory)
     opening.py     the archive with its index: `load` (store's loader + indexing), `search_index`
 
 Data flows store -> here: the index is built from the articles store/ parsed, and opened beside
