@@ -51,7 +51,7 @@ def test_sort_date_lists_newest_first(tmp_path: Path, seeds_dir: Path) -> None:
 
 def test_a_query_not_understood_runs_with_a_note(tmp_path: Path, seeds_dir: Path) -> None:
     done = newstui("search", "kishida after:soon", seeds_dir, "--json", cwd=tmp_path)
-    assert done.returncode == 0 and json.loads(done.stdout) == []  # `after:soon` searched as a word
+    assert done.returncode == 1 and json.loads(done.stdout) == []  # `after:soon` searched as a word
     assert "after:" in done.stderr and "after:soon" in done.stderr and "Traceback" not in done.stderr
 
 

@@ -82,6 +82,14 @@ def test_served_answers_are_the_in_process_answers(served: Served, archive_dir: 
             ours, theirs = _both(archive_dir, tmp_path, query, *options)
             assert (ours.returncode, ours.stdout, ours.stderr) == (theirs.returncode, theirs.stdout,
                                                                    theirs.stderr), (query, options)
+    nothing = newstui("search", "qwxzvbnm", archive_dir, cwd=tmp_path)
+    assert (nothing.returncode, nothing.stdout, nothing.stderr) == (1, "", "no matches\n")  # served too
+    for options in (["--json"], []):  # a query of exclusions alone, after `--`
+        ours = newstui("search", *options, "--", "-岸田", archive_dir, cwd=tmp_path)
+        theirs = newstui("search", "--no-serve", *options, "--", "-岸田", archive_dir, cwd=tmp_path)
+        assert ours.returncode == 0 and ours.stdout
+        assert (ours.returncode, ours.stdout, ours.stderr) == (theirs.returncode, theirs.stdout,
+                                                               theirs.stderr)
     assert "岸田" in newstui("search", "kishida", archive_dir, cwd=tmp_path).stdout
     # the answer comes from the server: with the cache gone, an in-process search would write it again
     expected = newstui("search", "kishida", archive_dir, "--json", cwd=tmp_path).stdout

@@ -118,9 +118,21 @@ def new_parser(**kwargs: object) -> argparse.ArgumentParser:
 
     class _Parser(argparse.ArgumentParser):
         def error(self, message: str) -> NoReturn:  # one line, not argparse's usage block
+            if message.startswith("unrecognized arguments: -"):
+                message += " (arguments that begin with '-' go after '--')"
             raise UsageError(message)
 
     return _Parser(**kwargs)  # type: ignore[arg-type]
+
+
+def parse_args(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """Options and arguments in any order (`search QUERY PATH --json`), and after `--` arguments
+    only, even those that begin with `-` (`search -- -香港 PATH`: a query of exclusions alone).
+    argparse's intermixed parsing drops the `--` before it parses the arguments, so an argument
+    after it that starts with `-` would be taken for an unknown option: then parse in order."""
+    if "--" in argv:
+        return parser.parse_args(argv)
+    return parser.parse_intermixed_args(argv)
 
 
 class Command:

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from .. import __version__
-from .common import PROG, Command, UsageError, add_paths, lazy, new_parser
+from .common import PROG, Command, UsageError, add_paths, lazy, new_parser, parse_args
 from .serve.client import HELP as SERVE_HELP
 
 TYPE_CHECKING = False  # (not typing's: importing typing costs a search ~7 ms)
@@ -69,8 +69,8 @@ def parser_for(name: str) -> argparse.ArgumentParser:
 
 def _parse_args(argv: list[str]) -> tuple[argparse.Namespace, Callable[[argparse.Namespace], int]]:
     if argv and argv[0] in COMMANDS:
-        return parser_for(argv[0]).parse_intermixed_args(argv[1:]), COMMANDS[argv[0]].run
-    return _main_new_parser().parse_intermixed_args(argv), lazy("browse", "open_app")
+        return parse_args(parser_for(argv[0]), argv[1:]), COMMANDS[argv[0]].run
+    return parse_args(_main_new_parser(), argv), lazy("browse", "open_app")
 
 
 def _quiet_stdout() -> None:

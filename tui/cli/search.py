@@ -108,8 +108,10 @@ def run_search(args: argparse.Namespace) -> int:
     hits = answer_from_index(args, ask)
     if hits is None:
         hits = ask(load_archive(args, index=True)[1])
-    print(hits_text(hits, args.json))
-    return status
+    found, out, err = hits_output(hits, args.json)
+    sys.stdout.write(out)
+    sys.stderr.write(err)
+    return status or found
 
 
 def query_notes(query: str) -> str:
@@ -117,8 +119,17 @@ def query_notes(query: str) -> str:
     return "".join(f"{PROG}: {one_line(note)}\n" for note in parse(query).notes)
 
 
+def hits_output(hits: list[Hit], as_json: bool) -> tuple[int, str, str]:
+    """What `newstui search` prints of its hits (in-process and served alike): (exit status, stdout,
+    stderr). Nothing matched: status 1, as grep and rg, with `no matches` on stderr (or `[]` on
+    stdout with --json)."""
+    if not hits:
+        return 1, "[]\n" if as_json else "", "" if as_json else "no matches\n"
+    return 0, hits_text(hits, as_json) + "\n", ""
+
+
 def hits_text(hits: list[Hit], as_json: bool) -> str:
-    """What `newstui search` prints of its hits (in-process and served alike)."""
+    """The hits as `newstui search` prints them (JSON, or text made safe for a terminal)."""
     return hits_to_json(hits) if as_json else safe(format_hits(hits))
 
 

@@ -174,20 +174,21 @@ class Server:
 
     def _search(self, argv: list[str]) -> tuple[int, str, str]:
         """What `newstui search` prints in-process (search.run_search): status, stdout, stderr."""
-        from ..common import new_parser
-        from ..search import hits_text, query_notes, setup_search
+        from ..common import new_parser, parse_args
+        from ..search import hits_output, query_notes, setup_search
 
         if self._parser is None:
             self._parser = new_parser(prog=f"{PROG} search")
             setup_search(self._parser)
-        args = self._parser.parse_intermixed_args(argv[1:])
+        args = parse_args(self._parser, argv[1:])
         if args.save is not None or args.saved is not None or args.no_cache or args.no_serve:
             raise UsageError("not served")
         query = args.query
         if query is None or not query.strip():
             raise UsageError("no query")
         hits = self.index.search(query, limit=args.limit, sort=args.sort)
-        return 0, hits_text(hits, args.json) + "\n", query_notes(query)
+        status, out, err = hits_output(hits, args.json)
+        return status, out, query_notes(query) + err
 
     # -- the loop -----------------------------------------------------------------------------
     def run(self, idle: float) -> int:
