@@ -33,6 +33,7 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..archive.search.engine import Hit
+    from ..userdata.saved import SavedSearches
 
 
 def syntax_help() -> str:
@@ -63,17 +64,24 @@ def _warn(message: str) -> None:
     print(f"{PROG}: {one_line(message)}", file=sys.stderr)
 
 
-def _query(args: argparse.Namespace) -> tuple[str, int]:
-    """The query to run, and 1 when --save could not write it (the search still runs)."""
+def _saved_searches() -> SavedSearches:
+    """The saved searches, with a warning on stderr when not all of them could be read."""
     from ..userdata.saved import SavedSearches
 
+    saved = SavedSearches.load()
+    if saved.problem:
+        _warn(saved.problem)
+    return saved
+
+
+def _query(args: argparse.Namespace) -> tuple[str, int]:
+    """The query to run, and 1 when --save could not write it (the search still runs). The saved
+    searches are read only with --save or --saved: a plain search imports nothing of them."""
     if args.saved is not None:
         if args.query is not None:
             args.paths.insert(0, args.query)  # with --saved, every argument is a path
         check_paths(args.paths)
-        saved = SavedSearches.load()
-        if saved.problem:
-            _warn(saved.problem)
+        saved = _saved_searches()
         query = saved.get(args.saved)
         if query is None:
             raise UsageError(f"no saved search named {one_line(args.saved)!r}; '{PROG} saved' lists them")
@@ -83,9 +91,7 @@ def _query(args: argparse.Namespace) -> tuple[str, int]:
     check_paths(args.paths)
     if args.save is None:
         return args.query, 0
-    saved = SavedSearches.load()
-    if saved.problem:
-        _warn(saved.problem)
+    saved = _saved_searches()
     try:
         problem = saved.save(args.save, args.query)
     except ValueError as exc:
@@ -139,11 +145,7 @@ def setup_saved(parser: argparse.ArgumentParser) -> None:
 
 
 def run_saved(args: argparse.Namespace) -> int:
-    from ..userdata.saved import SavedSearches
-
-    saved = SavedSearches.load()
-    if saved.problem:
-        _warn(saved.problem)
+    saved = _saved_searches()
     if args.remove is not None:
         if saved.get(args.remove) is None:
             raise UsageError(f"no saved search named {one_line(args.remove)!r}")
