@@ -65,16 +65,24 @@ def test_a_damaged_copy_is_never_overwritten(tmp_path: Path) -> None:
     assert [(tmp_path / f"{HISTORY_FILE}.corrupt.{n}").read_text() for n in (1, 2)] == ["older 1", "older 2"]
 
 
+def _saved_state(directory: Path, read: str = "", bookmark: str = "") -> tuple[ReadingState, bytes]:
+    """A state with one read mark or bookmark saved in `directory`, and the file's bytes."""
+    state, _ = ReadingState.load(directory)
+    if read:
+        state.mark_read(read)
+    if bookmark:
+        state.toggle_bookmark(bookmark)
+    assert state.save() is None
+    return state, (directory / STATE_FILE).read_bytes()
+
+
 def _no_space(*args: object) -> None:
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
 def test_a_full_data_dir_gives_a_message_and_loses_nothing(tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    state, _ = ReadingState.load(tmp_path)
-    state.mark_read("old")
-    assert state.save() is None
-    before = (tmp_path / STATE_FILE).read_bytes()
+    state, before = _saved_state(tmp_path, read="old")
     saved = SavedSearches.load(tmp_path)
     with monkeypatch.context() as patch:
         patch.setattr(os, "fsync", _no_space)  # the temp file cannot be made durable: disk full
@@ -92,10 +100,7 @@ def test_a_full_data_dir_gives_a_message_and_loses_nothing(tmp_path: Path,
 
 def test_a_read_only_data_dir_gives_a_message_and_loses_nothing(tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    state, _ = ReadingState.load(tmp_path)
-    state.toggle_bookmark("kept")
-    assert state.save() is None
-    before = (tmp_path / STATE_FILE).read_bytes()
+    _, before = _saved_state(tmp_path, bookmark="kept")
 
     def read_only(path: Path):
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
