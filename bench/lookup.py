@@ -86,7 +86,7 @@ def search(newstui: Sequence[str], query: str, archive: Path, env: dict[str, str
         hits = json.loads(out) if out else []
     except json.JSONDecodeError:
         hits = None
-    if done.returncode or not isinstance(hits, list):
+    if not isinstance(hits, list) or done.returncode != (0 if hits else 1):  # 1: nothing matched
         err = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
         return [], took, f"exit {done.returncode}: {err[-1] if err else out[:200]}"
     return hits, took, ""

@@ -7,7 +7,8 @@ from pathlib import Path
 from test_app_flows import WIDE, at_tree, make_app, open_hit, ready, search
 from test_app_support import sample_archive, sync, until
 
-from tui.archive.search.saved import History, SavedSearches
+from tui.userdata.history import History
+from tui.userdata.saved import SavedSearches
 
 
 @sync

@@ -16,8 +16,8 @@ from test_app_flows import WIDE, at_tree, make_app, open_first, open_hit, ready,
 from test_app_support import sync
 
 from tui.app.app import NewsApp
-from tui.app.state import ReadingState
 from tui.archive.store.files import atomic_write
+from tui.userdata.reading import ReadingState
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -76,7 +76,7 @@ async def test_corrupt_state_file_is_kept_aside_with_a_notification(data_dir: Pa
         await ready(pilot)
         assert any("corrupt" in n.message for n in app._notifications)
         assert app.state.bookmarks == []
-    assert (data_dir / "state.json.corrupt").read_text("utf-8") == "{not json"
+    assert (data_dir / "state.json.corrupt.1").read_text("utf-8") == "{not json"
 
 
 @sync
@@ -138,7 +138,7 @@ async def test_r_rescans_and_shows_a_new_file(tmp_path: Path) -> None:
         assert total == 3
 
 
-# --- crash leftovers and two instances at once (tui/app/state.py) -------------------------------
+# --- crash leftovers and two instances at once (tui/userdata/reading.py) -------------------------------
 
 
 def test_load_removes_stale_temp_files_of_the_state_file_only(tmp_path: Path) -> None:
@@ -203,7 +203,7 @@ def test_a_corrupt_file_found_when_saving_is_kept_aside_and_ours_written(tmp_pat
     state.mark_read("m")
     (tmp_path / "state.json").write_text("{half", "utf-8")  # damaged by something else meanwhile
     assert state.save() is None
-    assert (tmp_path / "state.json.corrupt").read_text("utf-8") == "{half"
+    assert (tmp_path / "state.json.corrupt.1").read_text("utf-8") == "{half"
     assert state_doc(tmp_path)["read"] == ["m"]
 
 
@@ -271,12 +271,12 @@ def test_two_processes_saving_at_once_lose_no_mark(tmp_path: Path) -> None:
     expected_bookmarks = {article for _, _, bms in results for article in bms}
     assert set(doc["read"]) == expected_read
     assert set(doc["bookmarks"]) == expected_bookmarks and len(doc["bookmarks"]) == len(expected_bookmarks)
-    assert not list(tmp_path.glob(".state.json.*.tmp")) and not list(tmp_path.glob("*.corrupt"))
+    assert not list(tmp_path.glob(".state.json.*.tmp")) and not list(tmp_path.glob("*.corrupt*"))
 
 
 def test_state_data_dir_is_the_archive_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tui.app import state
     from tui.archive.store import paths
+    from tui.userdata import reading as state
 
     assert state.data_dir is paths.data_dir
     monkeypatch.setenv("NEWSTUI_DATA_DIR", str(tmp_path))

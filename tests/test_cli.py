@@ -13,6 +13,7 @@ from conftest import newstui
 
 import tui
 from tui import cli
+from tui.cli import articles
 
 CONTRACT = {"id", "path", "source", "source_name", "title", "url", "published", "body"}
 
@@ -137,6 +138,6 @@ def test_ctrl_c_exits_130_quietly(monkeypatch: pytest.MonkeyPatch, capsys) -> No
     def interrupted(args):
         raise KeyboardInterrupt
 
-    monkeypatch.setitem(cli.COMMANDS, "export", cli.Command("", cli._setup_export, interrupted))
+    monkeypatch.setitem(cli.COMMANDS, "export", cli.Command("", articles.setup_export, interrupted))
     assert cli.main(["export"]) == 130
     assert capsys.readouterr().err == ""

@@ -51,7 +51,7 @@ def test_sort_date_lists_newest_first(tmp_path: Path, seeds_dir: Path) -> None:
 
 def test_a_query_not_understood_runs_with_a_note(tmp_path: Path, seeds_dir: Path) -> None:
     done = newstui("search", "kishida after:soon", seeds_dir, "--json", cwd=tmp_path)
-    assert done.returncode == 0 and json.loads(done.stdout) == []  # `after:soon` searched as a word
+    assert done.returncode == 1 and json.loads(done.stdout) == []  # `after:soon` searched as a word
     assert "after:" in done.stderr and "after:soon" in done.stderr and "Traceback" not in done.stderr
 
 
@@ -60,7 +60,7 @@ def test_a_damaged_saved_file_is_reported_and_kept(tmp_path: Path, data_dir: Pat
     done = newstui("saved", "--json", cwd=tmp_path)
     assert done.returncode == 0 and json.loads(done.stdout) == []
     assert "damaged" in done.stderr and "saved.json.corrupt" in done.stderr
-    assert (data_dir / "saved.json.corrupt").exists()
+    assert (data_dir / "saved.json.corrupt.1").exists()
 
 
 def test_saving_into_an_unwritable_data_dir_still_searches(tmp_path: Path, seeds_dir: Path,

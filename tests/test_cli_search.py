@@ -13,7 +13,7 @@ KISHIDA = {"岸田", "岸田文雄", "Kishida", "Fumio Kishida"}
 
 def _search(seeds_dir: Path, tmp_path: Path, *args: str) -> list[dict]:
     done = newstui("search", *args, seeds_dir, "--json", cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == (0 if done.stdout.strip() != "[]" else 1), done.stderr
     return json.loads(done.stdout)
 
 
@@ -62,3 +62,33 @@ def test_names_text_output(tmp_path: Path, seeds_dir: Path) -> None:
     done = newstui("names", seeds_dir, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "岸田文雄 · Fumio Kishida" in done.stdout
+
+
+def test_no_match_exits_1_with_the_message_on_stderr(tmp_path: Path, seeds_dir: Path) -> None:
+    done = newstui("search", "qwxzvbnm", seeds_dir, cwd=tmp_path)
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", "no matches\n")  # as grep and rg
+    done = newstui("search", "qwxzvbnm", seeds_dir, "--json", cwd=tmp_path)
+    assert (done.returncode, json.loads(done.stdout), done.stderr) == (1, [], "")
+    found = newstui("search", "kishida", seeds_dir, cwd=tmp_path)
+    assert found.returncode == 0 and found.stderr == "" and "岸田" in found.stdout
+
+
+def test_a_query_of_exclusions_alone_lists_every_other_article_newest_first(tmp_path: Path,
+                                                                           seeds_dir: Path) -> None:
+    every = _search(seeds_dir, tmp_path, "sort:date", "--limit", "100")
+    with_hk = {h["id"] for h in _search(seeds_dir, tmp_path, "香港", "--limit", "100")}
+    expected = [h["id"] for h in every if h["id"] not in with_hk]
+    assert with_hk and expected
+    done = newstui("search", "--json", "--limit", "100", "--", "-香港", seeds_dir, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    hits = json.loads(done.stdout)
+    assert [h["id"] for h in hits] == expected
+    dates = [h["published"] for h in hits]
+    assert dates == sorted(dates, reverse=True)
+    text = newstui("search", "--", "-香港", seeds_dir, cwd=tmp_path)
+    assert text.returncode == 0 and text.stdout.count(str(seeds_dir)) == len(expected)
+
+
+def test_an_exclusion_without_dashdash_says_how(tmp_path: Path, seeds_dir: Path) -> None:
+    done = newstui("search", "-香港", seeds_dir, cwd=tmp_path)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and "'--'" in done.stderr

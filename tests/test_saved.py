@@ -1,4 +1,4 @@
-"""Saved searches and the search history (saved.py): persisted, shared by two instances, and
+"""Saved searches and the search history (tui/userdata): persisted, shared by two instances, and
 never lost to a damaged file or an unwritable data directory."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.archive.search.saved import HISTORY_FILE, MAX_HISTORY, SAVED_FILE, History, SavedSearches
+from tui.userdata.history import HISTORY_FILE, MAX_HISTORY, History
+from tui.userdata.saved import SAVED_FILE, SavedSearches
 
 
 def test_saved_searches_persist_in_order(tmp_path: Path) -> None:
@@ -51,21 +52,21 @@ def test_a_damaged_file_is_kept_aside_with_a_message(tmp_path: Path, damage: byt
     (tmp_path / SAVED_FILE).write_bytes(damage)
     saved = SavedSearches.load(tmp_path)
     assert saved.items() == [] and saved.problem and "damaged" in saved.problem
-    assert "saved.json.corrupt" in saved.problem
-    assert (tmp_path / "saved.json.corrupt").read_bytes() == damage  # never silently lost
+    assert "saved.json.corrupt.1" in saved.problem
+    assert (tmp_path / "saved.json.corrupt.1").read_bytes() == damage  # never silently lost
     assert saved.save("a", "kishida") is None
     assert SavedSearches.load(tmp_path).items() == [("a", "kishida")]
 
 
 def test_the_readable_entries_of_a_damaged_file_are_kept(tmp_path: Path) -> None:
-    (tmp_path / "saved.json.corrupt").write_text("an older damaged file")
+    (tmp_path / "saved.json.corrupt.1").write_text("an older damaged file")
     doc = {"version": 1, "searches": [{"name": "a", "query": "kishida"}, {"name": 3}, "x",
                                       {"name": "b", "query": "blinken"}]}
     (tmp_path / SAVED_FILE).write_text(json.dumps(doc))
     saved = SavedSearches.load(tmp_path)
     assert saved.items() == [("a", "kishida"), ("b", "blinken")]
     assert saved.problem and "2 could be read" in saved.problem and "saved.json.corrupt.2" in saved.problem
-    assert (tmp_path / "saved.json.corrupt").read_text() == "an older damaged file"
+    assert (tmp_path / "saved.json.corrupt.1").read_text() == "an older damaged file"
     assert SavedSearches.load(tmp_path).items() == [("a", "kishida"), ("b", "blinken")]  # written back
 
 
@@ -123,6 +124,6 @@ def test_two_instances_share_the_history(tmp_path: Path) -> None:
 def test_a_damaged_history_is_kept_aside(tmp_path: Path) -> None:
     (tmp_path / HISTORY_FILE).write_bytes(b'{"queries": ["kishida", 5')
     history = History.load(tmp_path)
-    assert history.entries() == [] and history.problem and "history.json.corrupt" in history.problem
-    assert (tmp_path / "history.json.corrupt").exists()
+    assert history.entries() == [] and history.problem and "history.json.corrupt.1" in history.problem
+    assert (tmp_path / "history.json.corrupt.1").exists()
     assert history.add("blinken") is None and History.load(tmp_path).entries() == ["blinken"]

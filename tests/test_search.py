@@ -190,7 +190,15 @@ def test_terms_are_the_aliases_to_highlight(index: SearchIndex) -> None:
 def test_limit_and_empty_queries(index: SearchIndex) -> None:
     assert len(index.search("kishida", limit=2)) == 2
     assert index.search("") == [] and index.search("   ") == []
-    assert index.search("-kishida") == []
+
+
+def test_exclusions_alone_list_every_other_article_newest_first(index: SearchIndex) -> None:
+    every = index.search("sort:date", limit=1000)
+    with_kishida = {h.id for h in index.search("kishida", limit=1000)}
+    assert with_kishida and len(every) > len(with_kishida)
+    without = index.search("-kishida", limit=1000)
+    assert [h.id for h in without] == [h.id for h in every if h.id not in with_kishida]
+    assert _dates(without) == sorted(_dates(without), reverse=True)
 
 
 # --- order, filters alone, relative dates (issue 13) ---------------------------------------------

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import newstui
 
-from tui import cli_served
+from tui.cli.serve import client
 
 pytestmark = pytest.mark.slow
 
@@ -48,7 +48,7 @@ def _listening(path: Path) -> bool:
 
 class Served:
     def __init__(self, archive: Path, *options: str) -> None:
-        self.path = Path(cli_served.socket_path(os.environ["NEWSTUI_DATA_DIR"], [str(archive)]))
+        self.path = Path(client.socket_path(os.environ["NEWSTUI_DATA_DIR"], [str(archive)]))
         self.proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "serve", str(archive), *options],
                                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.PIPE, text=True)
@@ -84,6 +84,14 @@ def test_served_answers_are_the_in_process_answers(served: Served, archive_dir: 
             ours, theirs = _both(archive_dir, tmp_path, query, *options)
             assert (ours.returncode, ours.stdout, ours.stderr) == (theirs.returncode, theirs.stdout,
                                                                    theirs.stderr), (query, options)
+    nothing = newstui("search", "qwxzvbnm", archive_dir, cwd=tmp_path)
+    assert (nothing.returncode, nothing.stdout, nothing.stderr) == (1, "", "no matches\n")  # served too
+    for options in (["--json"], []):  # a query of exclusions alone, after `--`
+        ours = newstui("search", *options, "--", "-岸田", archive_dir, cwd=tmp_path)
+        theirs = newstui("search", "--no-serve", *options, "--", "-岸田", archive_dir, cwd=tmp_path)
+        assert ours.returncode == 0 and ours.stdout
+        assert (ours.returncode, ours.stdout, ours.stderr) == (theirs.returncode, theirs.stdout,
+                                                               theirs.stderr)
     assert "岸田" in newstui("search", "kishida", archive_dir, cwd=tmp_path).stdout
     # the answer comes from the server: with the cache gone, an in-process search would write it again
     expected = newstui("search", "kishida", archive_dir, "--json", cwd=tmp_path).stdout
@@ -106,7 +114,7 @@ def test_without_the_server_the_search_still_answers(archive_dir: Path, runtime:
 def test_a_stale_socket_file_is_ignored_then_replaced(archive_dir: Path, runtime: Path,
                                                        tmp_path: Path) -> None:
     expected = newstui("search", "kishida", archive_dir, "--json", "--no-serve", cwd=tmp_path).stdout
-    path = Path(cli_served.socket_path(os.environ["NEWSTUI_DATA_DIR"], [str(archive_dir)]))
+    path = Path(client.socket_path(os.environ["NEWSTUI_DATA_DIR"], [str(archive_dir)]))
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     dead = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     dead.bind(str(path))  # left behind by a server that was killed: nobody listens

@@ -120,12 +120,12 @@ async def _blocked_app_session(archive_dir: Path) -> None:
         assert any("reading state" in m.lower() for m in messages), messages
 
 
-# --- reading state (tui/app/state.py, used from outside) ---------------------------------------
+# --- reading state (tui/userdata/reading.py, used from outside) ---------------------------------------
 
 WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from tui.app.state import ReadingState
+    from tui.userdata.reading import ReadingState
     directory, tag, rounds = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     for i in range(rounds):
         state, _ = ReadingState.load(directory)
@@ -162,7 +162,7 @@ def test_two_instances_writing_reading_state_never_leave_a_broken_file(tmp_path:
     assert all(w.wait() == 0 for w in writers)
     _valid(json.loads(path.read_bytes()))
     assert seen <= {"a", "b"} and seen
-    assert not list(tmp_path.glob("*.corrupt"))
+    assert not list(tmp_path.glob("*.corrupt*"))
 
 
 def test_reading_state_survives_a_kill_at_any_moment(tmp_path: Path) -> None:
@@ -182,7 +182,7 @@ def test_reading_state_survives_a_kill_at_any_moment(tmp_path: Path) -> None:
     assert last is not None
     leftovers = list(tmp_path.glob(".state.json.*.tmp"))  # a temp file per kill mid-write, at most
     assert len(leftovers) <= 12
-    from tui.app.state import ReadingState
+    from tui.userdata.reading import ReadingState
 
     state, problem = ReadingState.load(tmp_path)  # the next start removes them, and only them
     assert problem is None and state.bookmarks == json.loads(path.read_bytes())["bookmarks"]

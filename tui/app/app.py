@@ -22,10 +22,13 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from .. import config
-from ..archive.search.saved import History, SavedSearches
 from ..archive.search.searcher import Lookup
 from ..archive.store.archive import Archive
 from ..archive.store.loader import roots_of
+from ..archive.store.paths import data_dir
+from ..userdata.history import History
+from ..userdata.reading import ReadingState
+from ..userdata.saved import SavedSearches
 from . import data
 from .collect import IdleCollector
 from .commands import BY_ID, NewsCommands, app_bindings, key_column
@@ -33,7 +36,6 @@ from .handoff import osc52
 from .loading import LoadingRun
 from .messages import ArchiveLoaded, IndexReady, LoadingDone, LoadingFailed, LoadingProgress
 from .screen import MainScreen
-from .state import ReadingState, data_dir
 from .text import clean
 
 

@@ -13,12 +13,13 @@ from typing import Protocol
 
 from ..archive.search import opening
 from ..archive.search.engine import SearchIndex
-from ..archive.search.saved import History, SavedSearches
 from ..archive.search.searcher import Lookup
 from ..archive.store import loader
 from ..archive.store.archive import Archive
 from ..config import Config
-from .state import ReadingState
+from ..userdata.history import History
+from ..userdata.reading import ReadingState
+from ..userdata.saved import SavedSearches
 
 Progress = Callable[[int, int], None]
 

@@ -18,15 +18,16 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from ..archive.search.saved import History, SavedSearches
 from ..archive.search.searcher import Lookup
 from ..archive.store.archive import Archive
+from ..userdata.history import History
+from ..userdata.reading import ReadingState
+from ..userdata.saved import SavedSearches
 from .frames import HoldsFrames
 from .messages import EntityChosen, SavedSearchChosen, StatusChanged
 from .names import NamesPanel
 from .results import LISTING_LIMIT, NEWEST, SearchResults
 from .script import Script
-from .state import ReadingState
 from .text import clean
 from .tree import SourceTree
 

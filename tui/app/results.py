@@ -20,13 +20,13 @@ from ..archive.search.names.entities import Entity
 from ..archive.search.rank import listing
 from ..archive.search.searcher import Searcher
 from ..archive.store.archive import Archive
+from ..userdata.reading import ReadingState
 from . import entities
 from .frames import FrameHold
 from .messages import ArticleChosen, StatusChanged
 from .render import result_prompt
 from .rows import ResultsList
 from .script import Script
-from .state import ReadingState
 
 RESULTS_LIMIT = 200  # the most rows fetched per keystroke (a tall list); see `first_page`
 ROW_LINES = 4  # the fewest lines a result takes: title, source and date, snippet, divider

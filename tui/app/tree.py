@@ -17,10 +17,10 @@ from textual.widgets.tree import TreeNode
 
 from ..archive.model import Rejection
 from ..archive.store.archive import Archive, SourceGroup
+from ..userdata.reading import ReadingState
 from .messages import ArticleChosen, ProblemChosen, SavedSearchChosen
 from .render import DIM, article_label, count_label
 from .script import Script
-from .state import ReadingState
 from .text import clean, source_label
 
 

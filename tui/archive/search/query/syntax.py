@@ -82,8 +82,9 @@ class Query:
 
     @property
     def is_empty(self) -> bool:
-        """Nothing to look for: no words, no filters, no order (exclusions alone list nothing)."""
-        return not (self.has_words or self.has_filters or self.sort)
+        """Nothing to look for: no words, no filters, no order, no exclusions (exclusions alone list
+        every article without them, newest first)."""
+        return not (self.has_words or self.has_filters or self.sort or self.exclude or self.exclude_phrases)
 
     def order(self, default: str | None = None) -> str:
         """The order of the results: the query's `sort:`, else `default`, else best first when

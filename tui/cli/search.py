@@ -6,7 +6,7 @@
     newstui search --saved japan ~/news                           run a saved query
     newstui saved [--json]  /  newstui saved --remove japan       list / forget saved queries
 
-Saved searches live in the data directory (archive/search/saved.py). The search itself is
+Saved searches live in the data directory (tui/userdata/saved.py). The search itself is
 answered from the persisted index when the files are unchanged (quick.py), else after loading.
 """
 
@@ -17,8 +17,8 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from .archive.search.query.syntax import SORTS, SYNTAX, parse
-from .cli_common import (
+from ..archive.search.query.syntax import SORTS, SYNTAX, parse
+from .common import (
     PROG,
     UsageError,
     add_paths,
@@ -32,7 +32,8 @@ from .cli_common import (
 )
 
 if TYPE_CHECKING:
-    from .archive.search.engine import Hit
+    from ..archive.search.engine import Hit
+    from ..userdata.saved import SavedSearches
 
 
 def syntax_help() -> str:
@@ -63,17 +64,24 @@ def _warn(message: str) -> None:
     print(f"{PROG}: {one_line(message)}", file=sys.stderr)
 
 
-def _query(args: argparse.Namespace) -> tuple[str, int]:
-    """The query to run, and 1 when --save could not write it (the search still runs)."""
-    from .archive.search.saved import SavedSearches
+def _saved_searches() -> SavedSearches:
+    """The saved searches, with a warning on stderr when not all of them could be read."""
+    from ..userdata.saved import SavedSearches
 
+    saved = SavedSearches.load()
+    if saved.problem:
+        _warn(saved.problem)
+    return saved
+
+
+def _query(args: argparse.Namespace) -> tuple[str, int]:
+    """The query to run, and 1 when --save could not write it (the search still runs). The saved
+    searches are read only with --save or --saved: a plain search imports nothing of them."""
     if args.saved is not None:
         if args.query is not None:
             args.paths.insert(0, args.query)  # with --saved, every argument is a path
         check_paths(args.paths)
-        saved = SavedSearches.load()
-        if saved.problem:
-            _warn(saved.problem)
+        saved = _saved_searches()
         query = saved.get(args.saved)
         if query is None:
             raise UsageError(f"no saved search named {one_line(args.saved)!r}; '{PROG} saved' lists them")
@@ -83,9 +91,7 @@ def _query(args: argparse.Namespace) -> tuple[str, int]:
     check_paths(args.paths)
     if args.save is None:
         return args.query, 0
-    saved = SavedSearches.load()
-    if saved.problem:
-        _warn(saved.problem)
+    saved = _saved_searches()
     try:
         problem = saved.save(args.save, args.query)
     except ValueError as exc:
@@ -97,7 +103,7 @@ def _query(args: argparse.Namespace) -> tuple[str, int]:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from .archive.search.engine import SearchIndex
+    from ..archive.search.engine import SearchIndex
 
     query, status = _query(args)
     sys.stderr.write(query_notes(query))
@@ -108,8 +114,10 @@ def run_search(args: argparse.Namespace) -> int:
     hits = answer_from_index(args, ask)
     if hits is None:
         hits = ask(load_archive(args, index=True)[1])
-    print(hits_text(hits, args.json))
-    return status
+    found, out, err = hits_output(hits, args.json)
+    sys.stdout.write(out)
+    sys.stderr.write(err)
+    return status or found
 
 
 def query_notes(query: str) -> str:
@@ -117,8 +125,17 @@ def query_notes(query: str) -> str:
     return "".join(f"{PROG}: {one_line(note)}\n" for note in parse(query).notes)
 
 
+def hits_output(hits: list[Hit], as_json: bool) -> tuple[int, str, str]:
+    """What `newstui search` prints of its hits (in-process and served alike): (exit status, stdout,
+    stderr). Nothing matched: status 1, as grep and rg, with `no matches` on stderr (or `[]` on
+    stdout with --json)."""
+    if not hits:
+        return 1, "[]\n" if as_json else "", "" if as_json else "no matches\n"
+    return 0, hits_text(hits, as_json) + "\n", ""
+
+
 def hits_text(hits: list[Hit], as_json: bool) -> str:
-    """What `newstui search` prints of its hits (in-process and served alike)."""
+    """The hits as `newstui search` prints them (JSON, or text made safe for a terminal)."""
     return hits_to_json(hits) if as_json else safe(format_hits(hits))
 
 
@@ -128,11 +145,7 @@ def setup_saved(parser: argparse.ArgumentParser) -> None:
 
 
 def run_saved(args: argparse.Namespace) -> int:
-    from .archive.search.saved import SavedSearches
-
-    saved = SavedSearches.load()
-    if saved.problem:
-        _warn(saved.problem)
+    saved = _saved_searches()
     if args.remove is not None:
         if saved.get(args.remove) is None:
             raise UsageError(f"no saved search named {one_line(args.remove)!r}")

@@ -1,4 +1,4 @@
-"""Ask a running `newstui serve` for a `newstui search` answer (the client side; cli_serve.py is the
+"""Ask a running `newstui serve` for a `newstui search` answer (the client side; server.py is the
 server). Imports nothing of the engine, nor argparse: it runs before them, in every search.
 
     status = ask(["search", "kishida", "~/news", "--json"])   # None: no server answered; search here
@@ -52,7 +52,7 @@ def data_dir() -> str:
 
 def seeds() -> str:
     """The bundled seeds, as store/paths.bundled_seeds finds them."""
-    package = os.path.dirname(os.path.realpath(__file__))  # .../tui
+    package = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))  # .../tui
     for candidate in (os.path.join(package, "seeds"), os.path.join(os.path.dirname(package), "seeds")):
         if os.path.isdir(candidate):
             return candidate

@@ -6,8 +6,8 @@
 Why: a search process spends ~0.2 s starting Python, importing, opening the index and proving
 the files unchanged (a stat of every file), for a search of a few milliseconds; ripgrep reads a
 14k-page mirror in 0.07 s. A resident process opens the index once, and the kernel tells it when
-a file changes (store/watch.py), so an answer costs the search alone plus a small client
-(cli_served.py, which imports nothing of the engine).
+a file changes (archive/store/watch.py), so an answer costs the search alone plus a small client
+(client.py, which imports nothing of the engine).
 
 The server answers only while its index is current: the files are those the index was built from
 (checked once at open, then watched; stat'ed per request where inotify is unavailable) and the
@@ -32,8 +32,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import cli_served
-from .cli_common import PROG, UsageError, add_paths, check_paths, one_line
+from ..common import PROG, UsageError, add_paths, check_paths, one_line
+from . import client
 
 IDLE = 3600.0  # seconds without a request before the server stops (default)
 _ANSWERS = 512  # answers remembered while the index stays current (the same request, the same bytes)
@@ -46,22 +46,22 @@ def setup_serve(parser: argparse.ArgumentParser) -> None:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from .archive.store.identity import roots_of
+    from ...archive.store.identity import roots_of
 
     check_paths(args.paths)
     if args.no_cache:
         raise UsageError("a server answers from the cache; --no-cache makes no sense here")
-    server = Server(roots_of(args.paths), cli_served.data_dir())
+    server = Server(roots_of(args.paths), client.data_dir())
     return server.run(args.idle)
 
 
 class Server:
     def __init__(self, roots: list[str], data: str) -> None:
-        from .archive.store import cache
+        from ...archive.store import cache
 
         self.roots, self.data = roots, data
         self.target = cache.cache_path(Path(data), roots)
-        self.path = cli_served.socket_path(data, roots)
+        self.path = client.socket_path(data, roots)
         self.index: Any = None
         self.fd = -1
         self.watch: Any = None
@@ -75,17 +75,17 @@ class Server:
     def load(self) -> str:
         """Bring the cache and index up to date (as any load does) and open them: "" when the
         index is current, else why not."""
-        from .archive.search.opening import load, search_index
+        from ...archive.search.opening import load, search_index
 
         result = load(self.roots, data_dir=self.data)
         search_index(result)
         return self.open()
 
     def open(self) -> str:
-        from .archive.search.disk import reading as indexcache
-        from .archive.store import cache, stamps
-        from .archive.store.identity import parser_version
-        from .archive.store.watch import Watch
+        from ...archive.search.disk import reading as indexcache
+        from ...archive.store import cache, stamps
+        from ...archive.store.identity import parser_version
+        from ...archive.store.watch import Watch
 
         watch = Watch.start(self.roots)  # first: a change from here on is reported
         pending = stamps.start(self.roots)
@@ -117,7 +117,7 @@ class Server:
             return False
         if self.watch is not None:
             return not self.watch.changed()
-        from .archive.store import stamps
+        from ...archive.store import stamps
 
         return stamps.start(self.roots).result() == self.index.stamps
 
@@ -138,16 +138,16 @@ class Server:
     # -- requests -----------------------------------------------------------------------------
     def answer(self, raw: bytes) -> bytes:
         """The reply to one request: `OK status len(stdout) len(stderr)\\n` + both, or `NO why`."""
-        if not raw.startswith(cli_served.MAGIC):
+        if not raw.startswith(client.MAGIC):
             return b"NO not a request\n"
-        fields = raw[len(cli_served.MAGIC):].decode("utf-8", "surrogateescape").split("\0")
+        fields = raw[len(client.MAGIC):].decode("utf-8", "surrogateescape").split("\0")
         if len(fields) < 3 or fields[2] != "search":
             return b"NO not a search\n"
         cwd, data, argv = fields[0], fields[1], fields[2:]
         if os.path.realpath(data) != os.path.realpath(self.data):
             return b"NO another data dir\n"
-        roots = cli_served.search_roots(argv[1:], cwd)
-        if roots is None or cli_served.socket_path(data, roots) != self.path:
+        roots = client.search_roots(argv[1:], cwd)
+        if roots is None or client.socket_path(data, roots) != self.path:
             return b"NO another archive or options\n"
         if _code_stamp() != self.code:
             raise _CodeChanged
@@ -173,21 +173,22 @@ class Server:
         return f"OK {status} {len(out_b)} {len(err_b)}\n".encode() + out_b + err_b
 
     def _search(self, argv: list[str]) -> tuple[int, str, str]:
-        """What `newstui search` prints in-process (cli_search.run_search): status, stdout, stderr."""
-        from .cli_common import new_parser
-        from .cli_search import hits_text, query_notes, setup_search
+        """What `newstui search` prints in-process (search.run_search): status, stdout, stderr."""
+        from ..common import new_parser, parse_args
+        from ..search import hits_output, query_notes, setup_search
 
         if self._parser is None:
             self._parser = new_parser(prog=f"{PROG} search")
             setup_search(self._parser)
-        args = self._parser.parse_intermixed_args(argv[1:])
+        args = parse_args(self._parser, argv[1:])
         if args.save is not None or args.saved is not None or args.no_cache or args.no_serve:
             raise UsageError("not served")
         query = args.query
         if query is None or not query.strip():
             raise UsageError("no query")
         hits = self.index.search(query, limit=args.limit, sort=args.sort)
-        return 0, hits_text(hits, args.json) + "\n", query_notes(query)
+        status, out, err = hits_output(hits, args.json)
+        return status, out, query_notes(query) + err
 
     # -- the loop -----------------------------------------------------------------------------
     def run(self, idle: float) -> int:
@@ -289,7 +290,7 @@ def _say(message: str) -> None:
 def _code_stamp() -> int:
     """Size and mtime of every file of the tui package: an edited or upgraded newstui may answer
     differently, so a server started before it stops answering."""
-    top = os.path.dirname(os.path.abspath(__file__))
+    top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # .../tui
     total = 0
     for folder, dirs, files in os.walk(top):
         dirs[:] = [d for d in dirs if d != "__pycache__"]

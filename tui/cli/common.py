@@ -62,7 +62,7 @@ class Progress:
 def load_archive(args: argparse.Namespace, index: bool = False):  # -> Archive (lazy imports: fast --help)
     """The archive; with `index`, (archive, search index): the persisted index when the cache has a
     valid one (opened in milliseconds), else built (and persisted) here."""
-    from .archive.search.opening import load, search_index
+    from ..archive.search.opening import load, search_index
 
     check_paths(args.paths)
     progress = Progress() if sys.stderr.isatty() else None
@@ -81,7 +81,7 @@ def answer_from_index(args: argparse.Namespace, ask):  # -> ask's answer, or Non
     """`ask(index)` answered from the persisted index without loading the archive, when the files
     are unchanged since it was written (see archive/search/quick.py); None otherwise, and then
     `load_archive`."""
-    from .archive.search.quick import from_index
+    from ..archive.search.quick import from_index
 
     check_paths(args.paths)
     return None if args.no_cache else from_index(args.paths, ask)
@@ -118,9 +118,21 @@ def new_parser(**kwargs: object) -> argparse.ArgumentParser:
 
     class _Parser(argparse.ArgumentParser):
         def error(self, message: str) -> NoReturn:  # one line, not argparse's usage block
+            if message.startswith("unrecognized arguments: -"):
+                message += " (arguments that begin with '-' go after '--')"
             raise UsageError(message)
 
     return _Parser(**kwargs)  # type: ignore[arg-type]
+
+
+def parse_args(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """Options and arguments in any order (`search QUERY PATH --json`), and after `--` arguments
+    only, even those that begin with `-` (`search -- -香港 PATH`: a query of exclusions alone).
+    argparse's intermixed parsing drops the `--` before it parses the arguments, so an argument
+    after it that starts with `-` would be taken for an unknown option: then parse in order."""
+    if "--" in argv:
+        return parser.parse_args(argv)
+    return parser.parse_intermixed_args(argv)
 
 
 class Command:
@@ -131,10 +143,12 @@ class Command:
         self.help, self.setup, self.run = help, setup, run
 
 
-def lazy(module: Callable[[], Any], name: str) -> Callable[..., Any]:
-    """`module().name`, looked up when called: `module` imports the command's module then (a
+def lazy(module: str, name: str) -> Callable[..., Any]:
+    """`tui.cli.<module>.<name>`, looked up when called: the command's module is imported then (a
     command imports what it needs when it runs)."""
     def call(arg: object) -> Any:
-        return getattr(module(), name)(arg)
+        from importlib import import_module
+
+        return getattr(import_module(f"{__package__}.{module}"), name)(arg)
 
     return call

@@ -1,0 +1,7 @@
+"""`python -m tui.cli ARGS`: the same as `newstui ARGS`."""
+
+import sys
+
+from . import main
+
+sys.exit(main())
