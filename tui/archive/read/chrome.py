@@ -83,7 +83,8 @@ JUNK_START = re.compile(
 JUNK_ANYWHERE = re.compile(r"Feed enhanced by", re.I)
 #: A publisher's subscription footer (NYT: `感谢阅读今天的简报，新读者请点击此处订阅。…`,
 #: `点击此处订阅NYT简报，…`): matched only in short blocks, so an article about subscriptions stays.
-SUBSCRIBE = re.compile(r"(?:点击|點擊|点|點)(?:此处|此處|这里|這裡|此)\s*订阅|(?:點擊|点击)(?:此處|此处)?\s*訂閱"
+SUBSCRIBE = re.compile(r"(?:点击|點擊|点|點)(?:此处|此處|这里|這裡|此)\s*订阅"
+                       r"|(?:點擊|点击)(?:此處|此处)?\s*訂閱"
                        r"|^(?:Sign up|Subscribe)\b.{0,80}\b(?:newsletter|briefing)", re.I)
 MAX_FOOTER = 300
 
