@@ -78,7 +78,8 @@ def test_tables_are_table_blocks_with_rows_and_a_plain_text() -> None:
 
 def test_html_tables_too_but_a_layout_table_keeps_its_paragraphs() -> None:
     data = "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>"
-    layout = "<table><tr><td>" + "很长的正文。" * 100 + "</td><td>边栏</td></tr><tr><td>x</td><td>y</td></tr></table>"
+    layout = ("<table><tr><td>" + "很长的正文。" * 100 + "</td><td>边栏</td></tr>"
+              "<tr><td>x</td><td>y</td></tr></table>")
     a = read("# 标题\n\n" + data + "<p>" + "正文" * 200 + "</p>")
     assert [b.rows for b in a.body if b.kind == "table"] == [(("A", "B"), ("1", "2"))]
     b = read("# 标题\n\n" + layout)
