@@ -124,9 +124,9 @@ def test_a_trailer_url_with_full_width_brackets_stays_whole() -> None:
     "[" * 30_000 + "](" * 30_000,
     "*a **a " * 30_000,
     "<div>" * 5_000 + "text" + "</div>" * 5_000 + "\n\n# h\n\n> q",
-])
+], ids=["deep-quotes", "deep-lists", "huge-table", "brackets", "emphasis", "deep-html"])
 def test_hostile_markdown_neither_crashes_nor_hangs(body: str) -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     got = parse_bytes(("---\ntitle: 标题\n---\n" + body).encode(), "/x/hostile.md")
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10
     assert got is not None
