@@ -561,6 +561,46 @@ ROWS = [
         '香港新增62宗确诊4人离世',
         'https://www.epochtimes.com/gb/20/8/13/n12326671.htm',
     ),
+    (
+        "bedtimenews__bedtimenews-archive-contents/business/36.md",
+        "frontmatter",
+        "unknown",
+        "2024-10-30T11:47:29+00:00",
+        "【产经破壁机036】你的家乡，正在变成机械化大农场",
+        "",
+    ),
+    (
+        "bedtimenews__bedtimenews-archive-contents/commercial/19.md",
+        "frontmatter",
+        "unknown",
+        "2024-04-17T11:22:20+00:00",
+        "【讲点黑话19】从暴乱黑手到爱跳舞的老爷爷，哪张是印尼新总统真实的脸",
+        "",
+    ),
+    (
+        "hkarchivist__hkcnews-article-archive/articles/17001-18000/article_17921.md",
+        "frontmatter",
+        "hkcnews.com",
+        "2019-01-17",
+        "人權觀察年報：中國鎮壓措施六四以來最高峰 美國大開倒車",
+        "https://www.hkcnews.com/article/17921/%E4%BA%BA%E6%AC%8A%E8%A7%80%E5%AF%9F-%E4%B8%AD%E5%9C%8B-%E7%BE%8E%E5%9C%8B-17921/%E4%BA%BA%E6%AC%8A%E8%A7%80%E5%AF%9F%E5%B9%B4%E5%A0%B1%EF%BC%9A%E4%B8%AD%E5%9C%8B%E9%8E%AE%E5%A3%93%E6%8E%AA%E6%96%BD%E5%85%AD%E5%9B%9B%E4%BB%A5%E4%BE%86%E6%9C%80%E9%AB%98%E5%B3%B0-%E7%BE%8E%E5%9C%8B%E5%A4%A7%E9%96%8B%E5%80%92%E8%BB%8A-",
+    ),
+    (
+        "hkarchivist__hkcnews-article-archive/articles/32001-33000/article_32495.md",
+        "frontmatter",
+        "hkcnews.com",
+        "2020-08-01",
+        "多間傳媒引消息：警引國安法通緝羅冠聰、鄭文傑、朱牧民、黃台仰、陳家駒、劉康",
+        "https://www.hkcnews.com/article/32495/%E9%80%9A%E7%B7%9D-%E7%BE%85%E5%86%A0%E8%81%B0-%E6%9C%B1%E7%89%A7%E6%B0%91-32497/%E5%A4%9A%E9%96%93%E5%82%B3%E5%AA%92%E5%BC%95%E6%B6%88%E6%81%AF%EF%BC%9A%E8%AD%A6%E5%BC%95%E5%9C%8B%E5%AE%89%E6%B3%95%E9%80%9A%E7%B7%9D%E7%BE%85%E5%86%A0%E8%81%B0%E3%80%81%E9%84%AD%E6%96%87%E5%82%91%E3%80%81%E6%9C%B1%E7%89%A7%E6%B0%91%E3%80%81%E9%BB%83%E5%8F%B0%E4%BB%B0%E3%80%81%E9%99%B3%E5%AE%B6%E9%A7%92%E3%80%81%E5%8A%89%E5%BA%B7",
+    ),
+    (  # CRLF, and a run of 600 stray 0x10 bytes mid-paragraph: text, not binary
+        "hkarchivist__hkcnews-article-archive/articles/10001-11000/article_10524.md",
+        "frontmatter",
+        "hkcnews.com",
+        "2018-03-06",
+        "選舉主任隨時仍可DQ人！",
+        "https://www.hkcnews.com/article/10524/%E4%BA%8C%E6%AC%A1dq-%E9%81%B8%E8%88%89%E4%B8%BB%E4%BB%BB-%E5%8D%80%E8%AB%BE%E8%BB%92-10527/%E9%81%B8%E8%88%89%E4%B8%BB%E4%BB%BB%E9%9A%A8%E6%99%82%E4%BB%8D%E5%8F%AFdq%E4%BA%BA%EF%BC%81",
+    ),
 ]
 
 

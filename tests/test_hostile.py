@@ -100,7 +100,9 @@ def texts(article: dict) -> list[str]:
     """Every piece of text an article shows: fields, blocks, links and image."""
     out = [article[k] for k in ("title", "url", "author", "source", "source_name", "published")]
     for block in article["body"]:
-        out += [block["text"], block["url"]] + [x for link in block["links"] for x in link.values()]
+        out += [block["text"], block["url"]]
+        out += [x for link in block["links"] for x in (link["text"], link["url"])]
+        out += [cell for row in block["rows"] for cell in row]
     if article["image"]:
         out += list(article["image"].values())
     return out

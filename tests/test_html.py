@@ -60,12 +60,14 @@ def kinds_and_texts(html: str, base: str = "") -> list[tuple[str, str]]:
 
 def test_voa_br_runs_are_paragraphs_with_subhead_and_dateline() -> None:
     body = body_blocks(VOA)
-    kinds = [b.kind for b in body.blocks]
+    blocks = body.blocks
+    kinds = [b.kind for b in blocks]
     assert kinds == ["paragraph", "paragraph", "paragraph", "heading", "paragraph"]
-    assert body.blocks[0].text.startswith("白宫 — 美国总统乔·拜登")  # dateline not lost
-    assert body.blocks[3].text == "新日铁"
-    assert body.blocks[2].links[0].text == "表示"
-    assert body.blocks[2].links[0].url.startswith("https://www.cnas.org/")
+    assert blocks[0].text.startswith("白宫 — 美国总统乔·拜登")  # dateline not lost
+    assert blocks[3].text == "新日铁"
+    assert blocks[2].links[0].text == "表示"
+    assert blocks[2].links[0].url.startswith("https://www.cnas.org/")
+    assert blocks[2].text[:blocks[2].links[0].end].endswith("表示")  # its marker goes after it
 
 
 def test_voa_lead_image_with_small_caption_and_unwrapped_proxy() -> None:
@@ -97,7 +99,7 @@ def test_epoch_mirror_lead_image_caption_and_dateline_first() -> None:
     body = body_blocks(EPOCH, "https://www.epochtimes.com/gb/22/1/10/n13495702.htm")
     assert body.image is not None and body.image.caption.startswith("图为2021年12月11日")
     assert body.blocks[0].text.startswith("【大纪元2022年01月11日讯】（大纪元记者戴芙若综合报导）")
-    assert [b.text for b in body.blocks][-1] == "责任编辑：林妍"
+    assert not any("责任编辑" in b.text for b in body.blocks)  # the editor's signature is chrome
 
 
 def test_staircase_ok_links_ads_copyright_and_tracker() -> None:

@@ -73,7 +73,7 @@ EXPECTED = {
                "图为2021年12月11日，美国国务卿布林肯（左）和日本外相林芳正（右）在英格兰举行的G7外长峰会上"
                "举行双边会晤。（OLIVIER DOULIERY/POOL/AFP via Getty Images）"),
         first="【大纪元2022年01月11日讯】（大纪元记者戴芙若综合报导）2022年1月6日，美国和日本举行了",
-        last="责任编辑：林妍",
+        last="包括应对导弹威胁的能力。”",  # the desk editor's signature after it is chrome
         headings=[],
         link=None,
         blocks=(15, 20),
@@ -98,7 +98,7 @@ EXPECTED = {
 }
 
 CHROME = ("Array", "分享", "facebook", "whatsapp", "share", "首页", "翻墙", "原文链接", "gfw-breaker",
-          "获取更多RSS", "Feed enhanced", "data-selfpromo")
+          "获取更多RSS", "Feed enhanced", "data-selfpromo", "责任编辑")
 MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z]{2,8});|[\u00a0\u200b\r]")
 
 

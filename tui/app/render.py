@@ -32,7 +32,8 @@ class Piece:
     text: str
     prefix: str = ""
     extra: str = ""  # a dim line under the text (image or link URL)
-    marks: str = ""  # link reference markers appended to the text, e.g. " [1][2]"
+    marks: str = ""  # markers of links whose words were not placed, appended: " [1][2]"
+    anchors: tuple[tuple[int, str], ...] = ()  # (offset in text, marker) after a link's words
 
 
 _STYLES: dict[str, Style] = {
@@ -75,12 +76,16 @@ def article_pieces(article: Article, *, bookmarked: bool = False) -> list[Piece]
         if not text and not block.links:
             continue
         marks = ""
+        anchors: list[tuple[int, str]] = []
         for link in block.links:
             links.append((clean(link.text), clean(link.url)))
-            marks += f"[{len(links)}]"
+            if 0 < link.end <= len(text) and text == block.text:  # cleaning kept the offsets
+                anchors.append((link.end, f"[{len(links)}]"))
+            else:
+                marks += f"[{len(links)}]"
         prefix = {"quote": "│ ", "list": "• "}.get(block.kind, "")
         pieces.append(Piece(block.kind if block.kind in _STYLES else "paragraph", text, prefix,
-                            marks=f" {marks}" if marks else ""))
+                            marks=f" {marks}" if marks else "", anchors=tuple(anchors)))
     if links:
         pieces.append(Piece("links", "链接 Links"))
         for n, (text, url) in enumerate(links, 1):
@@ -106,7 +111,12 @@ def render_piece(piece: Piece, spans: Iterable[tuple[int, int]] = (),
     body = Text(piece.text, style=base)
     for start, end in spans:
         body.stylize(CURRENT if (start, end) == current else MATCH, start, end)
-    out.append_text(body)
+    pos = 0
+    for at, marker in piece.anchors:  # each link's marker right after its words
+        out.append_text(body[pos:at])
+        out.append(marker, style=DIM)
+        pos = at
+    out.append_text(body[pos:] if pos else body)
     if piece.marks:
         out.append(piece.marks, style=DIM)
     if piece.extra:

@@ -13,14 +13,19 @@ from typing import Any
 import msgspec
 
 #: Kinds of body block, in the order a reader meets them.
-BLOCK_KINDS = ("paragraph", "heading", "quote", "caption", "image", "list")
+BLOCK_KINDS = ("paragraph", "heading", "quote", "caption", "image", "list", "table")
 
 
 class Link(msgspec.Struct, frozen=True, gc=False):
-    """A hyperlink kept from the body: its visible text and target."""
+    """A hyperlink kept from the body: its visible text and target.
+
+    end: where the link's words end in its block's `text` (a character offset), so a reader can
+    put the link's marker right after them; -1 when they could not be placed.
+    """
 
     text: str
     url: str
+    end: int = -1
 
 
 class Block(msgspec.Struct, frozen=True, gc=False):
@@ -28,12 +33,16 @@ class Block(msgspec.Struct, frozen=True, gc=False):
 
     kind: one of BLOCK_KINDS. `image` blocks carry the picture URL in `url` and its
     caption (if any) in `text`; the others carry plain text and the links found in it.
+    `table` blocks hold their cells in `rows` (a tuple of rows, each a tuple of cell texts, in
+    reading order; the first row is the header row when the table has one; rows may differ in
+    length), and in `text` a plain rendering: one line per row, cells joined by ` | `.
     """
 
     kind: str
     text: str
     links: tuple[Link, ...] = ()
     url: str = ""
+    rows: tuple[tuple[str, ...], ...] = ()
 
 
 class Image(msgspec.Struct, frozen=True, gc=False):

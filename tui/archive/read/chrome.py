@@ -75,10 +75,18 @@ JUNK_START = re.compile(
     r"|^©.{0,30}版权声明"
     r"|^Copyright\s*©|^©\s*\d{4}\s*\S{1,20}$"
     # media-player fallback notices and mirrors' series promos
-    r"|^你的(?:器材|设备|裝置)不支持播放|^点阅【[^】]{1,20}】专题",
+    r"|^你的(?:器材|设备|裝置)不支持播放|^点阅【[^】]{1,20}】专题"
+    # the desk editor's signature line (`责任编辑：高静`, `（責任編輯：李昊）`)
+    r"|^[（(【\[]?\s*(?:责任编辑|責任編輯|责编|責編)\s*[:：]\s*[^\n]{1,30}$",
     re.I,
 )
 JUNK_ANYWHERE = re.compile(r"Feed enhanced by", re.I)
+#: A publisher's subscription footer (NYT: `感谢阅读今天的简报，新读者请点击此处订阅。…`,
+#: `点击此处订阅NYT简报，…`): matched only in short blocks, so an article about subscriptions stays.
+SUBSCRIBE = re.compile(r"(?:点击|點擊|点|點)(?:此处|此處|这里|這裡|此)\s*订阅"
+                       r"|(?:點擊|点击)(?:此處|此处)?\s*訂閱"
+                       r"|^(?:Sign up|Subscribe)\b.{0,80}\b(?:newsletter|briefing)", re.I)
+MAX_FOOTER = 300
 
 #: Appeals for money or membership: the images right after one are its banners.
 APPEAL = re.compile(r"^【诚征荣誉会员】|诚征|订阅|捐款|捐助|赞助|打赏|subscribe|donate", re.I)
@@ -108,7 +116,8 @@ def is_chrome_class(value: str) -> bool:
 
 
 def is_junk_text(text: str) -> bool:
-    return bool(JUNK_START.match(text) or JUNK_ANYWHERE.search(text) or MIRROR_URL.match(text))
+    return bool(JUNK_START.match(text) or JUNK_ANYWHERE.search(text) or MIRROR_URL.match(text)
+                or (len(text) <= MAX_FOOTER and SUBSCRIBE.search(text)))
 
 
 def unwrap_image(url: str) -> str:

@@ -39,7 +39,21 @@ def looks_binary(data: bytes) -> bool:
     if nuls > max(8, len(head) // 200):
         return True
     controls = nuls + len(head) - len(head.translate(None, _CONTROL_BYTES))  # one pass, not 26
-    return controls > max(32, len(head) // 50)
+    if controls <= max(32, len(head) // 50):
+        return False
+    # A text file damaged by a run of one stray byte (a scraper's `\x10` x 600) is still text:
+    # binary formats hold many different controls, and rarely decode as UTF-8.
+    kinds = {b for b in head.translate(None, bytes(range(32, 256))) if b not in (9, 10, 12, 13)}
+    return len(kinds) > 2 or not _utf8(head)
+
+
+def _utf8(head: bytes) -> bool:
+    """The bytes decode as UTF-8, but for a character cut at the end of the sample."""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3 and exc.reason == "unexpected end of data"
+    return True
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -14,6 +14,8 @@ Reading rules (what a careful reader expects):
   an image -> the image's caption. A short text sharing its block with an image, after it,
   is the caption too. The first image, before any text, is the lead `Body.image`.
 * A short dangling dateline such as ``白宫 —`` before the first `<p>` is joined to it.
+* A data table becomes one `table` block holding its rows of cells (tables.py); each link
+  records where its words end in its block's text.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from bs4.element import PreformattedString
 from lxml import etree
 
 from ..model import Block, Link
-from . import chrome
+from . import chrome, tables
 from .chrome import unwrap_image
 from .text import clean_line, clean_url
 
@@ -51,6 +53,7 @@ _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,7}|#x[0-9a-fA-F]{2,6});")
 _HEADING_END = re.compile(r"[。．.！!？?，,；;：:…）)」』”\"]$")
 _DANGLING = re.compile(r"^\S.{0,24}[—–－-]{1,2}$")
 _MAX_HEADING, _MAX_CAPTION = 40, 150
+_TABLE_TAGS = frozenset({"table", "tr", "td", "th"})
 _IMG_SRC_ATTRS = ("data-src", "data-original", "src", "data-lazy-src")  # lazy loaders first
 #: What BeautifulSoup collapses a whitespace-only string of (outside <pre>/<textarea>).
 _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
@@ -75,6 +78,7 @@ class Builder:
     image_parent: object | None = None
     after_promo: bool = False
     pre: int = 0  # open <pre>/<textarea> elements (lxml walk only)
+    tables: list[tables.Table] = field(default_factory=list)  # open <table>s, innermost last
 
     def walk_tree(self, root: etree._Element) -> None:
         """The walk over an lxml tree: an element's text, then each child and its tail."""
@@ -182,6 +186,8 @@ class Builder:
             self.open_blocks.append(node)
             if kind:
                 self.kinds.append((node, kind))
+            if name in _TABLE_TAGS:
+                self._enter_table(node, name)
         if name in ("b", "strong"):
             self.bold += 1
         href = attrs.get("href")
@@ -201,6 +207,22 @@ class Builder:
             self.open_blocks.pop()
             if self.kinds and self.kinds[-1][0] is node:
                 self.kinds.pop()
+            if name in _TABLE_TAGS and self.tables:
+                self._leave_table(node, name)
+
+    def _enter_table(self, node: object, name: str) -> None:
+        if name == "table":
+            self.tables.append(tables.Table(node, len(self.blocks)))
+        elif self.tables and name == "tr":
+            self.tables[-1].open_row()
+        elif self.tables and name in ("td", "th"):
+            self.tables[-1].open_cell(len(self.blocks))
+
+    def _leave_table(self, node: object, name: str) -> None:
+        if name in ("td", "th"):
+            self.tables[-1].close_cell(len(self.blocks))
+        elif name == "table" and self.tables[-1].node is node:
+            tables.collapse(self.blocks, self.tables.pop())
 
     def _is_caption(self, name: str, attrs: dict[str, str]) -> bool:
         if attrs and _caption_class((attrs.get("class") or "") + " " + (attrs.get("id") or "")):
@@ -287,7 +309,7 @@ class Builder:
                 kind = "heading"
         if self.prefix and kind == "paragraph":
             text, self.prefix = self.prefix + text, ""
-        self.blocks.append(Block(kind, text, tuple(links)))
+        self.blocks.append(Block(kind, text, tables.placed(text, links) if links else ()))
 
 
 def _collapse(s: str) -> str:

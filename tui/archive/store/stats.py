@@ -3,7 +3,9 @@
 For each (source, shape): articles, empty bodies, short bodies (under SHORT characters of text),
 *lost* bodies (short, although the file itself holds at least SHORT characters of readable text:
 what a reader would call a missing article), undated articles, approximate dates (placed by the
-archive time), and bodies found by the text-density fallback rather than a shape rule.
+archive time), bodies found by the text-density fallback rather than a shape rule, bodies whose
+text kept *markup* (Markdown syntax: `](`, `![`, a `> ` or `### ` line, a table rule; or an HTML
+tag: a body read right has none), and *tables* (table blocks found).
 
 The readable text of a file is measured apart from the parsers, deliberately crudely: tags,
 comments, scripts, styles, front matter and URLs removed, entities decoded, markdown nav/promo
@@ -33,7 +35,12 @@ _SPACE = re.compile(r"\s+")
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.S)
 _URL = re.compile(r"(?:https?:)?//[^\s<>\"')]+")
 
-COLUMNS = ("articles", "empty", "short", "lost", "undated", "approx", "fallback")
+#: Markup left in body text: Markdown links, images, quote/heading marks, table rules; HTML tags.
+_MARKUP = re.compile(r"\]\((?:https?:)?/|!\[[^\]\n]*\]|^>[ \t]|^#{1,6}[ \t]|^\|?[ \t]*:?-{3,}:?[ \t]*\|"
+                     r"|</?(?:p|div|span|a|img|br|h[1-6]|li|ul|ol|table|td|tr|strong|em|figure)\b[^<>\n]*>",
+                     re.M | re.I)
+
+COLUMNS = ("articles", "empty", "short", "lost", "undated", "approx", "fallback", "markup", "tables")
 
 
 @dataclass
@@ -63,6 +70,11 @@ def body_chars(article: Article) -> int:
     return sum(len(_SPACE.sub("", b.text)) for b in article.body)
 
 
+def has_markup(article: Article) -> bool:
+    """Markdown syntax or HTML tags left in the body's text (a table block's ` | ` is its own)."""
+    return any(_MARKUP.search(b.text) for b in article.body if b.kind != "table")
+
+
 def collect(articles: Iterable[Article]) -> list[Row]:
     """Rows per (source, shape), most articles first; full articles (with bodies) expected."""
     rows: dict[tuple[str, str], Row] = {}
@@ -85,6 +97,9 @@ def collect(articles: Iterable[Article]) -> list[Row]:
             c["approx"] += 1
         if a.extraction == "fallback":
             c["fallback"] += 1
+        if has_markup(a):
+            c["markup"] += 1
+        c["tables"] += sum(1 for b in a.body if b.kind == "table")
     return sorted(rows.values(), key=lambda r: (-r.counts["articles"], r.source, r.shape))
 
 

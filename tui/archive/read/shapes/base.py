@@ -153,7 +153,8 @@ def _decoded(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """Link texts decoded like the block texts (html.py decodes those): `A &amp; B` -> `A & B`."""
     if not any(link.text and "&" in link.text for b in blocks for link in b.links):
         return blocks
-    return tuple(msgspec.structs.replace(b, links=tuple(Link(unescape(k.text), k.url) for k in b.links))
+    return tuple(msgspec.structs.replace(b, links=tuple(Link(unescape(k.text), k.url, k.end)
+                                                        for k in b.links))
                  if b.links else b for b in blocks)
 
 

@@ -1,8 +1,8 @@
 """Plain markdown or text: `# title` (or a title underlined with `===`), then paragraphs.
 
-The most general shape, tried last. Paragraphs are separated by blank lines; lines that
-already hold HTML pass through; `[text](url)` links become anchors. A first line of
-`<url>` or `原文链接：url` gives the article URL.
+The most general shape, tried last. A body written in Markdown (or plain text) is rendered
+by mdbody.py; a tag-dense HTML body keeps its HTML, with its loose text lines made paragraphs
+(`to_html`). A first line of `<url>` or `原文链接：url` gives the article URL.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import html
 import re
 
 from ...model import Article, Rejection
+from .. import mdbody
 from .base import SNIFF_CHARS, Draft, finish
 from .mirror import _TRAILER
 
@@ -48,5 +49,6 @@ def parse(text: str, path: str) -> Article | Rejection:
     if m := _TRAILER.search(rest):
         url = m.group("url")
         rest = _TRAILER.sub("", rest)
-    return finish(Draft(title=head.group("a") or head.group("b") or "", url=url, html=to_html(rest)),
+    body = mdbody.to_html(rest) if mdbody.is_markdown(rest) else to_html(rest)
+    return finish(Draft(title=head.group("a") or head.group("b") or "", url=url, html=body),
                   path, "markdown")

@@ -20,7 +20,7 @@ _TRAILER_WORDS = ("原文链接", "原文連結", "原文地址", "原文網址"
                   "原始链接", "来源链接", "本文链接")
 _TRAILER = re.compile(
     r"^[ \t]*(?:<[^>\n]*>[ \t]*)*(?:" + "|".join(_TRAILER_WORDS) + ")"
-    r"[^：:\n]{0,16}[：:][ \t]*(?:<a[^>]*>)?[ \t]*(?P<url>(?:https?:)?//[^\s<>\"')）]+)[^\n]*$",
+    r"[^：:\n]{0,16}[：:][ \t]*(?:<a[^>]*>)?[ \t]*(?P<url>(?:https?:)?//[^\s<>\"')]+)[^\n]*$",
     re.M)
 # Markdown chrome lines: headings (nav bars, promos `#### 💥 …`), rules, link-only lines.
 _MD_LINE = re.compile(r"^(?:[ \t]*#{1,6}[ \t][^\n]*|[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,})[ \t]*"
@@ -51,7 +51,7 @@ def parse(text: str, path: str) -> Article | Rejection:
         tail = rest[at:]
         trailers = list(_TRAILER.finditer(tail))
         if trailers:
-            url = trailers[-1].group("url")
+            url = balanced(trailers[-1].group("url"))
             rest = rest[:at] + _TRAILER.sub("", tail)
     at = _first_line_with(rest, _SHARE_WORDS)
     if at >= 0:
@@ -59,6 +59,15 @@ def parse(text: str, path: str) -> Article | Rejection:
     rest = _TRACKING.sub("", rest)
     rest = _MD_LINE.sub("", rest)
     return finish(Draft(title=head.group("title"), url=url, html=rest), path, "mirror")
+
+
+def balanced(url: str) -> str:
+    """A URL without the closing brackets the text around it added: `…（图）.html` stays whole,
+    `(原文：https://x/a）` loses its `）` (a full-width bracket closes only one it opened)."""
+    for opening, closing in (("（", "）"), ("(", ")")):
+        while url.endswith(closing) and url.count(closing) > url.count(opening):
+            url = url[:-1]
+    return url
 
 
 def _first_line_with(text: str, words: tuple[str, ...]) -> int:
