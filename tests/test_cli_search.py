@@ -92,3 +92,20 @@ def test_a_query_of_exclusions_alone_lists_every_other_article_newest_first(tmp_
 def test_an_exclusion_without_dashdash_says_how(tmp_path: Path, seeds_dir: Path) -> None:
     done = newstui("search", "-香港", seeds_dir, cwd=tmp_path)
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "'--'" in done.stderr
+
+
+def test_a_name_only_in_the_lead_images_caption_is_found(tmp_path: Path) -> None:
+    archive = tmp_path / "news"
+    archive.mkdir()
+    (archive / "bbc.md").write_text(
+        "<!--1594713470000-->\n[英中关系紧张](https://www.bbc.com/zhongwen/simp/world-1)\n------\n\n"
+        '<div class="story-body__inner"><figure class="media-landscape has-caption full-width lead">'
+        '<img src="https://ichef.bbci.co.uk/news/640/a.jpg"><figcaption class="media-caption">'
+        '<span class="media-caption__text">习近平2015年访问英国。</span></figcaption></figure>'
+        "<p>英国外交大臣拉布周一在议会表示，英国已经承诺采取措施。</p><p>他说，伦敦将继续关注事态发展。</p></div>\n",
+        "utf-8")
+    done = newstui("search", "习近平", archive, "--json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert [hit["title"] for hit in json.loads(done.stdout)] == ["英中关系紧张"]
+    shown = newstui("show", archive / "bbc.md", cwd=tmp_path).stdout
+    assert shown.count("习近平2015年访问英国") == 1  # the lead is shown once

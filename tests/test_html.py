@@ -60,7 +60,8 @@ def kinds_and_texts(html: str, base: str = "") -> list[tuple[str, str]]:
 
 def test_voa_br_runs_are_paragraphs_with_subhead_and_dateline() -> None:
     body = body_blocks(VOA)
-    blocks = body.blocks
+    assert body.blocks[0].kind == "image"  # the captioned lead stays in the body, searched like any caption
+    blocks = body.blocks[1:]
     kinds = [b.kind for b in blocks]
     assert kinds == ["paragraph", "paragraph", "paragraph", "heading", "paragraph"]
     assert blocks[0].text.startswith("白宫 — 美国总统乔·拜登")  # dateline not lost
@@ -98,7 +99,8 @@ def test_rfi_array_share_bar_gone_and_long_bold_lead_stays_paragraph() -> None:
 def test_epoch_mirror_lead_image_caption_and_dateline_first() -> None:
     body = body_blocks(EPOCH, "https://www.epochtimes.com/gb/22/1/10/n13495702.htm")
     assert body.image is not None and body.image.caption.startswith("图为2021年12月11日")
-    assert body.blocks[0].text.startswith("【大纪元2022年01月11日讯】（大纪元记者戴芙若综合报导）")
+    assert body.blocks[0].kind == "image" and body.blocks[0].text == body.image.caption  # searchable
+    assert body.blocks[1].text.startswith("【大纪元2022年01月11日讯】（大纪元记者戴芙若综合报导）")
     assert not any("责任编辑" in b.text for b in body.blocks)  # the editor's signature is chrome
 
 
@@ -128,7 +130,7 @@ def test_bbc_caption_drops_screen_reader_labels_and_ad_slots() -> None:
     assert body.image is not None
     assert body.image.url == "https://ichef.bbci.co.uk/news/640/_113164027.jpg"
     assert body.image.caption == "刘晓明接受BBC访问时表示。"
-    assert kinds_and_texts(html) == [
+    assert kinds_and_texts(html) == [("image", "刘晓明接受BBC访问时表示。"),  # the lead's caption is searched
         ("paragraph", "英国外交大臣拉布表示。"), ("heading", "“以牙还牙”"), ("paragraph", "英国已经承诺。")]
 
 

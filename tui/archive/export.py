@@ -38,9 +38,11 @@ def to_text(article: Article, safe: Safe = strip_controls) -> str:
         head.append(f"[image] {one_line(article.image.caption, safe)} <{one_line(article.image.url, safe)}>"
                     .strip())
     body = []
+    lead = article.image.url if article.image is not None else None
     for block in article.body:
         if block.kind == "image":
-            body.append(f"[image] {safe(block.text)} <{one_line(block.url, safe)}>")
+            if block.url != lead:  # the lead is shown above, once
+                body.append(f"[image] {safe(block.text)} <{one_line(block.url, safe)}>")
         else:
             body.append(_TEXT_PREFIX.get(block.kind, "") + safe(block.text))
     return "\n".join(head) + "\n\n" + "\n\n".join(body) + "\n"

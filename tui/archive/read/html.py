@@ -108,14 +108,17 @@ def _tree_root(tree: etree._Element, html: str) -> etree._Element:
 
 
 def _lead(blocks: list[Block]) -> tuple[list[Block], Image | None]:
-    """Split off the first image when no body text precedes it.
+    """The first image is the lead when no body text precedes it.
 
     Short lines holding a digit (a feed's date or `AUTHOR<br>date` line left in the HTML)
-    are metadata, not body text, so an image right after them is still the lead.
+    are metadata, not body text, so an image right after them is still the lead. A lead with a
+    caption also stays in the body, where it is searched like any other caption (readers show
+    it once: the body's image of the lead's URL is the lead); one without leaves the body.
     """
     for i, block in enumerate(blocks[:3]):
         if block.kind == "image":
-            return blocks[:i] + blocks[i + 1:], Image(block.url, block.text)
+            rest = blocks if block.text.strip() else blocks[:i] + blocks[i + 1:]
+            return rest, Image(block.url, block.text)
         if not (block.kind == "paragraph" and len(block.text) <= 50 and _META.search(block.text)):
             break
     return blocks, None

@@ -100,7 +100,7 @@ def finish(draft: Draft, path: str, shape: str) -> Article | Rejection:
     blocks = _decoded(tuple(body.blocks))
     if not blocks and not url:
         return Rejection(path, "not an article: a title with no body and no URL (a stub)")
-    lead = " ".join(b.text for b in blocks[:6])
+    lead = " ".join([b.text for b in blocks if b.kind != "image"][:6])  # the text, not the lead's caption
     day, publisher = dates.dateline(lead)
     publisher = publisher or datehints.publisher(lead)
     source = sources.identify(url, publisher, draft.evidence + draft.html, path)
