@@ -1,4 +1,4 @@
-"""Full garbage collections wait for a pause in the typing (tui/app/collect.py): none by count
+"""Full garbage collections wait for a pause in the typing (tui/app/latency/collector.py): none by count
 while the app runs, one `PAUSE` after the last key, and the collector as it was once the app exits."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import pytest
 from test_app_flows import ready
 from test_app_support import sample_archive, sync, until
 
-from tui.app import collect
 from tui.app.app import NewsApp
-from tui.app.data import Loaded
+from tui.app.latency import collector as collect
+from tui.app.loading.loaders import Loaded
 from tui.archive.search.opening import build_index
 
 

@@ -11,7 +11,7 @@ from test_app_support import sync, until
 from textual.widgets import Input
 
 from tui import config
-from tui.app.help import HelpScreen
+from tui.app.commands.help import HelpScreen
 
 USER_FILE = """# my settings
 sort = "relevance"   # best first

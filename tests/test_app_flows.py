@@ -7,10 +7,10 @@ from test_app_support import sample_archive, sync, until
 from textual.widgets import Input
 
 from tui.app.app import NewsApp
-from tui.app.data import Loaded
-from tui.app.help import HelpScreen
-from tui.app.results import MORE
-from tui.app.screen import MainScreen
+from tui.app.commands.help import HelpScreen
+from tui.app.loading.loaders import Loaded
+from tui.app.screen.main import MainScreen
+from tui.app.search.results import MORE
 from tui.archive.model import Article, Block
 from tui.archive.search.opening import build_index
 from tui.archive.store.archive import Archive

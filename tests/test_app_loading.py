@@ -9,21 +9,21 @@ from pathlib import Path
 from test_app_flows import WIDE, at_tree
 from test_app_support import sync, until
 
-from tui.app import data
 from tui.app.app import NewsApp
+from tui.app.loading import loaders
 from tui.archive.search import opening
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").iterdir())
 
 
-class Gated(data.Disk):
+class Gated(loaders.Disk):
     """The real loader, but the scan waits for the test to open the gate."""
 
     def __init__(self, paths: list[Path], data_dir: Path) -> None:
         super().__init__(paths, data_dir)
         self.gate = threading.Event()
 
-    def load(self, progress: data.Progress) -> data.Loaded:
+    def load(self, progress: loaders.Progress) -> loaders.Loaded:
         assert self.gate.wait(10)
         return super().load(progress)
 

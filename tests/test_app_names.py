@@ -10,10 +10,10 @@ from test_app_support import sample_archive, sync, until
 from textual.widgets import Input
 
 from tui.app.app import NewsApp
-from tui.app.commands import COMMANDS
-from tui.app.entities import entity_hits, entity_prompt, find
-from tui.app.help import help_text
-from tui.app.render import Piece, article_pieces, find_matches, render_piece
+from tui.app.article.render import Piece, article_pieces, find_matches, render_piece
+from tui.app.commands.help import help_text
+from tui.app.commands.table import COMMANDS
+from tui.app.names.entities import entity_hits, entity_prompt, find
 from tui.archive.search.names import Entity
 from tui.archive.search.opening import build_index
 

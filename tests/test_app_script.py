@@ -9,7 +9,7 @@ from test_app_flows import WIDE, open_first, ready, search
 from test_app_support import sync, until
 
 from tui.app.app import NewsApp
-from tui.app.script import Script, same_length
+from tui.app.article.script import Script, same_length
 from tui.archive.model import Article, Block
 from tui.archive.store.archive import Archive
 

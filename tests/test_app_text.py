@@ -6,9 +6,9 @@ from rich.text import Text
 from test_app_flows import WIDE, at_tree, make_app, search
 from test_app_support import HOSTILE, sync
 
-from tui.app.render import CURRENT, MATCH, highlighted
-from tui.app.text import clean, source_label
-from tui.app.wrap import clip, wrap, wrap_offsets
+from tui.app.article.render import CURRENT, MATCH, highlighted
+from tui.app.article.text import clean, source_label
+from tui.app.article.wrap import clip, wrap, wrap_offsets
 from tui.archive.read.sources import display_name
 
 

@@ -9,8 +9,8 @@ from test_app_flows import WIDE, many_archive, ready, search
 from test_app_support import sample_archive, sync, until
 
 from tui.app.app import NewsApp
-from tui.app.data import Loaded
-from tui.app.results import LISTING_LIMIT, MORE, ROW_LINES
+from tui.app.loading.loaders import Loaded
+from tui.app.search.results import LISTING_LIMIT, MORE, ROW_LINES
 from tui.archive.search.engine import Hit, SearchIndex
 from tui.archive.search.opening import build_index
 

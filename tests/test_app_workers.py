@@ -9,7 +9,7 @@ from test_app_flows import WIDE, ready
 from test_app_support import sample_archive, sync
 
 from tui.app.app import NewsApp
-from tui.app.data import Loaded
+from tui.app.loading.loaders import Loaded
 from tui.archive.search.engine import Hit
 from tui.archive.search.names import Entity
 from tui.archive.search.opening import build_index

@@ -69,7 +69,7 @@ def test_the_checker_finds_what_it_looks_for() -> None:
 
 #: The one place that runs programs: the user's pager and URL opener (argument lists, no shell;
 #: file text only ever goes to their stdin or, for http(s) URLs, as one argument).
-HANDOFF = "tui/app/handoff.py"
+HANDOFF = "tui/app/article/handoff.py"
 HANDOFF_ALLOWED = {"subprocess", "os.startfile"}
 
 

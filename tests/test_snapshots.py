@@ -12,9 +12,9 @@ import pytest
 from test_app_support import sample_archive
 from textual.pilot import Pilot
 
-from tui.app import results
 from tui.app.app import NewsApp
-from tui.app.data import Loaded
+from tui.app.loading.loaders import Loaded
+from tui.app.search import results
 from tui.archive.search.engine import Hit
 from tui.archive.search.names import Entity
 

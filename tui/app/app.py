@@ -26,15 +26,15 @@ from ..archive.search.saved import History, SavedSearches
 from ..archive.search.searcher import Lookup
 from ..archive.store.archive import Archive
 from ..archive.store.loader import roots_of
-from . import data
-from .collect import IdleCollector
-from .commands import BY_ID, NewsCommands, app_bindings, key_column
-from .handoff import osc52
-from .loading import LoadingRun
+from .article.handoff import osc52
+from .article.text import clean
+from .commands.table import BY_ID, NewsCommands, app_bindings, key_column
+from .latency.collector import IdleCollector
+from .loading import loaders
+from .loading.run import LoadingRun
 from .messages import ArchiveLoaded, IndexReady, LoadingDone, LoadingFailed, LoadingProgress
-from .screen import MainScreen
+from .screen.main import MainScreen
 from .state import ReadingState, data_dir
-from .text import clean
 
 
 class NewsApp(App[int]):
@@ -44,14 +44,15 @@ class NewsApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = list(app_bindings())
 
     def __init__(self, paths: list[Path] | None = None, *, archive: Archive | None = None,
-                 loader: data.Loader | Callable[[data.Progress], data.Loaded] | None = None) -> None:
+                 loader: loaders.Loader | Callable[[loaders.Progress], loaders.Loaded] | None = None) -> None:
         """`archive` (tests, screenshots) or `loader` replace loading `paths` from disk."""
         super().__init__()
         self.paths = list(paths or [])
         self.data_dir = data_dir()
         if loader is None:
-            loader = data.Fixed(archive) if archive is not None else data.Disk(self.paths, self.data_dir)
-        self.loader = loader if isinstance(loader, data.Loader) else data.Function(loader)
+            loader = (loaders.Fixed(archive) if archive is not None
+                      else loaders.Disk(self.paths, self.data_dir))
+        self.loader = loader if isinstance(loader, loaders.Loader) else loaders.Function(loader)
         self.archive: Archive | None = None
         self.index: Lookup | None = None
         self.state, self._state_problem = ReadingState.load(self.data_dir)

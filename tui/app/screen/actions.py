@@ -8,12 +8,12 @@ from __future__ import annotations
 from textual import work
 from textual.widget import Widget
 
-from ..archive.model import Article
-from .help import HelpScreen, NamePrompt
+from ...archive.model import Article
+from ..article.text import clean
+from ..commands.help import HelpScreen, NamePrompt
+from ..search.results import SearchResults
+from ..tree.source_tree import SourceTree
 from .panes import Panes
-from .results import SearchResults
-from .text import clean
-from .tree import SourceTree
 
 
 class Actions(Panes):

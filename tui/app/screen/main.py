@@ -14,10 +14,10 @@ from textual.binding import BindingType
 from textual.widget import Widget
 from textual.widgets import Input
 
-from .actions import Actions
-from .commands import not_while_typing, screen_bindings
-from .handoff import Handoff
-from .messages import (
+from ..article.handoff import Handoff
+from ..article.notices import problem_text, welcome_text
+from ..commands.table import not_while_typing, screen_bindings
+from ..messages import (
     ArchiveLoaded,
     ArticleChosen,
     IndexReady,
@@ -26,8 +26,8 @@ from .messages import (
     LoadingProgress,
     ProblemChosen,
 )
-from .results import SearchResults
-from .views import problem_text, welcome_text
+from ..search.results import SearchResults
+from .actions import Actions
 
 NARROW = 100  # below this many columns the list and the article take turns
 _NOT_WHILE_TYPING = not_while_typing()

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from ..archive.search import opening
-from ..archive.search.engine import SearchIndex
-from ..archive.search.saved import History, SavedSearches
-from ..archive.search.searcher import Lookup
-from ..archive.store import loader
-from ..archive.store.archive import Archive
-from ..config import Config
-from .state import ReadingState
+from ...archive.search import opening
+from ...archive.search.engine import SearchIndex
+from ...archive.search.saved import History, SavedSearches
+from ...archive.search.searcher import Lookup
+from ...archive.store import loader
+from ...archive.store.archive import Archive
+from ...config import Config
+from ..state import ReadingState
 
 Progress = Callable[[int, int], None]
 

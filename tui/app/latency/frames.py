@@ -17,7 +17,7 @@ from contextlib import ExitStack
 from textual.app import App
 from textual.widgets import Input
 
-from .collect import IdleCollector
+from .collector import IdleCollector
 from .perapp import one_per_app
 
 HOLD = 0.04  # the longest a key's echo waits for its results (seconds)

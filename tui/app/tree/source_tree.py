@@ -15,13 +15,13 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ..archive.model import Rejection
-from ..archive.store.archive import Archive, SourceGroup
-from .messages import ArticleChosen, ProblemChosen, SavedSearchChosen
-from .render import DIM, article_label, count_label
-from .script import Script
-from .state import ReadingState
-from .text import clean, source_label
+from ...archive.model import Rejection
+from ...archive.store.archive import Archive, SourceGroup
+from ..article.render import DIM, article_label, count_label
+from ..article.script import Script
+from ..article.text import clean, source_label
+from ..messages import ArticleChosen, ProblemChosen, SavedSearchChosen
+from ..state import ReadingState
 
 
 @dataclass

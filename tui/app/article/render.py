@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 
-from ..archive.model import Article
-from ..archive.search.highlights import Highlights
-from ..archive.search.textindex import fold
+from ...archive.model import Article
+from ...archive.search.highlights import Highlights
+from ...archive.search.textindex import fold
 from .text import article_date, clean, clean_lines, clean_segment, source_label
 from .wrap import clip
 

@@ -18,17 +18,17 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from ..archive.search.saved import History, SavedSearches
-from ..archive.search.searcher import Lookup
-from ..archive.store.archive import Archive
-from .frames import HoldsFrames
-from .messages import EntityChosen, SavedSearchChosen, StatusChanged
-from .names import NamesPanel
-from .results import LISTING_LIMIT, NEWEST, SearchResults
-from .script import Script
-from .state import ReadingState
-from .text import clean
-from .tree import SourceTree
+from ...archive.search.saved import History, SavedSearches
+from ...archive.search.searcher import Lookup
+from ...archive.store.archive import Archive
+from ..article.script import Script
+from ..article.text import clean
+from ..latency.frames import HoldsFrames
+from ..messages import EntityChosen, SavedSearchChosen, StatusChanged
+from ..names.panel import NamesPanel
+from ..search.results import LISTING_LIMIT, NEWEST, SearchResults
+from ..state import ReadingState
+from ..tree.source_tree import SourceTree
 
 PLACEHOLDER = "/ 搜索 search: name, 人名, pinyin…"
 INDEXING = "/ 搜索 正在建立索引 indexing… (type now, results follow)"

@@ -17,15 +17,15 @@ from textual.containers import Vertical
 from textual.widgets import Input, Sparkline, Static
 from textual.worker import get_current_worker
 
-from ..archive.search.names import Entity
-from ..archive.search.searcher import NameFinder
-from ..archive.search.timeline import timeline
-from ..archive.store.archive import Archive
+from ...archive.search.names import Entity
+from ...archive.search.searcher import NameFinder
+from ...archive.search.timeline import timeline
+from ...archive.store.archive import Archive
+from ..article.render import DIM
+from ..latency.frames import FrameHold, HoldsFrames
+from ..messages import EntityChosen, StatusChanged
+from ..search.rows import ResultsList
 from . import entities
-from .frames import FrameHold, HoldsFrames
-from .messages import EntityChosen, StatusChanged
-from .render import DIM
-from .rows import ResultsList
 
 NAMES_LIMIT = 500  # rows drawn at most; the filter narrows the rest
 

@@ -15,17 +15,17 @@ from textual import on, work
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from ..archive.search.engine import Hit
-from ..archive.search.names import Entity
-from ..archive.search.searcher import Searcher
-from ..archive.store.archive import Archive
-from . import entities
-from .frames import FrameHold
-from .messages import ArticleChosen, StatusChanged
-from .render import result_prompt
+from ...archive.search.engine import Hit
+from ...archive.search.names import Entity
+from ...archive.search.searcher import Searcher
+from ...archive.store.archive import Archive
+from ..article.render import result_prompt
+from ..article.script import Script
+from ..latency.frames import FrameHold
+from ..messages import ArticleChosen, StatusChanged
+from ..names import entities
+from ..state import ReadingState
 from .rows import ResultsList
-from .script import Script
-from .state import ReadingState
 
 RESULTS_LIMIT = 200  # the most rows fetched per keystroke (a tall list); see `first_page`
 ROW_LINES = 4  # the fewest lines a result takes: title, source and date, snippet, divider

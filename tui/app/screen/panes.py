@@ -12,14 +12,14 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer
 
-from .article_view import ArticleView
-from .data import Session
-from .handoff import Handoff
-from .names import NamesPanel
-from .nav import Navigator, SearchBox
-from .results import SearchResults
-from .script import Script
-from .tree import SourceTree
+from ..article.handoff import Handoff
+from ..article.script import Script
+from ..article.view import ArticleView
+from ..loading.loaders import Session
+from ..names.panel import NamesPanel
+from ..search.results import SearchResults
+from ..tree.source_tree import SourceTree
+from .navigator import Navigator, SearchBox
 
 
 class Panes(Screen[None]):
