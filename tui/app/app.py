@@ -1,6 +1,6 @@
 """The newstui App: owns the archive, the search index and the reading state; loads in a worker.
 
-Loading, in one worker thread (loading.py): the last cached archive (shown at once), then a scan of
+Loading, in one worker thread (loading/): the last cached archive (shown at once), then a scan of
 the files (swapped in only when they changed), then the search index. The worker posts typed
 messages to the app, which keeps the archive and index they carry and passes them to the screen.
 """
@@ -29,7 +29,7 @@ from ..archive.store.loader import roots_of
 from .article.handoff import osc52
 from .article.text import clean
 from .commands.table import BY_ID, NewsCommands, app_bindings, key_column
-from .latency.collector import IdleCollector
+from .latency import Latency
 from .loading import loaders
 from .loading.run import LoadingRun
 from .messages import ArchiveLoaded, IndexReady, LoadingDone, LoadingFailed, LoadingProgress
@@ -49,6 +49,7 @@ class NewsApp(App[int]):
         super().__init__()
         self.paths = list(paths or [])
         self.data_dir = data_dir()
+        self.latency = Latency(self)  # the frame hold and the idle collector (latency.py)
         if loader is None:
             loader = (loaders.Fixed(archive) if archive is not None
                       else loaders.Disk(self.paths, self.data_dir))
@@ -180,11 +181,11 @@ class NewsApp(App[int]):
         # real 14k archive, every few keystrokes, in the middle of one). Objects still free by
         # reference counting when a rescan replaces them; freezing is instant.
         gc.freeze()
-        IdleCollector.of(self).start()  # and what typing makes is collected while the reader pauses
+        self.latency.collector.start()  # and what typing makes is collected while the reader pauses
         self._to_screen(message)
 
     def on_unmount(self) -> None:
-        IdleCollector.of(self).stop()  # full collections by count again (tests run many apps)
+        self.latency.collector.stop()  # full collections by count again (tests run many apps)
 
     def on_loading_done(self, message: LoadingDone) -> None:
         self._to_screen(message)

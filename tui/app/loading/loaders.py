@@ -18,6 +18,7 @@ from ...archive.search.searcher import Lookup
 from ...archive.store import loader
 from ...archive.store.archive import Archive
 from ...config import Config
+from ..latency import Latency
 from ..state import ReadingState
 
 Progress = Callable[[int, int], None]
@@ -96,6 +97,7 @@ class Session(Protocol):
     config: Config
     history: History
     saved: SavedSearches
+    latency: Latency
 
     @property
     def keymap(self) -> Mapping[str, str]: ...

@@ -22,7 +22,7 @@ from ...archive.search.searcher import NameFinder
 from ...archive.search.timeline import timeline
 from ...archive.store.archive import Archive
 from ..article.render import DIM
-from ..latency.frames import FrameHold, HoldsFrames
+from ..latency import HoldsFrames, Latency
 from ..messages import EntityChosen, StatusChanged
 from ..search.rows import ResultsList
 from . import entities
@@ -48,8 +48,9 @@ class NameFilter(HoldsFrames):
 
 
 class NamesPanel(Vertical):
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, latency: Latency, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.latency = latency
         self.archive: Archive | None = None
         self.finder: NameFinder | None = None
         self.shown: dict[str, Entity] = {}
@@ -58,7 +59,8 @@ class NamesPanel(Vertical):
         self.filled_for: NameFinder | None = None  # what the list was last filled from
 
     def compose(self) -> ComposeResult:
-        yield NameFilter(placeholder="筛选 filter: kishida, 岸田, bulinken, aukus…", id="names-filter")
+        yield NameFilter(self.latency, placeholder="筛选 filter: kishida, 岸田, bulinken, aukus…",
+                         id="names-filter")
         yield ResultsList(self._prompt, divider=False, id="names-list")
         yield Sparkline([], id="names-spark")
         yield Static("", id="names-dates", markup=False)
@@ -138,7 +140,7 @@ class NamesPanel(Vertical):
         more = f" (first {NAMES_LIMIT}: type to narrow)" if self.total > NAMES_LIMIT else ""
         self.status = f"{self.total} names{more} · Enter lists the articles"
         self.post_message(StatusChanged(self.status))
-        FrameHold.of(self.app).release()  # the key and the names it leaves, in one frame
+        self.latency.answered()  # the key and the names it leaves, in one frame
 
     def pending(self) -> bool:
         return any(w.group == "names" and w.is_running for w in self.workers)

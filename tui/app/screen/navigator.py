@@ -23,7 +23,7 @@ from ...archive.search.searcher import Lookup
 from ...archive.store.archive import Archive
 from ..article.script import Script
 from ..article.text import clean
-from ..latency.frames import HoldsFrames
+from ..latency import HoldsFrames, Latency
 from ..messages import EntityChosen, SavedSearchChosen, StatusChanged
 from ..names.panel import NamesPanel
 from ..search.results import LISTING_LIMIT, NEWEST, SearchResults
@@ -43,8 +43,8 @@ class SearchBox(HoldsFrames):
         Binding("down", "history(1)", "Later search / to the list", show=False),
     ]
 
-    def __init__(self, history: History, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, history: History, latency: Latency, **kwargs: object) -> None:
+        super().__init__(latency, **kwargs)
         self.history = history
         self._at: int | None = None  # where in the history Up/Down are (None: what was typed)
         self._typed = ""
@@ -74,20 +74,21 @@ class SearchBox(HoldsFrames):
 
 
 class Navigator(Vertical):
-    def __init__(self, state: ReadingState, history: History, saved: SavedSearches, script: Script, *,
-                 id: str | None = None) -> None:
+    def __init__(self, state: ReadingState, history: History, saved: SavedSearches, script: Script,
+                 latency: Latency, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.state, self.history, self.saved, self.script = state, history, saved, script
+        self.latency = latency
         self.archive: Archive | None = None
         self.searcher: Lookup | None = None
 
     def compose(self) -> ComposeResult:
-        yield SearchBox(self.history, placeholder=PLACEHOLDER, id="search")
+        yield SearchBox(self.history, self.latency, placeholder=PLACEHOLDER, id="search")
         yield ProgressBar(id="progress", show_eta=False)
         with ContentSwitcher(initial="tree", id="lists"):
             yield SourceTree(self.script, id="tree")
-            yield SearchResults(self.state, self.script, id="results")
-            yield NamesPanel(id="names")
+            yield SearchResults(self.state, self.script, self.latency, id="results")
+            yield NamesPanel(self.latency, id="names")
         yield Static("", id="status", markup=False)
 
     @property

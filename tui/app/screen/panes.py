@@ -35,7 +35,8 @@ class Panes(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
             session = self.session
-            yield Navigator(session.state, session.history, session.saved, self.script, id="nav")
+            yield Navigator(session.state, session.history, session.saved, self.script, session.latency,
+                            id="nav")
             yield ArticleView(id="article")
         yield Footer(compact=True, show_command_palette=False)
 

@@ -21,7 +21,7 @@ from ...archive.search.searcher import Searcher
 from ...archive.store.archive import Archive
 from ..article.render import result_prompt
 from ..article.script import Script
-from ..latency.frames import FrameHold
+from ..latency import Latency
 from ..messages import ArticleChosen, StatusChanged
 from ..names import entities
 from ..state import ReadingState
@@ -46,9 +46,10 @@ class SearchResults(ResultsList):
             super().__init__()
             self.listing = listing
 
-    def __init__(self, state: ReadingState, script: Script, *, id: str | None = None) -> None:
+    def __init__(self, state: ReadingState, script: Script, latency: Latency, *,
+                 id: str | None = None) -> None:
         super().__init__(self._prompt, row_key=self._row_key, id=id)
-        self.state, self.script = state, script
+        self.state, self.script, self.latency = state, script, latency
         self.archive: Archive | None = None
         self.searcher: Searcher | None = None
         self.query_text = ""  # what the search box holds
@@ -173,7 +174,7 @@ class SearchResults(ResultsList):
         shown = f"{len(found)} of {self.total}" if self.total > len(found) else f"{len(found)}"
         order = {"date": " · newest first", "relevance": " · best first"}.get(self.sort or "", "")
         self._set_status(f"{shown} results{order} · {elapsed * 1000:.0f} ms")
-        FrameHold.of(self.app).release()  # the key and its rows, in one frame
+        self.latency.answered()  # the key and its rows, in one frame
         if self._open_first:
             self._open_first = False
             if self.hits:
