@@ -32,7 +32,7 @@ from .commands.table import BY_ID, NewsCommands, app_bindings, key_column
 from .latency import Latency
 from .loading import loaders
 from .loading.run import LoadingRun
-from .messages import ArchiveLoaded, IndexReady, LoadingDone, LoadingFailed, LoadingProgress
+from .loading.messages import ArchiveLoaded, IndexReady, LoadingDone, LoadingFailed, LoadingProgress
 from .screen.main import MainScreen
 from .state import ReadingState, data_dir
 

@@ -1,6 +1,6 @@
 """The loading run: the last cached archive at once, then the files, then the index.
 
-Runs in the app's loading worker thread and reports by posting typed messages (messages.py);
+Runs in the app's loading worker thread and reports by posting typed messages (loading/messages.py);
 it never touches a widget. Progress is throttled so a big archive does not flood the UI.
 """
 
@@ -12,8 +12,8 @@ from collections.abc import Callable
 from textual.message import Message
 
 from ...archive.store.archive import Archive
-from ..messages import ArchiveLoaded, IndexReady, LoadingDone, LoadingProgress
 from . import loaders
+from .messages import ArchiveLoaded, IndexReady, LoadingDone, LoadingProgress
 
 PROGRESS_EVERY = 0.05  # seconds between progress bar updates
 

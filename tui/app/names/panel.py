@@ -14,6 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Input, Sparkline, Static
 from textual.worker import get_current_worker
 
@@ -36,15 +37,17 @@ class NameFilter(HoldsFrames):
         Binding("down", "to_list", "To the list", show=False),
     ]
 
+    class Choose(Message):
+        """Enter: list the articles of the highlighted name."""
+
+    class ToList(Message):
+        """Down: focus goes to the names."""
+
     def action_choose(self) -> None:
-        panel = self.parent
-        if isinstance(panel, NamesPanel):
-            panel.choose()
+        self.post_message(self.Choose())
 
     def action_to_list(self) -> None:
-        panel = self.parent
-        if isinstance(panel, NamesPanel):
-            panel.rows.focus()
+        self.post_message(self.ToList())
 
 
 class NamesPanel(Vertical):
@@ -149,10 +152,17 @@ class NamesPanel(Vertical):
         key = self.rows.current_article()
         return self.shown.get(key) if key else None
 
-    def choose(self) -> None:
+    @on(NameFilter.Choose)
+    def choose(self, event: NameFilter.Choose) -> None:
+        event.stop()
         entity = self.current()
         if entity is not None:
             self.post_message(EntityChosen(entity))
+
+    @on(NameFilter.ToList)
+    def _to_list(self, event: NameFilter.ToList) -> None:
+        event.stop()
+        self.rows.focus()
 
     @on(ResultsList.Selected, "#names-list")
     def _selected(self, event: ResultsList.Selected) -> None:

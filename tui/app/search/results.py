@@ -22,6 +22,7 @@ from ...archive.store.archive import Archive
 from ..article.render import result_prompt
 from ..article.script import Script
 from ..latency import Latency
+from ..loading.waiting import INDEXING_RESULTS
 from ..messages import ArticleChosen, StatusChanged
 from ..names import entities
 from ..state import ReadingState
@@ -33,7 +34,6 @@ MORE = 100  # rows added each time the cursor or the view nears the end
 ENTITY_LIMIT = 500  # an entity's articles listed at most (newest first)
 LISTING_LIMIT = 200  # the newest articles of the archive or a tree node listed at most
 NEWEST = "最新 Newest"
-INDEXING = "正在建立索引 Indexing… results follow"
 
 
 class SearchResults(ResultsList):
@@ -153,7 +153,7 @@ class SearchResults(ResultsList):
         if worker.is_cancelled or query != self.query_text:
             return
         if searcher is None:
-            self.post_message(StatusChanged(INDEXING))
+            self.post_message(StatusChanged(INDEXING_RESULTS))
             return
         started = time.perf_counter()
         hits, total = searcher.search_counted(query, limit, self.sort)

@@ -255,6 +255,16 @@ class SourceTree(Tree[NodeData]):
         pending = [i for _, month in data.months for i in month.ids] if data is not None else []
         return pending + [i for child in node.children for i in self.ids_under(child)]
 
+    def node_listing(self, everything: str) -> tuple[str, list[str]]:
+        """(title, ids newest first) of the highlighted node (an article's or a problem's: of the
+        node above it); (`everything`, the whole archive's) when there is none."""
+        node = self.cursor_node
+        if node is None or node.data is None or node.data.kind in ("article", "problem"):
+            node = node.parent if node is not None else None
+        if node is None or node.data is None or self.archive is None:
+            return everything, [a.id for a in (self.archive.articles if self.archive else [])]
+        return clean(str(node.label)).rsplit(" (", 1)[0], self.ids_under(node)
+
     def ids_around(self, node: Node) -> list[str]:
         """The ids of the list an article leaf belongs to."""
         parent = node.parent
