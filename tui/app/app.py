@@ -28,11 +28,12 @@ from ..archive.store.archive import Archive
 from ..archive.store.loader import roots_of
 from .article.handoff import osc52
 from .article.text import clean
-from .commands.table import BY_ID, NewsCommands, app_bindings, key_column
+from .commands.palette import PaletteCommands
+from .commands.table import BY_ID, app_bindings, key_column
 from .latency import Latency
 from .loading import loaders
-from .loading.run import LoadingRun
 from .loading.messages import ArchiveLoaded, IndexReady, LoadingDone, LoadingFailed, LoadingProgress
+from .loading.run import LoadingRun
 from .screen.main import MainScreen
 from .state import ReadingState, data_dir
 
@@ -40,7 +41,7 @@ from .state import ReadingState, data_dir
 class NewsApp(App[int]):
     CSS_PATH = "newstui.tcss"
     TITLE = "newstui"
-    COMMANDS: ClassVar = App.COMMANDS | {NewsCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {PaletteCommands}
     BINDINGS: ClassVar[list[BindingType]] = list(app_bindings())
 
     def __init__(self, paths: list[Path] | None = None, *, archive: Archive | None = None,
