@@ -100,7 +100,7 @@ COMMANDS: list[KeyCommand] = [
             palette_help="Re-read the paths and show new articles", brief="rescan", footer=9),
     KeyCommand("show_problems", "", "show_problems", palette="Problems 无法读取",
             palette_help="Files that could not be read as articles"),
-    KeyCommand("palette", "ctrl+p", help="KeyCommand palette: every command by name", remap=False),
+    KeyCommand("palette", "ctrl+p", help="Command palette: every command by name", remap=False),
     KeyCommand("help", "question_mark", "help", "Help", help="This help", palette="Keys help",
             palette_help="All the keys", brief="help", footer=10),
     KeyCommand("quit", "q", "quit", "Quit", help="Quit (in the search box q types q; Ctrl+Q quits)",
