@@ -171,7 +171,7 @@ async def run_pilot(paths: list[Path], names: tuple[str, ...]) -> Json:
         if app.index is None:
             return {"na": "the archive was not loaded within 300 s"}
         screen = app.main
-        results = screen.results
+        results = screen.nav.results
         original = results.show_results
         answered: dict[str, float] = {}  # when show_results() got the answer (rows built, not drawn)
 
@@ -195,13 +195,13 @@ async def run_pilot(paths: list[Path], names: tuple[str, ...]) -> Json:
         to_answer: list[float] = []
         timeouts = 0
         for name in names:
-            screen.search.focus()
-            screen.search.value = ""
+            screen.nav.search.focus()
+            screen.nav.search.value = ""
             await pilot.pause(0.1)
             for i, ch in enumerate(name):
                 query = name[: i + 1].strip()
                 if query == name[:i].strip():  # a space: the same query, nothing new to show
-                    screen.search.insert_text_at_cursor(ch)
+                    screen.nav.search.insert_text_at_cursor(ch)
                     await pilot.pause(0.01)
                     continue
                 shown.pop(query, None)
@@ -210,7 +210,7 @@ async def run_pilot(paths: list[Path], names: tuple[str, ...]) -> Json:
                 if ch.isascii() and ch.isalnum():
                     await pilot.press(ch)
                 else:  # "+", " " and Chinese: no key name to press; type into the box as the IME would
-                    screen.search.insert_text_at_cursor(ch)
+                    screen.nav.search.insert_text_at_cursor(ch)
                 # Wait without polling: a polling loop (pilot.pause) ran the UI thread all the time,
                 # forcing screen refreshes and taking the interpreter lock from the search thread.
                 while query not in shown and (left := t + 10 - time.perf_counter()) > 0:

@@ -1,4 +1,4 @@
-"""Full garbage collections wait for a pause in the typing (tui/app/collect.py): none by count
+"""Full garbage collections wait for a pause in the typing (tui/app/latency.py): none by count
 while the app runs, one `PAUSE` after the last key, and the collector as it was once the app exits."""
 
 from __future__ import annotations
@@ -11,15 +11,15 @@ import pytest
 from test_app_flows import ready
 from test_app_support import sample_archive, sync, until
 
-from tui.app import collect
+from tui.app import latency
 from tui.app.app import NewsApp
-from tui.app.data import Loaded
+from tui.app.loading.loaders import Loaded
 from tui.archive.search.opening import build_index
 
 
 @sync
 async def test_a_full_collection_runs_after_the_typing_not_during_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(collect, "PAUSE", 0.3)
+    monkeypatch.setattr(latency, "PAUSE", 0.3)
     before = gc.get_threshold()
     full: list[float] = []  # when each full collection started
     keys: list[float] = []  # when each key was answered
@@ -28,20 +28,20 @@ async def test_a_full_collection_runs_after_the_typing_not_during_it(monkeypatch
         if phase == "start" and info["generation"] == 2:
             full.append(time.monotonic())
 
-    keystroke = collect.IdleCollector.keystroke
+    keystroke = latency.IdleCollector.keystroke
 
-    def key(self: collect.IdleCollector) -> None:
+    def key(self: latency.IdleCollector) -> None:
         keys.append(time.monotonic())
         keystroke(self)
 
-    monkeypatch.setattr(collect.IdleCollector, "keystroke", key)
+    monkeypatch.setattr(latency.IdleCollector, "keystroke", key)
     archive = sample_archive()
     app = NewsApp(loader=lambda progress: Loaded(archive, build_index(archive)))
     gc.callbacks.append(seen)
     try:
         async with app.run_test() as pilot:
             await ready(pilot)
-            assert gc.get_threshold()[2] == collect.NEVER  # no full collection set off by a count
+            assert gc.get_threshold()[2] == latency.NEVER  # no full collection set off by a count
             full.clear()  # (loading may have set one off before the index was in)
             await pilot.press("slash", *"kishi")
             assert await until(pilot, lambda: bool(full)), "no full collection after the typing (5 s)"

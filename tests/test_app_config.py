@@ -11,7 +11,7 @@ from test_app_support import sync, until
 from textual.widgets import Input
 
 from tui import config
-from tui.app.help import HelpScreen
+from tui.app.commands.help import HelpScreen
 
 USER_FILE = """# my settings
 sort = "relevance"   # best first
@@ -38,10 +38,10 @@ async def test_keymap_by_binding_id_remaps_keys_footer_and_help(config_dir: Path
         assert not isinstance(screen.focused, Input)
         await pilot.press("ctrl+f")
         await pilot.pause()
-        assert screen.focused is screen.search
+        assert screen.focused is screen.nav.search
         await pilot.press("escape", "m")  # to the newest articles; m bookmarks the highlighted one
         await pilot.pause()
-        assert screen.results.current_article() in app.state.bookmarks
+        assert screen.nav.results.current_article() in app.state.bookmarks
         assert any("Bookmarked" in n.message for n in app._notifications)
         await pilot.press("question_mark")
         await pilot.pause()
@@ -83,7 +83,7 @@ async def test_a_broken_line_is_named_and_every_other_setting_kept(config_dir: P
         assert len(said) == 1 and "line 2" in said[0] and "sort has no value" in said[0]
         await pilot.press("slash")  # the default keys work
         await pilot.pause()
-        assert screen.focused is screen.search
+        assert screen.focused is screen.nav.search
 
 
 @sync

@@ -38,7 +38,7 @@ async def test_platform_channels_and_approximate_dates_in_the_tree_and_article()
     day = ft.archived[:10]
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await at_tree(pilot)  # from the newest articles (the first screen) to the tree
-        nodes = {str(n.label): n for n in screen.source_tree.root.children}
+        nodes = {str(n.label): n for n in screen.nav.source_tree.root.children}
         youtube = nodes["YouTube (2)"]
         assert sorted(str(c.label) for c in youtube.children) == ["罗宾 (1)", "铁锤观世界 (1)"]
         robin = next(c for c in youtube.children if str(c.label) == "罗宾 (1)")
@@ -54,7 +54,7 @@ async def test_platform_channels_and_approximate_dates_in_the_tree_and_article()
         assert await until(pilot, lambda: bool(month.children)), "the month never listed its articles"
         leaf = month.children[0]
         assert str(leaf.label).startswith(f"≈{day[5:10]} ")
-        screen.source_tree.move_cursor(leaf)
+        screen.nav.source_tree.move_cursor(leaf)
         await pilot.press("enter")
         assert await until(pilot, lambda: screen.article.article is not None), "the article never opened"
         meta = next(p for p in screen.article.pieces if p.kind == "meta")

@@ -10,7 +10,7 @@ async def newest_then_read(size: tuple[int, int]) -> None:
     async with make_app().run_test(size=size) as pilot:
         screen = await ready(pilot)
         newest = [a.id for a in sample_archive().articles]
-        assert screen.results.ids() == newest and screen.focused is screen.results
+        assert screen.nav.results.ids() == newest and screen.focused is screen.nav.results
         assert str(screen.query_one("#status").render()).startswith("最新 Newest · 6 articles")
         await pilot.press("enter")
         view = screen.article
@@ -19,9 +19,9 @@ async def newest_then_read(size: tuple[int, int]) -> None:
         await pilot.press("right_square_bracket")  # ] walks the listing
         assert await until(pilot, lambda: view.article is not None and view.article.id == newest[1])
         await pilot.press("escape")
-        assert await until(pilot, lambda: screen.focused is screen.results)
-        assert screen.results.current_article() == newest[1]
-        labels = [str(n.label) for n in screen.source_tree.root.children]
+        assert await until(pilot, lambda: screen.focused is screen.nav.results)
+        assert screen.nav.results.current_article() == newest[1]
+        labels = [str(n.label) for n in screen.nav.source_tree.root.children]
         assert "美国之音 VOA (2)" in labels  # the tree keeps its counts
 
 
@@ -36,12 +36,12 @@ async def test_l_lists_the_newest_of_the_highlighted_tree_node() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await at_tree(pilot)
         await pilot.press("down", "down", "down", "down")  # 法广 RFI, 2024, 2022, 美国之音 VOA
-        node = screen.source_tree.cursor_node
+        node = screen.nav.source_tree.cursor_node
         assert node is not None and str(node.label) == "美国之音 VOA (2)"
         await pilot.press("l")
-        results = screen.results
+        results = screen.nav.results
         assert await until(pilot, lambda: results.ids() == ["a2", "a1"] and screen.focused is results)
         assert str(screen.query_one("#status").render()).startswith("美国之音 VOA · 2 articles")
         await pilot.press("escape")
         await pilot.pause()
-        assert screen.focused is screen.source_tree and screen.switcher.current == "tree"
+        assert screen.focused is screen.nav.source_tree and screen.nav.switcher.current == "tree"

@@ -7,10 +7,10 @@ from test_app_support import sample_archive, sync, until
 from textual.widgets import Input
 
 from tui.app.app import NewsApp
-from tui.app.data import Loaded
-from tui.app.help import HelpScreen
-from tui.app.results import MORE
-from tui.app.screen import MainScreen
+from tui.app.commands.help import HelpScreen
+from tui.app.loading.loaders import Loaded
+from tui.app.screen.main import MainScreen
+from tui.app.search.results import MORE
 from tui.archive.model import Article, Block
 from tui.archive.search.opening import build_index
 from tui.archive.store.archive import Archive
@@ -28,9 +28,9 @@ async def ready(pilot) -> MainScreen:  # type: ignore[no-untyped-def]
     assert await until(pilot, lambda: app.archive is not None), "the archive never loaded (5 s)"
     screen: MainScreen = app.main
     assert await until(pilot, lambda: screen.nav.archive is not None), "the archive was never shown (5 s)"
-    if screen.results.listing:  # the first screen lists the newest articles
-        results = screen.results
-        listed = await until(pilot, lambda: screen.switcher.current == "results" and bool(results.hits))
+    if screen.nav.results.listing:  # the first screen lists the newest articles
+        results = screen.nav.results
+        listed = await until(pilot, lambda: screen.nav.switcher.current == "results" and bool(results.hits))
         assert listed, "the newest articles were never listed (5 s)"
     await pilot.pause()
     return screen
@@ -41,7 +41,7 @@ async def at_tree(pilot) -> MainScreen:  # type: ignore[no-untyped-def]
     screen = await ready(pilot)
     await pilot.press("escape")
     await pilot.pause()
-    assert screen.focused is screen.source_tree and screen.switcher.current == "tree"
+    assert screen.focused is screen.nav.source_tree and screen.nav.switcher.current == "tree"
     return screen
 
 
@@ -58,14 +58,14 @@ async def search(pilot, query: str) -> MainScreen:  # type: ignore[no-untyped-de
     screen = await ready(pilot)
     await pilot.press("slash")
     await pilot.press(*query)
-    assert await until(pilot, lambda: bool(screen.results.hits) and not screen.workers_pending()), \
+    assert await until(pilot, lambda: bool(screen.nav.results.hits) and not screen.workers_pending()), \
         f"no results for {query!r} (5 s)"
     return screen
 
 
 async def open_first(pilot, screen: MainScreen) -> MainScreen:  # type: ignore[no-untyped-def]
     """Enter on the results: wait (up to 5 s) until the highlighted hit is open, with focus."""
-    first = screen.results.current_article()
+    first = screen.nav.results.current_article()
     assert first is not None, "no hit highlighted"
     await pilot.press("enter")
     shown = screen.article
@@ -81,7 +81,7 @@ async def open_hit(pilot, query: str) -> MainScreen:  # type: ignore[no-untyped-
 
 
 def labels(screen: MainScreen) -> list[str]:
-    return [str(n.label) for n in screen.source_tree.root.children]
+    return [str(n.label) for n in screen.nav.source_tree.root.children]
 
 
 @sync
@@ -93,7 +93,7 @@ async def test_tree_shows_sources_with_counts_and_display_names() -> None:
         assert "美国之音 VOA (2)" in got and "法广 RFI (2)" in got and "大纪元 Epoch Times (1)" in got
         assert "未知来源 Unknown (1)" in got  # no source name: falls back gracefully
         assert got[-1] == "⚠ 无法读取 Problems (1)"
-        voa = next(n for n in screen.source_tree.root.children if str(n.label).startswith("美国之音"))
+        voa = next(n for n in screen.nav.source_tree.root.children if str(n.label).startswith("美国之音"))
         assert [str(y.label) for y in voa.children] == ["2024 (2)"]
         assert not voa.children[0].children  # months are made when their year is opened
         voa.children[0].expand()
@@ -105,7 +105,7 @@ async def test_tree_shows_sources_with_counts_and_display_names() -> None:
 async def test_the_tree_keeps_opened_years_and_months_when_rebuilt() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await ready(pilot)
-        tree = screen.source_tree
+        tree = screen.nav.source_tree
 
         def voa_year():  # type: ignore[no-untyped-def]
             voa = next(n for n in tree.root.children if str(n.label).startswith("美国之音"))
@@ -127,10 +127,10 @@ async def test_the_tree_keeps_opened_years_and_months_when_rebuilt() -> None:
 async def test_tree_enter_opens_article_and_lists_newest_first() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await at_tree(pilot)
-        assert screen.focused is screen.source_tree
+        assert screen.focused is screen.nav.source_tree
         # Bookmarks, then 法广 RFI (open); its newest year unfolds with Enter, then the month.
         await pilot.press("down", "down", "enter")
-        year = screen.source_tree.cursor_node
+        year = screen.nav.source_tree.cursor_node
         assert year is not None and year.is_expanded and str(year.label) == "2024 (1)"
         await pilot.press("down", "enter", "down", "enter")
         await pilot.pause(0.1)
@@ -144,14 +144,14 @@ async def test_slash_focuses_search_and_typing_filters_results() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await search(pilot, "kishida")
         assert isinstance(screen.focused, Input)
-        assert next(iter(screen.results.hits)) == "a1"
-        prompt = screen.results.row("a1")
+        assert next(iter(screen.nav.results.hits)) == "a1"
+        prompt = screen.nav.results.row("a1")
         assert "拜登与岸田峰会" in str(prompt) and "美国之音 VOA · 2024-04-10" in str(prompt)
         assert screen.query_one("#lists").current == "results"
         await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace")
         await pilot.press("x", "y", "z")
         await pilot.pause(0.2)
-        assert screen.results.hits == {}
+        assert screen.nav.results.hits == {}
 
 
 @sync
@@ -168,10 +168,10 @@ async def test_enter_opens_result_esc_goes_back_then_to_tree() -> None:
         assert any(p.prefix == "[1] " and p.extra == "https://example.org/speech" for p in pieces)
         await pilot.press("escape")
         await pilot.pause()
-        assert screen.focused is screen.results
+        assert screen.focused is screen.nav.results
         await pilot.press("escape")
         await pilot.pause()
-        assert screen.focused is screen.source_tree and screen.search.value == ""
+        assert screen.focused is screen.nav.source_tree and screen.nav.search.value == ""
 
 
 @sync
@@ -194,14 +194,14 @@ async def test_n_and_shift_n_walk_matches() -> None:
 async def test_brackets_step_through_current_list() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await search(pilot, "日本")
-        order = list(screen.results.hits)
+        order = list(screen.nav.results.hits)
         assert len(order) >= 3
         await open_first(pilot, screen)
         assert screen.article.article.id == order[0]
         await pilot.press("right_square_bracket")
         await pilot.pause(0.1)
         assert screen.article.article.id == order[1]
-        assert screen.results.highlighted == 1
+        assert screen.nav.results.highlighted == 1
         await pilot.press("left_square_bracket", "left_square_bracket")
         await pilot.pause(0.1)
         assert screen.article.article.id == order[0]  # no wrap: stays on the first
@@ -228,7 +228,7 @@ async def test_q_quits_but_types_in_search() -> None:
         screen = await ready(pilot)
         await pilot.press("slash", "q")
         await pilot.pause()
-        assert screen.search.value == "q" and app.is_running
+        assert screen.nav.search.value == "q" and app.is_running
         await pilot.press("escape", "q")
         await pilot.pause()
     assert app.return_code == 0 and not app.is_running
@@ -266,7 +266,7 @@ async def test_narrow_switches_between_list_and_article() -> None:
         assert article.display and not nav.display and screen.focused is article
         await pilot.press("escape")
         await pilot.pause()
-        assert nav.display and not article.display and screen.focused is screen.results
+        assert nav.display and not article.display and screen.focused is screen.nav.results
 
 
 @sync
@@ -278,10 +278,10 @@ async def test_tab_cycles_panes() -> None:
             await pilot.press("tab")
             await pilot.pause()
             seen.append(screen.focused)
-        assert seen == [screen.article, screen.search, screen.source_tree]
+        assert seen == [screen.article, screen.nav.search, screen.nav.source_tree]
         await pilot.press("shift+tab")
         await pilot.pause()
-        assert screen.focused is screen.search
+        assert screen.focused is screen.nav.search
 
 
 @sync
@@ -301,7 +301,7 @@ async def test_command_palette_runs_a_command() -> None:
 async def test_list_keys_j_k_g_G_and_down_from_search() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await at_tree(pilot)
-        tree = screen.source_tree
+        tree = screen.nav.source_tree
         await pilot.press("j", "j")
         assert tree.cursor_line == 2
         await pilot.press("k")
@@ -312,11 +312,11 @@ async def test_list_keys_j_k_g_G_and_down_from_search() -> None:
         assert tree.cursor_line == 0
         screen = await search(pilot, "日本")
         await pilot.press("down")
-        assert screen.focused is screen.results
+        assert screen.focused is screen.nav.results
         await pilot.press("j")
-        assert screen.results.highlighted == 1
+        assert screen.nav.results.highlighted == 1
         await pilot.press("G", "g")
-        assert screen.results.highlighted == 0
+        assert screen.nav.results.highlighted == 0
 
 
 @sync
@@ -336,7 +336,7 @@ async def test_no_color_is_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
     assert app.no_color
     async with app.run_test(size=NARROW) as pilot:
         screen = await search(pilot, "岸田")
-        assert pilot.app.is_running and next(iter(screen.results.hits)) == "a1"
+        assert pilot.app.is_running and next(iter(screen.nav.results.hits)) == "a1"
         await pilot.pause()
         marked = [seg.style for strip in pilot.app.screen._compositor.render_strips() for seg in strip
                   if seg.style is not None and seg.style.reverse and "岸田" in seg.text]
@@ -364,23 +364,24 @@ async def test_results_page_in_as_the_cursor_reaches_the_end() -> None:
     async with app.run_test(size=WIDE) as pilot:
         screen = await search(pilot, "zorbian")
         status = screen.query_one("#status")
-        shown = len(screen.results.hits)
-        assert shown < count and screen.results.ids() == list(screen.results.hits)
+        shown = len(screen.nav.results.hits)
+        assert shown < count and screen.nav.results.ids() == list(screen.nav.results.hits)
         assert str(status.render()).startswith(f"{shown} of {count} results")
         await pilot.press("down")
-        assert screen.focused is screen.results
+        assert screen.focused is screen.nav.results
         while shown < count:
-            last = screen.results.ids()[-1]
-            at = screen.results.index_of(last)
+            last = screen.nav.results.ids()[-1]
+            at = screen.nav.results.index_of(last)
             await pilot.press("G")  # to the last row: the next hits load under it
             want = min(count, shown + MORE)
             def loaded(want: int = want) -> bool:
-                return len(screen.results.hits) == want and not screen.workers_pending()
+                return len(screen.nav.results.hits) == want and not screen.workers_pending()
 
-            assert await until(pilot, loaded), f"{len(screen.results.hits)} rows, not {want}"
-            ids = screen.results.ids()
-            assert ids == list(screen.results.hits) and len(set(ids)) == want and ids.index(last) == shown - 1
-            assert (screen.results.highlighted, screen.results.current_article()) == (at, last)
+            assert await until(pilot, loaded), f"{len(screen.nav.results.hits)} rows, not {want}"
+            ids = screen.nav.results.ids()
+            assert (ids == list(screen.nav.results.hits) and len(set(ids)) == want
+                    and ids.index(last) == shown - 1)
+            assert (screen.nav.results.highlighted, screen.nav.results.current_article()) == (at, last)
             shown = want
             if shown < count:
                 assert str(status.render()).startswith(f"{shown} of {count} results")
@@ -398,7 +399,7 @@ async def test_enter_in_the_box_opens_the_first_hit_while_the_worker_is_still_wi
         screen = await indexed(pilot)
         await pilot.press("slash")
         await pilot.press(*"kishida")
-        results = screen.results
+        results = screen.nav.results
         assert await until(pilot, lambda: bool(results.hits) and not screen.workers_pending())
         monkeypatch.setattr(results, "pending", lambda: True)  # the worker, winding down
         first = results.current_article()

@@ -12,8 +12,8 @@ from conftest import newstui
 from test_app_flows import WIDE, make_app, open_hit
 from test_app_support import sync, until
 
-from tui.app import handoff
 from tui.app.app import NewsApp
+from tui.app.article import handoff
 from tui.archive.store.paths import bundled_seeds
 
 WRITE_STDIN = "import sys, pathlib; pathlib.Path(sys.argv[1]).write_bytes(sys.stdin.buffer.read())"

@@ -9,21 +9,21 @@ from pathlib import Path
 from test_app_flows import WIDE, at_tree
 from test_app_support import sync, until
 
-from tui.app import data
 from tui.app.app import NewsApp
+from tui.app.loading import loaders
 from tui.archive.search import opening
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").iterdir())
 
 
-class Gated(data.Disk):
+class Gated(loaders.Disk):
     """The real loader, but the scan waits for the test to open the gate."""
 
     def __init__(self, paths: list[Path], data_dir: Path) -> None:
         super().__init__(paths, data_dir)
         self.gate = threading.Event()
 
-    def load(self, progress: data.Progress) -> data.Loaded:
+    def load(self, progress: loaders.Progress) -> loaders.Loaded:
         assert self.gate.wait(10)
         return super().load(progress)
 
@@ -50,15 +50,15 @@ async def test_cached_archive_shows_before_the_scan_finishes(tmp_path: Path, dat
         assert await until(pilot, lambda: app.archive is not None)
         await pilot.pause()
         assert loading(app) and len(app.archive) == 5  # the scan has not even started
-        labels = [str(n.label) for n in app.main.source_tree.root.children]
+        labels = [str(n.label) for n in app.main.nav.source_tree.root.children]
         assert "美国之音 VOA (2)" in labels
-        assert app.index is None and "indexing" in app.main.search.placeholder
+        assert app.index is None and "indexing" in app.main.nav.search.placeholder
         shown = app.archive
         gated.gate.set()
         assert await until(pilot, lambda: app.index is not None)
         assert app.archive is shown  # nothing changed on disk: the shown archive is kept
         # the screen hears of the index one message after the app (a loaded machine shows the gap)
-        assert await until(pilot, lambda: "indexing" not in app.main.search.placeholder)
+        assert await until(pilot, lambda: "indexing" not in app.main.nav.search.placeholder)
         assert not app.main.query_one("#progress").display
 
 
@@ -73,7 +73,7 @@ async def test_changed_files_swap_in_and_the_cursor_stays(tmp_path: Path, data_d
         assert await until(pilot, lambda: app.archive is not None)
         await pilot.pause()
         assert len(app.archive) == 2
-        tree = app.main.source_tree
+        tree = app.main.nav.source_tree
         await at_tree(pilot)
         await pilot.press("down")
         key = tree.cursor_node.data.key
@@ -111,4 +111,4 @@ async def test_search_while_indexing_says_so_then_answers(tmp_path: Path, data_d
         status = app.main.query_one("#status")
         assert await until(pilot, lambda: "Indexing" in str(status.render()))
         gated.gate.set()
-        assert await until(pilot, lambda: len(app.main.results.hits) == 4)
+        assert await until(pilot, lambda: len(app.main.nav.results.hits) == 4)

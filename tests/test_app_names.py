@@ -10,10 +10,10 @@ from test_app_support import sample_archive, sync, until
 from textual.widgets import Input
 
 from tui.app.app import NewsApp
-from tui.app.commands import COMMANDS
-from tui.app.entities import entity_prompt, find
-from tui.app.help import help_text
-from tui.app.render import Piece, article_pieces, find_matches, render_piece
+from tui.app.article.render import Piece, article_pieces, find_matches, render_piece
+from tui.app.commands.help import help_text
+from tui.app.commands.table import COMMANDS
+from tui.app.names.entities import entity_prompt, find
 from tui.archive.search.names.entities import Entity
 from tui.archive.search.opening import build_index
 from tui.archive.search.rank.listing import entity_hits
@@ -32,7 +32,7 @@ async def names_open(pilot, query: str = "") -> NewsApp:  # type: ignore[no-unty
     await pilot.press("e")
     await pilot.pause()
     await pilot.press(*query)
-    panel = app.main.names
+    panel = app.main.nav.names
     assert await until(pilot, lambda: panel.filter_box.value == query and not panel.pending()
                        and bool(panel.shown))
     await pilot.pause()
@@ -42,7 +42,8 @@ async def names_open(pilot, query: str = "") -> NewsApp:  # type: ignore[no-unty
 async def choose(pilot, query: str) -> NewsApp:  # type: ignore[no-untyped-def]
     app = await names_open(pilot, query)
     await pilot.press("enter")
-    assert await until(pilot, lambda: app.main.results.entity is not None and bool(app.main.results.hits)
+    assert await until(pilot, lambda: app.main.nav.results.entity is not None
+                       and bool(app.main.nav.results.hits)
                        and not app.main.workers_pending())
     await pilot.pause()
     return app
@@ -53,13 +54,13 @@ async def test_e_opens_names_most_articles_first_with_aliases_and_counts() -> No
     async with NewsApp([]).run_test(size=WIDE) as pilot:
         app = await names_open(pilot)
         screen = app.main
-        assert isinstance(screen.focused, Input) and screen.focused is screen.names.filter_box
-        shown = list(screen.names.shown.values())
+        assert isinstance(screen.focused, Input) and screen.focused is screen.nav.names.filter_box
+        shown = list(screen.nav.names.shown.values())
         counts = [len(e.articles) for e in shown]
         # the lexicon's names (中国, 日本, 华盛顿) are listed too, so 岸田文雄 is no longer first
         kishida = next(e for e in shown if e.name == "岸田文雄")
         assert counts == sorted(counts, reverse=True) and counts[0] >= len(kishida.articles) == 4
-        row = str(screen.names.rows.row(kishida.key))
+        row = str(screen.nav.names.rows.row(kishida.key))
         assert "岸田文雄" in row and "person" in row and "4 篇" in row
         assert "Fumio Kishida · 岸田 · Kishida" in row
 
@@ -70,9 +71,9 @@ async def test_filter_by_english_or_chinese_then_enter_lists_exactly_his_article
         async with NewsApp([]).run_test(size=WIDE) as pilot:
             app = await choose(pilot, query)
             screen = app.main
-            assert screen.results.entity is not None and screen.results.entity.name == "岸田文雄"
-            assert [seed(app, i) for i in screen.results.ids()] == KISHIDA_SEEDS
-            assert screen.focused is screen.results
+            assert screen.nav.results.entity is not None and screen.nav.results.entity.name == "岸田文雄"
+            assert [seed(app, i) for i in screen.nav.results.ids()] == KISHIDA_SEEDS
+            assert screen.focused is screen.nav.results
             assert "岸田文雄 · 4 articles" in str(screen.query_one("#status").render())
 
 
@@ -80,10 +81,10 @@ async def test_filter_by_english_or_chinese_then_enter_lists_exactly_his_article
 async def test_pinyin_and_typo_filters_find_the_chinese_name() -> None:
     async with NewsApp([]).run_test(size=WIDE) as pilot:
         app = await names_open(pilot, "bulinken")
-        assert [e.name for e in app.main.names.shown.values()] == ["安东尼·布林肯"]
+        assert [e.name for e in app.main.nav.names.shown.values()] == ["安东尼·布林肯"]
     async with NewsApp([]).run_test(size=WIDE) as pilot:
         app = await names_open(pilot, "kishda")
-        assert [e.name for e in app.main.names.shown.values()][:1] == ["岸田文雄"]
+        assert [e.name for e in app.main.nav.names.shown.values()][:1] == ["岸田文雄"]
 
 
 @sync
@@ -109,13 +110,13 @@ async def test_open_from_names_highlights_aliases_and_n_walks_them() -> None:
         assert any(span.style for span in rendered.text.spans)  # styled spans, not markup
         await pilot.press("escape")  # article -> its articles -> names -> tree
         await pilot.pause()
-        assert screen.focused is screen.results
+        assert screen.focused is screen.nav.results
         await pilot.press("escape")
         await pilot.pause()
-        assert screen.focused is screen.names.rows and screen.switcher.current == "names"
+        assert screen.focused is screen.nav.names.rows and screen.nav.switcher.current == "names"
         await pilot.press("escape")
         await pilot.pause()
-        assert screen.focused is screen.source_tree and screen.results.entity is None
+        assert screen.focused is screen.nav.source_tree and screen.nav.results.entity is None
 
 
 @sync
@@ -124,7 +125,8 @@ async def test_search_opened_article_highlights_terms_and_n_moves() -> None:
         app: NewsApp = pilot.app
         assert await until(pilot, lambda: app.index is not None)
         await pilot.press("slash", *"kishida")
-        assert await until(pilot, lambda: len(app.main.results.hits) == 4 and not app.main.workers_pending())
+        assert await until(pilot, lambda: len(app.main.nav.results.hits) == 4
+                           and not app.main.workers_pending())
         await pilot.press("enter")
         assert await until(pilot, lambda: app.main.article.article is not None)
         await pilot.pause(0.1)

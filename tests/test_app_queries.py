@@ -21,35 +21,35 @@ async def test_history_up_and_down_in_the_search_box_across_runs(data_dir: Path)
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await ready(pilot)
         await pilot.press("slash", *"x", "up")
-        assert screen.search.value == "kishida"
+        assert screen.nav.search.value == "kishida"
         await pilot.press("up", "up")
-        assert screen.search.value == "blinken"  # the oldest: stays there
+        assert screen.nav.search.value == "blinken"  # the oldest: stays there
         await pilot.press("down")
-        assert screen.search.value == "kishida"
+        assert screen.nav.search.value == "kishida"
         await pilot.press("down")
-        assert screen.search.value == "x"  # back to what was typed
+        assert screen.nav.search.value == "x"  # back to what was typed
         await pilot.press("down")
         await pilot.pause()
-        assert screen.focused is screen.results  # then Down goes to the list, as before
+        assert screen.focused is screen.nav.results  # then Down goes to the list, as before
 
 
 @sync
 async def test_ctrl_o_toggles_relevance_and_date_order() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await search(pilot, "日本")
-        best = list(screen.results.hits)
+        best = list(screen.nav.results.hits)
         await pilot.press("ctrl+o")
         newest = [a.id for a in sample_archive().articles if a.id in best]
-        results = screen.results
+        results = screen.nav.results
         assert await until(pilot, lambda: list(results.hits) == newest and not screen.workers_pending())
         assert newest != best  # the order really changed
         assert "newest first" in str(screen.query_one("#status").render())
         await pilot.press("ctrl+o")
-        assert await until(pilot, lambda: list(screen.results.hits) == best)
+        assert await until(pilot, lambda: list(screen.nav.results.hits) == best)
 
 
 def saved_labels(screen) -> list[str]:  # type: ignore[no-untyped-def]
-    node = screen.source_tree.saved_node
+    node = screen.nav.source_tree.saved_node
     return [] if node is None else [str(c.label) for c in node.children]
 
 
@@ -57,8 +57,8 @@ def saved_labels(screen) -> list[str]:  # type: ignore[no-untyped-def]
 async def test_save_a_search_from_the_app_then_rerun_it_from_the_tree(data_dir: Path) -> None:
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await search(pilot, "日本")
-        total = screen.results.total
-        assert total == len(screen.results.hits) == 4
+        total = screen.nav.results.total
+        assert total == len(screen.nav.results.hits) == 4
         await pilot.press("ctrl+s")
         await pilot.pause(0.2)
         await pilot.press(*["backspace"] * 2, *"japan", "enter")
@@ -70,9 +70,9 @@ async def test_save_a_search_from_the_app_then_rerun_it_from_the_tree(data_dir: 
         assert await until(pilot, lambda: saved_labels(screen) == ["japan (4)  日本", "rfi (2)  source:rfi"])
         await pilot.press("down")  # Bookmarks, then Saved searches (open)
         await pilot.press("down", "down", "enter")  # its second: rfi
-        results = screen.results
-        assert await until(pilot, lambda: screen.search.value == "source:rfi" and len(results.hits) == 2)
-        assert screen.focused is screen.results
+        results = screen.nav.results
+        assert await until(pilot, lambda: screen.nav.search.value == "source:rfi" and len(results.hits) == 2)
+        assert screen.focused is screen.nav.results
 
 
 @sync
@@ -80,6 +80,6 @@ async def test_default_sort_from_the_config(config_dir: Path) -> None:
     (config_dir / "config.toml").write_text('sort = "date"\n', "utf-8")
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await search(pilot, "日本")
-        newest = [a.id for a in sample_archive().articles if a.id in screen.results.hits]
-        assert list(screen.results.hits) == newest
+        newest = [a.id for a in sample_archive().articles if a.id in screen.nav.results.hits]
+        assert list(screen.nav.results.hits) == newest
         assert "newest first" in str(screen.query_one("#status").render())

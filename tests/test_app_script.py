@@ -9,7 +9,7 @@ from test_app_flows import WIDE, open_first, ready, search
 from test_app_support import sync, until
 
 from tui.app.app import NewsApp
-from tui.app.script import Script, same_length
+from tui.app.article.script import Script, same_length
 from tui.archive.model import Article, Block
 from tui.archive.store.archive import Archive
 
@@ -40,11 +40,11 @@ def test_conversion_keeps_every_character_in_place() -> None:
 async def test_t_shows_results_and_article_in_the_chosen_script_with_highlights() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await search(pilot, "習近平")
-        row = screen.results.row("t1")
+        row = screen.nav.results.row("t1")
         assert "習近平與拜登會談" in row.plain
         await pilot.press("escape", "t")  # Simplified
-        assert await until(pilot, lambda: "习近平与拜登会谈" in screen.results.row("t1").plain)
-        row = screen.results.row("t1")
+        assert await until(pilot, lambda: "习近平与拜登会谈" in screen.nav.results.row("t1").plain)
+        row = screen.nav.results.row("t1")
         marked = [row.plain[s.start:s.end] for s in row.spans if "reverse" in str(s.style)]
         assert "习近平" in marked  # the highlight moved with the text
         await open_first(pilot, screen)
@@ -63,5 +63,5 @@ async def test_script_from_the_config_applies_at_start(config_dir: Path) -> None
     (config_dir / "config.toml").write_text('script = "traditional"\n', "utf-8")
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await ready(pilot)  # the newest articles, in Traditional
-        titles = [screen.results.row(i).plain.split("\n")[0] for i in screen.results.ids()]
+        titles = [screen.nav.results.row(i).plain.split("\n")[0] for i in screen.nav.results.ids()]
         assert titles == ["習近平與拜登會談 討論臺灣問題", "拜登頭髮發白 專家談美國經濟發展"]

@@ -37,7 +37,7 @@ async def test_bookmark_persists_across_app_instances(data_dir: Path) -> None:
     assert state_doc(data_dir)["bookmarks"] == ["a2"]
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await at_tree(pilot)
-        node = screen.source_tree.bookmarks_node
+        node = screen.nav.source_tree.bookmarks_node
         assert node is not None and str(node.label) == "★ 书签 Bookmarks (1)"
         await pilot.press("enter")  # cursor starts on Bookmarks: Enter unfolds it
         await pilot.pause()
@@ -60,9 +60,9 @@ def title_dim(prompt: Text) -> bool:
 async def test_read_marks_persist_and_dim(data_dir: Path) -> None:
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await search(pilot, "奥库斯")
-        assert not title_dim(screen.results.row("a3"))
+        assert not title_dim(screen.nav.results.row("a3"))
         await open_first(pilot, screen)
-        assert title_dim(screen.results.row("a3"))
+        assert title_dim(screen.nav.results.row("a3"))
     assert "a3" in state_doc(data_dir)["read"]
     async with make_app().run_test(size=WIDE) as pilot:
         assert pilot.app.state.is_read("a3")
@@ -132,7 +132,7 @@ async def test_r_rescans_and_shows_a_new_file(tmp_path: Path) -> None:
                 break
         assert len(app.archive) == 3
         assert any("Rescanned: 3 articles (+1)" in n.message for n in app._notifications)
-        tree = app.main.source_tree
+        tree = app.main.nav.source_tree
         total = sum(int(str(n.label).rsplit("(", 1)[1].rstrip(")")) for n in tree.root.children
                     if n.data and n.data.kind == "group" and n.data.key.startswith("s/"))
         assert total == 3

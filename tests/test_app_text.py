@@ -6,9 +6,9 @@ from rich.text import Text
 from test_app_flows import WIDE, at_tree, make_app, search
 from test_app_support import HOSTILE, sync
 
-from tui.app.render import CURRENT, MATCH, highlighted
-from tui.app.text import clean, source_label
-from tui.app.wrap import clip, wrap, wrap_offsets
+from tui.app.article.render import CURRENT, MATCH, highlighted
+from tui.app.article.text import clean, source_label
+from tui.app.article.wrap import clip, wrap, wrap_offsets
 from tui.archive.read.sources import display_name
 
 
@@ -72,7 +72,7 @@ async def test_hostile_titles_show_literally_and_run_nothing() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         screen = await at_tree(pilot)
-        unknown = next(n for n in screen.source_tree.root.children if str(n.label).startswith("未知来源"))
+        unknown = next(n for n in screen.nav.source_tree.root.children if str(n.label).startswith("未知来源"))
         unknown.expand()
         for node in list(unknown.children):
             node.expand()
@@ -80,9 +80,9 @@ async def test_hostile_titles_show_literally_and_run_nothing() -> None:
             for month in node.children:
                 month.expand()
         await pilot.pause()
-        leaf = screen.source_tree._leaves["a6"][0]
+        leaf = screen.nav.source_tree._leaves["a6"][0]
         assert "[bold]x[/] [@click=app.quit]q end" in str(leaf.label)
-        screen.source_tree.move_cursor(leaf)
+        screen.nav.source_tree.move_cursor(leaf)
         await pilot.press("enter")
         await pilot.pause(0.1)
         assert screen.article.pieces[0].text == "[bold]x[/] [@click=app.quit]q end"
@@ -97,5 +97,5 @@ async def test_hostile_titles_show_literally_and_run_nothing() -> None:
     await_search = make_app()
     async with await_search.run_test(size=WIDE) as pilot:
         screen = await search(pilot, "bold")
-        assert "a6" in screen.results.hits
-        assert "[bold]x[/]" in screen.results.row("a6").plain
+        assert "a6" in screen.nav.results.hits
+        assert "[bold]x[/]" in screen.nav.results.row("a6").plain

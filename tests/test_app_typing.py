@@ -9,8 +9,8 @@ from test_app_flows import WIDE, many_archive, ready, search
 from test_app_support import sample_archive, sync, until
 
 from tui.app.app import NewsApp
-from tui.app.data import Loaded
-from tui.app.results import LISTING_LIMIT, MORE, ROW_LINES
+from tui.app.loading.loaders import Loaded
+from tui.app.search.results import LISTING_LIMIT, MORE, ROW_LINES
 from tui.archive.search.engine import Hit, SearchIndex
 from tui.archive.search.opening import build_index
 
@@ -40,7 +40,7 @@ async def test_typed_quickly_the_results_answer_the_last_keystroke() -> None:
     async with app.run_test(size=WIDE) as pilot:
         screen = await ready(pilot)
         await pilot.press("slash", *"blinken")  # no pause between the keys
-        results = screen.results
+        results = screen.nav.results
         assert await until(pilot, lambda: results.hits and not screen.workers_pending()), "no results (5 s)"
         await pilot.pause(0.2)
         want, total = index.index.search_counted("blinken", 50)
@@ -57,7 +57,7 @@ async def test_the_first_page_fills_the_list_and_scrolling_brings_more() -> None
     app = NewsApp(loader=lambda progress: Loaded(archive, build_index(archive)))
     async with app.run_test(size=WIDE) as pilot:
         screen = await search(pilot, "zorbian")
-        results = screen.results
+        results = screen.nav.results
         shown = len(results.hits)
         assert shown < count and len(results.ids()) == shown
         assert shown * ROW_LINES >= results.size.height  # no blank space under the last row
@@ -79,7 +79,7 @@ async def test_enter_opens_the_row_under_the_cursor() -> None:
     app = NewsApp(loader=lambda progress: Loaded(archive, build_index(archive)))
     async with app.run_test(size=WIDE) as pilot:
         screen = await search(pilot, "zorbian")
-        results = screen.results
+        results = screen.nav.results
         await pilot.press("down", "j", "j")  # to the list, then two rows down
         assert screen.focused is results and results.highlighted == 2
         chosen = results.current_article()
@@ -115,12 +115,12 @@ async def _frames_after_a_key(delay: float) -> list[tuple[str, str]]:
         display = app._display
 
         def painted(*args: object, **kwargs: object) -> None:  # every frame the terminal is sent
-            frames.append((screen.search.value, screen.results._shown_query))
+            frames.append((screen.nav.search.value, screen.nav.results._shown_query))
             display(*args, **kwargs)  # type: ignore[arg-type]
 
         app._display = painted  # type: ignore[method-assign]
         await pilot.press("k")
-        assert await until(pilot, lambda: screen.results._shown_query == "k"), "no results (5 s)"
+        assert await until(pilot, lambda: screen.nav.results._shown_query == "k"), "no results (5 s)"
         await pilot.pause(0.1)
     return frames
 
@@ -146,7 +146,7 @@ async def test_the_newest_listing_comes_a_page_at_a_time() -> None:
     app = NewsApp(loader=lambda progress: Loaded(archive, build_index(archive)))
     async with app.run_test(size=WIDE) as pilot:
         screen = await ready(pilot)
-        results = screen.results
+        results = screen.nav.results
         first = len(results.hits)
         assert 0 < first < LISTING_LIMIT and first * ROW_LINES >= results.size.height
         assert results.ids() == [a.id for a in archive.articles[:first]]  # newest first

@@ -9,7 +9,7 @@ from test_app_flows import WIDE, ready
 from test_app_support import sample_archive, sync
 
 from tui.app.app import NewsApp
-from tui.app.data import Loaded
+from tui.app.loading.loaders import Loaded
 from tui.archive.search.engine import Hit
 from tui.archive.search.names.entities import Entity
 from tui.archive.search.opening import build_index
@@ -51,8 +51,8 @@ async def test_stale_search_results_are_dropped() -> None:
         await pilot.press("b")
         await pilot.pause(0.8)
         assert index.calls[0] == "a" and index.calls[-1] == "ab"
-        assert list(screen.results.hits) == ["a2"]  # "a" finished last but was dropped
-        assert screen.results.ids() == ["a2"]
+        assert list(screen.nav.results.hits) == ["a2"]  # "a" finished last but was dropped
+        assert screen.nav.results.ids() == ["a2"]
 
 
 @sync
@@ -76,13 +76,13 @@ async def test_ui_answers_while_loading_and_shows_progress() -> None:
         assert bar.display and app.archive is None
         await pilot.press("slash", *"岸田")  # typing works while loading; the search waits for the index
         await pilot.pause()
-        assert screen.search.value == "岸田"
+        assert screen.nav.search.value == "岸田"
         gate.set()
         for _ in range(100):
             await pilot.pause(0.02)
-            if screen.results.hits:
+            if screen.nav.results.hits:
                 break
-        assert not bar.display and "a1" in screen.results.hits
+        assert not bar.display and "a1" in screen.nav.results.hits
 
 
 @sync

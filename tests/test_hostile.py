@@ -159,8 +159,8 @@ def fill_everything(tree) -> None:  # type: ignore[no-untyped-def]
 
 async def open_leaf(pilot, tree, leaf) -> None:  # type: ignore[no-untyped-def]
     screen = pilot.app.main
-    if screen.switcher.current != "tree":  # the first screen lists the newest articles: Esc to the tree
-        screen.results.focus()
+    if screen.nav.switcher.current != "tree":  # the first screen lists the newest articles: Esc to the tree
+        screen.nav.results.focus()
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
@@ -188,7 +188,7 @@ async def _app_session(hostile: Hostile) -> None:
     app = NewsApp([hostile.root])
     async with app.run_test(size=WIDE) as pilot:
         screen = await indexed(pilot)
-        tree = screen.source_tree
+        tree = screen.nav.source_tree
         fill_everything(tree)
         markup_id = article_id(str(hostile.root / "odd" / "markup.md"))
         leaf = tree._leaves[markup_id][0]

@@ -69,7 +69,7 @@ def test_the_checker_finds_what_it_looks_for() -> None:
 
 #: The one place that runs programs: the user's pager and URL opener (argument lists, no shell;
 #: file text only ever goes to their stdin or, for http(s) URLs, as one argument).
-HANDOFF = "tui/app/handoff.py"
+HANDOFF = "tui/app/article/handoff.py"
 HANDOFF_ALLOWED = {"subprocess", "os.startfile"}
 
 
@@ -108,7 +108,7 @@ async def _copy_session(hostile: Hostile) -> None:
     app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
     async with app.run_test(size=WIDE) as pilot:
         screen = await ready(pilot)
-        tree = screen.source_tree
+        tree = screen.nav.source_tree
         fill_everything(tree)
         await open_leaf(pilot, tree, tree._leaves[article_id(str(hostile.root / "odd" / "markup.md"))][0])
         await pilot.press("y")

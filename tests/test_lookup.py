@@ -9,7 +9,7 @@ import pytest
 from test_search_support import index_of
 from test_search_support import made as _made
 
-from tui.app.render import Piece, find_matches
+from tui.app.article.render import Piece, find_matches
 from tui.archive.search.engine import SearchIndex
 
 ARTICLES = [

@@ -1,4 +1,4 @@
-"""The list the results and the names panel are drawn in (tui/app/rows.py), on its own in a small app:
+"""The list the results and the names panel are drawn in (tui/app/search/rows.py), on its own in a small app:
 rows made once, the cursor keys, paging, Enter and the mouse, and a resize that re-wraps the rows."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from test_app_support import sync
 from textual import on
 from textual.app import App, ComposeResult
 
-from tui.app.rows import ResultsList
+from tui.app.search.rows import ResultsList
 
 IDS = [f"r{i}" for i in range(30)]
 

@@ -12,9 +12,9 @@ import pytest
 from test_app_support import sample_archive
 from textual.pilot import Pilot
 
-from tui.app import results
 from tui.app.app import NewsApp
-from tui.app.data import Loaded
+from tui.app.loading.loaders import Loaded
+from tui.app.search import results
 from tui.archive.search.engine import Hit
 from tui.archive.search.names.entities import Entity
 
@@ -78,7 +78,7 @@ async def settle(pilot: Pilot) -> None:
     for _ in range(100):
         await pilot.pause(0.02)
         screen = app.screen_stack[0]
-        if app.index is not None and not screen.workers_pending() and not screen.names.pending():
+        if app.index is not None and not screen.workers_pending() and not screen.nav.names.pending():
             break
     await pilot.pause(0.1)
 

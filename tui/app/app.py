@@ -1,6 +1,6 @@
 """The newstui App: owns the archive, the search index and the reading state; loads in a worker.
 
-Loading, in one worker thread (loading.py): the last cached archive (shown at once), then a scan of
+Loading, in one worker thread (loading/): the last cached archive (shown at once), then a scan of
 the files (swapped in only when they changed), then the search index. The worker posts typed
 messages to the app, which keeps the archive and index they carry and passes them to the screen.
 """
@@ -29,31 +29,34 @@ from ..archive.store.paths import data_dir
 from ..userdata.history import History
 from ..userdata.reading import ReadingState
 from ..userdata.saved import SavedSearches
-from . import data
-from .collect import IdleCollector
-from .commands import BY_ID, NewsCommands, app_bindings, key_column
-from .handoff import osc52
-from .loading import LoadingRun
-from .messages import ArchiveLoaded, IndexReady, LoadingDone, LoadingFailed, LoadingProgress
-from .screen import MainScreen
-from .text import clean
+from .article.handoff import osc52
+from .article.text import clean
+from .commands.palette import PaletteCommands
+from .commands.table import BY_ID, app_bindings, key_column
+from .latency import Latency
+from .loading import loaders
+from .loading.messages import ArchiveLoaded, IndexReady, LoadingDone, LoadingFailed, LoadingProgress
+from .loading.run import LoadingRun
+from .screen.main import MainScreen
 
 
 class NewsApp(App[int]):
     CSS_PATH = "newstui.tcss"
     TITLE = "newstui"
-    COMMANDS: ClassVar = App.COMMANDS | {NewsCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {PaletteCommands}
     BINDINGS: ClassVar[list[BindingType]] = list(app_bindings())
 
     def __init__(self, paths: list[Path] | None = None, *, archive: Archive | None = None,
-                 loader: data.Loader | Callable[[data.Progress], data.Loaded] | None = None) -> None:
+                 loader: loaders.Loader | Callable[[loaders.Progress], loaders.Loaded] | None = None) -> None:
         """`archive` (tests, screenshots) or `loader` replace loading `paths` from disk."""
         super().__init__()
         self.paths = list(paths or [])
         self.data_dir = data_dir()
+        self.latency = Latency(self)  # the frame hold and the idle collector (latency.py)
         if loader is None:
-            loader = data.Fixed(archive) if archive is not None else data.Disk(self.paths, self.data_dir)
-        self.loader = loader if isinstance(loader, data.Loader) else data.Function(loader)
+            loader = (loaders.Fixed(archive) if archive is not None
+                      else loaders.Disk(self.paths, self.data_dir))
+        self.loader = loader if isinstance(loader, loaders.Loader) else loaders.Function(loader)
         self.archive: Archive | None = None
         self.index: Lookup | None = None
         self.state, self._state_problem = ReadingState.load(self.data_dir)
@@ -181,11 +184,11 @@ class NewsApp(App[int]):
         # real 14k archive, every few keystrokes, in the middle of one). Objects still free by
         # reference counting when a rescan replaces them; freezing is instant.
         gc.freeze()
-        IdleCollector.of(self).start()  # and what typing makes is collected while the reader pauses
+        self.latency.collector.start()  # and what typing makes is collected while the reader pauses
         self._to_screen(message)
 
     def on_unmount(self) -> None:
-        IdleCollector.of(self).stop()  # full collections by count again (tests run many apps)
+        self.latency.collector.stop()  # full collections by count again (tests run many apps)
 
     def on_loading_done(self, message: LoadingDone) -> None:
         self._to_screen(message)

@@ -17,8 +17,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ..archive.search.query.syntax import SYNTAX
-from .commands import help_rows
+from ...archive.search.query.syntax import SYNTAX
+from .table import help_rows
 
 NOTES = [
     "Read articles are dimmed; read marks and bookmarks are saved in the data directory",

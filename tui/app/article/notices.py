@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from rich.style import Style
 from rich.text import Text
 
-from ..archive.model import Rejection
-from ..archive.store.archive import Archive
-from .commands import welcome_lines
+from ...archive.model import Rejection
+from ...archive.store.archive import Archive
+from ..commands.table import welcome_lines
 from .text import clean
 
 

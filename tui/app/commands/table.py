@@ -1,4 +1,5 @@
-"""Every command of the browser, defined once: binding id, keys, footer label, help line, palette.
+"""Every command of the browser, defined once (`KeyCommand`): binding id, keys, footer label, help
+line, palette.
 
 The footer (through the bindings built here), the `?` help, the command palette, the welcome
 text and the user's keymap (binding id -> keys, see config) all read `COMMANDS`. A row with no
@@ -10,14 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import partial
 
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 
 @dataclass(frozen=True)
-class Command:
+class KeyCommand:
     id: str  # the binding id: what a keymap in the config file names
     keys: str  # Textual key names, comma-separated
     action: str = ""  # a MainScreen action ("app.x" for the app's); "" documents keys only
@@ -31,77 +30,82 @@ class Command:
     remap: bool = True  # the keymap may change its keys
 
 
-COMMANDS: list[Command] = [
-    Command("search", "slash", "focus_search", "Search",
+COMMANDS: list[KeyCommand] = [
+    KeyCommand("search", "slash", "focus_search", "Search",
             help="搜索 Focus the search box; results update as you type",
             palette="Search 搜索", palette_help="Focus the search box", brief="search", footer=1),
-    Command("history", "up,down", help="In the search box: earlier / later searches (then Down: to the list)",
+    KeyCommand("history", "up,down",
+            help="In the search box: earlier / later searches (then Down: to the list)",
             remap=False),
-    Command("toggle_sort", "ctrl+o", "toggle_sort",
+    KeyCommand("toggle_sort", "ctrl+o", "toggle_sort",
             help="Sort the results by relevance or by date (newest first)",
             palette="Toggle sort: relevance / date", palette_help="Best first or newest first", typing=True),
-    Command("save_search", "ctrl+s", "save_search",
+    KeyCommand("save_search", "ctrl+s", "save_search",
             help="Keep the search: it shows under Saved searches in the tree",
             palette="Save this search", palette_help="Name the query in the box; it shows in the tree",
             typing=True),
-    Command("open", "enter", help="打开 Open the selected result or tree article", brief="open",
+    KeyCommand("open", "enter", help="打开 Open the selected result or tree article", brief="open",
             footer=3, remap=False),
-    Command("back", "escape", "back", "Back", help="返回 Leave the search box / go back", brief="back",
+    KeyCommand("back", "escape", "back", "Back", help="返回 Leave the search box / go back", brief="back",
             footer=4, typing=True),
-    Command("move", "j,k,up,down", help="Move in lists; scroll the article", remap=False),
-    Command("ends", "g,G", help="First / last item; top / bottom of the article", remap=False),
-    Command("page", "pageup,pagedown,space", help="Page up / down", remap=False),
-    Command("next_pane", "tab", "cycle(1)", help="Cycle panes: search -> list -> article", typing=True),
-    Command("prev_pane", "shift+tab", "cycle(-1)", typing=True),
-    Command("names", "e", "names", "Names",
+    KeyCommand("move", "j,k,up,down", help="Move in lists; scroll the article", remap=False),
+    KeyCommand("ends", "g,G", help="First / last item; top / bottom of the article", remap=False),
+    KeyCommand("page", "pageup,pagedown,space", help="Page up / down", remap=False),
+    KeyCommand("next_pane", "tab", "cycle(1)", help="Cycle panes: search -> list -> article", typing=True),
+    KeyCommand("prev_pane", "shift+tab", "cycle(-1)", typing=True),
+    KeyCommand("names", "e", "names", "Names",
             help="人名 Names: people, organisations, agreements; type to filter, Enter lists articles",
             palette="Names 人名", palette_help="People, organisations and agreements; Enter lists articles",
             brief="names", footer=2),
-    Command("next_match", "n", "match(1)", "Match",
+    KeyCommand("next_match", "n", "match(1)", "Match",
             help="Next / previous match (highlighted names) in the open article",
             palette="Next match", palette_help="Next match in the open article", brief="matches", footer=5),
-    Command("prev_match", "N", "match(-1)", palette="Previous match",
+    KeyCommand("prev_match", "N", "match(-1)", palette="Previous match",
             palette_help="Previous match in the open article"),
-    Command("prev_article", "left_square_bracket", "step(-1)", "Prev/next",
+    KeyCommand("prev_article", "left_square_bracket", "step(-1)", "Prev/next",
             help="Previous / next article in the current list", palette="Previous article",
             palette_help="Previous article in the current list", brief="prev/next", footer=6),
-    Command("next_article", "right_square_bracket", "step(1)", palette="Next article",
+    KeyCommand("next_article", "right_square_bracket", "step(1)", palette="Next article",
             palette_help="Next article in the current list"),
-    Command("list_node", "l", "list_node", help="最新 List the newest articles of the highlighted tree node",
+    KeyCommand("list_node", "l", "list_node",
+            help="最新 List the newest articles of the highlighted tree node",
             palette="Newest articles 最新", palette_help="The newest articles of the highlighted tree node"),
-    Command("script", "t", "script", help="文字 Text as written, in Simplified or in Traditional characters",
+    KeyCommand("script", "t", "script",
+            help="文字 Text as written, in Simplified or in Traditional characters",
             palette="Script: as written / 简体 / 繁體",
             palette_help="Cycle the script titles and articles show in", brief="简/繁", footer=12),
-    Command("copy_url", "y", "hand_off('copy_url')",
+    KeyCommand("copy_url", "y", "hand_off('copy_url')",
             "Copy", help="Copy the article URL (OSC 52, works over SSH)",
             palette="Copy article URL", palette_help="Copy the URL with OSC 52", brief="copy URL", footer=7),
-    Command("copy_text", "c", "hand_off('copy_text')",
+    KeyCommand("copy_text", "c", "hand_off('copy_text')",
             help="Copy the article text (OSC 52; inside tmux too, see README)",
             palette="Copy article text", palette_help="Copy the whole article as text with OSC 52"),
-    Command("pager", "p", "hand_off('pager')",
+    KeyCommand("pager", "p", "hand_off('pager')",
             help="Read the article in your pager ($PAGER, or pager in the config)",
             palette="Open in pager", palette_help="Hand the article to the pager", brief="pager", footer=13),
-    Command("open_url", "o", "hand_off('open_url')",
+    KeyCommand("open_url", "o", "hand_off('open_url')",
             help="Open the URL in a browser (shown instead where there is no display)",
             palette="Open URL", palette_help="Open the article's URL with the system's opener"),
-    Command("save", "s", "hand_off('save')", help="Save the article as Markdown (save_folder in the config)",
+    KeyCommand("save", "s", "hand_off('save')",
+            help="Save the article as Markdown (save_folder in the config)",
             palette="Save as Markdown", palette_help="Save the article as a Markdown file", brief="save",
             footer=14),
-    Command("bookmark", "b", "bookmark", "Mark", help="Bookmark / unbookmark (★ Bookmarks in the tree)",
+    KeyCommand("bookmark", "b", "bookmark", "Mark", help="Bookmark / unbookmark (★ Bookmarks in the tree)",
             palette="Toggle bookmark", palette_help="Bookmark or unbookmark the article", brief="bookmark",
             footer=8),
-    Command("show_bookmarks", "", "show_bookmarks", palette="Bookmarks 书签",
+    KeyCommand("show_bookmarks", "", "show_bookmarks", palette="Bookmarks 书签",
             palette_help="Show the bookmarks in the tree"),
-    Command("rescan", "r", "rescan", help="Rescan the paths and show new articles", palette="Rescan archive",
+    KeyCommand("rescan", "r", "rescan",
+            help="Rescan the paths and show new articles", palette="Rescan archive",
             palette_help="Re-read the paths and show new articles", brief="rescan", footer=9),
-    Command("show_problems", "", "show_problems", palette="Problems 无法读取",
+    KeyCommand("show_problems", "", "show_problems", palette="Problems 无法读取",
             palette_help="Files that could not be read as articles"),
-    Command("palette", "ctrl+p", help="Command palette: every command by name", remap=False),
-    Command("help", "question_mark", "help", "Help", help="This help", palette="Keys help",
+    KeyCommand("palette", "ctrl+p", help="Command palette: every command by name", remap=False),
+    KeyCommand("help", "question_mark", "help", "Help", help="This help", palette="Keys help",
             palette_help="All the keys", brief="help", footer=10),
-    Command("quit", "q", "quit", "Quit", help="Quit (in the search box q types q; Ctrl+Q quits)",
+    KeyCommand("quit", "q", "quit", "Quit", help="Quit (in the search box q types q; Ctrl+Q quits)",
             palette="Quit", palette_help="Quit newstui", brief="quit", footer=11),
-    Command("quit_anywhere", "ctrl+q", "app.quit", "Quit", typing=True),
+    KeyCommand("quit_anywhere", "ctrl+q", "app.quit", "Quit", typing=True),
 ]
 
 BY_ID = {c.id: c for c in COMMANDS}
@@ -123,12 +127,12 @@ def key_name(key: str) -> str:
     return "+".join([m.capitalize() for m in mods] + [shown])
 
 
-def keys_of(command: Command, keymap: Mapping[str, str] | None = None) -> list[str]:
+def keys_of(command: KeyCommand, keymap: Mapping[str, str] | None = None) -> list[str]:
     keys = (keymap or {}).get(command.id, command.keys) if command.remap else command.keys
     return [k for k in keys.split(",") if k.strip()]
 
 
-def _row_commands(start: int) -> list[Command]:
+def _row_commands(start: int) -> list[KeyCommand]:
     """The command at `start` and the rows without help line that follow it."""
     rows = [COMMANDS[start]]
     for command in COMMANDS[start + 1:]:
@@ -139,7 +143,7 @@ def _row_commands(start: int) -> list[Command]:
     return rows
 
 
-def key_column(command: Command, keymap: Mapping[str, str] | None = None, *, sep: str = " ",
+def key_column(command: KeyCommand, keymap: Mapping[str, str] | None = None, *, sep: str = " ",
                same_scope: bool = False) -> str:
     """The keys shown for a command: its own and those of the rows folded into its line.
 
@@ -194,26 +198,3 @@ def palette_entries(keymap: Mapping[str, str] | None = None) -> Iterator[tuple[s
             rows = [r for r in _row_commands(COMMANDS.index(c)) if r is c or not r.palette]
             keys = ", ".join(key_name(k) for r in rows for k in keys_of(r, keymap))
             yield c.palette, c.action, c.palette_help + (f" ({keys})" if keys else "")
-
-
-class NewsCommands(Provider):
-    """The palette's commands; each runs on the main screen."""
-
-    def _run(self, action: str) -> None:
-        screen = self.app.screen_stack[0] if self.app.screen_stack else self.app.screen
-        self.app.call_later(screen.run_action, action)
-
-    def _entries(self) -> list[tuple[str, str, str]]:
-        keymap: Mapping[str, str] = getattr(self.app, "keymap", {})
-        return list(palette_entries(keymap))
-
-    async def discover(self) -> Hits:
-        for name, action, help_ in self._entries():
-            yield DiscoveryHit(name, partial(self._run, action), help=help_)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, action, help_ in self._entries():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(self._run, action), help=help_)

@@ -11,15 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from ..archive.search import opening
-from ..archive.search.engine import SearchIndex
-from ..archive.search.searcher import Lookup
-from ..archive.store import loader
-from ..archive.store.archive import Archive
-from ..config import Config
-from ..userdata.history import History
-from ..userdata.reading import ReadingState
-from ..userdata.saved import SavedSearches
+from ...archive.search import opening
+from ...archive.search.engine import SearchIndex
+from ...archive.search.searcher import Lookup
+from ...archive.store import loader
+from ...archive.store.archive import Archive
+from ...config import Config
+from ...userdata.history import History
+from ...userdata.reading import ReadingState
+from ...userdata.saved import SavedSearches
+from ..latency import Latency
 
 Progress = Callable[[int, int], None]
 
@@ -97,6 +98,7 @@ class Session(Protocol):
     config: Config
     history: History
     saved: SavedSearches
+    latency: Latency
 
     @property
     def keymap(self) -> Mapping[str, str]: ...

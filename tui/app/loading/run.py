@@ -1,6 +1,6 @@
 """The loading run: the last cached archive at once, then the files, then the index.
 
-Runs in the app's loading worker thread and reports by posting typed messages (messages.py);
+Runs in the app's loading worker thread and reports by posting typed messages (loading/messages.py);
 it never touches a widget. Progress is throttled so a big archive does not flood the UI.
 """
 
@@ -11,15 +11,15 @@ from collections.abc import Callable
 
 from textual.message import Message
 
-from ..archive.store.archive import Archive
-from . import data
+from ...archive.store.archive import Archive
+from . import loaders
 from .messages import ArchiveLoaded, IndexReady, LoadingDone, LoadingProgress
 
 PROGRESS_EVERY = 0.05  # seconds between progress bar updates
 
 
 class LoadingRun:
-    def __init__(self, loader: data.Loader, post: Callable[[Message], object],
+    def __init__(self, loader: loaders.Loader, post: Callable[[Message], object],
                  notify: Callable[[str, bool], object], cancelled: Callable[[], bool]) -> None:
         self.loader, self.post, self.notify, self.cancelled = loader, post, notify, cancelled
         self._last = 0.0
@@ -48,7 +48,7 @@ class LoadingRun:
         index = loaded.index
         if index is None and (loaded.changed or not have_index):
             self.post(LoadingProgress(0, len(shown), indexing=True))
-            index = data.build_index(shown, self._indexing)
+            index = loaders.build_index(shown, self._indexing)
         if index is not None and not self.cancelled():
             self.post(IndexReady(shown, index))
         else:

@@ -15,18 +15,19 @@ from textual import on, work
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from ..archive.search.engine import Hit
-from ..archive.search.names.entities import Entity
-from ..archive.search.rank import listing
-from ..archive.search.searcher import Searcher
-from ..archive.store.archive import Archive
-from ..userdata.reading import ReadingState
-from . import entities
-from .frames import FrameHold
-from .messages import ArticleChosen, StatusChanged
-from .render import result_prompt
+from ...archive.search.engine import Hit
+from ...archive.search.names.entities import Entity
+from ...archive.search.rank import listing
+from ...archive.search.searcher import Searcher
+from ...archive.store.archive import Archive
+from ...userdata.reading import ReadingState
+from ..article.render import result_prompt
+from ..article.script import Script
+from ..latency import Latency
+from ..loading.waiting import INDEXING_RESULTS
+from ..messages import ArticleChosen, StatusChanged
+from ..names import entities
 from .rows import ResultsList
-from .script import Script
 
 RESULTS_LIMIT = 200  # the most rows fetched per keystroke (a tall list); see `first_page`
 ROW_LINES = 4  # the fewest lines a result takes: title, source and date, snippet, divider
@@ -34,7 +35,6 @@ MORE = 100  # rows added each time the cursor or the view nears the end
 ENTITY_LIMIT = 500  # an entity's articles listed at most (newest first)
 LISTING_LIMIT = 200  # the newest articles of the archive or a tree node listed at most
 NEWEST = "最新 Newest"
-INDEXING = "正在建立索引 Indexing… results follow"
 
 
 class SearchResults(ResultsList):
@@ -47,9 +47,10 @@ class SearchResults(ResultsList):
             super().__init__()
             self.listing = listing
 
-    def __init__(self, state: ReadingState, script: Script, *, id: str | None = None) -> None:
+    def __init__(self, state: ReadingState, script: Script, latency: Latency, *,
+                 id: str | None = None) -> None:
         super().__init__(self._prompt, row_key=self._row_key, id=id)
-        self.state, self.script = state, script
+        self.state, self.script, self.latency = state, script, latency
         self.archive: Archive | None = None
         self.searcher: Searcher | None = None
         self.query_text = ""  # what the search box holds
@@ -157,7 +158,7 @@ class SearchResults(ResultsList):
         if worker.is_cancelled or query != self.query_text:
             return
         if searcher is None:
-            self.post_message(StatusChanged(INDEXING))
+            self.post_message(StatusChanged(INDEXING_RESULTS))
             return
         started = time.perf_counter()
         hits, total = searcher.search_counted(query, limit, self.sort)
@@ -178,7 +179,7 @@ class SearchResults(ResultsList):
         shown = f"{len(found)} of {self.total}" if self.total > len(found) else f"{len(found)}"
         order = {"date": " · newest first", "relevance": " · best first"}.get(self.sort or "", "")
         self._set_status(f"{shown} results{order} · {elapsed * 1000:.0f} ms")
-        FrameHold.of(self.app).release()  # the key and its rows, in one frame
+        self.latency.answered()  # the key and its rows, in one frame
         if self._open_first:
             self._open_first = False
             if self.hits:

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.geometry import Size
 from textual.widget import Widget
 
-from ..archive.model import Article
+from ...archive.model import Article
 from .render import Convert, Piece, article_pieces, find_matches, render_piece
 from .wrap import wrap, wrap_lines
 

@@ -7,88 +7,49 @@ last said (`StatusChanged`), else the archive's summary. The screen tells it wha
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from ..archive.search.searcher import Lookup
-from ..archive.store.archive import Archive
-from ..userdata.history import History
-from ..userdata.reading import ReadingState
-from ..userdata.saved import SavedSearches
-from .frames import HoldsFrames
-from .messages import EntityChosen, SavedSearchChosen, StatusChanged
-from .names import NamesPanel
-from .results import LISTING_LIMIT, NEWEST, SearchResults
-from .script import Script
-from .text import clean
-from .tree import SourceTree
-
-PLACEHOLDER = "/ 搜索 search: name, 人名, pinyin…"
-INDEXING = "/ 搜索 正在建立索引 indexing… (type now, results follow)"
-
-
-class SearchBox(HoldsFrames):
-    """The search box; Up and Down walk the search history (the oldest first, the newest last)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "submit", "Open", show=True),
-        Binding("up", "history(-1)", "Earlier search", show=False),
-        Binding("down", "history(1)", "Later search / to the list", show=False),
-    ]
-
-    def __init__(self, history: History, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.history = history
-        self._at: int | None = None  # where in the history Up/Down are (None: what was typed)
-        self._typed = ""
-
-    def action_history(self, step: int) -> None:
-        entries = self.history.entries()
-        if self._at is None:
-            if step > 0:
-                self.call_later(self.run_action, "screen.focus_list")  # Down, not in the history: to the list
-                return
-            if not entries:
-                return
-            self._typed, self._at = self.value, len(entries)
-        at = self._at + step
-        if at >= len(entries):
-            self._at, value = None, self._typed
-        else:
-            self._at = max(0, at)
-            value = entries[self._at]
-        self.value = value
-        self.cursor_position = len(value)
-
-    def remember(self) -> str | None:
-        """The query in the box is worth keeping (Enter, or an article opened from it)."""
-        self._at = None
-        return self.history.add(self.value)
+from ...archive.search.searcher import Lookup
+from ...archive.store.archive import Archive
+from ...userdata.history import History
+from ...userdata.reading import ReadingState
+from ...userdata.saved import SavedSearches
+from ..article.script import Script
+from ..article.text import clean
+from ..latency import Latency
+from ..loading.waiting import INDEXING_PLACEHOLDER
+from ..messages import EntityChosen, SavedSearchChosen, StatusChanged
+from ..names.panel import NamesPanel
+from ..search.box import PLACEHOLDER, SearchBox
+from ..search.results import LISTING_LIMIT, NEWEST, SearchResults
+from ..tree.source_tree import SourceTree
 
 
 class Navigator(Vertical):
-    def __init__(self, state: ReadingState, history: History, saved: SavedSearches, script: Script, *,
-                 id: str | None = None) -> None:
+    def __init__(self, state: ReadingState, history: History, saved: SavedSearches, script: Script,
+                 latency: Latency, *, sort: str | None = None, id: str | None = None) -> None:
+        """`sort`: the results' order whatever a query says ("date"; None: as it says)."""
         super().__init__(id=id)
         self.state, self.history, self.saved, self.script = state, history, saved, script
+        self.latency, self.sort = latency, sort
         self.archive: Archive | None = None
         self.searcher: Lookup | None = None
 
     def compose(self) -> ComposeResult:
-        yield SearchBox(self.history, placeholder=PLACEHOLDER, id="search")
+        yield SearchBox(self.history, self.latency, placeholder=PLACEHOLDER, id="search")
         yield ProgressBar(id="progress", show_eta=False)
         with ContentSwitcher(initial="tree", id="lists"):
             yield SourceTree(self.script, id="tree")
-            yield SearchResults(self.state, self.script, id="results")
-            yield NamesPanel(id="names")
+            results = SearchResults(self.state, self.script, self.latency, id="results")
+            results.sort = self.sort
+            yield results
+            yield NamesPanel(self.latency, id="names")
         yield Static("", id="status", markup=False)
 
     @property
@@ -117,6 +78,123 @@ class Navigator(Vertical):
         if current == "names":
             return self.names.rows
         return self.results if current == "results" else self.source_tree
+
+    # -- focus: the screen says where, the column knows which of its widgets -----------------------
+    def cycle_order(self) -> list[Widget]:
+        """What Tab steps through here, in order: the box, then the list shown."""
+        return [self.search, self.list_widget()]
+
+    def focus_search(self, *, after_refresh: bool = False) -> None:
+        if after_refresh:  # the box shows after the next refresh (narrow, leaving the article)
+            self.screen.call_after_refresh(self.search.focus)
+        else:
+            # at once (Widget.focus waits a turn): what is typed next goes here
+            self.screen.set_focus(self.search)
+
+    def focus_tree(self, *, after_refresh: bool = False) -> None:
+        if after_refresh:
+            self.screen.call_after_refresh(self.source_tree.focus)
+        else:
+            self.source_tree.focus()
+
+    def tree_has_focus(self) -> bool:
+        return self.screen.focused is self.source_tree
+
+    def is_article_list(self, widget: Widget | None) -> bool:
+        """Whether `widget` is the tree or the results pane (the lists an article is opened from)."""
+        return widget is not None and widget in (self.source_tree, self.results)
+
+    def entity_has_focus(self) -> bool:
+        """The results pane has focus and lists an entity's articles (Esc: back to the names)."""
+        return self.screen.focused is self.results and self.results.entity is not None
+
+    def back(self) -> bool:
+        """Esc with focus in this column: out of the box, the search or the names; False when there
+        is nothing to leave here (the tree)."""
+        focused = self.screen.focused
+        if focused is self.search:
+            self.list_widget().focus()
+        elif focused is self.results:
+            if self.results.query_text:
+                self.search.value = ""  # the tree comes back when the box is empty
+            else:
+                self.back_to_tree()
+            self.focus_tree(after_refresh=True)
+        elif self.switcher.current == "names":
+            self.back_to_tree()
+            self.focus_tree(after_refresh=True)
+        else:
+            return False
+        return True
+
+    def on_search_box_to_list(self, message: SearchBox.ToList) -> None:
+        message.stop()
+        self.list_widget().focus()
+
+    # -- the lists' articles ---------------------------------------------------------------------
+    def show_listed(self, listing: str) -> Widget | None:
+        """The results pane has an entity's articles (`listing` "") or a listing in: show it; what
+        should get focus (None: focus stays where the user put it)."""
+        focused = self.screen.focused
+        if listing and self.switcher.current == "names":
+            return None  # the names panel was opened meanwhile: the listing waits behind it
+        self.switcher.current = "results"
+        if listing and focused not in (self.source_tree, self.results, None):
+            return None
+        return self.results
+
+    def article_opened(self, origin: Widget) -> None:
+        """An article chosen in `origin`: one read from a search puts the search in the history."""
+        if origin is self.results and self.results.query_text:
+            self.remember_query()
+
+    def highlighted_article(self) -> str | None:
+        """The highlighted article of the tree or the results pane, when that list has focus."""
+        focused = self.screen.focused
+        if focused is self.source_tree:
+            return self.source_tree.current_article()
+        if focused is self.results:
+            return self.results.current_article()
+        return None
+
+    def select_article(self, origin: Widget, article_id: str, ids: list[str]) -> list[str]:
+        """`[`/`]`: the cursor of the list `origin` on `article_id`; the terms to highlight in it."""
+        if isinstance(origin, (SearchResults, SourceTree)):
+            origin.select_article(article_id, ids)
+        return self.results.terms() if origin is self.results else []
+
+    def refresh_article(self, article_id: str) -> None:
+        """Read/bookmark state of one article changed: relabel it wherever it shows here."""
+        self.source_tree.refresh_article(article_id)
+        if article_id in self.results.hits:
+            self.results.refresh_row(article_id)
+
+    def bookmarks_changed(self) -> None:
+        self.source_tree.refresh_bookmarks()
+
+    def script_changed(self) -> None:
+        """Titles and snippets again, in the reader's script."""
+        self.results.redraw()
+        self.source_tree.relabel()
+
+    def toggle_sort(self) -> str:
+        return self.results.toggle_sort()
+
+    def search_query(self) -> str:
+        """What the search box asks for (stripped)."""
+        return self.results.query_text
+
+    def list_node(self) -> bool:
+        """The newest articles of the highlighted tree node in the results; False when it has none."""
+        title, ids = self.source_tree.node_listing(NEWEST)
+        if not ids:
+            return False
+        self.results.list_articles(title, ids)
+        return True
+
+    def pending(self) -> bool:
+        """Whether the results pane is still searching (tests, screenshots)."""
+        return self.results.pending()
 
     # -- the status line -----------------------------------------------------------------------
     def set_status(self, text: str) -> None:
@@ -148,7 +226,7 @@ class Navigator(Vertical):
         bar.display = True
         bar.update(total=max(total, 1), progress=done)
         if indexing:
-            self.search.placeholder = INDEXING
+            self.search.placeholder = INDEXING_PLACEHOLDER
             self.set_status(f"索引 Indexing {done}/{total}…")
         else:
             self.set_status(f"读取 Loading {done}/{total}…")
@@ -163,20 +241,11 @@ class Navigator(Vertical):
         self.results.set_archive(archive)
         self.names.set_archive(archive)
         if not indexed:
-            self.search.placeholder = INDEXING
+            self.search.placeholder = INDEXING_PLACEHOLDER
         self.set_status(self.summary())
         if (first and self.switcher.current == "tree") or self.results.listing == NEWEST:
             self.results.list_articles(NEWEST, [a.id for a in archive.articles[:LISTING_LIMIT]],
                                        self.summary())
-
-    def node_listing(self) -> tuple[str, list[str]]:
-        """(title, ids newest first) of the highlighted tree node."""
-        node = self.source_tree.cursor_node
-        if node is None or node.data is None or node.data.kind in ("article", "problem"):
-            node = node.parent if node is not None else None
-        if node is None or node.data is None or self.archive is None:
-            return NEWEST, [a.id for a in (self.archive.articles if self.archive else [])]
-        return clean(str(node.label)).rsplit(" (", 1)[0], self.source_tree.ids_under(node)
 
     def index_ready(self, index: Lookup) -> None:
         self.searcher = index

@@ -15,13 +15,13 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ..archive.model import Rejection
-from ..archive.store.archive import Archive, SourceGroup
-from ..userdata.reading import ReadingState
-from .messages import ArticleChosen, ProblemChosen, SavedSearchChosen
-from .render import DIM, article_label, count_label
-from .script import Script
-from .text import clean, source_label
+from ...archive.model import Rejection
+from ...archive.store.archive import Archive, SourceGroup
+from ...userdata.reading import ReadingState
+from ..article.render import DIM, article_label, count_label
+from ..article.script import Script
+from ..article.text import clean, source_label
+from ..messages import ArticleChosen, ProblemChosen, SavedSearchChosen
 
 
 @dataclass
@@ -254,6 +254,16 @@ class SourceTree(Tree[NodeData]):
             return list(data.ids)
         pending = [i for _, month in data.months for i in month.ids] if data is not None else []
         return pending + [i for child in node.children for i in self.ids_under(child)]
+
+    def node_listing(self, everything: str) -> tuple[str, list[str]]:
+        """(title, ids newest first) of the highlighted node (an article's or a problem's: of the
+        node above it); (`everything`, the whole archive's) when there is none."""
+        node = self.cursor_node
+        if node is None or node.data is None or node.data.kind in ("article", "problem"):
+            node = node.parent if node is not None else None
+        if node is None or node.data is None or self.archive is None:
+            return everything, [a.id for a in (self.archive.articles if self.archive else [])]
+        return clean(str(node.label)).rsplit(" (", 1)[0], self.ids_under(node)
 
     def ids_around(self, node: Node) -> list[str]:
         """The ids of the list an article leaf belongs to."""

@@ -14,18 +14,19 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Input, Sparkline, Static
 from textual.worker import get_current_worker
 
-from ..archive.search.names.entities import Entity
-from ..archive.search.searcher import NameFinder
-from ..archive.store.archive import Archive
-from ..archive.timeline import timeline
+from ...archive.search.names.entities import Entity
+from ...archive.search.searcher import NameFinder
+from ...archive.store.archive import Archive
+from ...archive.timeline import timeline
+from ..article.render import DIM
+from ..latency import HoldsFrames, Latency
+from ..messages import EntityChosen, StatusChanged
+from ..search.rows import ResultsList
 from . import entities
-from .frames import FrameHold, HoldsFrames
-from .messages import EntityChosen, StatusChanged
-from .render import DIM
-from .rows import ResultsList
 
 NAMES_LIMIT = 500  # rows drawn at most; the filter narrows the rest
 
@@ -36,20 +37,23 @@ class NameFilter(HoldsFrames):
         Binding("down", "to_list", "To the list", show=False),
     ]
 
+    class Choose(Message):
+        """Enter: list the articles of the highlighted name."""
+
+    class ToList(Message):
+        """Down: focus goes to the names."""
+
     def action_choose(self) -> None:
-        panel = self.parent
-        if isinstance(panel, NamesPanel):
-            panel.choose()
+        self.post_message(self.Choose())
 
     def action_to_list(self) -> None:
-        panel = self.parent
-        if isinstance(panel, NamesPanel):
-            panel.rows.focus()
+        self.post_message(self.ToList())
 
 
 class NamesPanel(Vertical):
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, latency: Latency, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.latency = latency
         self.archive: Archive | None = None
         self.finder: NameFinder | None = None
         self.shown: dict[str, Entity] = {}
@@ -58,7 +62,8 @@ class NamesPanel(Vertical):
         self.filled_for: NameFinder | None = None  # what the list was last filled from
 
     def compose(self) -> ComposeResult:
-        yield NameFilter(placeholder="筛选 filter: kishida, 岸田, bulinken, aukus…", id="names-filter")
+        yield NameFilter(self.latency, placeholder="筛选 filter: kishida, 岸田, bulinken, aukus…",
+                         id="names-filter")
         yield ResultsList(self._prompt, divider=False, id="names-list")
         yield Sparkline([], id="names-spark")
         yield Static("", id="names-dates", markup=False)
@@ -138,7 +143,7 @@ class NamesPanel(Vertical):
         more = f" (first {NAMES_LIMIT}: type to narrow)" if self.total > NAMES_LIMIT else ""
         self.status = f"{self.total} names{more} · Enter lists the articles"
         self.post_message(StatusChanged(self.status))
-        FrameHold.of(self.app).release()  # the key and the names it leaves, in one frame
+        self.latency.answered()  # the key and the names it leaves, in one frame
 
     def pending(self) -> bool:
         return any(w.group == "names" and w.is_running for w in self.workers)
@@ -147,10 +152,17 @@ class NamesPanel(Vertical):
         key = self.rows.current_article()
         return self.shown.get(key) if key else None
 
-    def choose(self) -> None:
+    @on(NameFilter.Choose)
+    def choose(self, event: NameFilter.Choose) -> None:
+        event.stop()
         entity = self.current()
         if entity is not None:
             self.post_message(EntityChosen(entity))
+
+    @on(NameFilter.ToList)
+    def _to_list(self, event: NameFilter.ToList) -> None:
+        event.stop()
+        self.rows.focus()
 
     @on(ResultsList.Selected, "#names-list")
     def _selected(self, event: ResultsList.Selected) -> None:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 
-from ..archive.model import Article
-from ..archive.search.rank.highlights import Highlights
+from ...archive.model import Article
+from ...archive.search.rank.highlights import Highlights
 from .text import article_date, clean, clean_lines, clean_segment, source_label
 from .wrap import clip
 

@@ -11,12 +11,12 @@ from collections.abc import Iterable, Sequence
 from rich.style import Style
 from rich.text import Text
 
-from ..archive.search.engine import Hit
-from ..archive.search.names.entities import Entity
-from ..archive.search.searcher import NameFinder
-from .render import DIM
-from .text import clean
-from .wrap import clip
+from ...archive.search.engine import Hit
+from ...archive.search.names.entities import Entity
+from ...archive.search.searcher import NameFinder
+from ..article.render import DIM
+from ..article.text import clean
+from ..article.wrap import clip
 
 KIND_LABELS = {"person": "人物 person", "organisation": "机构 organisation",
                "agreement": "协议 agreement", "place": "地点 place", "other": "其他 other"}

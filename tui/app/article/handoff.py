@@ -15,11 +15,11 @@ from pathlib import Path
 
 from textual.app import App, SuspendNotSupported
 
-from ..archive.export import file_name, one_line, to_markdown, to_text
-from ..archive.model import Article
-from ..archive.read.text import strip_controls
-from ..archive.store.files import atomic_write
-from ..config import Config
+from ...archive.export import file_name, one_line, to_markdown, to_text
+from ...archive.model import Article
+from ...archive.read.text import strip_controls
+from ...archive.store.files import atomic_write
+from ...config import Config
 
 Runner = Callable[..., object]
 

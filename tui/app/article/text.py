@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..archive.read.sources import display_name
-from ..archive.read.text import strip_controls
+from ...archive.read.sources import display_name
+from ...archive.read.text import strip_controls
 
 _SPACES = re.compile(r"\s+")  # line breaks and tabs too: these helpers make one line
 
