@@ -32,6 +32,7 @@ import engine_crash
 import engine_stores as es
 from keystrokes import OTHERS
 from measure import REPO, du_bytes, env_with, loadavg, percentile, run_process
+from report_engines import table
 from run import NAMES, QUERIES, REAL_NAMES, REAL_QUERIES
 
 STORES = ("home", "tantivy", "fts5", "trigram")
@@ -184,7 +185,8 @@ def candidate_set(plan: Json, matches: Any) -> set[int]:
 
 # -- the comparison ------------------------------------------------------------------------------
 def step(args: list[str], env: dict[str, str], sample: bool = False) -> tuple[Json, Any]:
-    run = run_process([sys.executable, __file__, *args], env=env, sample=sample)  # nice: run the whole
+    """One internal step in a process of its own (the harness is run under `nice` as a whole)."""
+    run = run_process([sys.executable, __file__, *args], env=env, sample=sample)
     if run.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{run.stderr.decode(errors='replace')[-3000:]}")
     return json.loads(run.stdout.decode().strip().splitlines()[-1]), run
@@ -206,8 +208,7 @@ def compare(name: str, archive: Path, out: Path, runs: int) -> Json:
     per: Json = {s: {"build": [], "ask": []} for s in STORES}
     for k in range(runs):
         for store in STORES if k % 2 == 0 else reversed(STORES):  # interleaved, order alternating
-            inner, r = step(["build", store, str(work)], env, sample=True)
-            b = r
+            inner, b = step(["build", store, str(work)], env, sample=True)
             per[store]["build"].append({**inner, "wall": b.seconds, "cpu_all": b.cpu_s,
                                         "tree_peak_mb": b.tree_peak_mb, "maxrss_mb": b.maxrss_mb})
             asked, r = step(["ask", store, str(work), str(archive)], env)
@@ -224,12 +225,6 @@ def compare(name: str, archive: Path, out: Path, runs: int) -> Json:
     res["stores"] = per
     res["load_after"] = loadavg()
     return res
-
-
-def summary(name: str, res: Json) -> str:
-    from report_engines import table
-
-    return table(name, res)
 
 
 def main() -> int:
@@ -260,7 +255,7 @@ def main() -> int:
             results[name] = compare(name, archive, a.out, a.runs)
             a.out.mkdir(parents=True, exist_ok=True)
             (a.out / f"engines-{name}.json").write_text(json.dumps(results[name], indent=1), encoding="utf-8")
-            print(summary(name, results[name]))
+            print(table(name, results[name]))
     return 0
 
 
