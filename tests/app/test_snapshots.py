@@ -1,7 +1,7 @@
 """SVG snapshots at 80x24 and 120x40 over a fixed hand-built archive and a fixed substring index.
 
 The parsers and the search engine change under the app; these pin only what the app draws.
-Update with: pytest tests/test_snapshots.py --snapshot-update
+Update with: pytest tests/app/test_snapshots.py --snapshot-update
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Damaged state: caches broken on disk or under an open archive, data dirs that cannot be
 written, two instances at once, and reading state killed mid-write.
 
-tests/test_cache.py covers the loader's own cases (truncated, garbage, empty, flipped bytes,
+tests/archive/store/test_cache.py covers the loader's own cases (truncated, garbage, empty, flipped bytes,
 other format/version/parser, full disk, permission denied, the lock, four concurrent exports);
 this file adds what reaches people: the CLI and the app, lazy bodies, and the reading state.
 """

@@ -14,7 +14,7 @@
     opening.py   the archive with its index: `load` (store's loader + indexing), `search_index`
     quick.py     `newstui search` answered from the persisted index alone
 
-A lower layer never imports a higher one (tests/test_import_graph.py); data/ holds the shipped
+A lower layer never imports a higher one (tests/contracts/test_import_graph.py); data/ holds the shipped
 tables (folding, readings, lexicon, common words) the layers read.
 
 Data flows store -> here: the index is built from the articles store/ parsed, and opened beside
