@@ -1,4 +1,5 @@
-"""A folder of every hostile file beside good ones, for tests/end_to_end/test_hostile.py and tests/contracts/test_hostile_security.py (no tests here).
+"""A folder of every hostile file beside good ones (no tests here): for the hostile tests of
+end_to_end/ and contracts/.
 
 `build(root)` writes it and returns a `Hostile` that says what each file should become:
 the good and re-encoded seeds (with the title/body they must keep), and the files that must be
