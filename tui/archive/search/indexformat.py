@@ -31,8 +31,9 @@ from typing import Any
 
 import msgspec
 
-FORMAT = 7  # 5: name aliases found nowhere are stored (empty lists); 6: the Resolver's alias
-#            tables; 7: entities' articles as numbers (articleids.py)
+FORMAT = 8  # 5: name aliases found nowhere are stored (empty lists); 6: the Resolver's alias
+#            tables; 7: entities' articles as numbers (articleids.py); 8: token keys for words in
+#            capitals and tokens found only in URLs (textindex.marked_tokens), names re-judged
 MAGIC = b"NTINDEX" + bytes([FORMAT])
 TAIL = struct.Struct(">II")
 TAIL_SIZE = TAIL.size + len(MAGIC)

@@ -9,7 +9,9 @@ from collections.abc import Sequence
 import msgspec
 
 from . import namerules as R
+from .lexicon import Entry
 from .textindex import TOKEN, fold
+from .words import common_words
 
 TRUSTED = 3  # glosses attesting an archive's English alias the lexicon does not give (`trusted`)
 
@@ -78,3 +80,26 @@ def trusted(zh: Counter[str], latin: Counter[str], shorts: list[str], lex: Seque
     latin = Counter({a: n for a, n in latin.items() if R.alias_key(a) in names or (
         (n >= TRUSTED or a in anchored) and set(TOKEN.findall(fold(a))) & words)})
     return zh, latin, [s for s in shorts if short_ok(s)]
+
+
+def named(glosses: list[Gloss], lexicon_forms: frozenset[str]) -> list[Gloss]:
+    """The glosses that name something: a Chinese side that is a common word of the language
+    (问题 (Question), 自己, 需要, 频道: words.txt) is a translation, not a name, unless the lexicon
+    has it as a name; a gloss left without Chinese counts only for an acronym (`（AUKUS）`)."""
+    common = common_words()
+    out: list[Gloss] = []
+    for g in glosses:
+        zh = [z for z in g.zh if (k := fold(z.lstrip("?"))) not in common or k in lexicon_forms]
+        if zh == g.zh:
+            out.append(g)
+        elif zh:
+            out.append(Gloss(zh, g.latin, g.kind, g.short))
+        elif g.latin and R.ACRONYM.fullmatch(g.latin[0]) and len(g.latin[0]) >= 3:
+            out.append(Gloss([], g.latin, g.kind))
+    return out
+
+
+def first_or_last_name(g: Gloss | Entry) -> bool:
+    """Whether a lexicon entry is a person known by one word only (Anthony, Lloyd, Austin): a given
+    name or a surname, which alone stands for no one."""
+    return g.kind == "person" and all(" " not in a and "-" not in a for a in g.latin)

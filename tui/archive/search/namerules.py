@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .textindex import fold
+from .words import common_words
 
 HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 DOTS = "·•・‧"
@@ -21,6 +22,7 @@ HAN_RUN = re.compile(rf"(?=.*[{HAN}])[{HAN}{DOTS}0-9]+")
 LATIN_NAME = re.compile(r"(?=.*[A-Za-z])[A-Z0-9][A-Za-z0-9.&'’+\-]*(?: [A-Za-z0-9.&'’+\-]+){0,7}")
 ACRONYM = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
 BARE_ACRONYM = re.compile(r"(?<![A-Za-z0-9.\-/])[A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]{1,3})?(?![A-Za-z0-9/])")
+CITED_YEAR = re.compile(r"^(?:1[89]|20)\d\d[a-z]?$")
 ALSO = re.compile(r"^(?:又称|简称|或称|下称|亦称|全称|英文|英语|即)[：:]?\s*")
 
 # A person's name ends a run of words like 美国国务卿安东尼·布林肯: cut after the last title.
@@ -63,11 +65,12 @@ _PLACE_ZH = re.compile("(?:省|市|县|州|岛|湾|海峡|群岛|半岛|山|河|
 _PLACE_EN = re.compile(r"\b(?:Islands?|Sea|Strait|City|Province|Bay|Peninsula|River|Mountains?)\b")
 
 
-_NOT_IN_KEY = re.compile(rf"[\s{DOTS}.\-_]")
+_NOT_IN_KEY = re.compile(rf"[\s{DOTS}.\-_《》]")
 
 
 def alias_key(alias: str) -> str:
-    """How aliases are compared: folded, without spaces, dots and hyphens."""
+    """How aliases are compared: folded, without spaces, dots, hyphens and title brackets (《共同社》
+    is 共同社)."""
     return _NOT_IN_KEY.sub("", fold(alias))
 
 
@@ -81,6 +84,16 @@ def plausible(zh: str) -> bool:
     if sum(1 for ch in name if "\u3400" <= ch <= "\u9fff") < 2 or name in GENERIC:
         return False
     return not any(not part for part in re.split(f"[{DOTS}]", name))
+
+
+_PLACE_PREFIX = re.compile(
+    "^《?(?:香港版|港版|港区|港區|香港|中国|中國|中共|北京|美国|美國|台湾|臺灣|台灣)(?=..)")
+
+
+def without_place(name: str) -> str:
+    """An agreement's or a law's name without the place it is of (香港国安法 -> 国安法, 《香港國安法》
+    -> 國安法》): the same law, named long or short."""
+    return _PLACE_PREFIX.sub("", name)
 
 
 def strip_lead(name: str) -> str:
@@ -158,6 +171,15 @@ def org_short(zh: str) -> str:
     return ""
 
 
+def _sentence_words(prefix: str) -> bool:
+    """Whether what precedes a known name in a longer alias is words of a sentence: a common word
+    or a title ending it (如果, 维护, 参选人), a function character, not a given name (乔·)."""
+    if prefix[-1:] in DOTS:  # 麦克·蓬佩奥: a given name before the surname
+        return False
+    return bool(prefix) and (_LEAD.fullmatch(prefix) is not None or ROLE.search(prefix) is not None
+                             or any(prefix[i:] in common_words() for i in range(len(prefix) - 1)))
+
+
 def drop_guessed_prefixes(names: list[str], others: list[str], person: bool = True) -> list[str]:
     """Drop names guessed by length (marked `?`), or any name of a non-person, when another alias
     ends them (`当地…低于世界卫生组织` goes, `世界卫生组织` stays)."""
@@ -168,6 +190,8 @@ def drop_guessed_prefixes(names: list[str], others: list[str], person: bool = Tr
             n = n.lstrip("?")
             if any(len(s) >= 2 and s != n and n.endswith(s) for s in sure):
                 continue
+        elif any(len(s) >= 2 and s != n and n.endswith(s) and _sentence_words(n[: -len(s)]) for s in sure):
+            continue  # 如果乔·拜登, 维护拜登, 参选人川普: words of the sentence before a name
         if n not in out:
             out.append(n)
     return out

@@ -22,11 +22,12 @@ from typing import overload
 import msgspec
 
 from . import namerules as R
+from . import nametexts as T
 from .articleids import ArticleIds
 from .lexicon import Entry, present
-from .merge import Gloss, Union, attach, trusted
+from .merge import Gloss, Union, attach, first_or_last_name, named, trusted
 from .textindex import TextIndex, fold
-from .words import Words, matches_outside
+from .words import Words
 
 KINDS = ("person", "organisation", "agreement", "place", "other")
 
@@ -51,6 +52,8 @@ def _split_inner(inner: str) -> tuple[list[str], list[str]]:
         part = R.ALSO.sub("", part.strip(" \u3000\"“”'"))
         if not part:
             continue
+        if R.CITED_YEAR.search(part):  # `(Johnson and Koyama, 2014b)`: a citation
+            return [], []
         if R.LATIN_NAME.fullmatch(part) and len(part) >= 2 and " et al" not in part:
             latin.append(" ".join(part.split()))
         elif R.HAN_RUN.fullmatch(part) and len(part) >= 2:
@@ -83,7 +86,7 @@ def glosses(text: str) -> list[Gloss]:
             out.append(_make(zh, latin, person))
     for m in R.BOOK.finditer(text):
         title = m.group(1).strip()
-        if 2 <= len(title) <= 24 and not any(g.zh and g.zh[0] == title for g in out):
+        if 2 <= len(title) <= 24 and R.plausible(title) and not any(g.zh and g.zh[0] == title for g in out):
             # a short title may be a common word (《我们》, 《时代》): match it with its brackets
             out.append(Gloss([title if len(title) > 3 else m.group(0)], [], R.kind_of(title, "")))
     return out
@@ -139,7 +142,7 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     mentioning each."""
     if lexicon is None:
         lexicon = present(index)
-    items = [g for gl in article_glosses for g in gl]
+    items = [g for gl in article_glosses for g in named(gl, _lexicon_forms(lexicon))]
     known = {fold(a) for g in items for a in g.latin}
     items += [Gloss([], [a], "other") for a, n in sorted(bare.items()) if n >= 2 and fold(a) not in known]
     archived = len(items)
@@ -153,12 +156,17 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
             if attached[i] >= 0:
                 uf.union(archived + attached[i], i)
             continue
-        for alias in g.zh + g.latin:
+        for alias in g.zh + [a for a in g.latin if not _derived(a, g.latin)]:
             k = R.alias_key(alias.lstrip("?"))
             if k in owner:
                 uf.union(owner[k], i)
             else:
                 owner[k] = i
+    for i, g in enumerate(items[:archived]):  # 香港国安法, 港版国安法, 《香港國安法》 are 国安法
+        for z in g.zh if g.kind == "agreement" else ():
+            k = owner.get(R.alias_key(R.without_place(z)))
+            if k is not None and attached.get(i, 0) >= 0:
+                uf.union(k, i)
     short_of: dict[str, set[int]] = defaultdict(set)  # an archive short form -> the entities using it
     for i, g in enumerate(items[:archived]):
         for short in g.short:
@@ -172,6 +180,10 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     for i in range(len(items)):
         if attached.get(i, 0) >= 0:  # a gloss naming two lexicon entries names nothing
             groups[uf.find(i)].append(i)
+    # a given name or surname alone (安东尼 Anthony, 奥斯汀 Austin) is no person: such an entry
+    # only lends its forms to an archive's person it is the surname of (joined above)
+    alone = {archived + j for j, e in enumerate(lexicon) if first_or_last_name(e)}
+    groups = {r: m for r, m in groups.items() if not set(m) <= alone}
     # the archive wins: an entity it glosses takes its kind from the archive's glosses
     merged = [_merge([items[i] for i in members], {items[i].kind for i in members if i < archived},
                      [items[i] for i in members if i >= archived],
@@ -182,22 +194,31 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
                   [m[1] for m in merged])
     words.find_all_inside()  # the blockers of every alias are asked for below
     index.match_all(fold(a) for m in merged for a in m[2] + m[3])  # one pass over the texts
-    full = [_articles(index, aliases, words, e) for e, (_, _, aliases, _) in enumerate(merged)]
+    full = [T.articles(index, aliases, words, e) for e, (_, _, aliases, _) in enumerate(merged)]
     claims: dict[str, list[int]] = defaultdict(list)
     for e, (_, _, _, shorts) in enumerate(merged):
-        for s in shorts:
-            if entity_of.get(R.alias_key(s), e) == e:
+        for s in shorts:  # a Latin surname alone (`Lam`) is never the person: Chinese ones only
+            if not s.isascii() and entity_of.get(R.alias_key(s), e) == e:
                 claims[s].append(e)
     for s, es in claims.items():
         ranked = sorted(set(es), key=lambda e: -len(full[e]))
         if len(ranked) == 1 or len(full[ranked[0]]) > len(full[ranked[1]]):
             merged[ranked[0]][2].append(s)
-            full[ranked[0]] |= _articles(index, [s], words, ranked[0])
+            full[ranked[0]] |= T.articles(index, [s], words, ranked[0])
     out: list[Entity] = []
-    for (name, kind, aliases, _), found in zip(merged, full, strict=True):
+    for e, ((name, kind, aliases, _), found) in enumerate(zip(merged, full, strict=True)):
         if not found:
             continue
         aliases = list(dict.fromkeys(aliases))
+        if kind == "person":  # `Biden` alone is also Hunter Biden, `Lam` Matthew Lam, Pok Fu Lam
+            aliases = [a for a in aliases if not T.one_word_of(a, aliases)]
+        if kind != "person":  # 天安门 is also the English articles' Tiananmen
+            for spelled in T.spelled(index, aliases):
+                aliases.append(spelled)
+                found.update(index.as_written(spelled) or ())
+        name = T.label(index, aliases, words, e, name, kind)
+        aliases.remove(name)
+        aliases.insert(0, name)
         key = next((a for a in aliases if R.LATIN_NAME.fullmatch(a)), name)
         out.append(Entity(fold(key), name, kind, aliases, ArticleIds(ids, array("I", sorted(found)))))
     out.sort(key=lambda e: (-len(e.articles), e.key))
@@ -219,13 +240,14 @@ def _merge(gs: list[Gloss], archive_kinds: set[str] | None = None, lex: Sequence
     return name, kind, zh_names + sorted(latin, key=lambda a: (-latin[a], -len(a))), shorts
 
 
-def _articles(index: TextIndex, aliases: list[str], words: Words, e: int) -> set[int]:
-    """The articles naming entity `e` by one of `aliases` (not only inside another name: words.py)."""
-    found: set[int] = set()
-    for alias in aliases:
-        key = fold(alias)
-        found.update(matches_outside(index, key, words.blockers(key, e)))
-    return found
+def _derived(alias: str, latin: list[str]) -> bool:
+    """Whether `alias` is the initials made of another of `latin` (PRC of Pew Research Center):
+    an alias to find it by, not evidence that it is what else is called so (中共's PRC)."""
+    return any(R.initials(a) == alias for a in latin if a != alias)
+
+
+def _lexicon_forms(lexicon: Sequence[Entry]) -> frozenset[str]:
+    return frozenset(fold(z) for e in lexicon for z in e.zh)
 
 
 def entities_to_json(entities: list[Entity]) -> str:

@@ -1,0 +1,55 @@
+"""What the texts say of an entity, once its aliases are known: the articles naming it, the name
+the archive writes most for it, the pinyin spelling its English articles use (names.build)."""
+
+from __future__ import annotations
+
+from . import namerules as R
+from .pinyin import to_pinyin
+from .textindex import TextIndex, fold
+from .words import Words, matches_outside
+
+
+def articles(index: TextIndex, aliases: list[str], words: Words, e: int) -> set[int]:
+    """The articles naming entity `e` by one of `aliases` (not only inside another name: words.py)."""
+    found: set[int] = set()
+    for alias in aliases:
+        written = index.as_written(alias) if alias.isascii() else None
+        if written is not None:  # a Latin word: whole, outside URLs, in capitals if written so
+            found.update(written)
+            continue
+        key = fold(alias)
+        found.update(matches_outside(index, key, words.blockers(key, e), words.is_word))
+    return found
+
+
+def label(index: TextIndex, aliases: list[str], words: Words, e: int, name: str, kind: str) -> str:
+    """The name this archive writes most for entity `e`: its Chinese alias in most articles (美国,
+    not the lexicon's 米国; 台湾, not 台湾省), else `name`."""
+    han = [a for a in aliases if not a.isascii()]
+    if kind == "person":  # a person by the full name: 岸田文雄, not 岸田
+        han = [a for a in han if not any(fold(a) != fold(b) and fold(a) in fold(b) for b in han)]
+    if len(han) < 2:
+        return name
+    counts = {a: len(matches_outside(index, fold(a), words.blockers(fold(a), e), words.is_word)) for a in han}
+    return max(han, key=lambda a: (counts[a], not a.startswith("《"), a == name, len(a)))
+
+
+def spelled(index: TextIndex, aliases: list[str]) -> list[str]:
+    """The pinyin of an entity's Chinese names of three characters or more, capitalised, where the
+    archive writes it as a word and no Latin alias already is it (天安门 -> Tiananmen)."""
+    latin = {R.alias_key(a) for a in aliases if a.isascii()}
+    out: list[str] = []
+    for a in aliases:
+        if a.isascii() or len(a) < 3 or not R.HAN_ONLY.fullmatch(a):
+            continue
+        key = to_pinyin(fold(a), sep="")
+        if len(key) >= 6 and key.isalpha() and key not in latin and key in index.tokens:
+            latin.add(key)
+            out.append(key.capitalize())
+    return out
+
+
+def one_word_of(alias: str, aliases: list[str]) -> bool:
+    """Whether a Latin `alias` is one word of a longer Latin alias (a surname, a given name)."""
+    return alias.isascii() and " " not in alias and any(
+        a != alias and alias in a.split() for a in aliases if a.isascii())
