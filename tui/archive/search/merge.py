@@ -3,6 +3,7 @@ which the archive's glosses join the lexicon's entries (names.build uses them)."
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -84,12 +85,15 @@ def trusted(zh: Counter[str], latin: Counter[str], shorts: list[str], lex: Seque
 
 def named(glosses: list[Gloss], lexicon_forms: frozenset[str]) -> list[Gloss]:
     """The glosses that name something: a Chinese side that is a common word of the language
-    (问题 (Question), 自己, 需要, 频道: words.txt) is a translation, not a name, unless the lexicon
-    has it as a name; a gloss left without Chinese counts only for an acronym (`（AUKUS）`)."""
+    (问题 (Question), 自己, 需要, 频道: words.txt), or common words glossed by one English word
+    (一个问题 (Question)), is a translation, not a name, unless the lexicon has it as a name; a
+    gloss left without Chinese counts only for an acronym (`（AUKUS）`)."""
     common = common_words()
     out: list[Gloss] = []
     for g in glosses:
-        zh = [z for z in g.zh if (k := fold(z.lstrip("?"))) not in common or k in lexicon_forms]
+        one_word = len(g.latin) == 1 and " " not in g.latin[0] and not R.ACRONYM.fullmatch(g.latin[0])
+        zh = [z for z in g.zh if not _common(fold(z.lstrip("?")), common, lexicon_forms)
+              and not (one_word and _all_words(fold(z.lstrip("?")), common))]
         if zh == g.zh:
             out.append(g)
         elif zh:
@@ -97,6 +101,27 @@ def named(glosses: list[Gloss], lexicon_forms: frozenset[str]) -> list[Gloss]:
         elif g.latin and R.ACRONYM.fullmatch(g.latin[0]) and len(g.latin[0]) >= 3:
             out.append(Gloss([], g.latin, g.kind))
     return out
+
+
+def _common(key: str, common: frozenset[str], lexicon_forms: frozenset[str]) -> bool:
+    """Whether a Chinese name is a common word, or one before 公司 (自己公司 "one's own company")."""
+    if key in lexicon_forms:
+        return False
+    return key in common or R.org_short(key) in common
+
+
+_DETERMINER = re.compile("^[一这那该每某][个位种项名件]?")
+
+
+def _all_words(key: str, common: frozenset[str]) -> bool:
+    """Whether `key` is common words end to end (一个|问题): glossed by one English word (Question),
+    a translation of a phrase, not a name."""
+    key = _DETERMINER.sub("", key)
+    ends = {0}
+    for i in range(1, len(key) + 1):
+        if any(j in ends and key[j:i] in common for j in range(max(0, i - 4), i - 1)):
+            ends.add(i)
+    return len(key) in ends
 
 
 def first_or_last_name(g: Gloss | Entry) -> bool:

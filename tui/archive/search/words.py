@@ -27,6 +27,7 @@ from .scripts import data_text
 from .textindex import TextIndex, encode, fold
 
 _HAN = re.compile(f"[{HAN}]+(?:[·•・‧][{HAN}]+)*")  # 库尔特·坎贝尔 is a name 库尔 is inside
+_DOTS = "·•・‧"
 _PAIR_OF_HAN = re.compile(f"[{HAN}]{{2}}")
 
 #: What may follow or precede a name without making another name of it (中国人, 台湾省, 美国政府).
@@ -132,6 +133,8 @@ class Words:
         罗斯|福, 亚伯|拉罕); or what follows it is two characters or more of an organisation's
         or a work's name (香港|众志)."""
         left, right = word[:k], word[k + len(needle):]
+        if (left and left[-1] in _DOTS) or (right and right[0] in _DOTS):  # 吉尔·|拜登: a name's own part
+            return True
         return ((not left or any(self._known(left[i:]) for i in range(max(0, len(left) - 8), len(left))))
                 and (not right or any(self._known(right[:i]) for i in range(1, min(len(right), 8) + 1))
                      or (len(right) >= 2 and self._named_after(word))))
