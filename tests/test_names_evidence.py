@@ -32,6 +32,8 @@ ARTICLES = [
     _made("nsl-1", "国安法", "香港国安法（National Security Law）周二生效。"),
     _made("nsl-2", "国安法", "多人依《香港國安法》被捕。"),
     _made("nsl-3", "国安法", "国安法实施一年后，社会噤声。"),
+    _made("nsl-4", "港区", "北京通过《港区国安法》。"),
+    _made("nsl-5", "国安", "《国安法》第23条。"),
     _made("tiananmen-zh", "六四", "天安门广场的纪念活动被禁，天安门外警察林立。"),
     _made("tiananmen-en", "June 4", "Candles were lit for Tiananmen in Victoria Park."),
     _made("pair", "同盟", "美日同盟与日美关系是话题。"),
@@ -109,8 +111,11 @@ def test_a_surname_alone_does_not_stand_for_a_person(index: SearchIndex) -> None
 def test_a_law_named_long_short_and_quoted_is_one_agreement(index: SearchIndex) -> None:
     nsl = named(index, "National Security Law")
     assert len(nsl) == 1 and nsl[0].kind == "agreement"
-    assert set(nsl[0].articles) == {"nsl-1", "nsl-2", "nsl-3"}
-    assert found(index, "国安法") == {"nsl-1", "nsl-2", "nsl-3"}
+    law = {"nsl-1", "nsl-2", "nsl-3", "nsl-4", "nsl-5"}
+    assert set(nsl[0].articles) == law
+    agreements = [e for e in index.entities if e.kind == "agreement" and set(e.articles) & law]
+    assert agreements == nsl  # not 《港区国安法》 or 《國安法》 apart
+    assert found(index, "国安法") == law
 
 
 def test_a_chinese_name_finds_the_english_articles_spelling_it(index: SearchIndex) -> None:
