@@ -24,9 +24,10 @@ import msgspec
 from . import namerules as R
 from . import nametexts as T
 from .articleids import ArticleIds
+from .boilerplate import Boilerplate
 from .lexicon import Entry, present
 from .merge import Gloss, Union, attach, first_or_last_name, named, trusted
-from .textindex import TextIndex, fold
+from .textindex import TextIndex, encode, fold
 from .words import Words
 
 KINDS = ("person", "organisation", "agreement", "place", "other")
@@ -146,7 +147,9 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     known = {fold(a) for g in items for a in g.latin}
     items += [Gloss([], [a], "other") for a, n in sorted(bare.items()) if n >= 2 and fold(a) not in known]
     archived = len(items)
-    lex = [Gloss(list(e.zh), list(e.latin), e.kind) for e in lexicon]
+    # the lexicon's `other` is what CC-CEDICT's gloss did not tell: the name may (法新社, 巴黎协定)
+    lex = [Gloss(list(e.zh), list(e.latin), e.kind if e.kind != "other" else R.kind_of(e.zh[0], e.latin[0]))
+           for e in lexicon]
     attached = attach(items, lex)
     items += lex
     uf = Union()
@@ -206,7 +209,9 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
             merged[ranked[0]][2].append(s)
             full[ranked[0]] |= T.articles(index, [s], words, ranked[0])
     out: list[Entity] = []
+    boilerplate = Boilerplate.of(index)  # a name only an advertisement repeats names nothing here
     for e, ((name, kind, aliases, _), found) in enumerate(zip(merged, full, strict=True)):
+        found -= boilerplate.only_inside(index, [encode(fold(a)) for a in aliases], found)
         if not found:
             continue
         aliases = list(dict.fromkeys(aliases))
