@@ -143,7 +143,8 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     mentioning each."""
     if lexicon is None:
         lexicon = present(index)
-    items = [g for gl in article_glosses for g in named(gl, _lexicon_forms(lexicon))]
+    forms = _lexicon_forms(lexicon)
+    items = [g for gl in article_glosses for g in named(gl, forms)]
     known = {fold(a) for g in items for a in g.latin}
     items += [Gloss([], [a], "other") for a, n in sorted(bare.items()) if n >= 2 and fold(a) not in known]
     archived = len(items)
