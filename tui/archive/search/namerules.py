@@ -33,7 +33,7 @@ ROLE = re.compile(
     "特使|代表|成员|助理|秘书|将军|上将|中将|少将|上校|队长|评论员|人士|部长|厅长|署长|院长|校长|处长|长"
 )
 _CUT_ALL = re.compile("[的在给对向被把从为将是了说称于但该据]|有(?!限)")
-_LEAD = re.compile("^(?:根据|由于|关于|对于|包括|年代|[的于和与及在被以而但该是据])+")
+_LEAD = re.compile("^(?:根据|由于|关于|对于|包括|年代|如果|因为|随着|[的于和与及在被以而但该是据让])+")
 _CUT_PERSON = re.compile("[的在给对向被把从为将是了说称与及跟、]|和(?=.{2})")
 # Words that glosses attach to but that are not names (`研究（Farboodi et al）`, `我们（We）`).
 def _words(text: str) -> frozenset[str]:
@@ -171,13 +171,16 @@ def org_short(zh: str) -> str:
     return ""
 
 
+_FUNCTION_CHARS = set("当让令向对给跟同随经由为将把从若因使和与及在被以而但该是据的于")
+
+
 def _sentence_words(prefix: str) -> bool:
     """Whether what precedes a known name in a longer alias is words of a sentence: a common word
     or a title ending it (如果, 维护, 参选人), a function character, not a given name (乔·)."""
     if prefix[-1:] in DOTS:  # 麦克·蓬佩奥: a given name before the surname
         return False
-    return bool(prefix) and (_LEAD.fullmatch(prefix) is not None or ROLE.search(prefix) is not None
-                             or any(prefix[i:] in common_words() for i in range(len(prefix) - 1)))
+    return bool(prefix) and (_LEAD.fullmatch(prefix) is not None or prefix in _FUNCTION_CHARS
+                             or ROLE.search(prefix) is not None or any(prefix[i:] in common_words() for i in range(len(prefix) - 1)))
 
 
 def drop_guessed_prefixes(names: list[str], others: list[str], person: bool = True) -> list[str]:

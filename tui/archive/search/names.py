@@ -217,7 +217,7 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
             continue
         aliases = list(dict.fromkeys(aliases))
         if kind == "person":  # `Biden` alone is also Hunter Biden, `Lam` Matthew Lam, Pok Fu Lam
-            aliases = [a for a in aliases if not T.one_word_of(a, aliases)]
+            aliases = [a for a in aliases if not T.one_word_of(a, aliases) and not T.another_of(a, aliases)]
         if kind != "person":  # 天安门 is also the English articles' Tiananmen
             for spelled in T.spelled(index, aliases):
                 aliases.append(spelled)
@@ -239,6 +239,8 @@ def _merge(gs: list[Gloss], archive_kinds: set[str] | None = None, lex: Sequence
     if lex:
         zh, latin, shorts = trusted(zh, latin, shorts, lex, archive)
     kinds = archive_kinds or {g.kind for g in gs}
+    if kinds == {"other"}:  # the archive glossed it without telling what it is: 中国（China）
+        kinds = {g.kind for g in lex} or kinds
     kind = next(k for k in KINDS if k in kinds)
     order = sorted(zh, key=lambda z: (z.startswith("?"), -zh[z], -len(z)))
     zh_names = R.drop_guessed_prefixes(order, shorts, person=kind == "person")

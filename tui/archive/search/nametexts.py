@@ -53,3 +53,14 @@ def one_word_of(alias: str, aliases: list[str]) -> bool:
     """Whether a Latin `alias` is one word of a longer Latin alias (a surname, a given name)."""
     return alias.isascii() and " " not in alias and any(
         a != alias and alias in a.split() for a in aliases if a.isascii())
+
+
+def another_of(alias: str, aliases: list[str]) -> bool:
+    """Whether a person's Latin `alias` names a relative of the person its first Latin name names:
+    the same surname after another given name (Hunter Biden beside Joe Biden; not Michael Pompeo
+    beside Mike Pompeo, nor Donald John Trump beside Donald Trump)."""
+    first = next((a for a in aliases if a.isascii() and " " in a), None)
+    if first is None or alias == first or not alias.isascii() or " " not in alias:
+        return False
+    mine, theirs = alias.split(), first.split()
+    return mine[-1] == theirs[-1] and mine[0][0].lower() != theirs[0][0].lower()
