@@ -132,7 +132,8 @@ def test_two_countries_named_together_are_no_entity(index: SearchIndex) -> None:
 AD = "广告：来自勃艮第（Burgundy）的葡萄酒，新西兰（New Zealand）直送，限时八折优惠，欢迎订购。"
 
 
-def test_a_name_only_an_advertisement_repeats_is_not_the_articles(tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_a_name_only_an_advertisement_repeats_is_not_the_articles(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
     articles = [_made(f"ad-{i}", f"新闻{i}", f"第{i}条消息，市场平稳。\n{AD}") for i in range(30)]
     articles.append(_made("wine", "酒", "勃艮第的葡萄今年丰收。"))
     index = index_of(articles, tmp_path_factory.mktemp("data"))

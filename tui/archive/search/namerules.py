@@ -180,7 +180,8 @@ def _sentence_words(prefix: str) -> bool:
     if prefix[-1:] in DOTS:  # 麦克·蓬佩奥: a given name before the surname
         return False
     return bool(prefix) and (_LEAD.fullmatch(prefix) is not None or prefix in _FUNCTION_CHARS
-                             or ROLE.search(prefix) is not None or any(prefix[i:] in common_words() for i in range(len(prefix) - 1)))
+                             or ROLE.search(prefix) is not None
+                             or any(prefix[i:] in common_words() for i in range(len(prefix) - 1)))
 
 
 def drop_guessed_prefixes(names: list[str], others: list[str], person: bool = True) -> list[str]:
