@@ -193,6 +193,9 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
                      [items[i] for i in members if i >= archived],
                      [items[i] for i in members if i < archived])
               for members in groups.values()]
+    # `Lam` alone is also Matthew Lam and Pok Fu Lam, `Hunter Biden` is not Joe Biden
+    merged = [(n, k, T.person_aliases(a) if k == "person" else a,
+               [x for x in sh if T.stands_alone(x, a + sh)]) for n, k, a, sh in merged]
     entity_of = {R.alias_key(a): e for e, m in enumerate(merged) for a in m[2]}
     words = Words(((a, e) for e, (_, _, aliases, _) in enumerate(merged) for a in aliases),
                   [m[1] for m in merged])
@@ -201,8 +204,8 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     full = [T.articles(index, aliases, words, e) for e, (_, _, aliases, _) in enumerate(merged)]
     claims: dict[str, list[int]] = defaultdict(list)
     for e, (_, _, _, shorts) in enumerate(merged):
-        for s in shorts:  # a Latin surname alone (`Lam`) is never the person: Chinese ones only
-            if not s.isascii() and entity_of.get(R.alias_key(s), e) == e:
+        for s in shorts:
+            if entity_of.get(R.alias_key(s), e) == e:
                 claims[s].append(e)
     for s, es in claims.items():
         ranked = sorted(set(es), key=lambda e: -len(full[e]))
@@ -216,8 +219,6 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
         if not found:
             continue
         aliases = list(dict.fromkeys(aliases))
-        if kind == "person":  # `Biden` alone is also Hunter Biden, `Lam` Matthew Lam, Pok Fu Lam
-            aliases = [a for a in aliases if not T.one_word_of(a, aliases) and not T.another_of(a, aliases)]
         if kind != "person":  # 天安门 is also the English articles' Tiananmen
             for spelled in T.spelled(index, aliases):
                 aliases.append(spelled)

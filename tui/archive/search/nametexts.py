@@ -3,8 +3,10 @@ the archive writes most for it, the pinyin spelling its English articles use (na
 
 from __future__ import annotations
 
+import functools
+
 from . import namerules as R
-from .pinyin import to_pinyin
+from .pinyin import table, to_pinyin
 from .textindex import TextIndex, fold
 from .words import Words, matches_outside
 
@@ -47,6 +49,40 @@ def spelled(index: TextIndex, aliases: list[str]) -> list[str]:
             latin.add(key)
             out.append(key.capitalize())
     return out
+
+
+def stands_alone(short: str, aliases: list[str]) -> bool:
+    """Whether a person's surname or given name may stand for the person alone: any Chinese one
+    (岸田, 拜登: transliterations); a Latin one when long, not one pinyin syllable, and not part of
+    a Chinese name in pinyin (`Kishida`, `Biden`; not `Lam`, `Wong`, `Zhang`, nor `Jinping`)."""
+    if not short.isascii():
+        return True
+    word = short.lower()
+    if len(word) < 5 or word in _syllables():
+        return False
+    return not any(_pinyin_syllables("".join(a.lower().split())) for a in aliases
+                   if a.isascii() and " " in a and short in a.split())
+
+
+@functools.cache
+def _syllables() -> frozenset[str]:
+    return frozenset(table().values())
+
+
+def _pinyin_syllables(word: str) -> bool:
+    """Whether `word` is pinyin syllables end to end (`zhang`, `xiaoping`; not `kishida`, `biden`)."""
+    ends = {0}
+    for i in range(1, len(word) + 1):
+        if any(j in ends and word[j:i] in _syllables() for j in range(max(0, i - 6), i)):
+            ends.add(i)
+    return len(word) in ends
+
+
+def person_aliases(aliases: list[str]) -> list[str]:
+    """A person's aliases without a Latin surname or given name that cannot stand alone, nor the
+    names of a relative (`another_of`)."""
+    return [a for a in aliases if not another_of(a, aliases)
+            and not (one_word_of(a, aliases) and not stands_alone(a, aliases))]
 
 
 def one_word_of(alias: str, aliases: list[str]) -> bool:
