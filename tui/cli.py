@@ -162,6 +162,10 @@ def _setup_names(parser: argparse.ArgumentParser) -> None:
     _add_paths(parser)
     parser.add_argument("--json", action="store_true",
                         help="print a JSON array of names with their aliases and articles")
+    parser.add_argument("--related", metavar="NAME",
+                        help="the names most often in the same articles as NAME (more than by chance)")
+    parser.add_argument("--with", dest="together", metavar="OTHER",
+                        help="with --related: the articles naming both NAME and OTHER")
 
 
 def _cmd_names(args: argparse.Namespace) -> int:
@@ -172,6 +176,10 @@ def _cmd_names(args: argparse.Namespace) -> int:
 
     archive, index = _load(args, index=True)
     entities = index.entities
+    if args.related:
+        from .cli_related import related
+
+        return related(args, archive, index)
     if not args.json:
         print(_safe(format_entities(entities)))
         return 0
