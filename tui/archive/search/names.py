@@ -168,9 +168,9 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
                 owner[k] = i
     for i, g in enumerate(items[:archived]):  # 香港国安法, 港版国安法, 《香港國安法》 are 国安法
         for z in g.zh if g.kind == "agreement" else ():
-            k = owner.get(R.alias_key(R.without_place(z)))
-            if k is not None and attached.get(i, 0) >= 0:
-                uf.union(k, i)
+            law = owner.get(R.alias_key(R.without_place(z)))
+            if law is not None and attached.get(i, 0) >= 0:
+                uf.union(law, i)
     short_of: dict[str, set[int]] = defaultdict(set)  # an archive short form -> the entities using it
     for i, g in enumerate(items[:archived]):
         for short in g.short:

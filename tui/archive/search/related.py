@@ -27,17 +27,21 @@ def _numbers(e: Entity) -> Sequence[int] | None:
     return getattr(e.articles, "numbers", None)
 
 
+def _keys(e: Entity, numbered: bool) -> Sequence[object]:
+    numbers = _numbers(e)
+    return numbers if numbered and numbers is not None else e.articles
+
+
 def related(entities: Sequence[Entity], e: int, n_articles: int, limit: int = 10) -> list[Related]:
     """The entities named with `entities[e]` more often than chance, most articles together first."""
     numbered = all(_numbers(x) is not None for x in entities)
-    mine: set = set(_numbers(entities[e]) if numbered else entities[e].articles)  # type: ignore[arg-type]
+    mine = set(_keys(entities[e], numbered))
     if not mine or not n_articles:
         return []
     together: Counter[int] = Counter()
     for f, other in enumerate(entities):
         if f != e:
-            theirs = _numbers(other) if numbered else other.articles
-            k = sum(1 for x in theirs if x in mine)
+            k = len(mine.intersection(_keys(other, numbered)))
             if k >= 2:
                 together[f] = k
     out = []
