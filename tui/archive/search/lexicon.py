@@ -41,7 +41,10 @@ _CALENDAR = re.compile(r"(?:January|February|March|April|May|June|July|August|Se
 
 
 # two countries named together (美日 US-Japan, 中朝 China and North Korea): a relation, no name
-_COUNTRY = r"(?:US|U\.S\.|America|Japan|China|Sino|(?:North |South )?Korea|Russia|India|Taiwan|UK|EU)"
+_COUNTRY = r"(?:USA?|U\.S\.|America|Japan|China|Sino|(?:North |South )?Korea|Russia|India|Taiwan|UK|EU)"
+# a people or a language beside its country (German beside Germany, 德语 beside 德国): not the country
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ese|ish|ian|an|ch)")
+_LANGUAGE = re.compile("[语語文]$")
 _PAIR = re.compile(rf"{_COUNTRY}(?:-| and ){_COUNTRY}n?")
 
 
@@ -71,12 +74,18 @@ def usable(lexicon: list[Entry], common: frozenset[str]) -> list[Entry]:
     """The entries that can name something in a text: no Chinese form that is first of all a common
     word of the language (`common`: data/common_forms.txt; 现代 "modern" is not Hyundai, 和平
     "peace" not Heping District: their longer forms, 现代汽车, still count), no day or month, and
-    some English name left; no pair of countries."""
+    some English name left; no pair of countries; no people or language beside its country (德国
+    is not 德语, Germany not German)."""
     out = []
     for e in lexicon:
         zh = tuple(z for z in e.zh if fold(z) not in common)
-        if zh and e.latin and not any(_CALENDAR.fullmatch(a) or _PAIR.fullmatch(a) for a in e.latin):
-            out.append(Entry(e.kind, zh, e.latin))
+        latin = e.latin
+        if any(not _DEMONYM.fullmatch(a) for a in latin):
+            latin = tuple(a for a in latin if not _DEMONYM.fullmatch(a))
+        if any(not _LANGUAGE.search(z) for z in zh):
+            zh = tuple(z for z in zh if not _LANGUAGE.search(z))
+        if zh and latin and not any(_CALENDAR.fullmatch(a) or _PAIR.fullmatch(a) for a in latin):
+            out.append(Entry(e.kind, zh, latin))
     return out
 
 

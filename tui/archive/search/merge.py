@@ -86,14 +86,15 @@ def trusted(zh: Counter[str], latin: Counter[str], shorts: list[str], lex: Seque
 def named(glosses: list[Gloss], lexicon_forms: frozenset[str]) -> list[Gloss]:
     """The glosses that name something: a Chinese side that is a common word of the language
     (问题 (Question), 自己, 需要, 频道: words.txt), or common words glossed by one English word
-    (一个问题 (Question)), is a translation, not a name, unless the lexicon has it as a name; a
-    gloss left without Chinese counts only for an acronym (`（AUKUS）`)."""
+    (一个问题 (Question)), or holding a pronoun (你们, 然后他们), is a
+    translation or a piece of a sentence, not a name, unless the lexicon has it as a name; a title
+    before or after a name goes (川普总统); a gloss left without Chinese counts only for an acronym."""
     common = common_words()
     out: list[Gloss] = []
     for g in glosses:
         one_word = len(g.latin) == 1 and " " not in g.latin[0] and not R.ACRONYM.fullmatch(g.latin[0])
-        zh = [z for z in g.zh if not _common(fold(z.lstrip("?")), common, lexicon_forms)
-              and not (one_word and _all_words(fold(z.lstrip("?")), common))]
+        zh = [z for z in (_untitled(z, lexicon_forms) for z in g.zh)
+              if _names(fold(z.lstrip("?")), one_word, common, lexicon_forms)]
         if zh == g.zh:
             out.append(g)
         elif zh:
@@ -103,11 +104,23 @@ def named(glosses: list[Gloss], lexicon_forms: frozenset[str]) -> list[Gloss]:
     return out
 
 
-def _common(key: str, common: frozenset[str], lexicon_forms: frozenset[str]) -> bool:
-    """Whether a Chinese name is a common word, or one before 公司 (自己公司 "one's own company")."""
+def _names(key: str, one_word: bool, common: frozenset[str], lexicon_forms: frozenset[str]) -> bool:
+    """Whether a gloss's Chinese (folded) may be a name: the lexicon's are; not a common word or
+    one before 公司 (自己公司 "one's own company"), nor common words end to end when glossed by
+    one English word, nor anything holding a pronoun (然后他们)."""
     if key in lexicon_forms:
+        return True
+    if key in common or R.org_short(key) in common or _PRONOUN.search(key):
         return False
-    return key in common or R.org_short(key) in common
+    return not (one_word and _all_words(key, common))
+
+
+_PRONOUN = re.compile("[他她你我们們]")  # 你们 is no name, 如果他 no organisation
+
+
+def _untitled(zh: str, lexicon_forms: frozenset[str]) -> str:
+    """A gloss's Chinese without a title word before or after the name (川普总统 -> 川普)."""
+    return zh if fold(zh.lstrip("?")) in lexicon_forms else R.without_role(zh)
 
 
 _DETERMINER = re.compile("^[一这那该每某][个位种项名件]?")

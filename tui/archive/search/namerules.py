@@ -43,7 +43,8 @@ def _words(text: str) -> frozenset[str]:
 GENERIC = _words("""我们 他们 她们 公司 组织 新闻 时代 政策 决定 朋友 方法 科学 通知 研究 政治 今日
     成立 报道 报告 文章 网站 媒体 政府 国家 中国 美国 日本 问题 事件 项目 计划 系统 技术 平台 症状
     东方 西方 邻居 衰退 英文 中文 英语 全称 简称 广播 时报 法案 协议 网络 杂志 示意图 资料图 照片
-    视频 截图 主义 运动 運動 图片 来源 摄影 学生 學生 行动 行動""")
+    视频 截图 主义 运动 運動 图片 来源 摄影 学生 學生 行动 行動
+    美方 中方 港方 台方 日方 英方 外方 官方 双方""")
 STOP_ACRONYMS = _words("""THE NO US OK AND OF TO IN IS IT ON BY WE MY BE AT OR AN SO DO IF UP AM PM
     TV HE ME YES NOT BUT ALL FOR YOU ARE WAS HAS NEW ONE GMT UTC CST EST AD BC ID CO APP""")
 COUNTRIES = ("中华人民共和国", "澳大利亚", "菲律宾", "新加坡", "日本", "美国", "中国", "英国", "韩国",
@@ -88,6 +89,15 @@ def plausible(zh: str) -> bool:
 
 _PLACE_PREFIX = re.compile(
     "^《?(?:香港版|港版|港区|港區|香港|中国|中國|中共|北京|美国|美國|台湾|臺灣|台灣)(?=..)")
+
+
+_ROLE_EDGE = re.compile(f"^(?:{ROLE.pattern})|(?:{ROLE.pattern})$")
+
+
+def without_role(name: str) -> str:
+    """A name without a title before or after it (川普总统, 总统川普 -> 川普)."""
+    rest = _ROLE_EDGE.sub("", name)
+    return rest if len(rest) >= 2 else name
 
 
 def without_place(name: str) -> str:
@@ -171,7 +181,7 @@ def org_short(zh: str) -> str:
     return ""
 
 
-_FUNCTION_CHARS = set("当让令向对给跟同随经由为将把从若因使和与及在被以而但该是据的于")
+_FUNCTION_CHARS = set("当让令向对给跟同随经由为将把从若因使和与及在被以而但该是据的于自")
 
 
 def _sentence_words(prefix: str) -> bool:
@@ -182,6 +192,15 @@ def _sentence_words(prefix: str) -> bool:
     return bool(prefix) and (_LEAD.fullmatch(prefix) is not None or prefix in _FUNCTION_CHARS
                              or ROLE.search(prefix) is not None
                              or any(prefix[i:] in common_words() for i in range(len(prefix) - 1)))
+
+
+def fragment(name: str, known: set[str]) -> bool:
+    """Whether a Chinese alias is words of a sentence before a known name (由中华人民共和国,
+    华裔和中国共产党, 一位来自华盛顿州): read back from a parenthesis, not a name of its own."""
+    for i in range(1, len(name) - 1):
+        if name[i:] in known and (name[i - 1] in _FUNCTION_CHARS or _LEAD.fullmatch(name[:i])):
+            return True
+    return False
 
 
 def drop_guessed_prefixes(names: list[str], others: list[str], person: bool = True) -> list[str]:

@@ -160,7 +160,7 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
             if attached[i] >= 0:
                 uf.union(archived + attached[i], i)
             continue
-        for alias in g.zh + [a for a in g.latin if not _derived(a, g.latin)]:
+        for alias in g.zh + [a for a in g.latin if not _derived(a, g.latin) and not _loose(a, g)]:
             k = R.alias_key(alias.lstrip("?"))
             if k in owner:
                 uf.union(owner[k], i)
@@ -194,10 +194,11 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
                      [items[i] for i in members if i < archived])
               for members in groups.values()]
     # `Lam` alone is also Matthew Lam and Pok Fu Lam, `Hunter Biden` is not Joe Biden
-    merged = [(n, k, T.person_aliases(a) if k == "person" else a,
+    known = {z for _, _, a, _ in merged for z in a if not z.isascii()}
+    merged = [(n, k, [z for z in (T.person_aliases(a) if k == "person" else a) if not R.fragment(z, known)],
                [x for x in sh if T.stands_alone(x, a + sh)]) for n, k, a, sh in merged]
     entity_of = {R.alias_key(a): e for e, m in enumerate(merged) for a in m[2]}
-    words = Words(((a, e) for e, (_, _, aliases, _) in enumerate(merged) for a in aliases),
+    words = Words(((a, e) for e, (_, _, aliases, shorts) in enumerate(merged) for a in aliases + shorts),
                   [m[1] for m in merged])
     words.find_all_inside()  # the blockers of every alias are asked for below
     index.match_all(fold(a) for m in merged for a in m[2] + m[3])  # one pass over the texts
@@ -216,7 +217,7 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     boilerplate = Boilerplate.of(index)  # a name only an advertisement repeats names nothing here
     for e, ((name, kind, aliases, _), found) in enumerate(zip(merged, full, strict=True)):
         found -= boilerplate.only_inside(index, [encode(fold(a)) for a in aliases], found)
-        if not found:
+        if not found or (kind == "person" and T.given_name(aliases)):
             continue
         aliases = list(dict.fromkeys(aliases))
         if kind != "person":  # 天安门 is also the English articles' Tiananmen
@@ -247,6 +248,12 @@ def _merge(gs: list[Gloss], archive_kinds: set[str] | None = None, lex: Sequence
     zh_names = R.drop_guessed_prefixes(order, shorts, person=kind == "person")
     name = zh_names[0] if zh_names else max(latin, key=lambda a: (latin[a], len(a)))
     return name, kind, zh_names + sorted(latin, key=lambda a: (-latin[a], -len(a))), shorts
+
+
+def _loose(alias: str, g: Gloss) -> bool:
+    """Whether a gloss's short acronym (`AFP`, `PRC`, `AP`) is too ambiguous to join its Chinese
+    name to another's: Agence France-Presse and the Australian Federal Police are both AFP."""
+    return bool(g.zh) and len(alias) <= 4 and R.ACRONYM.fullmatch(alias) is not None
 
 
 def _derived(alias: str, latin: list[str]) -> bool:

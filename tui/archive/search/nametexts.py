@@ -8,7 +8,7 @@ import functools
 from . import namerules as R
 from .pinyin import table, to_pinyin
 from .textindex import TextIndex, fold
-from .words import Words, matches_outside
+from .words import Words, common_words, matches_outside
 
 
 def articles(index: TextIndex, aliases: list[str], words: Words, e: int) -> set[int]:
@@ -56,7 +56,7 @@ def stands_alone(short: str, aliases: list[str]) -> bool:
     (岸田, 拜登: transliterations); a Latin one when long, not one pinyin syllable, and not part of
     a Chinese name in pinyin (`Kishida`, `Biden`; not `Lam`, `Wong`, `Zhang`, nor `Jinping`)."""
     if not short.isascii():
-        return True
+        return fold(short) not in common_words()  # 人道 of 人道中国 is "humanity"
     word = short.lower()
     if len(word) < 5 or word in _syllables():
         return False
@@ -100,3 +100,10 @@ def another_of(alias: str, aliases: list[str]) -> bool:
         return False
     mine, theirs = alias.split(), first.split()
     return mine[-1] == theirs[-1] and mine[0][0].lower() != theirs[0][0].lower()
+
+
+def given_name(aliases: list[str]) -> bool:
+    """Whether a person's aliases are only a given name or a surname (麦克 Mike, 约翰 John): no
+    Latin name of two words or more, no Chinese name of three characters or more, none dotted."""
+    return all(" " not in a for a in aliases if a.isascii()) and all(
+        len(a) <= 2 for a in aliases if not a.isascii())
