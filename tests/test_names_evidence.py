@@ -140,3 +140,43 @@ def test_a_name_only_an_advertisement_repeats_is_not_the_articles(
     burgundy = named(index, "Burgundy")
     assert len(burgundy) == 1 and set(burgundy[0].articles) == {"wine"}
     assert not named(index, "New Zealand")  # named by the advertisement alone
+
+
+MORE = [
+    _made("title", "讲话", "川普总统（President Trump）周一讲话。"),
+    _made("you", "访谈", "他说：你们（You）要小心。"),
+    _made("police", "澳洲", "澳洲联邦警察局（AFP）逮捕两人。"),
+    _made("afp", "通讯社", "法新社（AFP）报道了此事。"),
+    _made("mike", "访谈", "麦克（Mike）说这不是真的。"),
+    _made("trone", "议员", "马里兰州众议员戴维·特朗（David Trone）表示支持。"),
+    _made("trump", "大选", "特朗普（Donald Trump）周二在集会上讲话。"),
+    _made("prc", "声明", "声明由中华人民共和国（PRC）外交部发布。"),
+]
+
+
+@pytest.fixture(scope="module")
+def more(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
+    yield index_of(MORE, tmp_path_factory.mktemp("more"))
+
+
+def test_pieces_of_sentences_around_a_gloss_make_no_name(more: SearchIndex) -> None:
+    assert not named(more, "川普总统") and named(more, "川普")  # the title goes, the name stays
+    assert not named(more, "你们")  # a pronoun
+    assert not named(more, "麦克") and not named(more, "Mike")  # a given name alone
+    assert not named(more, "由中华人民共和国")  # 由 "by" before a known name
+
+
+def test_an_ambiguous_acronym_joins_no_two_names(more: SearchIndex) -> None:
+    police = named(more, "澳洲联邦警察局") or named(more, "联邦警察局")
+    afp = named(more, "法新社")
+    assert police and afp and police[0] is not afp[0]
+
+
+def test_a_short_name_is_not_found_inside_another_name(more: SearchIndex) -> None:
+    trone = named(more, "David Trone")
+    assert len(trone) == 1 and set(trone[0].articles) == {"trone"}  # 特朗 is not in 特朗普
+
+
+def test_a_country_is_not_its_people_or_language() -> None:
+    germany = [e for e in entries() if "Germany" in e.latin]
+    assert germany and all("German" not in e.latin and "德语" not in e.zh for e in germany)

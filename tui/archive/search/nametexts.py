@@ -26,12 +26,12 @@ def articles(index: TextIndex, aliases: list[str], words: Words, e: int) -> set[
 
 def label(index: TextIndex, aliases: list[str], words: Words, e: int, name: str, kind: str) -> str:
     """The name this archive writes most for entity `e`: its Chinese alias in most articles (美国,
-    not the lexicon's 米国; 台湾, not 台湾省), else `name`."""
+    not the lexicon's 米国; 台湾, not 台湾省), else `name` when it is an alias, else the first."""
     han = [a for a in aliases if not a.isascii()]
     if kind == "person":  # a person by the full name: 岸田文雄, not 岸田
         han = [a for a in han if not any(fold(a) != fold(b) and fold(a) in fold(b) for b in han)]
-    if len(han) < 2:
-        return name
+    if len(han) < 2:  # (`name` may have left the aliases: a fragment, a person's lone surname)
+        return han[0] if han else name if name in aliases else aliases[0]
     counts = {a: len(matches_outside(index, fold(a), words.blockers(fold(a), e), words.is_word)) for a in han}
     return max(han, key=lambda a: (counts[a], not a.startswith("《"), a == name, len(a)))
 
