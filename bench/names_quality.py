@@ -14,7 +14,8 @@ reason. Target: at most 3% of judged entities not ok.
 Automatic checks (no judgment needed), per class of mistake, counted over the same entities:
 common-word labels (words.txt), URL words and English function words as aliases, acronyms that
 are English words, country names not typed `place`, two entities with one alias key (duplicates),
-lexicon common words (data/common_forms.txt) still names, person aliases that are one Latin word.
+lexicon common words (data/common_forms.txt) still names, a short Latin surname alone as a
+person's alias (Lam, Wong).
 """
 
 from __future__ import annotations
@@ -97,8 +98,8 @@ def checks(entities: list[dict]) -> dict[str, list[str]]:
             out["country not a place"].append(label)
         if any(f in common for f in folded):
             out["lexicon common word"].append(label)
-        if e["kind"] == "person" and any(a.isascii() and " " not in a and any(
-                a in b.split() for b in aliases if b != a) for a in aliases):
+        if e["kind"] == "person" and any(a.isascii() and " " not in a and len(a) < 5 and any(
+                a in b.split() for b in aliases if b != a) for a in aliases):  # Lam, Wong, Lee
             out["person by one Latin word"].append(label)
         for key in {re.sub(r"[\s·.\-《》]", "", f) for f in folded}:
             if key in owner and owner[key] != label:
