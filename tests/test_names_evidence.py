@@ -151,6 +151,9 @@ MORE = [
     _made("trone", "议员", "马里兰州众议员戴维·特朗（David Trone）表示支持。"),
     _made("trump", "大选", "特朗普（Donald Trump）周二在集会上讲话。"),
     _made("prc", "声明", "声明由中华人民共和国（PRC）外交部发布。"),
+    _made("sun-1", "国父", "国父孙中山（Dr Sun Yat-sen）逝世。"),
+    _made("sun-2", "纪念", "纪念孙中山（Sun Yat-sen）诞辰。"),
+    _made("gs", "称号", "中共总书记（General Secretary）一职。"),
 ]
 
 
@@ -164,6 +167,12 @@ def test_pieces_of_sentences_around_a_gloss_make_no_name(more: SearchIndex) -> N
     assert not named(more, "你们")  # a pronoun
     assert not named(more, "麦克") and not named(more, "Mike")  # a given name alone
     assert not named(more, "由中华人民共和国")  # 由 "by" before a known name
+    assert not named(more, "中共总书记") and not named(more, "General Secretary")  # a title
+
+
+def test_a_name_with_a_title_is_the_same_person(more: SearchIndex) -> None:
+    sun = named(more, "孙中山")
+    assert len(sun) == 1 and {"Sun Yat-sen", "Dr Sun Yat-sen"} <= set(sun[0].aliases)
 
 
 def test_an_ambiguous_acronym_joins_no_two_names(more: SearchIndex) -> None:

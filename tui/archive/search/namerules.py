@@ -91,13 +91,13 @@ _PLACE_PREFIX = re.compile(
     "^《?(?:香港版|港版|港区|港區|香港|中国|中國|中共|北京|美国|美國|台湾|臺灣|台灣)(?=..)")
 
 
-_ROLE_EDGE = re.compile(f"^(?:{ROLE.pattern})|(?:{ROLE.pattern})$")
+_TITLE = ROLE.pattern.removesuffix("|长")  # (长 alone starts 长江 and ends 家长)
+_ROLE_EDGE = re.compile(f"^(?:{_TITLE})|(?:{_TITLE})$")
 
 
-def without_role(name: str) -> str:
-    """A name without a title before or after it (川普总统, 总统川普 -> 川普)."""
-    rest = _ROLE_EDGE.sub("", name)
-    return rest if len(rest) >= 2 else name
+def with_role(name: str) -> bool:
+    """Whether a title word starts or ends `name` (川普总统, 总统川普, 中共总书记)."""
+    return _ROLE_EDGE.search(name) is not None
 
 
 def without_place(name: str) -> str:

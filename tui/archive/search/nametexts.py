@@ -94,11 +94,14 @@ def one_word_of(alias: str, aliases: list[str]) -> bool:
 def another_of(alias: str, aliases: list[str]) -> bool:
     """Whether a person's Latin `alias` names a relative of the person its first Latin name names:
     the same surname after another given name (Hunter Biden beside Joe Biden; not Michael Pompeo
-    beside Mike Pompeo, nor Donald John Trump beside Donald Trump)."""
+    beside Mike Pompeo, nor Donald John Trump beside Donald Trump, nor Sun Yat-sen beside Dr Sun
+    Yat-sen)."""
     first = next((a for a in aliases if a.isascii() and " " in a), None)
     if first is None or alias == first or not alias.isascii() or " " not in alias:
         return False
     mine, theirs = alias.split(), first.split()
+    if mine == theirs[-len(mine):] or theirs == mine[-len(theirs):]:  # Dr Sun Yat-sen, Sun Yat-sen
+        return False
     return mine[-1] == theirs[-1] and mine[0][0].lower() != theirs[0][0].lower()
 
 
