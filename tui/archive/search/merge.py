@@ -88,14 +88,14 @@ def named(glosses: list[Gloss], lexicon_forms: frozenset[str]) -> list[Gloss]:
     (问题 (Question), 自己, 需要, 频道: words.txt), or common words glossed by one English word
     (一个问题 (Question)), or holding a pronoun (你们, 然后他们), is a
     translation or a piece of a sentence, not a name, unless the lexicon has it as a name; a title
-    before or after a person's name makes no name (川普总统); a gloss left without Chinese counts only
-    for an acronym."""
+    before or after a name makes no name (川普总统); a gloss left without Chinese counts only for an
+    acronym."""
     common = common_words()
     out: list[Gloss] = []
     for g in glosses:
         one_word = len(g.latin) == 1 and " " not in g.latin[0] and not R.ACRONYM.fullmatch(g.latin[0])
         zh = [z for z in g.zh if _names(fold(z.lstrip("?")), one_word, common, lexicon_forms)
-              and not (g.kind == "person" and _titled(z, lexicon_forms))]
+              and not _titled(z, lexicon_forms)]
         if zh == g.zh:
             out.append(g)
         elif zh:
@@ -120,8 +120,8 @@ _PRONOUN = re.compile("[他她你我们們]")  # 你们 is no name, 如果他 no
 
 
 def _titled(zh: str, lexicon_forms: frozenset[str]) -> bool:
-    """Whether a person's gloss names a title with or without the name (川普总统, 中共总书记):
-    a person's name neither starts nor ends with a title word."""
+    """Whether a gloss names a title with a name (川普总统, 总统川普, 中共总书记, 联邦调查局长):
+    a title word and two characters or more before or after it; 总统府 is a name."""
     return fold(zh.lstrip("?")) not in lexicon_forms and R.with_role(zh.lstrip("?"))
 
 

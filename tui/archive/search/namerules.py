@@ -92,11 +92,12 @@ _PLACE_PREFIX = re.compile(
 
 
 _TITLE = ROLE.pattern.removesuffix("|长")  # (长 alone starts 长江 and ends 家长)
-_ROLE_EDGE = re.compile(f"^(?:{_TITLE})|(?:{_TITLE})$")
+_ROLE_EDGE = re.compile(f"^(?:{_TITLE})(?=..)|(?<=..)(?:{_TITLE})$")
 
 
 def with_role(name: str) -> bool:
-    """Whether a title word starts or ends `name` (川普总统, 总统川普, 中共总书记)."""
+    """Whether a title word starts or ends `name` beside two characters or more (川普总统, 总统川普,
+    中共总书记; not 总统府)."""
     return _ROLE_EDGE.search(name) is not None
 
 
