@@ -25,7 +25,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-from tui.archive.search.textindex import TOKEN, contains, encode
+from tui.archive.search.index.textindex import contains
+from tui.archive.search.text.fold import TOKEN, encode
 
 _RUN = re.compile(r"[a-z0-9]+|[^\sa-z0-9\x00-\x1f\ud800-\udfff]+")
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")

@@ -97,7 +97,8 @@ def build(store: str, work: Path) -> Json:
 def home_build(texts: Any, out: Path) -> None:
     """Today's postings alone (a list per character, a list per Latin token: textindex.Postings,
     as IndexBuilder fills it), written as arrays with a JSON key table: the part a store replaces."""
-    from tui.archive.search.textindex import TOKEN, Postings
+    from tui.archive.search.index.textindex import Postings
+    from tui.archive.search.text.fold import TOKEN
 
     chars, tokens = Postings(), Postings()
     for n, text in enumerate(texts):

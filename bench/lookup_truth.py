@@ -10,6 +10,7 @@ Names file (TOML), one `[[entity]]` per person, place, organisation or agreement
     aliases = ["林郑月娥", "林鄭月娥", "林郑", "林鄭", "Carrie Lam"]
     exact_case = ["WHO"]                    # optional: Latin aliases matched case-sensitively
     exclude = ["四川普"]                    # optional: strings that contain an alias but are not it
+    trap = true                             # optional: count wrong hits in each query's top 10
     [entity.queries]                        # form = query, or form = [query, query, ...]
     english = "carrie lam"
     pinyin = "linzhengyuee"
@@ -54,6 +55,7 @@ class Entity:
     exclude: list[str] = field(default_factory=list)
     exact_case: list[str] = field(default_factory=list)
     note: str = ""
+    trap: bool = False  # a name that is also a common word: its top 10 hits are checked too
 
     def __post_init__(self) -> None:
         self._cjk = [normalize(a) for a in self.aliases if not _LATIN.search(a)]
@@ -119,7 +121,7 @@ def parse_names(rows: Sequence[dict], where: str = "names") -> list[Entity]:
         entities.append(Entity(key, kind, aliases, queries,
                                exclude=_strings(row.get("exclude", []), f"{at}: exclude"),
                                exact_case=_strings(row.get("exact_case", []), f"{at}: exact_case"),
-                               note=str(row.get("note", ""))))
+                               note=str(row.get("note", "")), trap=bool(row.get("trap", False))))
     return entities
 
 

@@ -46,6 +46,7 @@ TABLE = textwrap.dedent("""
     aliases = ["世卫", "WHO", "World Health Organization"]
     exact_case = ["WHO"]
     queries = { english = "who" }
+    trap = true
 """)
 
 ARTICLES = {
@@ -148,14 +149,20 @@ def test_whole_run_through_a_stand_in_newstui(archive: Path, names: Path, tmp_pa
     assert (russia["truth"], russia["hits"], russia["true_hits"]) == (3, 2, 1)
     assert russia["recall"] == pytest.approx(1 / 3) and russia["precision"] == pytest.approx(0.5)
     assert rows[("who", "who")]["recall"] == 0.5 and rows[("ross", "罗斯")]["recall"] == 0.0
-    assert data["summary"]["met"] == {"mean_recall": False, "mean_precision": False, "min_recall": False}
+    # a trap's wrong hits in its top 10 are counted (a.md does not name the WHO), others' are not
+    assert rows[("who", "who")]["wrong_top10"] == 1 and russia["wrong_top10"] is None
+    assert data["summary"]["met"] == {"mean_recall": False, "mean_precision": False, "min_recall": False,
+                                      "traps": False}
 
 
 def test_the_shipped_table_meets_the_issue() -> None:
-    """At least 40 entities, every kind, each typed at least four distinct ways."""
+    """At least 40 entities of every kind typed at least four distinct ways (with a typo), every
+    entity typed in Latin letters or Chinese, and at least 10 traps (names that are common words)."""
     entities = load_names(BENCH / "lookup_names.toml")
-    assert len(entities) >= 40
-    assert {e.kind for e in entities} >= {"person", "place", "organisation", "agreement"}
+    full = [e for e in entities if len({q for _, q in e.queries}) >= 4
+            and {"english", "simplified", "typo"} <= {f for f, _ in e.queries}]
+    assert len(full) >= 40
+    assert {e.kind for e in full} >= {"person", "place", "organisation", "agreement"}
     for e in entities:
-        assert len({q for _, q in e.queries}) >= 4, e.key
-        assert {"english", "simplified", "typo"} <= {f for f, _ in e.queries}, e.key
+        assert {"english", "acronym", "simplified"} & {f for f, _ in e.queries}, e.key
+    assert sum(e.trap for e in entities) >= 10

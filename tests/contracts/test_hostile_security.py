@@ -99,8 +99,7 @@ def test_shown_and_copied_urls_hold_no_control_characters(tmp_path: Path) -> Non
 
 
 async def _copy_session(hostile: Hostile) -> None:
-    from support.app import WIDE, ready
-    from test_hostile import fill_everything, open_leaf
+    from support.app import WIDE, fill_everything, open_leaf, ready
 
     from tui.app.app import NewsApp
 

@@ -149,40 +149,8 @@ def test_hostile_files_in_the_app(hostile: Hostile, data_dir: Path) -> None:
     sync(_app_session)(hostile)
 
 
-def fill_everything(tree) -> None:  # type: ignore[no-untyped-def]
-    """Make every node of the tree (a year makes its months, a month its articles, when filled)."""
-    todo = list(tree.root.children)
-    while todo:
-        node = todo.pop()
-        tree._fill(node)
-        todo.extend(node.children)
-
-
-async def open_leaf(pilot, tree, leaf) -> None:  # type: ignore[no-untyped-def]
-    screen = pilot.app.main
-    if screen.nav.switcher.current != "tree":  # the first screen lists the newest articles: Esc to the tree
-        screen.nav.results.focus()
-        await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
-    node = leaf.parent
-    while node is not None:
-        node.expand()
-        node = node.parent
-    await pilot.pause()
-    tree.focus()
-    tree.move_cursor(leaf)
-    await pilot.pause()
-    await pilot.press("enter")
-    for _ in range(50):
-        await pilot.pause(0.02)
-        shown = pilot.app.main.article.article
-        if shown is not None and shown.id == leaf.data.article_id:
-            break
-
-
 async def _app_session(hostile: Hostile) -> None:
-    from support.app import WIDE, indexed
+    from support.app import WIDE, fill_everything, indexed, open_leaf
 
     from tui.app.app import NewsApp
 

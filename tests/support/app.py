@@ -156,3 +156,35 @@ def many_archive(count: int) -> Archive:
                             published=f"20{10 + n // 300:02}-{1 + n // 28 % 12:02}-{1 + n % 28:02}",
                             body=(Block("paragraph", f"The Zorbian delegation, part {n}."),))
                     for n in range(count)], [])
+
+
+def fill_everything(tree) -> None:  # type: ignore[no-untyped-def]
+    """Make every node of the tree (a year makes its months, a month its articles, when filled)."""
+    todo = list(tree.root.children)
+    while todo:
+        node = todo.pop()
+        tree._fill(node)
+        todo.extend(node.children)
+
+
+async def open_leaf(pilot, tree, leaf) -> None:  # type: ignore[no-untyped-def]
+    screen = pilot.app.main
+    if screen.nav.switcher.current != "tree":  # the first screen lists the newest articles: Esc to the tree
+        screen.nav.results.focus()
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    node = leaf.parent
+    while node is not None:
+        node.expand()
+        node = node.parent
+    await pilot.pause()
+    tree.focus()
+    tree.move_cursor(leaf)
+    await pilot.pause()
+    await pilot.press("enter")
+    for _ in range(50):
+        await pilot.pause(0.02)
+        shown = pilot.app.main.article.article
+        if shown is not None and shown.id == leaf.data.article_id:
+            break

@@ -12,6 +12,10 @@ def setup_names(parser: argparse.ArgumentParser) -> None:
     add_paths(parser)
     parser.add_argument("--json", action="store_true",
                         help="print a JSON array of names with their aliases and articles")
+    parser.add_argument("--related", metavar="NAME",
+                        help="the names most often in the same articles as NAME (more than by chance)")
+    parser.add_argument("--with", dest="together", metavar="OTHER",
+                        help="with --related: the articles naming both NAME and OTHER")
 
 
 def run_names(args: argparse.Namespace) -> int:
@@ -22,6 +26,10 @@ def run_names(args: argparse.Namespace) -> int:
 
     archive, index = load_archive(args, index=True)
     entities = index.entities
+    if args.related:
+        from .related import related
+
+        return related(args, archive, index)
     if not args.json:
         print(safe(format_entities(entities)))
         return 0

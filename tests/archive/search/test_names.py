@@ -34,8 +34,8 @@ def files(index: SearchIndex, e: entities.Entity) -> set[str]:
 
 
 @pytest.mark.parametrize(("alias", "kind", "aliases", "articles"), [
-    ("Joe Biden", "person", {"乔·拜登", "乔拜登", "拜登", "Biden"}, {"000", "001", "004"}),
-    ("Fumio Kishida", "person", {"岸田文雄", "岸田", "Kishida"}, {"000", "001", "002", "004"}),
+    ("Joe Biden", "person", {"乔·拜登", "乔拜登", "拜登"}, {"000", "001", "004"}),
+    ("Fumio Kishida", "person", {"岸田文雄", "岸田"}, {"000", "001", "002", "004"}),
     ("Antony Blinken", "person", {"安东尼·布林肯", "布林肯"}, {"001", "002", "003"}),
     ("Lloyd Austin", "person", {"劳埃德·奥斯汀", "奥斯汀"}, {"001", "002", "003"}),
     ("Rahm Emanuel", "person", {"拉姆·伊曼纽尔", "伊曼纽尔"}, {"000", "003"}),

@@ -175,8 +175,12 @@ class SearchIndex:
         """Articles holding `needle` as a word (not inside a longer name: words.py) unless quoted."""
         if term.exact:
             return self.text.matches(needle)
+        shown = term.shown.get(needle, "")
+        if needle in term.via_alias and shown.isascii() and (
+                written := self.text.as_written(shown)) is not None:
+            return written  # a name's Latin alias: `WHO` as written, not "who"; not in URLs
         blockers = [b for b in self.resolver.words.blockers(needle) if b[0] not in term.needles]
-        return matches_outside(self.text, needle, blockers)
+        return matches_outside(self.text, needle, blockers, self.resolver.words.is_word)
 
     def _filtered(self, q: Query, keep: set[int]) -> set[int]:
         """`keep` less the articles the filters turn away (sources judged once each, not per article)."""

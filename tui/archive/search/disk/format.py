@@ -31,8 +31,9 @@ from typing import Any
 
 import msgspec
 
-FORMAT = 7  # 5: name aliases found nowhere are stored (empty lists); 6: the Resolver's alias
-#            tables; 7: entities' articles as numbers (articleids.py)
+FORMAT = 8  # 5: name aliases found nowhere are stored (empty lists); 6: the Resolver's alias
+#            tables; 7: entities' articles as numbers (articleids.py); 8: token keys for words in
+#            capitals and tokens found only in URLs (textindex.marked_tokens), names re-judged
 MAGIC = b"NTINDEX" + bytes([FORMAT])
 TAIL = struct.Struct(">II")
 TAIL_SIZE = TAIL.size + len(MAGIC)
@@ -45,10 +46,11 @@ _SOURCES = ("search/index/textindex.py", "search/names/entities.py", "search/nam
             "search/text/scripts.py", "search/text/fold.py", "search/names/lexicon.py",
             "search/text/romanize.py", "search/disk/format.py", "search/disk/mapped.py",
             "search/names/words.py", "search/names/merge.py", "search/names/aliastables.py",
-            "search/index/articleids.py",
+            "search/index/articleids.py", "search/names/nametexts.py", "search/names/boilerplate.py",
             # the shipped tables: folding, readings and names decide what is stored
             "search/data/fold.txt", "search/data/pinyin.txt", "search/data/lexicon.tsv",
-            "search/data/words.txt", "search/data/jyutping.txt", "search/text/cantonese.py",
+            "search/data/words.txt", "search/data/jyutping.txt", "search/data/common_forms.txt",
+            "search/data/lexicon_fixes.tsv", "search/text/cantonese.py",
             "search/names/typos.py")
 
 

@@ -31,6 +31,7 @@ from ..text.fold import TOKEN, encode, fold
 from .needles import Needles, articles_holding, holding_here
 
 _ALNUM_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _NOT_INDEXED = re.compile(r"[a-z0-9\s\x00-\x1f\ud800-\udfff]+")  # tokens instead; spaces; surrogates
 _MATCH_CACHE = 2048  # needles whose article lists are remembered (typing repeats them)
 _PREFETCH_MIN = 4  # fewer needles to read than this: one at a time costs no more
@@ -57,12 +58,39 @@ def contains(hay: Any, needle: bytes, start: int = 0, end: int | None = None) ->
 
 def hay_of(title: str, body: str) -> tuple[bytes, int, str, list[str]]:
     """One article's haystack (folded UTF-8), its title's length in bytes, its distinct non-ASCII
-    characters and its distinct Latin tokens: what the index needs of it (run in parse workers)."""
-    text = fold(title + "\n" + body)
+    characters and its distinct Latin tokens with their marks (`marked_tokens`): what the index
+    needs of it (run in parse workers)."""
+    whole = title + "\n" + body
+    text = fold(whole)
     chars = _NOT_INDEXED.sub("", "".join(set(text)))
     head = text[: len(title)]
-    return encode(text), len(head) if head.isascii() else len(encode(head)), chars, list(
-        set(TOKEN.findall(text)))
+    tokens = set(TOKEN.findall(text))
+    return encode(text), len(head) if head.isascii() else len(encode(head)), chars, [
+        *tokens, *marked_tokens(whole, tokens)]
+
+
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"'()（）]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+                      r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|tv|io|me|tw|hk|cn|gov|edu)\b(?:/[^\s<>\"']*)?",
+                      re.A)
+_CAPITALS = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{1,7}(?![A-Za-z0-9])")
+
+
+def marked_tokens(text: str, tokens: set[str]) -> list[str]:
+    """Token-postings keys beside the folded tokens, that no folded token can be: each Latin word
+    written in capitals, as written (`WHO`, `G7`: an acronym is matched as written, never the
+    English "who"), and `/` + each token `text` holds only inside web and e-mail addresses (`/www`:
+    a name is not matched inside a URL). Both outside addresses (`is_marked` tells them apart)."""
+    addresses = [m.group() for m in _ADDRESS.finditer(text)]
+    if not addresses:
+        return list(set(_CAPITALS.findall(text)))
+    prose = _ADDRESS.sub(" ", text)
+    outside = set(TOKEN.findall(fold(prose)))
+    return [*set(_CAPITALS.findall(prose)), *("/" + t for t in tokens - outside)]
+
+
+def is_marked(key: str) -> bool:
+    """Whether a token key is one of `marked_tokens`' rather than a folded token."""
+    return key[:1] not in _ASCII_ALNUM
 
 
 def _indexed(ch: str) -> bool:
@@ -146,8 +174,24 @@ class TextIndex:
     def vocab(self) -> list[str]:
         """Sorted Latin tokens."""
         if self._vocab is None:
-            self._vocab = self.tokens.sorted_keys()
+            self._vocab = [k for k in self.tokens.sorted_keys() if not is_marked(k)]
         return self._vocab
+
+    def as_written(self, alias: str) -> list[int] | None:
+        """The articles naming a Latin `alias` as a word outside web addresses, in capitals when
+        it is written in capitals (`WHO`, `IS`, `ME`, `RAND`); None when `alias` is not one token
+        (a phrase: `matches`)."""
+        key = fold(alias)
+        if not TOKEN.fullmatch(key):
+            return None
+        if _CAPITALS.fullmatch(alias):
+            return list(self.tokens.get(alias, ()))
+        found = self.matches(key)
+        urls = self.tokens.get("/" + key)
+        if not urls:
+            return found
+        only_there = set(urls)
+        return [i for i in found if i not in only_there]
 
     def completions(self, prefix: str, limit: int = 50) -> list[str]:
         vocab = self.vocab

@@ -23,10 +23,12 @@ import msgspec
 
 from ..index.articleids import ArticleIds
 from ..index.textindex import TextIndex
-from ..text.fold import fold
+from ..text.fold import encode, fold
 from . import namerules as R
-from .merge import Gloss, Union, attach, trusted
-from .words import Words, matches_outside
+from . import nametexts as T
+from .boilerplate import Boilerplate
+from .merge import Gloss, Union, attach, first_or_last_name, named, trusted
+from .words import Words
 
 if TYPE_CHECKING:
     from .lexicon import Entry  # (imported by `build`: opening a stored index needs no lexicon)
@@ -54,6 +56,8 @@ def _split_inner(inner: str) -> tuple[list[str], list[str]]:
         part = R.ALSO.sub("", part.strip(" \u3000\"“”'"))
         if not part:
             continue
+        if R.CITED_YEAR.search(part):  # `(Johnson and Koyama, 2014b)`: a citation
+            return [], []
         if R.LATIN_NAME.fullmatch(part) and len(part) >= 2 and " et al" not in part:
             latin.append(" ".join(part.split()))
         elif R.HAN_RUN.fullmatch(part) and len(part) >= 2:
@@ -86,7 +90,7 @@ def glosses(text: str) -> list[Gloss]:
             out.append(_make(zh, latin, person))
     for m in R.BOOK.finditer(text):
         title = m.group(1).strip()
-        if 2 <= len(title) <= 24 and not any(g.zh and g.zh[0] == title for g in out):
+        if 2 <= len(title) <= 24 and R.plausible(title) and not any(g.zh and g.zh[0] == title for g in out):
             # a short title may be a common word (《我们》, 《时代》): match it with its brackets
             out.append(Gloss([title if len(title) > 3 else m.group(0)], [], R.kind_of(title, "")))
     return out
@@ -143,11 +147,14 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     if lexicon is None:
         from .lexicon import present
         lexicon = present(index)
-    items = [g for gl in article_glosses for g in gl]
+    forms = _lexicon_forms(lexicon)
+    items = [g for gl in article_glosses for g in named(gl, forms)]
     known = {fold(a) for g in items for a in g.latin}
     items += [Gloss([], [a], "other") for a, n in sorted(bare.items()) if n >= 2 and fold(a) not in known]
     archived = len(items)
-    lex = [Gloss(list(e.zh), list(e.latin), e.kind) for e in lexicon]
+    # the lexicon's `other` is what CC-CEDICT's gloss did not tell: the name may (法新社, 巴黎协定)
+    lex = [Gloss(list(e.zh), list(e.latin), e.kind if e.kind != "other" else R.kind_of(e.zh[0], e.latin[0]))
+           for e in lexicon]
     attached = attach(items, lex)
     items += lex
     uf = Union()
@@ -157,12 +164,17 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
             if attached[i] >= 0:
                 uf.union(archived + attached[i], i)
             continue
-        for alias in g.zh + g.latin:
+        for alias in g.zh + [a for a in g.latin if not _derived(a, g.latin) and not _loose(a, g)]:
             k = R.alias_key(alias.lstrip("?"))
             if k in owner:
                 uf.union(owner[k], i)
             else:
                 owner[k] = i
+    for i, g in enumerate(items[:archived]):  # 香港国安法, 港版国安法, 《香港國安法》 are 国安法
+        for z in g.zh if g.kind == "agreement" else ():
+            law = owner.get(R.alias_key(R.without_place(z)))
+            if law is not None and attached.get(i, 0) >= 0:
+                uf.union(law, i)
     short_of: dict[str, set[int]] = defaultdict(set)  # an archive short form -> the entities using it
     for i, g in enumerate(items[:archived]):
         for short in g.short:
@@ -176,17 +188,25 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     for i in range(len(items)):
         if attached.get(i, 0) >= 0:  # a gloss naming two lexicon entries names nothing
             groups[uf.find(i)].append(i)
+    # a given name or surname alone (安东尼 Anthony, 奥斯汀 Austin) is no person: such an entry
+    # only lends its forms to an archive's person it is the surname of (joined above)
+    alone = {archived + j for j, e in enumerate(lexicon) if first_or_last_name(e)}
+    groups = {r: m for r, m in groups.items() if not set(m) <= alone}
     # the archive wins: an entity it glosses takes its kind from the archive's glosses
     merged = [_merge([items[i] for i in members], {items[i].kind for i in members if i < archived},
                      [items[i] for i in members if i >= archived],
                      [items[i] for i in members if i < archived])
               for members in groups.values()]
+    # `Lam` alone is also Matthew Lam and Pok Fu Lam, `Hunter Biden` is not Joe Biden
+    known = {z for _, _, a, _ in merged for z in a if not z.isascii()}
+    merged = [(n, k, [z for z in (T.person_aliases(a) if k == "person" else a) if not R.fragment(z, known)],
+               [x for x in sh if T.stands_alone(x, a + sh)]) for n, k, a, sh in merged]
     entity_of = {R.alias_key(a): e for e, m in enumerate(merged) for a in m[2]}
-    words = Words(((a, e) for e, (_, _, aliases, _) in enumerate(merged) for a in aliases),
+    words = Words(((a, e) for e, (_, _, aliases, shorts) in enumerate(merged) for a in aliases + shorts),
                   [m[1] for m in merged])
     words.find_all_inside()  # the blockers of every alias are asked for below
     index.match_all(fold(a) for m in merged for a in m[2] + m[3])  # one pass over the texts
-    full = [_articles(index, aliases, words, e) for e, (_, _, aliases, _) in enumerate(merged)]
+    full = [T.articles(index, aliases, words, e) for e, (_, _, aliases, _) in enumerate(merged)]
     claims: dict[str, list[int]] = defaultdict(list)
     for e, (_, _, _, shorts) in enumerate(merged):
         for s in shorts:
@@ -196,12 +216,21 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
         ranked = sorted(set(es), key=lambda e: -len(full[e]))
         if len(ranked) == 1 or len(full[ranked[0]]) > len(full[ranked[1]]):
             merged[ranked[0]][2].append(s)
-            full[ranked[0]] |= _articles(index, [s], words, ranked[0])
+            full[ranked[0]] |= T.articles(index, [s], words, ranked[0])
     out: list[Entity] = []
-    for (name, kind, aliases, _), found in zip(merged, full, strict=True):
-        if not found:
+    boilerplate = Boilerplate.of(index)  # a name only an advertisement repeats names nothing here
+    for e, ((name, kind, aliases, _), found) in enumerate(zip(merged, full, strict=True)):
+        found -= boilerplate.only_inside(index, [encode(fold(a)) for a in aliases], found)
+        if not found or not aliases or (kind == "person" and T.given_name(aliases)):
             continue
         aliases = list(dict.fromkeys(aliases))
+        if kind != "person":  # 天安门 is also the English articles' Tiananmen
+            for spelled in T.spelled(index, aliases):
+                aliases.append(spelled)
+                found.update(index.as_written(spelled) or ())
+        name = T.label(index, aliases, words, e, name, kind)
+        aliases.remove(name)
+        aliases.insert(0, name)
         key = next((a for a in aliases if R.LATIN_NAME.fullmatch(a)), name)
         out.append(Entity(fold(key), name, kind, aliases, ArticleIds(ids, array("I", sorted(found)))))
     out.sort(key=lambda e: (-len(e.articles), e.key))
@@ -216,6 +245,8 @@ def _merge(gs: list[Gloss], archive_kinds: set[str] | None = None, lex: Sequence
     if lex:
         zh, latin, shorts = trusted(zh, latin, shorts, lex, archive)
     kinds = archive_kinds or {g.kind for g in gs}
+    if kinds == {"other"}:  # the archive glossed it without telling what it is: 中国（China）
+        kinds = {g.kind for g in lex} or kinds
     kind = next(k for k in KINDS if k in kinds)
     order = sorted(zh, key=lambda z: (z.startswith("?"), -zh[z], -len(z)))
     zh_names = R.drop_guessed_prefixes(order, shorts, person=kind == "person")
@@ -223,13 +254,20 @@ def _merge(gs: list[Gloss], archive_kinds: set[str] | None = None, lex: Sequence
     return name, kind, zh_names + sorted(latin, key=lambda a: (-latin[a], -len(a))), shorts
 
 
-def _articles(index: TextIndex, aliases: list[str], words: Words, e: int) -> set[int]:
-    """The articles naming entity `e` by one of `aliases` (not only inside another name: words.py)."""
-    found: set[int] = set()
-    for alias in aliases:
-        key = fold(alias)
-        found.update(matches_outside(index, key, words.blockers(key, e)))
-    return found
+def _loose(alias: str, g: Gloss) -> bool:
+    """Whether a gloss's short acronym (`AFP`, `PRC`, `AP`) is too ambiguous to join its Chinese
+    name to another's: Agence France-Presse and the Australian Federal Police are both AFP."""
+    return bool(g.zh) and len(alias) <= 4 and R.ACRONYM.fullmatch(alias) is not None
+
+
+def _derived(alias: str, latin: list[str]) -> bool:
+    """Whether `alias` is the initials made of another of `latin` (PRC of Pew Research Center):
+    an alias to find it by, not evidence that it is what else is called so (中共's PRC)."""
+    return any(R.initials(a) == alias for a in latin if a != alias)
+
+
+def _lexicon_forms(lexicon: Sequence[Entry]) -> frozenset[str]:
+    return frozenset(fold(z) for e in lexicon for z in e.zh)
 
 
 def entities_to_json(entities: list[Entity]) -> str:

@@ -21,6 +21,7 @@ the texts again only for the aliases the archive itself glosses.
 from __future__ import annotations
 
 import functools
+import re
 
 import msgspec
 
@@ -36,10 +37,57 @@ class Entry(msgspec.Struct, frozen=True, gc=False):
     latin: tuple[str, ...]
 
 
+_CALENDAR = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|"
+                       r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
+
+
+# two countries named together (美日 US-Japan, 中朝 China and North Korea): a relation, no name
+_COUNTRY = r"(?:USA?|U\.S\.|America|Japan|China|Sino|(?:North |South )?Korea|Russia|India|Taiwan|UK|EU)"
+# a people or a language beside its country (German beside Germany, 德语 beside 德国): not the country
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ese|ish|ian|an|ch)")
+_LANGUAGE = re.compile("[语語文]$")
+_PAIR = re.compile(rf"{_COUNTRY}(?:-| and ){_COUNTRY}n?")
+
+
 @functools.cache
 def entries() -> tuple[Entry, ...]:
-    """Every lexicon entry (read once per process, at index build time)."""
-    return tuple(parse(data_text("lexicon.tsv").splitlines()))
+    """Every lexicon entry (read once per process, at index build time), as `usable` keeps them
+    after data/lexicon_fixes.tsv corrected them."""
+    fixes = parse(data_text("lexicon_fixes.tsv").splitlines())
+    common = frozenset(data_text("common_forms.txt").split())
+    return tuple(usable(corrected(parse(data_text("lexicon.tsv").splitlines()), fixes), common))
+
+
+def corrected(lexicon: list[Entry], fixes: list[Entry]) -> list[Entry]:
+    """`lexicon` with each fix an entry of its own: its forms and names leave every other entry
+    (kind `-`: they are dropped)."""
+    zh = {fold(z) for f in fixes for z in f.zh}
+    latin = {a.lower() for f in fixes for a in f.latin}
+    out = []
+    for e in lexicon:
+        kept = tuple(z for z in e.zh if fold(z) not in zh)
+        if kept:
+            out.append(Entry(e.kind, kept, tuple(a for a in e.latin if a.lower() not in latin)))
+    return out + [f for f in fixes if f.kind != "-"]
+
+
+def usable(lexicon: list[Entry], common: frozenset[str]) -> list[Entry]:
+    """The entries that can name something in a text: no Chinese form that is first of all a common
+    word of the language (`common`: data/common_forms.txt; 现代 "modern" is not Hyundai, 和平
+    "peace" not Heping District: their longer forms, 现代汽车, still count), no day or month, and
+    some English name left; no pair of countries; no people or language beside its country (德国
+    is not 德语, Germany not German)."""
+    out = []
+    for e in lexicon:
+        zh = tuple(z for z in e.zh if fold(z) not in common)
+        latin = e.latin
+        if any(not _DEMONYM.fullmatch(a) for a in latin):
+            latin = tuple(a for a in latin if not _DEMONYM.fullmatch(a))
+        if any(not _LANGUAGE.search(z) for z in zh):
+            zh = tuple(z for z in zh if not _LANGUAGE.search(z))
+        if zh and latin and not any(_CALENDAR.fullmatch(a) or _PAIR.fullmatch(a) for a in latin):
+            out.append(Entry(e.kind, zh, latin))
+    return out
 
 
 @functools.cache

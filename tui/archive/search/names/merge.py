@@ -3,13 +3,19 @@ which the archive's glosses join the lexicon's entries (names.build uses them)."
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from ..text.fold import TOKEN, fold
 from . import namerules as R
+from .words import common_words
+
+if TYPE_CHECKING:
+    from .lexicon import Entry
 
 TRUSTED = 3  # glosses attesting an archive's English alias the lexicon does not give (`trusted`)
 
@@ -78,3 +84,65 @@ def trusted(zh: Counter[str], latin: Counter[str], shorts: list[str], lex: Seque
     latin = Counter({a: n for a, n in latin.items() if R.alias_key(a) in names or (
         (n >= TRUSTED or a in anchored) and set(TOKEN.findall(fold(a))) & words)})
     return zh, latin, [s for s in shorts if short_ok(s)]
+
+
+def named(glosses: list[Gloss], lexicon_forms: frozenset[str]) -> list[Gloss]:
+    """The glosses that name something: a Chinese side that is a common word of the language
+    (问题 (Question), 自己, 需要, 频道: words.txt), or common words glossed by one English word
+    (一个问题 (Question)), or holding a pronoun (你们, 然后他们), is a
+    translation or a piece of a sentence, not a name, unless the lexicon has it as a name; a title
+    before or after a name makes no name (川普总统); a gloss left without Chinese counts only for an
+    acronym."""
+    common = common_words()
+    out: list[Gloss] = []
+    for g in glosses:
+        one_word = len(g.latin) == 1 and " " not in g.latin[0] and not R.ACRONYM.fullmatch(g.latin[0])
+        zh = [z for z in g.zh if _names(fold(z.lstrip("?")), one_word, common, lexicon_forms)
+              and not _titled(z, lexicon_forms)]
+        if zh == g.zh:
+            out.append(g)
+        elif zh:
+            out.append(Gloss(zh, g.latin, g.kind, g.short))
+        elif g.latin and R.ACRONYM.fullmatch(g.latin[0]) and len(g.latin[0]) >= 3:
+            out.append(Gloss([], g.latin, g.kind))
+    return out
+
+
+def _names(key: str, one_word: bool, common: frozenset[str], lexicon_forms: frozenset[str]) -> bool:
+    """Whether a gloss's Chinese (folded) may be a name: the lexicon's are; not a common word or
+    one before 公司 (自己公司 "one's own company"), nor common words end to end when glossed by
+    one English word, nor anything holding a pronoun (然后他们)."""
+    if key in lexicon_forms:
+        return True
+    if key in common or R.org_short(key) in common or _PRONOUN.search(key):
+        return False
+    return not (one_word and _all_words(key, common))
+
+
+_PRONOUN = re.compile("[他她你我们們]")  # 你们 is no name, 如果他 no organisation
+
+
+def _titled(zh: str, lexicon_forms: frozenset[str]) -> bool:
+    """Whether a gloss names a title with a name (川普总统, 总统川普, 中共总书记, 联邦调查局长):
+    a title word and two characters or more before or after it; 总统府 is a name."""
+    return fold(zh.lstrip("?")) not in lexicon_forms and R.with_role(zh.lstrip("?"))
+
+
+_DETERMINER = re.compile("^[一这那该每某][个位种项名件]?")
+
+
+def _all_words(key: str, common: frozenset[str]) -> bool:
+    """Whether `key` is common words end to end (一个|问题): glossed by one English word (Question),
+    a translation of a phrase, not a name."""
+    key = _DETERMINER.sub("", key)
+    ends = {0}
+    for i in range(1, len(key) + 1):
+        if any(j in ends and key[j:i] in common for j in range(max(0, i - 4), i - 1)):
+            ends.add(i)
+    return len(key) in ends
+
+
+def first_or_last_name(g: Gloss | Entry) -> bool:
+    """Whether a lexicon entry is a person known by one word only (Anthony, Lloyd, Austin): a given
+    name or a surname, which alone stands for no one."""
+    return g.kind == "person" and all(" " not in a and "-" not in a for a in g.latin)

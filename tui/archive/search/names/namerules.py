@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..text.fold import fold
+from .words import common_words
 
 HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 DOTS = "·•・‧"
@@ -21,6 +22,7 @@ HAN_RUN = re.compile(rf"(?=.*[{HAN}])[{HAN}{DOTS}0-9]+")
 LATIN_NAME = re.compile(r"(?=.*[A-Za-z])[A-Z0-9][A-Za-z0-9.&'’+\-]*(?: [A-Za-z0-9.&'’+\-]+){0,7}")
 ACRONYM = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
 BARE_ACRONYM = re.compile(r"(?<![A-Za-z0-9.\-/])[A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]{1,3})?(?![A-Za-z0-9/])")
+CITED_YEAR = re.compile(r"^(?:1[89]|20)\d\d[a-z]?$")
 ALSO = re.compile(r"^(?:又称|简称|或称|下称|亦称|全称|英文|英语|即)[：:]?\s*")
 
 # A person's name ends a run of words like 美国国务卿安东尼·布林肯: cut after the last title.
@@ -31,7 +33,7 @@ ROLE = re.compile(
     "特使|代表|成员|助理|秘书|将军|上将|中将|少将|上校|队长|评论员|人士|部长|厅长|署长|院长|校长|处长|长"
 )
 _CUT_ALL = re.compile("[的在给对向被把从为将是了说称于但该据]|有(?!限)")
-_LEAD = re.compile("^(?:根据|由于|关于|对于|包括|年代|[的于和与及在被以而但该是据])+")
+_LEAD = re.compile("^(?:根据|由于|关于|对于|包括|年代|如果|因为|随着|[的于和与及在被以而但该是据让])+")
 _CUT_PERSON = re.compile("[的在给对向被把从为将是了说称与及跟、]|和(?=.{2})")
 # Words that glosses attach to but that are not names (`研究（Farboodi et al）`, `我们（We）`).
 def _words(text: str) -> frozenset[str]:
@@ -41,7 +43,8 @@ def _words(text: str) -> frozenset[str]:
 GENERIC = _words("""我们 他们 她们 公司 组织 新闻 时代 政策 决定 朋友 方法 科学 通知 研究 政治 今日
     成立 报道 报告 文章 网站 媒体 政府 国家 中国 美国 日本 问题 事件 项目 计划 系统 技术 平台 症状
     东方 西方 邻居 衰退 英文 中文 英语 全称 简称 广播 时报 法案 协议 网络 杂志 示意图 资料图 照片
-    视频 截图 主义 运动 運動 图片 来源 摄影 学生 學生 行动 行動""")
+    视频 截图 主义 运动 運動 图片 来源 摄影 学生 學生 行动 行動
+    美方 中方 港方 台方 日方 英方 外方 官方 双方""")
 STOP_ACRONYMS = _words("""THE NO US OK AND OF TO IN IS IT ON BY WE MY BE AT OR AN SO DO IF UP AM PM
     TV HE ME YES NOT BUT ALL FOR YOU ARE WAS HAS NEW ONE GMT UTC CST EST AD BC ID CO APP""")
 COUNTRIES = ("中华人民共和国", "澳大利亚", "菲律宾", "新加坡", "日本", "美国", "中国", "英国", "韩国",
@@ -63,11 +66,12 @@ _PLACE_ZH = re.compile("(?:省|市|县|州|岛|湾|海峡|群岛|半岛|山|河|
 _PLACE_EN = re.compile(r"\b(?:Islands?|Sea|Strait|City|Province|Bay|Peninsula|River|Mountains?)\b")
 
 
-_NOT_IN_KEY = re.compile(rf"[\s{DOTS}.\-_]")
+_NOT_IN_KEY = re.compile(rf"[\s{DOTS}.\-_《》]")
 
 
 def alias_key(alias: str) -> str:
-    """How aliases are compared: folded, without spaces, dots and hyphens."""
+    """How aliases are compared: folded, without spaces, dots, hyphens and title brackets (《共同社》
+    is 共同社)."""
     return _NOT_IN_KEY.sub("", fold(alias))
 
 
@@ -81,6 +85,26 @@ def plausible(zh: str) -> bool:
     if sum(1 for ch in name if "\u3400" <= ch <= "\u9fff") < 2 or name in GENERIC:
         return False
     return not any(not part for part in re.split(f"[{DOTS}]", name))
+
+
+_PLACE_PREFIX = re.compile(
+    "^《?(?:香港版|港版|港区|港區|香港|中国|中國|中共|北京|美国|美國|台湾|臺灣|台灣)(?=..)")
+
+
+_TITLE = ROLE.pattern.removesuffix("|长")  # (长 alone starts 长江 and ends 家长)
+_ROLE_EDGE = re.compile(f"^(?:{_TITLE})(?=..)|(?<=..)(?:{_TITLE})$")
+
+
+def with_role(name: str) -> bool:
+    """Whether a title word starts or ends `name` beside two characters or more (川普总统, 总统川普,
+    中共总书记; not 总统府)."""
+    return _ROLE_EDGE.search(name) is not None
+
+
+def without_place(name: str) -> str:
+    """An agreement's or a law's name without the place it is of (香港国安法 -> 国安法, 《香港國安法》
+    -> 國安法》): the same law, named long or short."""
+    return _PLACE_PREFIX.sub("", name)
 
 
 def strip_lead(name: str) -> str:
@@ -158,6 +182,28 @@ def org_short(zh: str) -> str:
     return ""
 
 
+_FUNCTION_CHARS = set("当让令向对给跟同随经由为将把从若因使和与及在被以而但该是据的于自")
+
+
+def _sentence_words(prefix: str) -> bool:
+    """Whether what precedes a known name in a longer alias is words of a sentence: a common word
+    or a title ending it (如果, 维护, 参选人), a function character, not a given name (乔·)."""
+    if prefix[-1:] in DOTS:  # 麦克·蓬佩奥: a given name before the surname
+        return False
+    return bool(prefix) and (_LEAD.fullmatch(prefix) is not None or prefix in _FUNCTION_CHARS
+                             or ROLE.search(prefix) is not None
+                             or any(prefix[i:] in common_words() for i in range(len(prefix) - 1)))
+
+
+def fragment(name: str, known: set[str]) -> bool:
+    """Whether a Chinese alias is words of a sentence before a known name (由中华人民共和国,
+    华裔和中国共产党, 一位来自华盛顿州): read back from a parenthesis, not a name of its own."""
+    for i in range(1, len(name) - 1):
+        if name[i:] in known and (name[i - 1] in _FUNCTION_CHARS or _LEAD.fullmatch(name[:i])):
+            return True
+    return False
+
+
 def drop_guessed_prefixes(names: list[str], others: list[str], person: bool = True) -> list[str]:
     """Drop names guessed by length (marked `?`), or any name of a non-person, when another alias
     ends them (`当地…低于世界卫生组织` goes, `世界卫生组织` stays)."""
@@ -168,6 +214,8 @@ def drop_guessed_prefixes(names: list[str], others: list[str], person: bool = Tr
             n = n.lstrip("?")
             if any(len(s) >= 2 and s != n and n.endswith(s) for s in sure):
                 continue
+        elif any(len(s) >= 2 and s != n and n.endswith(s) and _sentence_words(n[: -len(s)]) for s in sure):
+            continue  # 如果乔·拜登, 维护拜登, 参选人川普: words of the sentence before a name
         if n not in out:
             out.append(n)
     return out

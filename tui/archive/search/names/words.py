@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import AnyStr
 
 import ahocorasick_rs
@@ -27,7 +27,9 @@ from ..text.pinyin import HAN
 from ..text.scripts import data_text
 from .aliastables import KeyTable
 
-_HAN = re.compile(f"[{HAN}]+")
+_HAN = re.compile(f"[{HAN}]+(?:[·•・‧][{HAN}]+)*")  # 库尔特·坎贝尔 is a name 库尔 is inside
+_DOTS = "·•・‧"
+_PAIR_OF_HAN = re.compile(f"[{HAN}]{{2}}")
 
 #: What may follow or precede a name without making another name of it (中国人, 台湾省, 美国政府).
 AFFIXES = frozenset((
@@ -108,22 +110,30 @@ class Words:
         if found is not None:
             return found
         found = []
+        office = self._office(needle, entity)
         if self._inside is not None:
             found = [(word, k) for word, k in self._inside.get(needle, ())
-                     if entity not in self.owners[word] and not self._compound(word, needle, k)]
+                     if entity not in self.owners[word] and (office or not self._compound(word, needle, k))]
         elif needle in self.owners:
             by_char = self.by_char()
             for word in min((by_char.get(ch, []) for ch in set(needle)), key=len):  # in the names' order
                 k = word.find(needle)
                 while k >= 0:
-                    if word != needle and entity not in self.owners[word] and not self._compound(
-                            word, needle, k):
+                    if word != needle and entity not in self.owners[word] and (
+                            office or not self._compound(word, needle, k)):
                         found.append((word, k))
                     k = word.find(needle, k + 1)
         if len(self._blockers) > 4096:
             self._blockers.clear()
         self._blockers[(needle, entity)] = found
         return found
+
+    def _office(self, needle: str, entity: int) -> bool:
+        """Whether `needle` names organisations only (国务院): inside another known name it is that
+        name's, whatever touches it (美国国务院 is the US State Department, not the State Council)."""
+        owners = (entity,) if entity >= 0 else self.owners.get(needle, ())
+        return bool(self.kinds and owners) and all(
+            e < len(self.kinds) and self.kinds[e] == "organisation" for e in owners)
 
     def _compound(self, word: str, needle: str, k: int) -> bool:
         """Whether `needle` at `k` in the longer name `word` is a word of it: what touches it on
@@ -132,6 +142,8 @@ class Words:
         罗斯|福, 亚伯|拉罕); or what follows it is two characters or more of an organisation's
         or a work's name (香港|众志)."""
         left, right = word[:k], word[k + len(needle):]
+        if (left and left[-1] in _DOTS) or (right and right[0] in _DOTS):  # 吉尔·|拜登: a name's own part
+            return True
         return ((not left or any(self._known(left[i:]) for i in range(max(0, len(left) - 8), len(left))))
                 and (not right or any(self._known(right[:i]) for i in range(1, min(len(right), 8) + 1))
                      or (len(right) >= 2 and self._named_after(word))))
@@ -143,6 +155,10 @@ class Words:
         owners = self.owners.get(word, ())
         return bool(self.kinds and owners) and all(
             e < len(self.kinds) and self.kinds[e] not in ("person", "place") for e in owners)
+
+    def is_word(self, part: str) -> bool:
+        """Whether `part` (folded) is a known name or a common word of the language."""
+        return part in self.owners or part in common_words()
 
     def _known(self, part: str) -> bool:
         return part in AFFIXES or (len(part) >= 2 and (part in self.owners or part in common_words()))
@@ -157,12 +173,16 @@ def _folded(aliases: list[str]) -> list[str]:
     return [fold(a) for a in aliases]
 
 
-def matches_outside(text: TextIndex, needle: str, blockers: list[tuple[str, int]]) -> list[int]:
-    """The articles of `text.matches(needle)` with an occurrence not inside any of `blockers`."""
+def matches_outside(text: TextIndex, needle: str, blockers: list[tuple[str, int]],
+                    is_word: Callable[[str], bool] | None = None) -> list[int]:
+    """The articles of `text.matches(needle)` with an occurrence not inside any of `blockers`; with
+    `is_word`, for a name of two Chinese characters, not across a word boundary either (年中 in
+    今年|中国, 海地 in 沿海|地区, 武威 in 核武|威胁: `straddles`)."""
     found = text.matches(needle)
-    if not blockers or not found:
+    crossing = is_word if is_word is not None and _PAIR_OF_HAN.fullmatch(needle) else None
+    if (not blockers and crossing is None) or not found:
         return found
-    suspects: set[int] = set()
+    suspects: set[int] = set(found) if crossing is not None else set()
     for word, _ in blockers:
         suspects.update(text.matches(word))
     suspects &= set(found)
@@ -173,18 +193,33 @@ def matches_outside(text: TextIndex, needle: str, blockers: list[tuple[str, int]
     for word, k in blockers:
         by_shift.setdefault(len(encode(word[:k])), []).append(encode(word))
     shifts = [(k, tuple(words)) for k, words in by_shift.items()]
-    dropped = {i for i in suspects if not _free(text.hays[i], key, shifts)}
+    dropped = {i for i in suspects if not _free(text.hays[i], key, shifts, crossing)}
     return [i for i in found if i not in dropped]
 
 
-def _free(hay: bytes, key: bytes, shifts: list[tuple[int, tuple[bytes, ...]]]) -> bool:
-    """Whether `key` occurs in `hay` somewhere no blocking word covers: at each occurrence, whether
-    one of the words that hold `key` `k` bytes in starts `k` bytes before it (a name that occurs
-    mostly on its own costs a few `startswith`, where finding every blocking word in the text cost
-    one search of it per word: a common name has hundreds)."""
+def straddles(hay: bytes, at: int, end: int, is_word: Callable[[str], bool]) -> bool:
+    """Whether the two characters at `hay[at:end]` (folded UTF-8) are the end of one word and the
+    start of the next: the character before makes a word with the first (今|年), the one after
+    with the second (中|国)."""
+    before = hay[max(0, at - 3):at].decode("utf-8", "ignore")[-1:]
+    after = hay[end:end + 3].decode("utf-8", "ignore")[:1]
+    if not before or not after:
+        return False
+    pair = hay[at:end].decode("utf-8", "ignore")
+    return len(pair) == 2 and is_word(before + pair[0]) and is_word(pair[1] + after)
+
+
+def _free(hay: bytes, key: bytes, shifts: list[tuple[int, tuple[bytes, ...]]],
+          crossing: Callable[[str], bool] | None = None) -> bool:
+    """Whether `key` occurs in `hay` somewhere no blocking word covers (and, with `crossing`, not
+    across a word boundary): at each occurrence, whether one of the words that hold `key` `k` bytes
+    in starts `k` bytes before it (a name that occurs mostly on its own costs a few `startswith`,
+    where finding every blocking word in the text cost one search of it per word: a common name
+    has hundreds)."""
     at = hay.find(key)
     while at >= 0:
-        if not any(at >= k and hay.startswith(words, at - k) for k, words in shifts):
+        if not any(at >= k and hay.startswith(words, at - k) for k, words in shifts) and not (
+                crossing is not None and straddles(hay, at, at + len(key), crossing)):
             return True
         at = hay.find(key, at + 1)
     return False

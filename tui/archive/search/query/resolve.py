@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -58,6 +59,16 @@ class Term:
                 self.via_alias.add(key)
             else:
                 self.via_alias.discard(key)
+
+
+def _plain_pinyin(word: str) -> str:
+    """Pinyin as typed with tone marks or syllable apostrophes (`Tiān'ānmén`, `tian'anmen`) as the
+    plain pinyin it is (`tiananmen`); any other word as it is (`o'brien` stays)."""
+    if word.isascii() and "'" not in word and "’" not in word:
+        return word
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    joined = plain.replace("'", "").replace("’", "")
+    return joined if joined.isascii() and joined.isalpha() and looks_like_pinyin(joined.lower()) else word
 
 
 class Resolver:
@@ -199,6 +210,7 @@ class Resolver:
 
     def resolve(self, words: list[str], last: bool, strict: bool = False) -> Term | None:
         """The term for one word, or for several words read as one name (None if they are not)."""
+        words = [_plain_pinyin(w) for w in words]
         text = " ".join(words)
         term = Term(text)
         folded = fold(text)

@@ -1,0 +1,113 @@
+"""What the texts say of an entity, once its aliases are known: the articles naming it, the name
+the archive writes most for it, the pinyin spelling its English articles use (names.build)."""
+
+from __future__ import annotations
+
+import functools
+
+from ..index.textindex import TextIndex
+from ..text.fold import fold
+from ..text.pinyin import table, to_pinyin
+from . import namerules as R
+from .words import Words, common_words, matches_outside
+
+
+def articles(index: TextIndex, aliases: list[str], words: Words, e: int) -> set[int]:
+    """The articles naming entity `e` by one of `aliases` (not only inside another name: words.py)."""
+    found: set[int] = set()
+    for alias in aliases:
+        written = index.as_written(alias) if alias.isascii() else None
+        if written is not None:  # a Latin word: whole, outside URLs, in capitals if written so
+            found.update(written)
+            continue
+        key = fold(alias)
+        found.update(matches_outside(index, key, words.blockers(key, e), words.is_word))
+    return found
+
+
+def label(index: TextIndex, aliases: list[str], words: Words, e: int, name: str, kind: str) -> str:
+    """The name this archive writes most for entity `e`: its Chinese alias in most articles (美国,
+    not the lexicon's 米国; 台湾, not 台湾省), else `name` when it is an alias, else the first."""
+    han = [a for a in aliases if not a.isascii()]
+    if kind == "person":  # a person by the full name: 岸田文雄, not 岸田
+        han = [a for a in han if not any(fold(a) != fold(b) and fold(a) in fold(b) for b in han)]
+    if len(han) < 2:  # (`name` may have left the aliases: a fragment, a person's lone surname)
+        return han[0] if han else name if name in aliases else aliases[0]
+    counts = {a: len(matches_outside(index, fold(a), words.blockers(fold(a), e), words.is_word)) for a in han}
+    return max(han, key=lambda a: (counts[a], not a.startswith("《"), a == name, len(a)))
+
+
+def spelled(index: TextIndex, aliases: list[str]) -> list[str]:
+    """The pinyin of an entity's Chinese names of three characters or more, capitalised, where the
+    archive writes it as a word and no Latin alias already is it (天安门 -> Tiananmen)."""
+    latin = {R.alias_key(a) for a in aliases if a.isascii()}
+    out: list[str] = []
+    for a in aliases:
+        if a.isascii() or len(a) < 3 or not R.HAN_ONLY.fullmatch(a):
+            continue
+        key = to_pinyin(fold(a), sep="")
+        if len(key) >= 6 and key.isalpha() and key not in latin and key in index.tokens:
+            latin.add(key)
+            out.append(key.capitalize())
+    return out
+
+
+def stands_alone(short: str, aliases: list[str]) -> bool:
+    """Whether a person's surname or given name may stand for the person alone: any Chinese one
+    (岸田, 拜登: transliterations); a Latin one when long, not one pinyin syllable, and not part of
+    a Chinese name in pinyin (`Kishida`, `Biden`; not `Lam`, `Wong`, `Zhang`, nor `Jinping`)."""
+    if not short.isascii():
+        return fold(short) not in common_words()  # 人道 of 人道中国 is "humanity"
+    word = short.lower()
+    if len(word) < 5 or word in _syllables():
+        return False
+    return not any(_pinyin_syllables("".join(a.lower().split())) for a in aliases
+                   if a.isascii() and " " in a and short in a.split())
+
+
+@functools.cache
+def _syllables() -> frozenset[str]:
+    return frozenset(table().values())
+
+
+def _pinyin_syllables(word: str) -> bool:
+    """Whether `word` is pinyin syllables end to end (`zhang`, `xiaoping`; not `kishida`, `biden`)."""
+    ends = {0}
+    for i in range(1, len(word) + 1):
+        if any(j in ends and word[j:i] in _syllables() for j in range(max(0, i - 6), i)):
+            ends.add(i)
+    return len(word) in ends
+
+
+def person_aliases(aliases: list[str]) -> list[str]:
+    """A person's aliases without a Latin surname or given name that cannot stand alone, nor the
+    names of a relative (`another_of`)."""
+    return [a for a in aliases if not another_of(a, aliases)
+            and not (one_word_of(a, aliases) and not stands_alone(a, aliases))]
+
+
+def one_word_of(alias: str, aliases: list[str]) -> bool:
+    """Whether a Latin `alias` is one word of a longer Latin alias (a surname, a given name)."""
+    return alias.isascii() and " " not in alias and any(
+        a != alias and alias in a.split() for a in aliases if a.isascii())
+
+
+def another_of(alias: str, aliases: list[str]) -> bool:
+    """Whether a person's Latin `alias` names a relative of the person its first Latin name names:
+    the same surname after another given name (Hunter Biden beside Joe Biden; not Michael Pompeo
+    beside Mike Pompeo, nor Donald John Trump beside Donald Trump, nor Sun Yat-sen beside Dr Sun
+    Yat-sen)."""
+    first = next((a for a in aliases if a.isascii() and " " in a), None)
+    if first is None or alias == first or not alias.isascii() or " " not in alias:
+        return False
+    mine, theirs = alias.split(), first.split()
+    if mine == theirs[-len(mine):] or theirs == mine[-len(theirs):]:  # Dr Sun Yat-sen, Sun Yat-sen
+        return False
+    return mine[-1] == theirs[-1] and mine[0][0].lower() != theirs[0][0].lower()
+
+
+def given_name(aliases: list[str]) -> bool:
+    """Whether a person's aliases are only a given name or a surname (麦克 Mike, 约翰 John): no
+    Latin name of two words or more, no Chinese name of three characters or more, none dotted."""
+    return all(" " not in a for a in aliases if a.isascii()) and all(
+        len(a) <= 2 for a in aliases if not a.isascii())
