@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from rich.cells import cell_len, get_character_cell_size
 
-__all__ = ["NO_END", "NO_START", "cell_len", "line_starts", "wrap_offsets", "wrap_plain"]
+__all__ = ["NO_END", "NO_START", "break_points", "cell_len", "line_starts", "wrap_offsets", "wrap_plain"]
 
 NO_START = frozenset("，。、；：？！）》」』】〕〉”’…·—,.;:?!)]}%～")
 NO_END = frozenset("（《「『【〔〈“‘([{")
@@ -75,3 +75,8 @@ def wrap_plain(text: str, width: int, first: str = "", rest: str = "") -> list[s
             lines.append(para[pos:at].strip(" ") if pos else para[pos:at].rstrip())
             pos = at
     return [(rest if n else first) + line for n, line in enumerate(lines)]
+
+
+def break_points(text: str) -> list[int]:
+    """Every index a line may start at (besides after a newline): a word lies between two."""
+    return [i for i in range(1, len(text)) if _can_break(text[i - 1], text[i])]

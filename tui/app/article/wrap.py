@@ -6,14 +6,30 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ...archive.linebreak import line_starts, wrap_offsets
+from ...archive.linebreak import cell_len, line_starts, wrap_offsets
 
-__all__ = ["clip", "wrap", "wrap_lines", "wrap_offsets"]
+__all__ = ["clip", "hanging", "wrap", "wrap_lines", "wrap_offsets"]
 
 
 def wrap(text: Text, width: int) -> Text:
     """`text` with newlines inserted so no line is wider than `width` cells (trailing spaces trimmed)."""
     return _broken(text, wrap_offsets(text.plain, width))
+
+
+def hanging(text: Text, width: int, hang: int) -> Text:
+    """`text` wrapped to `width` with its first `hang` characters (a prefix such as `  • `) hanging:
+    the lines after the first start under the text, not under the prefix."""
+    room = width - cell_len(text.plain[:hang])
+    if hang <= 0 or room < 8:
+        return wrap(text, width)
+    head, body = text[:hang], text[hang:]
+    indent = " " * cell_len(head.plain)
+    lines = wrap_lines(body, room)
+    out = head + lines[0]
+    for line in lines[1:]:
+        out.append("\n" + indent)
+        out.append_text(line)
+    return out
 
 
 def _broken(text: Text, offsets: list[int]) -> Text:
