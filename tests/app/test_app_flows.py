@@ -106,7 +106,7 @@ async def test_enter_opens_result_esc_goes_back_then_to_tree() -> None:
         texts = [p.text for p in screen.article.pieces]
         assert "拜登在白宫欢迎日本首相岸田文雄。" in texts  # lead image caption
         assert screen.article.pieces[3].prefix == "[图] "
-        assert screen.article.pieces[3].extra == "https://example.org/img/1.jpg"
+        assert screen.article.pieces[3].extra == ""  # one line: the address is not for reading
         assert any(p.kind == "heading" and p.text == "峰会要点" for p in screen.article.pieces)
         pieces = screen.article.pieces
         assert any(p.prefix == "[1] " and p.extra == "https://example.org/speech" for p in pieces)

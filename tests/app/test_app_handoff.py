@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from support.app import WIDE, make_app, open_hit, sync, until
 from support.commands import newstui
 
@@ -49,6 +50,25 @@ async def test_p_hands_the_article_text_to_the_pager(tmp_path: Path, config_dir:
     text = out.read_text("utf-8")
     assert suspended == [True]
     assert text.startswith("布林肯抵达日本 将举行美日2+2会谈\n") and "美国国务卿安东尼·布林肯" in text
+
+
+@sync
+async def test_the_pager_text_is_wrapped_to_the_apps_width_with_markdown_structure(
+        tmp_path: Path, config_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "paged.txt"
+    configure(config_dir, pager=f"{sys.executable} -c '{WRITE_STDIN}' {out}")
+    app = make_app()
+    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)  # the headless driver cannot suspend
+    async with app.run_test(size=(60, 24)) as pilot:
+        await open_hit(pilot, "岸田")
+        await pilot.press("p")
+        assert await until(pilot, out.exists)
+    lines = out.read_text("utf-8").splitlines()
+    assert max(cell_len(line) for line in lines if "http" not in line) <= 60
+    first = next(line for line in lines if line.startswith("白宫 — 美国总统乔·拜登（Joe Biden）"))
+    assert 56 <= cell_len(first) <= 60  # the paragraph wrapped at the app's width, not at 80
+    assert "## 峰会要点" in lines and "- 加强指挥与控制框架" in lines
+    assert "> “我们的同盟从未如此牢固。”" in lines
 
 
 @sync

@@ -36,6 +36,8 @@ class Block(msgspec.Struct, frozen=True, gc=False):
     `table` blocks hold their cells in `rows` (a tuple of rows, each a tuple of cell texts, in
     reading order; the first row is the header row when the table has one; rows may differ in
     length), and in `text` a plain rendering: one line per row, cells joined by ` | `.
+    depth: how deep a `list` item is nested (0 for an item of a top-level list, 1 inside it...);
+    0 for other kinds.
     """
 
     kind: str
@@ -43,6 +45,7 @@ class Block(msgspec.Struct, frozen=True, gc=False):
     links: tuple[Link, ...] = ()
     url: str = ""
     rows: tuple[tuple[str, ...], ...] = ()
+    depth: int = 0
 
 
 class Image(msgspec.Struct, frozen=True, gc=False):
@@ -106,8 +109,11 @@ class Article(msgspec.Struct, frozen=True, gc=False):
         return [name for name, value in wanted.items() if not value]
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of the command-line contract."""
-        return msgspec.to_builtins(self)
+        """The JSON shape of the command-line contract, with `date`: the day the article is placed
+        by (`when`'s YYYY-MM-DD, approximate when `date_approx`), "" when it has none."""
+        out: dict[str, Any] = msgspec.to_builtins(self)
+        out["date"] = self.when[:10]
+        return out
 
 
 def body_text(body: tuple[Block, ...]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 
 from .common import PROG, UsageError, add_paths, check_paths, load_archive, one_line, print_json, safe
@@ -45,5 +46,14 @@ def run_show(args: argparse.Namespace) -> int:
     elif args.format == "markdown":
         sys.stdout.write(to_markdown(result, safe))
     else:
-        sys.stdout.write(to_text(result, safe))
+        sys.stdout.write(to_text(result, safe, _width()))
     return 0
+
+
+def _width() -> int:
+    """The terminal's width (COLUMNS first) when printing to one, else the width of plain text."""
+    from ..archive.export import TEXT_WIDTH
+
+    if not sys.stdout.isatty():
+        return TEXT_WIDTH
+    return max(20, shutil.get_terminal_size((TEXT_WIDTH, 24)).columns)

@@ -17,6 +17,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
+from ..archive.datelabel import article_date
 from ..archive.search.query.syntax import SORTS, SYNTAX, parse
 from .common import (
     PROG,
@@ -183,7 +184,7 @@ def format_hits(hits: list[Hit], mark: tuple[str, str] = ("[", "]")) -> str:
             parts += [snippet[done:a], mark[0], snippet[a:b], mark[1]]
             done = b
         parts.append(snippet[done:])
-        date = h.published[:10] or "undated"
+        date = article_date(h.published, h.date, h.date_approx, time=False) or "undated"
         lines += [f"{n:>3}. {h.title}  ({h.source_name or h.source}, {date}, {h.matched}, {h.score:g})",
                   f"     {''.join(parts)}", f"     {h.path}"]
     return "\n".join(lines)

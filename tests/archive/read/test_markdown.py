@@ -131,3 +131,23 @@ def test_hostile_markdown_neither_crashes_nor_hangs(body: str) -> None:
     got = parse_bytes(("---\ntitle: 标题\n---\n" + body).encode(), "/x/hostile.md")
     assert time.process_time() - start < 10
     assert got is not None
+
+
+@pytest.mark.parametrize("name", ["business/36.md", "commercial/19.md"])
+def test_a_wiki_tab_set_is_furniture_its_labels_go_its_content_stays(name: str) -> None:
+    path = FIXTURES / "bedtimenews__bedtimenews-archive-contents" / name
+    article = parse_bytes(path.read_bytes(), str(path))
+    assert isinstance(article, Article)
+    headings = [b.text for b in article.body if b.kind == "heading"]
+    assert not {"Tabs", "B站", "YouTube", "西瓜视频", "播客"} & set(headings)
+    assert len(article.text()) > 2000  # the transcript after the tabs is all there
+
+
+def test_a_tab_set_ends_at_a_heading_of_its_level_and_later_sections_keep_theirs() -> None:
+    doc = ("---\ntitle: 标题\ndate: 2022-01-01\n---\n\n## Tabs {.tabset}\n### B站\n\n"
+           "<iframe src='x'></iframe>\n\n### 文字稿\n\n第一段文字。\n\n##\n\n## 1. 产粮地缺水\n\n"
+           + "正文内容。" * 40 + "\n\n### 细节\n\n更多。\n")
+    article = parse_bytes(doc.encode(), "/a/x.md")
+    assert isinstance(article, Article)
+    assert [b.text for b in article.body if b.kind == "heading"] == ["1. 产粮地缺水", "细节"]
+    assert "第一段文字。" in article.text()

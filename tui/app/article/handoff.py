@@ -131,6 +131,10 @@ class Handoff:
             "open_url": self.open_url, "save": self.save}
         commands[how](article)
 
+    def _width(self) -> int:
+        """The text handed over is wrapped to the app's width (the terminal the pager takes)."""
+        return max(20, self.app.size.width)
+
     def copy_url(self, article: Article) -> None:
         url = one_line(article.url)
         if not url:
@@ -140,11 +144,11 @@ class Handoff:
         self.app.notify(f"Copied URL (OSC 52): {url}", title="y", markup=False, timeout=4)
 
     def copy_text(self, article: Article) -> None:
-        self.app.copy_to_clipboard(to_text(article))
+        self.app.copy_to_clipboard(to_text(article, width=self._width()))
         self._say("Copied the article text (OSC 52)")
 
     def pager(self, article: Article) -> None:
-        problem = page(self.app, to_text(article), self.config.pager_command())
+        problem = page(self.app, to_text(article, width=self._width()), self.config.pager_command())
         if problem:
             self._say(problem, warning=True)
 

@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 
 from ...archive.model import Article
+from ...archive.read.tables import CELL_SEP
 from ...archive.search.rank.highlights import Highlights
+from .grid import cell_offsets, draw
 from .text import article_date, clean, clean_lines, clean_segment, source_label
 from .wrap import clip
 
@@ -34,6 +38,7 @@ class Piece:
     extra: str = ""  # a dim line under the text (image or link URL)
     marks: str = ""  # markers of links whose words were not placed, appended: " [1][2]"
     anchors: tuple[tuple[int, str], ...] = ()  # (offset in text, marker) after a link's words
+    cells: tuple[tuple[tuple[int, int], ...], ...] = ()  # a table's cells: [start, end) in text
 
 
 _STYLES: dict[str, Style] = {
@@ -44,12 +49,28 @@ _STYLES: dict[str, Style] = {
     "quote": Style(italic=True),
     "caption": Style(dim=True, italic=True),
     "image": Style(italic=True),
+    "table": Style(),
+    "list": Style(),
     "links": Style(bold=True),
 }
 
 
-def _image_piece(url: str, caption: str) -> Piece:
-    return Piece("image", clean(caption) or "(无说明 no caption)", "[图] ", clean(url))
+def _image_piece(caption: str) -> Piece:
+    """One line: `[图] caption`, or `[图]` alone (the address is not for reading)."""
+    return Piece("image", clean(caption), "[图] ")
+
+
+def shown_url(url: str) -> str:
+    """A URL as a reader reads it: percent-escapes of UTF-8 decoded (`%E5%9B%BD` -> 国), one line."""
+    try:
+        decoded = unquote(url, errors="strict")
+    except UnicodeDecodeError:
+        decoded = url
+    return clean(decoded)
+
+
+def _list_prefix(depth: int) -> str:
+    return "  " * min(depth, 8) + "• "
 
 
 def article_pieces(article: Article, *, bookmarked: bool = False) -> list[Piece]:
@@ -61,18 +82,22 @@ def article_pieces(article: Article, *, bookmarked: bool = False) -> list[Piece]
     pieces = [Piece("title", clean(article.title) or "(无标题 untitled)", MARK if bookmarked else "")]
     pieces.append(Piece("meta", " · ".join(m for m in meta if m)))
     if article.url:
-        pieces.append(Piece("url", clean(article.url)))
+        pieces.append(Piece("url", shown_url(article.url)))
     lead_url = ""
     if article.image and (article.image.url or article.image.caption):
         lead_url = article.image.url
-        pieces.append(_image_piece(article.image.url, article.image.caption))
+        pieces.append(_image_piece(article.image.caption))
     links: list[tuple[str, str]] = []
     for block in article.body:
         if block.kind == "image":
             if block.url != lead_url or not lead_url:
-                pieces.append(_image_piece(block.url, block.text))
+                pieces.append(_image_piece(block.text))
             continue
-        text = clean_lines(block.text)
+        cells: tuple[tuple[tuple[int, int], ...], ...] = ()
+        if block.kind == "table" and block.rows:
+            text, cells = cell_offsets(tuple(tuple(clean(c) for c in row) for row in block.rows), CELL_SEP)
+        else:
+            text = clean_lines(block.text)
         if not text and not block.links:
             continue
         marks = ""
@@ -83,9 +108,10 @@ def article_pieces(article: Article, *, bookmarked: bool = False) -> list[Piece]
                 anchors.append((link.end, f"[{len(links)}]"))
             else:
                 marks += f"[{len(links)}]"
-        prefix = {"quote": "│ ", "list": "• "}.get(block.kind, "")
-        pieces.append(Piece(block.kind if block.kind in _STYLES else "paragraph", text, prefix,
-                            marks=f" {marks}" if marks else "", anchors=tuple(anchors)))
+        prefix = _list_prefix(block.depth) if block.kind == "list" else "│ " if block.kind == "quote" else ""
+        kind = block.kind if block.kind in _STYLES or cells else "paragraph"
+        pieces.append(Piece(kind, text, prefix, marks=f" {marks}" if marks else "",
+                            anchors=tuple(anchors), cells=cells))
     if links:
         pieces.append(Piece("links", "链接 Links"))
         for n, (text, url) in enumerate(links, 1):
@@ -104,13 +130,24 @@ def find_matches(pieces: list[Piece], terms: Iterable[str]) -> list[tuple[int, i
             for a, b in marks.spans(p.text)]
 
 
+def _body(piece: Piece, spans: Iterable[tuple[int, int]], current: tuple[int, int] | None) -> Text:
+    body = Text(piece.text, style=_STYLES.get(piece.kind, Style()))
+    for start, end in spans:
+        body.stylize(CURRENT if (start, end) == current else MATCH, start, end)
+    return body
+
+
+def render_table(piece: Piece, spans: Iterable[tuple[int, int]] = (),
+                 current: tuple[int, int] | None = None) -> Table:
+    """A table piece as a grid (grid.py), its matches highlighted in their cells."""
+    return draw(_body(piece, spans, current), piece.cells, piece.anchors, piece.marks, DIM)
+
+
 def render_piece(piece: Piece, spans: Iterable[tuple[int, int]] = (),
                  current: tuple[int, int] | None = None) -> Text:
     base = _STYLES.get(piece.kind, Style())
     out = Text(piece.prefix, style=DIM if piece.kind in ("link", "image") else base)
-    body = Text(piece.text, style=base)
-    for start, end in spans:
-        body.stylize(CURRENT if (start, end) == current else MATCH, start, end)
+    body = _body(piece, spans, current)
     pos = 0
     for at, marker in piece.anchors:  # each link's marker right after its words
         out.append_text(body[pos:at])

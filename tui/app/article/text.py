@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 
+from ...archive.datelabel import article_date, date_label
 from ...archive.read.sources import display_name
 from ...archive.read.text import strip_controls
+
+__all__ = ["article_date", "clean", "clean_lines", "clean_segment", "date_label", "source_label"]
 
 _SPACES = re.compile(r"\s+")  # line breaks and tabs too: these helpers make one line
 
@@ -37,20 +40,3 @@ def clean_lines(text: str) -> str:
 def source_label(key: str, name: str) -> str:
     """`美国之音 VOA` for known sources, the stored name (or key) for others; never empty."""
     return clean(display_name(key, name)) or "未知来源 Unknown"
-
-
-def date_label(published: str, *, time: bool = True) -> str:
-    """`2024-04-10 01:54` from an ISO date/datetime; the cleaned input when it is not ISO."""
-    published = clean(published)
-    if len(published) >= 16 and published[10] == "T" and time:
-        return f"{published[:10]} {published[11:16]}"
-    return published[:10]
-
-
-def article_date(published: str, archived: str, approx: bool, *, time: bool = True) -> str:
-    """The date shown for an article: `date_label(published)`, or `≈ 2020-07-14` (the archive
-    day) when the file gives no publication date and the article is placed by its archive time."""
-    if approx and not published:
-        day = date_label(archived, time=False)
-        return f"≈ {day}" if day else ""
-    return date_label(published, time=time)

@@ -1,65 +1,35 @@
-"""Line wrapping that treats CJK characters as break points (Textual and Rich only break at spaces).
-
-Without this, a Chinese paragraph after `(Joe Biden)` is one long "word" and wraps leaving a large gap.
-Simple kinsoku: no line starts with closing punctuation, none ends with opening punctuation.
+"""Rich `Text` wrapped where the archive's line-breaking rule allows (archive/linebreak.py: CJK
+characters are break points, kinsoku, no Latin word split); Textual and Rich only break at spaces.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from rich.cells import get_character_cell_size
 from rich.text import Text
 
-NO_START = set("，。、；：？！）》」』】〕〉”’…·—,.;:?!)]}%")
-NO_END = set("（《「『【〔〈“‘([{")
+from ...archive.linebreak import cell_len, line_starts, wrap_offsets
 
-
-def _wide(ch: str) -> bool:
-    return get_character_cell_size(ch) == 2
-
-
-def _can_break(prev: str, ch: str) -> bool:
-    """May a line start at `ch`, right after `prev`?"""
-    if ch.isspace():
-        return False
-    if prev.isspace():
-        return True
-    if ch in NO_START or prev in NO_END:
-        return False
-    return _wide(prev) or _wide(ch)
-
-
-def _line_starts(text: str, width: int) -> Iterator[tuple[int, int, bool]]:
-    """(index, seen, wrapped) for each line after the first: where it starts, the character that
-    decided it (a newline, or the first that did not fit), and whether it is a break made here
-    rather than a line after an existing newline. Lazy: `clip` stops once it has its lines."""
-    width = max(1, width)
-    start, col, last = 0, 0, -1
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            start, col, last = i + 1, 0, -1
-            yield start, i, False
-            continue
-        cells = get_character_cell_size(ch)
-        if i > start and _can_break(text[i - 1], ch):
-            last = i
-        if col + cells > width and i > start and not ch.isspace():
-            cut = last if last > start else i
-            yield cut, i, True
-            start, last = cut, -1
-            col = sum(get_character_cell_size(c) for c in text[cut:i])
-        col += cells
-
-
-def wrap_offsets(text: str, width: int) -> list[int]:
-    """Indices where new lines start (besides after existing newlines)."""
-    return [at for at, _, wrapped in _line_starts(text, width) if wrapped]
+__all__ = ["clip", "hanging", "wrap", "wrap_lines", "wrap_offsets"]
 
 
 def wrap(text: Text, width: int) -> Text:
     """`text` with newlines inserted so no line is wider than `width` cells (trailing spaces trimmed)."""
     return _broken(text, wrap_offsets(text.plain, width))
+
+
+def hanging(text: Text, width: int, hang: int) -> Text:
+    """`text` wrapped to `width` with its first `hang` characters (a prefix such as `  • `) hanging:
+    the lines after the first start under the text, not under the prefix."""
+    room = width - cell_len(text.plain[:hang])
+    if hang <= 0 or room < 8:
+        return wrap(text, width)
+    head, body = text[:hang], text[hang:]
+    indent = " " * cell_len(head.plain)
+    lines = wrap_lines(body, room)
+    out = head + lines[0]
+    for line in lines[1:]:
+        out.append("\n" + indent)
+        out.append_text(line)
+    return out
 
 
 def _broken(text: Text, offsets: list[int]) -> Text:
@@ -87,7 +57,7 @@ def clip(text: Text, width: int, lines: int) -> Text:
         offsets = wrap_offsets(plain, width)
     else:
         offsets = []
-        for at, seen, _ in _line_starts(plain, width):
+        for at, seen, _ in line_starts(plain, width):
             offsets.append(at)
             if len(offsets) == lines:
                 text = text[: seen + 1]  # the shown lines, and what tells that more was cut

@@ -10,9 +10,10 @@ Reading rules (what a careful reader expects):
 * `<h1>`-`<h6>` are headings, and so is a short paragraph that is entirely bold
   (`<p><strong>小标题</strong></p>`, or a bold run between `<br><br>`); a long bold lead
   paragraph stays a paragraph.
-* `<blockquote>` -> quote, `<li>` -> list, `<figcaption>`/`.caption`/a `<small>` right after
-  an image -> the image's caption. A short text sharing its block with an image, after it,
-  is the caption too. The first image, before any text, is the lead `Body.image`.
+* `<blockquote>` -> quote, `<li>` -> list (its `depth`: the lists it is nested in, 0 at the top),
+  `<figcaption>`/`.caption`/a `<small>` right after an image -> the image's caption. A short
+  text sharing its block with an image, after it, is the caption too. The first image, before
+  any text, is the lead `Body.image`.
 * A short dangling dateline such as ``白宫 —`` before the first `<p>` is joined to it.
 * A data table becomes one `table` block holding its rows of cells (tables.py); each link
   records where its words end in its block's text.
@@ -54,6 +55,7 @@ _HEADING_END = re.compile(r"[。．.！!？?，,；;：:…）)」』”\"]$")
 _DANGLING = re.compile(r"^\S.{0,24}[—–－-]{1,2}$")
 _MAX_HEADING, _MAX_CAPTION = 40, 150
 _TABLE_TAGS = frozenset({"table", "tr", "td", "th"})
+_LIST_TAGS = frozenset({"ul", "ol"})
 _IMG_SRC_ATTRS = ("data-src", "data-original", "src", "data-lazy-src")  # lazy loaders first
 #: What BeautifulSoup collapses a whitespace-only string of (outside <pre>/<textarea>).
 _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
@@ -79,6 +81,7 @@ class Builder:
     after_promo: bool = False
     pre: int = 0  # open <pre>/<textarea> elements (lxml walk only)
     tables: list[tables.Table] = field(default_factory=list)  # open <table>s, innermost last
+    lists: int = 0  # open <ul>/<ol> elements: a list item's depth is one less
 
     def walk_tree(self, root: etree._Element) -> None:
         """The walk over an lxml tree: an element's text, then each child and its tail."""
@@ -188,6 +191,8 @@ class Builder:
                 self.kinds.append((node, kind))
             if name in _TABLE_TAGS:
                 self._enter_table(node, name)
+        if name in _LIST_TAGS:
+            self.lists += 1
         if name in ("b", "strong"):
             self.bold += 1
         href = attrs.get("href")
@@ -209,6 +214,8 @@ class Builder:
                 self.kinds.pop()
             if name in _TABLE_TAGS and self.tables:
                 self._leave_table(node, name)
+        if name in _LIST_TAGS:
+            self.lists -= 1
 
     def _enter_table(self, node: object, name: str) -> None:
         if name == "table":
@@ -309,7 +316,8 @@ class Builder:
                 kind = "heading"
         if self.prefix and kind == "paragraph":
             text, self.prefix = self.prefix + text, ""
-        self.blocks.append(Block(kind, text, tables.placed(text, links) if links else ()))
+        depth = max(0, self.lists - 1) if kind == "list" else 0
+        self.blocks.append(Block(kind, text, tables.placed(text, links) if links else (), depth=depth))
 
 
 def _collapse(s: str) -> str:

@@ -12,7 +12,10 @@ Rendering details a reader notices:
 * a soft line break between two CJK characters joins them (`家乡，\\n收割` reads `家乡，收割`),
   elsewhere it is a space;
 * kramdown/Pandoc attribute lists (`{.is-warning}`, `# Tabs {.tabset}`) are dropped: they style
-  the page, they are not text.
+  the page, they are not text;
+* a tab set (a heading marked `{.tabset}`, as wikis write them) is page furniture: the heading
+  (`Tabs`) and its tabs' labels (the headings one level under it: `B站`, `YouTube`, `播客`) go,
+  the tabs' content stays; the set ends at the next heading of its level or above.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ _PROSE_CHUNK = re.compile(r"(?:\A|\n[ \t]*\n)[^\s<][^\n]{9,}")
 #: Attribute lists: a line of its own (`{.is-warning}`, `{: .note}`) or a heading's tail.
 _ATTR_LINE = re.compile(r"^[ \t]*\{:?[ \t]*[.#][\w\- .#=:\"']*\}[ \t]*$", re.M)
 _ATTR_TAIL = re.compile(r"[ \t]+\{:?[ \t]*[.#][\w\- .#=:\"']*\}[ \t]*$", re.M)
+_TABSET = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t][^\n]*\{:?[ \t]*\.tabset\b[^}\n]*\}[ \t]*$")
+_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})(?:[ \t]|$)")
 _PLACEHOLDER_ALT = re.compile(
     r"^(?:image|img|picture|photo|pic|图片?|圖片?|配图|配圖|插图|插圖|livestream|cover|banner|\d+)$"
     r"|\.(?:jpe?g|png|gif|webp|bmp|svg)$", re.I)
@@ -78,8 +83,30 @@ def to_html(body: str) -> str:
     """The body rendered as HTML (raw HTML blocks kept as written, attribute lists dropped)."""
     text = body[:MAX_MARKDOWN]
     if "{" in text:
-        text = _ATTR_TAIL.sub("", _ATTR_LINE.sub("", text))
+        text = _ATTR_TAIL.sub("", _ATTR_LINE.sub("", _without_tab_labels(text)))
     return _parser().render(text)
+
+
+def _without_tab_labels(text: str) -> str:
+    """The text without its tab sets' headings and tab labels (see the module's docstring)."""
+    if ".tabset" not in text:
+        return text
+    out: list[str] = []
+    level = 0  # the open tab set's heading level; 0 outside one
+    for line in text.split("\n"):
+        tabset = _TABSET.match(line)
+        heading = tabset or _HEADING.match(line)
+        if heading:
+            depth = len(heading.group(1))
+            if tabset:
+                level = depth
+                continue
+            if level and depth == level + 1:
+                continue  # a tab's label
+            if level and depth <= level:
+                level = 0
+        out.append(line)
+    return "\n".join(out)
 
 
 def _image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:

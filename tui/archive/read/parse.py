@@ -19,7 +19,7 @@ from .text import strip_controls
 __all__ = ["MAX_BYTES", "PARSER_VERSION", "article_id", "parse_bytes", "parse_file"]
 
 #: Bump whenever the parsed output for the same file can change (the cache keys on it).
-PARSER_VERSION = 3  # 3: Markdown bodies, tolerant front matter, table blocks, link ends (issue 22)
+PARSER_VERSION = 4  # 3: Markdown bodies, tolerant front matter, table blocks, link ends; 4: list depth
 #: Files larger than this are not articles (a news page is well under 1 MB of text).
 MAX_BYTES = 8 * 1024 * 1024
 

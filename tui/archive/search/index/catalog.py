@@ -28,6 +28,8 @@ class Row(NamedTuple):
     source: str
     source_name: str
     published: str
+    when: str = ""  # the date it is placed by: published, else the archive time when approximate
+    date_approx: bool = False
 
 
 class Columns(msgspec.Struct, array_like=True):
@@ -118,5 +120,7 @@ class Catalog:
 
     def row(self, i: int) -> Row:
         source, name = self.source(i)
-        published = "" if self.approximate(i) else self.published[i]
-        return Row(self.ids[i], self.path(i), self.titles[i], source, name, published)
+        approx = self.approximate(i)
+        published = "" if approx else self.published[i]
+        return Row(self.ids[i], self.path(i), self.titles[i], source, name, published,
+                   self.published[i], approx)

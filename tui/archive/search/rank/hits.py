@@ -43,7 +43,9 @@ class Hit:
     matched: str = "body"  # "title" | "alias" | "body"
     source: str = ""
     source_name: str = ""
-    published: str = ""
+    published: str = ""  # "" where the date is only approximate, as in the article
+    date: str = ""  # the day it is placed by (YYYY-MM-DD): published, else approximate
+    date_approx: bool = False
 
     def to_dict(self) -> dict[str, object]:
         d = asdict(self)
@@ -113,7 +115,7 @@ class Presenter:
         snippet = prefix + orig[start:end].replace("\n", " ") + suffix
         spans = spans_of(low, needles, start, end, len(prefix), inside)
         return Hit(meta.id, meta.path, meta.title, score, snippet, spans, matched,
-                   meta.source, meta.source_name, meta.published)
+                   meta.source, meta.source_name, meta.published, meta.when[:10], meta.date_approx)
 
     def _inside(self, low: str, here: set[str]) -> set[tuple[str, int]]:
         """(needle, offset) of the occurrences in `low` that lie inside a longer name (words.py):

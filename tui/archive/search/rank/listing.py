@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ...model import Article
 from ...store.archive import Archive
 from ..names.entities import Entity
 from .highlights import Highlights
@@ -44,7 +45,8 @@ def entity_hits(archive: Archive, entity: Entity, lights: Iterable[str], limit: 
         shift = len(prefix) - start
         shown = [(a + shift, b + shift) for a, b in spans if start <= a and b <= end]
         hits.append(Hit(article.id, article.path, article.title, float(len(hits)), snippet, shown,
-                        "alias", article.source, article.source_name, article.published))
+                        "alias", article.source, article.source_name, article.published,
+                        *_date(article)))
     return hits
 
 
@@ -59,5 +61,11 @@ def listing_hits(archive: Archive, ids: list[str]) -> list[Hit]:
         body = " ".join(article.text().split())
         snippet = body[:SNIPPET_WIDTH] + ("…" if len(body) > SNIPPET_WIDTH else "")
         hits.append(Hit(article.id, article.path, article.title, float(len(hits)), snippet, [],
-                        "body", article.source, article.source_name, article.published))
+                        "body", article.source, article.source_name, article.published,
+                        *_date(article)))
     return hits
+
+
+def _date(article: Article) -> tuple[str, bool]:
+    """A hit's `date` and `date_approx` fields for an article."""
+    return article.when[:10], article.date_approx and not article.published
