@@ -21,13 +21,14 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from ...archive.model import Article
+from ...keymap.shown import not_while_typing
 from ..article.handoff import Handoff
 from ..article.notices import problem_text, welcome_text
 from ..article.script import Script
 from ..article.text import clean
 from ..article.view import ArticleView
 from ..commands.help import HelpScreen, NamePrompt
-from ..commands.table import not_while_typing, screen_bindings
+from ..commands.table import screen_bindings
 from ..loading.loaders import Session
 from ..loading.messages import ArchiveLoaded, IndexReady, LoadingDone, LoadingFailed, LoadingProgress
 from ..loading.waiting import INDEXING_NAMES
