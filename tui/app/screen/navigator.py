@@ -24,10 +24,11 @@ from ..article.script import Script
 from ..article.text import clean
 from ..latency import Latency
 from ..loading.waiting import INDEXING_PLACEHOLDER
-from ..messages import EntityChosen, SavedSearchChosen, StatusChanged
+from ..messages import EntityChosen, ListingChosen, SavedSearchChosen, StatusChanged
 from ..names.panel import NamesPanel
 from ..search.box import PLACEHOLDER, SearchBox
-from ..search.results import LISTING_LIMIT, NEWEST, SearchResults
+from ..search.results import ALL, LISTING_LIMIT, NEWEST, SearchResults
+from ..search.status import plural, wrapped
 from ..tree.source_tree import SourceTree
 
 
@@ -40,6 +41,8 @@ class Navigator(Vertical):
         self.latency, self.sort = latency, sort
         self.archive: Archive | None = None
         self.searcher: Lookup | None = None
+        self._status = ""  # the status line's text (wrapped to the line's width when shown)
+        self._status_lines = 1
 
     def compose(self) -> ComposeResult:
         yield SearchBox(self.history, self.latency, placeholder=PLACEHOLDER, id="search")
@@ -157,6 +160,17 @@ class Navigator(Vertical):
             return self.results.current_article()
         return None
 
+    def list_ids(self, origin: Widget) -> list[str]:
+        """The articles of the list `origin` in order (what `[`/`]` walk from its cursor)."""
+        if origin is self.results:
+            return self.results.ids()
+        node = self.source_tree.cursor_node
+        return self.source_tree.ids_around(node) if node is not None else []
+
+    def terms_for(self, origin: Widget) -> list[str]:
+        """What to highlight in an article of the list `origin`."""
+        return self.results.terms() if origin is self.results else []
+
     def select_article(self, origin: Widget, article_id: str, ids: list[str]) -> list[str]:
         """`[`/`]`: the cursor of the list `origin` on `article_id`; the terms to highlight in it."""
         if isinstance(origin, (SearchResults, SourceTree)):
@@ -186,11 +200,35 @@ class Navigator(Vertical):
 
     def list_node(self) -> bool:
         """The newest articles of the highlighted tree node in the results; False when it has none."""
-        title, ids = self.source_tree.node_listing(NEWEST)
+        key = self.source_tree.node_key()
+        return self.show_listing(key) if key else self.show_listing("newest")
+
+    def show_listing(self, key: str) -> bool:
+        """List `key`: "newest" (the first screen's list), "all", or a tree node's articles,
+        newest first; False when it has none."""
+        if self.archive is None:
+            return False
+        if key in ("newest", "all"):
+            ids = [a.id for a in self.archive.articles]
+            title, summary = (NEWEST, self.summary()) if key == "newest" else (ALL, "")
+            limit = LISTING_LIMIT if key == "newest" else len(ids)
+        else:
+            title, ids = self.source_tree.listing_of(key)
+            summary, limit = "", LISTING_LIMIT
         if not ids:
             return False
-        self.results.list_articles(title, ids)
+        if self.results.query_text:
+            self.search.value = ""  # a listing replaces the search (what is typed would win)
+            self.results.search_for("")
+        self.results.list_articles(title, ids, summary, key=key, limit=limit)
         return True
+
+    def on_listing_chosen(self, message: ListingChosen) -> None:
+        message.stop()
+        self.show_listing(message.key)
+
+    def set_compact(self, compact: bool) -> None:
+        self.results.set_compact(compact)
 
     def pending(self) -> bool:
         """Whether the results pane is still searching (tests, screenshots)."""
@@ -198,15 +236,25 @@ class Navigator(Vertical):
 
     # -- the status line -----------------------------------------------------------------------
     def set_status(self, text: str) -> None:
-        # One line whatever it says (newstui.tcss): no layout pass for every keystroke's status.
-        self.query_one("#status", Static).update(Text(text), layout=False)
+        """The status, broken between its parts where it is wider than the line (never cut). A
+        layout pass only when its number of lines changes, not for every keystroke's status."""
+        self._status = text
+        status = self.query_one("#status", Static)
+        shown = wrapped(text, status.content_region.width or self.size.width - 2)
+        lines = shown.count("\n") + 1
+        status.update(Text(shown), layout=lines != self._status_lines)
+        self._status_lines = lines
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(lambda: self.set_status(self._status))
 
     def summary(self) -> str:
         archive = self.archive
         if archive is None:
             return ""
-        status = f"{len(archive)} articles · {len(archive.tree())} sources"
-        return status + (f" · {len(archive.rejections)} problems" if archive.rejections else "")
+        status = f"{plural(len(archive), 'article')} · {plural(len(archive.tree()), 'source')}"
+        problems = len(archive.rejections)
+        return status + (f" · {plural(problems, 'problem')} (! shows them)" if problems else "")
 
     def pane_status(self) -> str:
         """What the list shown last said, else the archive's summary."""
@@ -243,9 +291,10 @@ class Navigator(Vertical):
         if not indexed:
             self.search.placeholder = INDEXING_PLACEHOLDER
         self.set_status(self.summary())
-        if (first and self.switcher.current == "tree") or self.results.listing == NEWEST:
-            self.results.list_articles(NEWEST, [a.id for a in archive.articles[:LISTING_LIMIT]],
-                                       self.summary())
+        if first and self.switcher.current == "tree":
+            self.show_listing("newest")
+        elif self.results.listing_key and not self.results.query_text:
+            self.show_listing(self.results.listing_key)  # a rescan: the listing shown follows
 
     def index_ready(self, index: Lookup) -> None:
         self.searcher = index
