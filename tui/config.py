@@ -12,7 +12,7 @@
 
 A broken line or a wrong value gives one message naming the line and what it wants; that
 setting keeps its default and every other setting is used. newstui writes the file
-only when a setting is changed from the app (the theme), and then only that setting's line,
+only when a setting is changed from the app (the theme, `v`'s rows), and then only that setting's line,
 atomically, keeping everything else the user wrote. No Textual here (the CLI reads it too).
 """
 

@@ -98,8 +98,8 @@ class MainScreen(ScreenCommands):
         self.open_article(message.article_id, message.ids, message.terms, message.origin)
 
     def on_results_list_highlighted(self, message: ResultsList.Highlighted) -> None:
-        if message.rows is self.nav.results:
-            self.preview.moved(message.row_id, message.rows)
+        if message.rows is self.nav.results and (message.index or self.article.article is not None):
+            self.preview.moved(message.row_id, message.rows)  # (the welcome stays till the cursor moves)
 
     def on_tree_node_highlighted(self, message: SourceTree.NodeHighlighted[NodeData]) -> None:
         data = message.node.data
@@ -111,8 +111,6 @@ class MainScreen(ScreenCommands):
     def on_descendant_focus(self, event: object) -> None:
         self.set_class(self.focused is self.article, "-reading")
         self.refresh_bindings()
-        if self.focused is not None and self.nav.is_article_list(self.focused):
-            self.preview.moved(self.nav.highlighted_article(), self.focused)
 
     def action_cycle(self, step: int) -> None:
         panes: list[Widget] = [*self.nav.cycle_order(), self.article]
