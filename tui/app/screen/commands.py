@@ -45,6 +45,9 @@ class ScreenCommands(Screen[None]):
         return self.query_one("#article", ArticleView)
 
 
+    def set_status(self, text: str) -> None:
+        self.nav.set_status(text)
+
     def open_article(self, article_id: str, ids: list[str], terms: list[str], origin: Widget,
                      *, preview: bool = False) -> None:
         """Show `article_id` (chosen in `origin`, whose list `ids` `[`/`]` walk). What is open is

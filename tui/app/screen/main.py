@@ -50,9 +50,6 @@ class MainScreen(ScreenCommands):
         """Whether the results pane is still searching (tests, screenshots)."""
         return self.nav.pending()
 
-    def set_status(self, text: str) -> None:
-        self.nav.set_status(text)
-
     async def on_mount(self) -> None:
         self.handoff = Handoff(self.app, self.session.config, self.session.roots)
         await self.article.show_message(welcome_text(None, self.session.keymap))

@@ -59,10 +59,11 @@ class RowText:
 
 def compact_row(day: str, source: str, title: str, spans: list[tuple[int, int]], *, width: int,
                 read: bool, bookmarked: bool) -> Text:
-    """`2024-04-10 美国之音  title…`: one line, the title cut with `…` at `width`."""
+    """`2024-04-10 美国之音 title…`: one line, the title cut with `…` at `width` (the source by its
+    first word: its Chinese name where it has one)."""
     row = Text(MARK if bookmarked else "", style="bold yellow")
     row.append(f"{day or '----------'} ", style=DIM)
-    row.append(f"{source[:8]} ", style=Style(color="cyan", dim=read))
+    row.append(f"{source.split(' ')[0][:8]} ", style=Style(color="cyan", dim=read))  # 美国之音, not VOA
     shown = highlighted(title, spans) if title else Text("(无标题 untitled)")
     shown.stylize(Style(dim=True) if read else Style(bold=True))
     row.append_text(shown)
