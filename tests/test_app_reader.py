@@ -120,7 +120,8 @@ async def test_the_status_is_never_cut_and_counts_are_singular_when_one() -> Non
                 box.render(), screen.app.console.options.update_width(width))), line
             assert "Esc: tree" in line  # the whole status is there, on more lines if need be
             await pilot.press("slash", *"奥库斯")
-            assert await until(pilot, lambda: "1 result ·" in status(screen)), status(screen)
+            shown = screen
+            assert await until(pilot, lambda: "1 result ·" in status(shown)), status(shown)
 
 
 @sync
@@ -181,8 +182,9 @@ async def test_newest_and_all_in_the_tree_bring_the_first_list_back() -> None:
         screen = await at_tree(pilot)
         assert screen.nav.switcher.current == "tree"
         await pilot.press("g", "enter")  # 最新 Newest, the first node
+        results = screen.nav.results
         assert await until(pilot, lambda: screen.nav.switcher.current == "results"
-                           and screen.nav.results.listing_key == "newest" and len(screen.nav.results.hits) == 6)
+                           and results.listing_key == "newest" and len(results.hits) == 6)
         await pilot.press("escape", "g", "j", "enter")  # 全部 All
         assert await until(pilot, lambda: screen.nav.results.listing_key == "all")
 
@@ -209,4 +211,21 @@ async def test_an_empty_folder_says_what_files_newstui_reads(tmp_path: Path) -> 
         await pilot.pause(0.2)
         text = app.main.article.query_one(".message").text.plain  # type: ignore[attr-defined]
         assert "No articles here" in text and "front matter" in text and "r to rescan" in text
+        assert app.main.article.display and app.main.article.region.width > 0  # shown, even at 80x24
 
+
+
+@sync
+async def test_compact_rows_fill_the_screen_20_titles_at_80x24() -> None:
+    from test_app_support import _article  # the helper that builds the sample's articles
+
+    from tui.archive.model import Block
+    articles = [_article(n, "voa", "美国之音", f"标题 {n}", f"2024-01-{n:02d}", [Block("paragraph", "正文")])
+                for n in range(1, 29)]
+    app = NewsApp(archive=Archive(list(reversed(articles)), []))
+    async with app.run_test(size=NARROW) as pilot:
+        screen = await ready(pilot)
+        results = screen.nav.results
+        await pilot.press("v")
+        assert await until(pilot, lambda: results.row_count >= 20), results.row_count
+        assert results.size.height >= 20  # and 20 of them show at once

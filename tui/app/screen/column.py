@@ -140,9 +140,10 @@ class Column(Vertical):
         layout pass only when its number of lines changes, not for every keystroke's status."""
         self._status = text
         status = self.query_one("#status", Static)
-        shown = wrapped(text, status.content_region.width or self.size.width - 2)
-        lines = shown.count("\n") + 1
-        status.update(Text(shown), layout=lines != self._status_lines)
+        width = status.content_region.width or self.size.width - 2
+        shown = Text(wrapped(text, width))
+        lines = len(shown.wrap(self.app.console, max(1, width)))  # a long part wraps in the line too
+        status.update(shown, layout=lines != self._status_lines)
         self._status_lines = lines
 
     def on_resize(self) -> None:

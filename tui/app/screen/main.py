@@ -69,6 +69,8 @@ class MainScreen(ScreenCommands):
         self.nav.archive_loaded(message.archive, indexed=self.session.index is not None)
         if self.article.article is None:
             await self.article.show_message(welcome_text(message.archive, self.session.keymap))
+            if not len(message.archive):
+                self.show_article_pane()  # what files newstui reads, also where only one pane shows
 
     def on_index_ready(self, message: IndexReady) -> None:
         self.nav.index_ready(message.index)

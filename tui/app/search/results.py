@@ -82,6 +82,8 @@ class SearchResults(ResultsList):
         self.show(self.ids())
         if at is not None and at < self.row_count:
             self.highlighted = at
+        if compact:
+            self._more()  # a screenful of one-line rows holds more than the full rows fetched
 
     def set_searcher(self, searcher: Searcher) -> None:
         self.searcher = searcher

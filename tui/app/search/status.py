@@ -1,12 +1,11 @@
 """The status line's words: counts with their plurals, and a status wrapped between its parts
-(never cut: the status line grows a line instead, up to `MAX_LINES`)."""
+(never cut: the status line grows a line or two instead)."""
 
 from __future__ import annotations
 
 from rich.cells import cell_len
 
 SEP = " · "
-MAX_LINES = 3
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
