@@ -199,9 +199,10 @@ class FakeTmux:
 
 def test_tmux_without_set_clipboard_or_passthrough_is_likely_to_drop_the_copy() -> None:
     inside = {"TMUX": "/tmp/tmux-0/default,1,0"}
-    assert handoff.tmux_drops_osc52(inside, FakeTmux({"set-clipboard": "external", "allow-passthrough": "off"}))
-    assert not handoff.tmux_drops_osc52(inside, FakeTmux({"set-clipboard": "on"}))
-    assert not handoff.tmux_drops_osc52(inside, FakeTmux({"set-clipboard": "external", "allow-passthrough": "on"}))
+    drops = handoff.tmux_drops_osc52
+    assert drops(inside, FakeTmux({"set-clipboard": "external", "allow-passthrough": "off"}))
+    assert not drops(inside, FakeTmux({"set-clipboard": "on"}))
+    assert not drops(inside, FakeTmux({"set-clipboard": "external", "allow-passthrough": "on"}))
     outside = FakeTmux({})
     assert not handoff.tmux_drops_osc52({}, outside) and outside.asked == 0
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from test_app_flows import NARROW, WIDE, at_tree, make_app, open_first, ready, search
 from test_app_support import sync, until
 from textual import events
@@ -107,21 +109,20 @@ async def test_a_bad_filter_is_said_in_the_status() -> None:
         assert "last-week" in status(screen)
 
 
+@pytest.mark.parametrize("size", [NARROW, WIDE], ids=lambda s: f"{s[0]}x{s[1]}")
 @sync
-async def test_the_status_is_never_cut_and_counts_are_singular_when_one() -> None:
-    for size in (NARROW, WIDE):
-        async with make_app().run_test(size=size) as pilot:
-            screen = await ready(pilot)
-            line = status(screen)
-            assert "1 problem (! shows them)" in line and "problems" not in line
-            box = screen.query_one("#status")
-            width = box.content_region.width
-            assert all(len(row) <= width for row in screen.app.console.render_lines(
-                box.render(), screen.app.console.options.update_width(width))), line
-            assert "Esc: tree" in line  # the whole status is there, on more lines if need be
-            await pilot.press("slash", *"奥库斯")
-            shown = screen
-            assert await until(pilot, lambda: "1 result ·" in status(shown)), status(shown)
+async def test_the_status_is_never_cut_and_counts_are_singular_when_one(size: tuple[int, int]) -> None:
+    async with make_app().run_test(size=size) as pilot:
+        screen = await ready(pilot)
+        line = status(screen)
+        assert "1 problem (! shows them)" in line and "problems" not in line
+        box = screen.query_one("#status")
+        width = box.content_region.width
+        assert all(len(row) <= width for row in screen.app.console.render_lines(
+            box.render(), screen.app.console.options.update_width(width))), line
+        assert "Esc: tree" in line  # the whole status is there, on more lines if need be
+        await pilot.press("slash", *"奥库斯")
+        assert await until(pilot, lambda: "1 result ·" in status(screen)), status(screen)
 
 
 @sync
