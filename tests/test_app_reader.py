@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from test_app_flows import NARROW, WIDE, at_tree, make_app, open_first, ready, search
 from test_app_support import sync, until
 from textual import events
