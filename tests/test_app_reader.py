@@ -131,6 +131,7 @@ async def test_bang_shows_the_problems() -> None:
         await pilot.press("exclamation_mark")
         await pilot.pause()
         node = screen.nav.source_tree.cursor_node
+        assert screen.nav.switcher.current == "tree"  # from the first screen's list
         assert screen.focused is screen.nav.source_tree and node is not None
         assert "Problems" in str(node.label) and node.is_expanded
 

@@ -239,4 +239,7 @@ class Navigator(Column):
         """Show and select a top node of the tree (bookmarks, problems); False when there is none."""
         if self.results.query_text:
             self.search.value = ""
-        return self.source_tree.reveal(key)
+        if not self.source_tree.reveal(key):
+            return False
+        self.back_to_tree()  # from a listing or the names panel too
+        return True
