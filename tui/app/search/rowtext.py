@@ -5,25 +5,35 @@ line: date, source, title). The query's matches are lit in the title as search l
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from typing import TYPE_CHECKING
+from collections.abc import Hashable, Mapping
+from typing import Protocol
 
 from rich.style import Style
 from rich.text import Text
 
+from ...archive.search.engine import Hit
 from ...archive.search.rank.highlights import Highlights
+from ...archive.store.archive import Archive
 from ...userdata.reading import ReadingState
 from ..article.render import DIM, MARK, highlighted, result_prompt
 from ..article.script import Script
 from ..article.text import source_label
 from ..article.wrap import clip
 
-if TYPE_CHECKING:
-    from .results import SearchResults
+
+class Rows(Protocol):
+    """What the rows are of (the results pane): the hits listed, the archive, what to light."""
+
+    archive: Archive | None
+
+    @property
+    def hits(self) -> Mapping[str, Hit]: ...
+
+    def terms(self) -> list[str]: ...
 
 
 class RowText:
-    def __init__(self, results: SearchResults, state: ReadingState, script: Script) -> None:
+    def __init__(self, results: Rows, state: ReadingState, script: Script) -> None:
         self.results, self.state, self.script = results, state, script
         self.compact = False
         self._marks: tuple[tuple[str, ...], Highlights] = ((), Highlights())
