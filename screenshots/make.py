@@ -39,7 +39,7 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     for _ in range(250):
         await pilot.pause(0.02)
         screen = app.screen_stack[0]
-        if app.index is not None and not screen.workers_pending() and not screen.names.pending():
+        if app.index is not None and not screen.workers_pending() and not screen.nav.names.pending():
             break
     await pilot.pause(0.2)
 

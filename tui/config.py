@@ -5,13 +5,14 @@
     script = "as-written"          # or "simplified" / "traditional": how Chinese text is shown
     pager = "less -R"              # for `p` (default: $PAGER, else less)
     save_folder = "~/news-saved"   # where `s` saves articles as Markdown
+    rows = "full"                  # or "compact": one line per article in lists (`v` toggles it)
 
     [keys]                         # binding id = keys (see `?` or docs/keys-and-config.md for the ids)
     search = "slash,ctrl+f"
 
 A broken line or a wrong value gives one message naming the line and what it wants; that
 setting keeps its default and every other setting is used. newstui writes the file
-only when a setting is changed from the app (the theme), and then only that setting's line,
+only when a setting is changed from the app (the theme, `v`'s rows), and then only that setting's line,
 atomically, keeping everything else the user wrote. No Textual here (the CLI reads it too).
 """
 
@@ -32,7 +33,8 @@ ENV_CONFIG_DIR = "NEWSTUI_CONFIG_DIR"
 FILE_NAME = "config.toml"
 SORTS = ("relevance", "date")
 SCRIPTS = ("as-written", "simplified", "traditional")
-_CHOICES = {"sort": SORTS, "script": SCRIPTS}
+ROWS = ("full", "compact")
+_CHOICES = {"sort": SORTS, "script": SCRIPTS, "rows": ROWS}
 DEFAULT_THEME = "textual-dark"  # Textual's own default, used when no theme is set
 
 
@@ -43,6 +45,7 @@ class Config:
     script: str = "as-written"
     pager: str = ""  # "": $PAGER, else less
     save_folder: str = ""  # "": a newstui folder in the user's documents
+    rows: str = "full"  # or "compact": one line per article in the lists
     keys: dict[str, str] = field(default_factory=dict)
 
     def pager_command(self) -> str:
@@ -56,7 +59,7 @@ class Config:
     def in_force(self) -> dict[str, str]:
         """Each setting as newstui will really use it (the pager and folder it falls back to)."""
         return {"theme": self.theme or DEFAULT_THEME, "sort": self.sort, "script": self.script,
-                "pager": self.pager_command(), "save_folder": str(self.save_dir())}
+                "pager": self.pager_command(), "save_folder": str(self.save_dir()), "rows": self.rows}
 
     def to_toml(self) -> str:
         """The settings in force, as a config file would say them."""

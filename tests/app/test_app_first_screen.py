@@ -34,7 +34,7 @@ async def test_first_screen_lists_the_newest_and_enter_reads_the_first() -> None
 async def test_l_lists_the_newest_of_the_highlighted_tree_node() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await at_tree(pilot)
-        await pilot.press("down", "down", "down", "down")  # 法广 RFI, 2024, 2022, 美国之音 VOA
+        await pilot.press(*["down"] * 6)  # All, Bookmarks, 法广 RFI, 2024, 2022, 美国之音 VOA
         node = screen.nav.source_tree.cursor_node
         assert node is not None and str(node.label) == "美国之音 VOA (2)"
         await pilot.press("l")

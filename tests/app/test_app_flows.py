@@ -33,7 +33,7 @@ async def test_tree_shows_sources_with_counts_and_display_names() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await ready(pilot)
         got = labels(screen)
-        assert got[0] == "★ 书签 Bookmarks (0)"
+        assert got[:3] == ["最新 Newest", "全部 All (6)", "★ 书签 Bookmarks (0)"]
         assert "美国之音 VOA (2)" in got and "法广 RFI (2)" in got and "大纪元 Epoch Times (1)" in got
         assert "未知来源 Unknown (1)" in got  # no source name: falls back gracefully
         assert got[-1] == "⚠ 无法读取 Problems (1)"
@@ -72,8 +72,8 @@ async def test_tree_enter_opens_article_and_lists_newest_first() -> None:
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await at_tree(pilot)
         assert screen.focused is screen.nav.source_tree
-        # Bookmarks, then 法广 RFI (open); its newest year unfolds with Enter, then the month.
-        await pilot.press("down", "down", "enter")
+        # Newest, All, Bookmarks, then 法广 RFI (open); its newest year unfolds with Enter, then the month.
+        await pilot.press("down", "down", "down", "down", "enter")
         year = screen.nav.source_tree.cursor_node
         assert year is not None and year.is_expanded and str(year.label) == "2024 (1)"
         await pilot.press("down", "enter", "down", "enter")

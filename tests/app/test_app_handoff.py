@@ -158,3 +158,85 @@ def test_show_format_markdown(seeds_dir: Path, tmp_path: Path) -> None:
     assert lines[0].startswith("# 拜登与岸田峰会") and lines[2].startswith("美国之音 · 2024-04-10")
     assert any(line.startswith("![") and "](https://" in line for line in lines)  # the lead image
     assert "\x1b" not in done.stdout
+
+
+def textual_like_suspend(log: list[str]):  # type: ignore[no-untyped-def]
+    """Textual's `App.suspend`: the app resumes only when its block ends without an error."""
+
+    @contextlib.contextmanager
+    def suspend():  # type: ignore[no-untyped-def]
+        log.append("suspended")
+        yield
+        log.append("resumed")
+
+    return suspend
+
+
+@sync
+async def test_p_with_a_pager_that_fails_to_start_resumes_the_app_and_says_so(
+        config_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    configure(config_dir, pager=sys.executable)  # found on PATH, then fails to start (below)
+    app = make_app()
+    log: list[str] = []
+    monkeypatch.setattr(app, "suspend", textual_like_suspend(log))
+
+    def fails(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(handoff.subprocess, "run", fails)
+    monkeypatch.setattr(handoff.page, "__defaults__", (fails,))
+    async with app.run_test(size=WIDE) as pilot:
+        await open_hit(pilot, "blinken")
+        await pilot.press("p")
+        assert await until(pilot, lambda: said(app, "Cannot run the pager"))
+    assert log == ["suspended", "resumed"]  # the screen came back
+    assert any("Permission denied" in n.message and "config" in n.message for n in app._notifications)
+
+
+@sync
+async def test_p_with_a_pager_not_on_the_path_never_hands_the_terminal_over(
+        config_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    configure(config_dir, pager="nonexistent-pager -R")
+    app = make_app()
+    log: list[str] = []
+    monkeypatch.setattr(app, "suspend", textual_like_suspend(log))
+    async with app.run_test(size=WIDE) as pilot:
+        await open_hit(pilot, "blinken")
+        await pilot.press("p")
+        assert await until(pilot, lambda: said(app, "'nonexistent-pager': not found"))
+    assert log == []
+
+
+class FakeTmux:
+    def __init__(self, answers: dict[str, str]) -> None:
+        self.answers, self.asked = answers, 0
+
+    def __call__(self, argv: list[str], **kwargs: object) -> object:
+        self.asked += 1
+        return type("Done", (), {"stdout": self.answers.get(argv[-1], "") + "\n"})()
+
+
+def test_tmux_without_set_clipboard_or_passthrough_is_likely_to_drop_the_copy() -> None:
+    inside = {"TMUX": "/tmp/tmux-0/default,1,0"}
+    drops = handoff.tmux_drops_osc52
+    assert drops(inside, FakeTmux({"set-clipboard": "external", "allow-passthrough": "off"}))
+    assert not drops(inside, FakeTmux({"set-clipboard": "on"}))
+    assert not drops(inside, FakeTmux({"set-clipboard": "external", "allow-passthrough": "on"}))
+    outside = FakeTmux({})
+    assert not handoff.tmux_drops_osc52({}, outside) and outside.asked == 0
+
+
+@sync
+async def test_y_inside_a_tmux_that_drops_osc52_says_how_to_enable_it_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    tmux = FakeTmux({"set-clipboard": "external"})
+    monkeypatch.setattr(handoff.tmux_drops_osc52, "__defaults__", (tmux,))
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await open_hit(pilot, "blinken")
+        await pilot.press("y", "y", "c")
+        await pilot.pause()
+    hints = [n.message for n in app._notifications if "set-clipboard on" in n.message]
+    assert len(hints) == 1 and "Copied URL" in hints[0]
+    assert sum("Copied" in n.message for n in app._notifications) == 3

@@ -11,11 +11,11 @@ from textual.widgets import Input
 from tui.app.app import NewsApp
 from tui.app.article.render import Piece, article_pieces, find_matches, render_piece
 from tui.app.commands.help import help_text
-from tui.app.commands.table import COMMANDS
 from tui.app.names.entities import entity_prompt, find
 from tui.archive.search.names.entities import Entity
 from tui.archive.search.opening import build_index
 from tui.archive.search.rank.listing import entity_hits
+from tui.keymap.table import COMMANDS
 
 KISHIDA_SEEDS = ["001", "000", "004", "002"]  # newest first; 003 (大纪元) never names him
 

@@ -67,7 +67,7 @@ async def test_save_a_search_from_the_app_then_rerun_it_from_the_tree(data_dir: 
     async with make_app().run_test(size=WIDE) as pilot:
         screen = await at_tree(pilot)
         assert await until(pilot, lambda: saved_labels(screen) == ["japan (4)  日本", "rfi (2)  source:rfi"])
-        await pilot.press("down")  # Bookmarks, then Saved searches (open)
+        await pilot.press("down", "down", "down")  # Newest, All, Bookmarks, then Saved searches (open)
         await pilot.press("down", "down", "enter")  # its second: rfi
         results = screen.nav.results
         assert await until(pilot, lambda: screen.nav.search.value == "source:rfi" and len(results.hits) == 2)

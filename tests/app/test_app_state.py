@@ -39,7 +39,7 @@ async def test_bookmark_persists_across_app_instances(data_dir: Path) -> None:
         screen = await at_tree(pilot)
         node = screen.nav.source_tree.bookmarks_node
         assert node is not None and str(node.label) == "★ 书签 Bookmarks (1)"
-        await pilot.press("enter")  # cursor starts on Bookmarks: Enter unfolds it
+        await pilot.press("down", "down", "enter")  # Newest, All, then Bookmarks: Enter unfolds it
         await pilot.pause()
         assert [c.data.article_id for c in node.children] == ["a2"]
         await pilot.press("down", "b")  # unbookmark from the tree

@@ -10,6 +10,7 @@ from support.app import WIDE, many_archive, ready, sample_archive, search, sync,
 from tui.app.app import NewsApp
 from tui.app.loading.loaders import Loaded
 from tui.app.search.results import LISTING_LIMIT, MORE, ROW_LINES
+from tui.app.search.status import plural
 from tui.archive.search.engine import Hit, SearchIndex
 from tui.archive.search.opening import build_index
 
@@ -45,7 +46,7 @@ async def test_typed_quickly_the_results_answer_the_last_keystroke() -> None:
         want, total = index.index.search_counted("blinken", 50)
         assert index.queries[-1] == "blinken" and want
         assert results.ids() == [hit.id for hit in want]  # the rows answer "blinken", not a prefix
-        assert str(screen.query_one("#status").render()).startswith(f"{total} results")
+        assert str(screen.query_one("#status").render()).startswith(plural(total, "result") + " ·")
         assert results.current_article() == want[0].id
 
 

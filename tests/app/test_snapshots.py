@@ -146,3 +146,11 @@ def test_article_from_names_highlights_aliases(snap_compare, size: tuple[int, in
 def test_hostile_title_shows_literally(snap_compare) -> None:  # type: ignore[no-untyped-def]
     keys = steps("slash", "b", "o", "l", "d", "enter")
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=keys)
+
+
+def test_compact_list_at_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=steps("v"))
+
+
+def test_preview_beside_the_list_at_120x40(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=steps("v", "j"))

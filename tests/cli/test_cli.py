@@ -141,3 +141,12 @@ def test_ctrl_c_exits_130_quietly(monkeypatch: pytest.MonkeyPatch, capsys) -> No
     monkeypatch.setitem(cli.COMMANDS, "export", cli.Command("", articles.setup_export, interrupted))
     assert cli.main(["export"]) == 130
     assert capsys.readouterr().err == ""
+
+
+def test_config_show_names_a_keymap_clash_and_exits_1(config_dir: Path, tmp_path: Path) -> None:
+    (config_dir / "config.toml").write_text('[keys]\nnames = "n"\n', "utf-8")
+    done = newstui("config", "--show", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "n: names and next_match" in done.stderr
+    (config_dir / "config.toml").write_text('[keys]\nnames = "m"\n', "utf-8")
+    assert newstui("config", "--show", cwd=tmp_path).returncode == 0

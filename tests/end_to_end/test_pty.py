@@ -23,8 +23,10 @@ ROOT = ROOT
 
 
 class Terminal:
-    def __init__(self, cols: int, rows: int, data_dir: Path) -> None:
+    def __init__(self, cols: int, rows: int, data_dir: Path, config_dir: Path | None = None) -> None:
         env = dict(os.environ, TERM="xterm-256color", NEWSTUI_DATA_DIR=str(data_dir), LANG="C.UTF-8")
+        if config_dir is not None:
+            env["NEWSTUI_CONFIG_DIR"] = str(config_dir)
         env.pop("NO_COLOR", None)
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
@@ -70,6 +72,44 @@ def test_search_open_read_and_quit_in_a_real_terminal(tmp_path: Path, size: tupl
         assert "美国之音 VOA" in screen and "Traceback" not in screen
         term.send("\x1b")  # Esc: back to the results
         term.wait_for(lambda s: "results" in s)
+        term.send("q")
+        term.child.expect(pexpect.EOF, timeout=10)
+    finally:
+        term.child.close(force=True)
+    assert term.child.exitstatus == 0, term.text()
+
+
+def test_brackets_in_one_write_each_step_an_article(tmp_path: Path) -> None:
+    """`]]]]]]]]` arrives in one read (a paste, SSH): from the first of the five seeds, each
+    steps one article, up to the last, which says so."""
+    term = Terminal(80, 24, tmp_path)
+    try:
+        term.wait_for(lambda s: "Newest" in s and "articles" in s)  # the newest articles, listed
+        term.send("\r")
+        term.wait_for(lambda s: "https://" in s)  # the first article open
+        term.send("]" * 8)
+        term.wait_for(lambda s: "Last article in this list (5)" in s)
+        term.send("q")
+        term.child.expect(pexpect.EOF, timeout=10)
+    finally:
+        term.child.close(force=True)
+
+
+def test_a_pager_that_fails_to_start_gives_the_screen_back_with_a_message(tmp_path: Path) -> None:
+    pager = tmp_path / "broken-pager"
+    pager.write_text("#!/no/such/interpreter\n")
+    pager.chmod(0o755)  # found on the PATH, but exec fails: the failure happens while suspended
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "config.toml").write_text(f'pager = "{pager}"\n')
+    term = Terminal(120, 40, tmp_path / "data", config)
+    try:
+        term.wait_for(lambda s: "Newest" in s and "articles" in s)
+        term.send("\r")
+        term.wait_for(lambda s: "https://" in s)
+        term.send("p")
+        screen = term.wait_for(lambda s: "Cannot run the pager" in s)
+        assert "美国之音" in screen or "法广" in screen  # the app is drawn again, not a blank screen
         term.send("q")
         term.child.expect(pexpect.EOF, timeout=10)
     finally:

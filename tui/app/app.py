@@ -26,13 +26,16 @@ from ..archive.search.searcher import Lookup
 from ..archive.store.archive import Archive
 from ..archive.store.loader import roots_of
 from ..archive.store.paths import data_dir
+from ..keymap.clashes import clash_message
+from ..keymap.shown import key_column
+from ..keymap.table import BY_ID
 from ..userdata.history import History
 from ..userdata.reading import ReadingState
 from ..userdata.saved import SavedSearches
 from .article.handoff import osc52
 from .article.text import clean
 from .commands.palette import PaletteCommands
-from .commands.table import BY_ID, app_bindings, key_column
+from .commands.table import app_bindings
 from .latency import Latency
 from .loading import loaders
 from .loading.messages import ArchiveLoaded, IndexReady, LoadingDone, LoadingFailed, LoadingProgress
@@ -82,13 +85,14 @@ class NewsApp(App[int]):
             else:
                 keymap[binding_id] = keys
         self.set_keymap(keymap)
+        clash = clash_message(keymap)
+        if clash:
+            said.append(clash)
         return f"Config {config.config_path()}: " + "; ".join(said) if said else None
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
-        """The keymap gave a key to another command: say which command lost it."""
-        for binding in clashed_bindings:
-            self.notify(f"Keymap: {binding.key} now runs another command, not {binding.id or binding.action}",
-                        severity="warning", markup=False, timeout=8)
+        """Said once on start instead (`clash_message`, also in the welcome text and the help):
+        Textual calls this each time it gathers the bindings for a key."""
 
     def watch_theme(self, theme: str) -> None:
         """A theme chosen in the palette is remembered in the config file (that line only)."""

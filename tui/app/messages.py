@@ -45,6 +45,14 @@ class SavedSearchChosen(Message):
         self.query = query
 
 
+class ListingChosen(Message):
+    """List `key`: "newest", "all" or a tree node's articles (a node of the tree)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+
+
 class StatusChanged(Message):
     """A pane's one-line status changed (shown now, and again when the pane comes back)."""
 

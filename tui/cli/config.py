@@ -21,7 +21,12 @@ def run_config(args: argparse.Namespace) -> int:
     if not args.show:
         print(path)
         return 0
+    from ..keymap.clashes import clash_message
+
     settings, problem = config.load(path)
+    clash = clash_message(settings.keys)
+    if clash:
+        problem = f"{problem}; {clash}" if problem else f"Config {path}: {clash}"
     if problem:
         print(f"{PROG}: {one_line(problem)}", file=sys.stderr)
     print(f"# {path}{'' if path.exists() else ' (not written yet: these are the defaults)'}")

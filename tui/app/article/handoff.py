@@ -8,9 +8,10 @@ from __future__ import annotations
 import base64
 import os
 import shlex
+import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from textual.app import App, SuspendNotSupported
@@ -24,22 +25,33 @@ from ...config import Config
 Runner = Callable[..., object]
 
 
+PAGER_HINT = "set pager in the config (newstui config --path) or $PAGER"
+
+
 def page(app: App[int], text: str, command: str, run: Runner = subprocess.run) -> str | None:
-    """Show `text` in `command` (a pager) with the app suspended; a message when it cannot."""
+    """Show `text` in `command` (a pager) with the app suspended; a message when it cannot.
+
+    A pager that is not there is found before the app hands the terminal over. One that fails
+    to start all the same is caught inside `app.suspend()`: an error leaving that block skips
+    Textual's resume, and the app would stay suspended (a blank screen, keys echoed raw)."""
     try:
         argv = shlex.split(command)
     except ValueError as exc:
-        return f"Pager {command!r}: {exc}"
+        return f"Pager {command!r}: {exc}; {PAGER_HINT}"
     if not argv:
-        return "No pager set"
+        return f"No pager set: {PAGER_HINT}"
+    if shutil.which(argv[0]) is None:
+        return f"Cannot run the pager {argv[0]!r}: not found; {PAGER_HINT}"
+    problem = None
     try:
         with app.suspend():
-            run(argv, input=text.encode("utf-8"), check=False)
+            try:
+                run(argv, input=text.encode("utf-8"), check=False)
+            except OSError as exc:
+                problem = f"Cannot run the pager {argv[0]!r}: {exc.strerror or exc}; {PAGER_HINT}"
     except SuspendNotSupported:
         return "This terminal cannot hand over to a pager"
-    except OSError as exc:
-        return f"Cannot run the pager {argv[0]!r}: {exc.strerror or exc}"
-    return None
+    return problem
 
 
 def has_display() -> bool:
@@ -114,11 +126,41 @@ def osc52(text: str, tmux: bool) -> list[str]:
     return [plain, "\x1bPtmux;" + plain.replace("\x1b", "\x1b\x1b") + "\x1b\\"]
 
 
+TMUX_HINT = ("Inside tmux the copy reaches your clipboard only with `set -g set-clipboard on` "
+             "(or `set -g allow-passthrough on`, tmux 3.3+) in ~/.tmux.conf")
+
+
+def tmux_drops_osc52(env: Mapping[str, str], run: Runner = subprocess.run) -> bool:
+    """Inside tmux, whether tmux is likely to drop OSC 52: neither `set-clipboard on` nor
+    `allow-passthrough on` (asked of tmux; when it does not answer, likely)."""
+    if not env.get("TMUX"):
+        return False
+    for option in ("set-clipboard", "allow-passthrough"):
+        try:
+            done = run(["tmux", "show-options", "-gv", option], capture_output=True, text=True,
+                       timeout=2, check=False)
+        except (OSError, subprocess.SubprocessError):
+            return True
+        if str(getattr(done, "stdout", "")).strip() in ("on", "all"):
+            return False
+    return True
+
+
 class Handoff:
     """The `y`, `c`, `p`, `o` and `s` commands on an article, told to the user as notifications."""
 
     def __init__(self, app: App[int], config: Config, roots: list[Path]) -> None:
         self.app, self.config, self.roots = app, config, roots
+        self._clipboard_checked = False
+
+    def _copied(self, said: str) -> None:
+        """`said` (what was copied); the first time inside a tmux that drops OSC 52, how to fix it."""
+        if not self._clipboard_checked:
+            self._clipboard_checked = True
+            if tmux_drops_osc52(os.environ):
+                self._say(f"{said}. {TMUX_HINT}", warning=True)
+                return
+        self._say(said)
 
     def _say(self, text: str, warning: bool = False) -> None:
         self.app.notify(strip_controls(text), severity="warning" if warning else "information",
@@ -141,11 +183,11 @@ class Handoff:
             self._say("This article has no URL", warning=True)
             return
         self.app.copy_to_clipboard(url)
-        self.app.notify(f"Copied URL (OSC 52): {url}", title="y", markup=False, timeout=4)
+        self._copied(f"Copied URL (OSC 52): {url}")
 
     def copy_text(self, article: Article) -> None:
         self.app.copy_to_clipboard(to_text(article, width=self._width()))
-        self._say("Copied the article text (OSC 52)")
+        self._copied("Copied the article text (OSC 52)")
 
     def pager(self, article: Article) -> None:
         problem = page(self.app, to_text(article, width=self._width()), self.config.pager_command())

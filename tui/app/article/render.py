@@ -184,12 +184,16 @@ def _same(text: str) -> str:
 
 
 def result_prompt(article: Article, snippet: str, spans: Iterable[tuple[int, int]], *,
-                  read: bool, bookmarked: bool, width: int = 0, convert: Convert = _same) -> Text:
-    """Title, source · date, snippet with the match highlighted; wrapped CJK-aware to `width`
-    (title and snippet at most two lines each) when a width is given. `convert` shows the title
-    and snippet in the reader's script (keeping every character at its place: spans hold)."""
+                  read: bool, bookmarked: bool, width: int = 0, convert: Convert = _same,
+                  title_spans: Iterable[tuple[int, int]] = ()) -> Text:
+    """Title, source · date, snippet with the matches highlighted (`title_spans` in the title,
+    `spans` in the snippet); wrapped CJK-aware to `width` (title and snippet at most two lines
+    each) when a width is given. `convert` shows the title and snippet in the reader's script
+    (keeping every character at its place: spans hold)."""
     title = Text(MARK if bookmarked else "", style="bold yellow")
-    title.append(clean(convert(article.title)) or "(无标题 untitled)", style=Style(bold=not read, dim=read))
+    shown = highlighted(convert(article.title), title_spans) if article.title else Text("(无标题 untitled)")
+    shown.stylize(Style(bold=not read, dim=read))
+    title.append_text(shown)
     info = " · ".join(s for s in (source_label(article.source, article.source_name),
                                   article_date(article.published, article.archived, article.date_approx,
                                                time=False)) if s)

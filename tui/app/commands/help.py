@@ -18,7 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ...archive.search.query.syntax import SYNTAX
-from .table import help_rows
+from ...keymap.shown import help_rows
+from ..article.notices import clash_text
 
 NOTES = [
     "Read articles are dimmed; read marks and bookmarks are saved in the data directory",
@@ -38,7 +39,8 @@ def help_renderable(keymap: Mapping[str, str] | None = None) -> Group:
     table.add_column(ratio=1)
     for key, what in help_rows(keymap):
         table.add_row(key, what)
-    return Group(Text("newstui — 键盘操作 keys\n", style=Style(bold=True)), table, *syntax_section(),
+    return Group(Text("newstui — 键盘操作 keys\n", style=Style(bold=True)), table, clash_text(keymap),
+                 *syntax_section(),
                  Text("\n" + " ".join(NOTES), style=Style(dim=True)),
                  Text("\nEsc, q or ? closes this help.", style=Style(italic=True)))
 

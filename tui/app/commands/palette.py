@@ -7,8 +7,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from ...keymap.shown import palette_entries
 from ..screen.main import MainScreen
-from .table import palette_entries
 
 
 class PaletteCommands(Provider):

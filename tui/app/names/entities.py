@@ -17,6 +17,7 @@ from ...archive.search.searcher import NameFinder
 from ..article.render import DIM
 from ..article.text import clean
 from ..article.wrap import clip
+from ..search.status import plural
 
 KIND_LABELS = {"person": "人物 person", "organisation": "机构 organisation",
                "agreement": "协议 agreement", "place": "地点 place", "other": "其他 other"}
@@ -60,4 +61,4 @@ def entity_prompt(entity: Entity, width: int = 0) -> Text:
 def status_line(entity: Entity, shown: Sequence[Hit]) -> str:
     total = len(entity.articles)
     more = f" (first {len(shown)})" if len(shown) < total else ""
-    return f"{clean(entity.name)} · {total} articles{more} · Esc: back to names"
+    return f"{clean(entity.name)} · {plural(total, 'article')}{more} · Esc: back to names"

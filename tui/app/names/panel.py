@@ -26,6 +26,7 @@ from ..article.render import DIM
 from ..latency import HoldsFrames, Latency
 from ..messages import EntityChosen, StatusChanged
 from ..search.rows import ResultsList
+from ..search.status import plural
 from . import entities
 
 NAMES_LIMIT = 500  # rows drawn at most; the filter narrows the rest
@@ -141,7 +142,7 @@ class NamesPanel(Vertical):
         if not self.shown:
             self.show_timeline(None)
         more = f" (first {NAMES_LIMIT}: type to narrow)" if self.total > NAMES_LIMIT else ""
-        self.status = f"{self.total} names{more} · Enter lists the articles"
+        self.status = f"{plural(self.total, 'name')}{more} · Enter lists the articles"
         self.post_message(StatusChanged(self.status))
         self.latency.answered()  # the key and the names it leaves, in one frame
 

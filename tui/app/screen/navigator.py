@@ -7,130 +7,23 @@ last said (`StatusChanged`), else the archive's summary. The screen tells it wha
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Input, ProgressBar, Static
+from textual.widgets import Input, ProgressBar
 from textual.worker import get_current_worker
 
 from ...archive.search.searcher import Lookup
 from ...archive.store.archive import Archive
-from ...userdata.history import History
-from ...userdata.reading import ReadingState
-from ...userdata.saved import SavedSearches
-from ..article.script import Script
 from ..article.text import clean
-from ..latency import Latency
 from ..loading.waiting import INDEXING_PLACEHOLDER
-from ..messages import EntityChosen, SavedSearchChosen, StatusChanged
-from ..names.panel import NamesPanel
-from ..search.box import PLACEHOLDER, SearchBox
-from ..search.results import LISTING_LIMIT, NEWEST, SearchResults
+from ..messages import EntityChosen, ListingChosen, SavedSearchChosen
+from ..search.box import PLACEHOLDER
+from ..search.results import ALL, LISTING_LIMIT, NEWEST, SearchResults
 from ..tree.source_tree import SourceTree
+from .column import Column
 
 
-class Navigator(Vertical):
-    def __init__(self, state: ReadingState, history: History, saved: SavedSearches, script: Script,
-                 latency: Latency, *, sort: str | None = None, id: str | None = None) -> None:
-        """`sort`: the results' order whatever a query says ("date"; None: as it says)."""
-        super().__init__(id=id)
-        self.state, self.history, self.saved, self.script = state, history, saved, script
-        self.latency, self.sort = latency, sort
-        self.archive: Archive | None = None
-        self.searcher: Lookup | None = None
-
-    def compose(self) -> ComposeResult:
-        yield SearchBox(self.history, self.latency, placeholder=PLACEHOLDER, id="search")
-        yield ProgressBar(id="progress", show_eta=False)
-        with ContentSwitcher(initial="tree", id="lists"):
-            yield SourceTree(self.script, id="tree")
-            results = SearchResults(self.state, self.script, self.latency, id="results")
-            results.sort = self.sort
-            yield results
-            yield NamesPanel(self.latency, id="names")
-        yield Static("", id="status", markup=False)
-
-    @property
-    def search(self) -> SearchBox:
-        return self.query_one("#search", SearchBox)
-
-    @property
-    def source_tree(self) -> SourceTree:
-        return self.query_one("#tree", SourceTree)
-
-    @property
-    def results(self) -> SearchResults:
-        return self.query_one("#results", SearchResults)
-
-    @property
-    def names(self) -> NamesPanel:
-        return self.query_one("#names", NamesPanel)
-
-    @property
-    def switcher(self) -> ContentSwitcher:
-        return self.query_one("#lists", ContentSwitcher)
-
-    def list_widget(self) -> Widget:
-        """The list shown (in the names panel: its rows)."""
-        current = self.switcher.current
-        if current == "names":
-            return self.names.rows
-        return self.results if current == "results" else self.source_tree
-
-    # -- focus: the screen says where, the column knows which of its widgets -----------------------
-    def cycle_order(self) -> list[Widget]:
-        """What Tab steps through here, in order: the box, then the list shown."""
-        return [self.search, self.list_widget()]
-
-    def focus_search(self, *, after_refresh: bool = False) -> None:
-        if after_refresh:  # the box shows after the next refresh (narrow, leaving the article)
-            self.screen.call_after_refresh(self.search.focus)
-        else:
-            # at once (Widget.focus waits a turn): what is typed next goes here
-            self.screen.set_focus(self.search)
-
-    def focus_tree(self, *, after_refresh: bool = False) -> None:
-        if after_refresh:
-            self.screen.call_after_refresh(self.source_tree.focus)
-        else:
-            self.source_tree.focus()
-
-    def tree_has_focus(self) -> bool:
-        return self.screen.focused is self.source_tree
-
-    def is_article_list(self, widget: Widget | None) -> bool:
-        """Whether `widget` is the tree or the results pane (the lists an article is opened from)."""
-        return widget is not None and widget in (self.source_tree, self.results)
-
-    def entity_has_focus(self) -> bool:
-        """The results pane has focus and lists an entity's articles (Esc: back to the names)."""
-        return self.screen.focused is self.results and self.results.entity is not None
-
-    def back(self) -> bool:
-        """Esc with focus in this column: out of the box, the search or the names; False when there
-        is nothing to leave here (the tree)."""
-        focused = self.screen.focused
-        if focused is self.search:
-            self.list_widget().focus()
-        elif focused is self.results:
-            if self.results.query_text:
-                self.search.value = ""  # the tree comes back when the box is empty
-            else:
-                self.back_to_tree()
-            self.focus_tree(after_refresh=True)
-        elif self.switcher.current == "names":
-            self.back_to_tree()
-            self.focus_tree(after_refresh=True)
-        else:
-            return False
-        return True
-
-    def on_search_box_to_list(self, message: SearchBox.ToList) -> None:
-        message.stop()
-        self.list_widget().focus()
-
+class Navigator(Column):
     # -- the lists' articles ---------------------------------------------------------------------
     def show_listed(self, listing: str) -> Widget | None:
         """The results pane has an entity's articles (`listing` "") or a listing in: show it; what
@@ -156,6 +49,17 @@ class Navigator(Vertical):
         if focused is self.results:
             return self.results.current_article()
         return None
+
+    def list_ids(self, origin: Widget) -> list[str]:
+        """The articles of the list `origin` in order (what `[`/`]` walk from its cursor)."""
+        if origin is self.results:
+            return self.results.ids()
+        node = self.source_tree.cursor_node
+        return self.source_tree.ids_around(node) if node is not None else []
+
+    def terms_for(self, origin: Widget) -> list[str]:
+        """What to highlight in an article of the list `origin`."""
+        return self.results.terms() if origin is self.results else []
 
     def select_article(self, origin: Widget, article_id: str, ids: list[str]) -> list[str]:
         """`[`/`]`: the cursor of the list `origin` on `article_id`; the terms to highlight in it."""
@@ -186,39 +90,39 @@ class Navigator(Vertical):
 
     def list_node(self) -> bool:
         """The newest articles of the highlighted tree node in the results; False when it has none."""
-        title, ids = self.source_tree.node_listing(NEWEST)
+        key = self.source_tree.node_key()
+        return self.show_listing(key) if key else self.show_listing("newest")
+
+    def show_listing(self, key: str) -> bool:
+        """List `key`: "newest" (the first screen's list), "all", or a tree node's articles,
+        newest first; False when it has none."""
+        if self.archive is None:
+            return False
+        if key in ("newest", "all"):
+            ids = [a.id for a in self.archive.articles]
+            title, summary = (NEWEST, self.summary()) if key == "newest" else (ALL, "")
+            limit = LISTING_LIMIT if key == "newest" else len(ids)
+        else:
+            title, ids = self.source_tree.listing_of(key)
+            summary, limit = "", LISTING_LIMIT
         if not ids:
             return False
-        self.results.list_articles(title, ids)
+        if self.results.query_text:
+            self.search.value = ""  # a listing replaces the search (what is typed would win)
+            self.results.search_for("")
+        self.results.list_articles(title, ids, summary, key=key, limit=limit)
         return True
+
+    def on_listing_chosen(self, message: ListingChosen) -> None:
+        message.stop()
+        self.show_listing(message.key)
+
+    def set_compact(self, compact: bool) -> None:
+        self.results.set_compact(compact)
 
     def pending(self) -> bool:
         """Whether the results pane is still searching (tests, screenshots)."""
         return self.results.pending()
-
-    # -- the status line -----------------------------------------------------------------------
-    def set_status(self, text: str) -> None:
-        # One line whatever it says (newstui.tcss): no layout pass for every keystroke's status.
-        self.query_one("#status", Static).update(Text(text), layout=False)
-
-    def summary(self) -> str:
-        archive = self.archive
-        if archive is None:
-            return ""
-        status = f"{len(archive)} articles · {len(archive.tree())} sources"
-        return status + (f" · {len(archive.rejections)} problems" if archive.rejections else "")
-
-    def pane_status(self) -> str:
-        """What the list shown last said, else the archive's summary."""
-        said = {"results": self.results.status, "names": self.names.status}
-        current = str(self.switcher.current)
-        if current == "tree" and self.results.listing:
-            current = "results"  # a listing on its way: the screen shows it when its message comes
-        return said.get(current, "") or self.summary()
-
-    def on_status_changed(self, message: StatusChanged) -> None:
-        message.stop()
-        self.set_status(message.text)
 
     # -- loading -------------------------------------------------------------------------------
     def progress(self, done: int, total: int, *, indexing: bool = False) -> None:
@@ -243,9 +147,10 @@ class Navigator(Vertical):
         if not indexed:
             self.search.placeholder = INDEXING_PLACEHOLDER
         self.set_status(self.summary())
-        if (first and self.switcher.current == "tree") or self.results.listing == NEWEST:
-            self.results.list_articles(NEWEST, [a.id for a in archive.articles[:LISTING_LIMIT]],
-                                       self.summary())
+        if first and self.switcher.current == "tree":
+            self.show_listing("newest")
+        elif self.results.listing_key and not self.results.query_text:
+            self.show_listing(self.results.listing_key)  # a rescan: the listing shown follows
 
     def index_ready(self, index: Lookup) -> None:
         self.searcher = index
@@ -330,14 +235,11 @@ class Navigator(Vertical):
             self.set_status(self.names.status)
         return self.names.rows if self.results.entity is not None else self.names.filter_box
 
-    def back_to_tree(self) -> None:
-        """From the names panel: no entity listed any more, the tree shown."""
-        self.results.clear()
-        self.switcher.current = "tree"
-        self.set_status(self.summary())
-
     def reveal(self, key: str) -> bool:
         """Show and select a top node of the tree (bookmarks, problems); False when there is none."""
         if self.results.query_text:
             self.search.value = ""
-        return self.source_tree.reveal(key)
+        if not self.source_tree.reveal(key):
+            return False
+        self.back_to_tree()  # from a listing or the names panel too
+        return True

@@ -8,26 +8,26 @@ the paging; it searches in an exclusive worker against a `Searcher` and posts `A
 from __future__ import annotations
 
 import time
-from collections.abc import Hashable
 
-from rich.text import Text
 from textual import on, work
 from textual.message import Message
 from textual.worker import get_current_worker
 
 from ...archive.search.engine import Hit
 from ...archive.search.names.entities import Entity
+from ...archive.search.query.syntax import parse
 from ...archive.search.rank import listing
 from ...archive.search.searcher import Searcher
 from ...archive.store.archive import Archive
 from ...userdata.reading import ReadingState
-from ..article.render import result_prompt
 from ..article.script import Script
 from ..latency import Latency
 from ..loading.waiting import INDEXING_RESULTS
 from ..messages import ArticleChosen, StatusChanged
 from ..names import entities
 from .rows import ResultsList
+from .rowtext import RowText
+from .status import listing_status, plural, results_status
 
 RESULTS_LIMIT = 200  # the most rows fetched per keystroke (a tall list); see `first_page`
 ROW_LINES = 4  # the fewest lines a result takes: title, source and date, snippet, divider
@@ -35,6 +35,7 @@ MORE = 100  # rows added each time the cursor or the view nears the end
 ENTITY_LIMIT = 500  # an entity's articles listed at most (newest first)
 LISTING_LIMIT = 200  # the newest articles of the archive or a tree node listed at most
 NEWEST = "最新 Newest"
+ALL = "全部 All"
 
 
 class SearchResults(ResultsList):
@@ -49,13 +50,16 @@ class SearchResults(ResultsList):
 
     def __init__(self, state: ReadingState, script: Script, latency: Latency, *,
                  id: str | None = None) -> None:
-        super().__init__(self._prompt, row_key=self._row_key, id=id)
+        self.text = RowText(self, state, script)  # what each row shows (full or compact)
+        super().__init__(self.text.prompt, row_key=self.text.key, id=id)
         self.state, self.script, self.latency = state, script, latency
         self.archive: Archive | None = None
         self.searcher: Searcher | None = None
         self.query_text = ""  # what the search box holds
         self.entity: Entity | None = None  # when set, the rows are this entity's articles
         self.listing = ""  # when set, the rows are this listing (newest articles of the archive or a node)
+        self.listing_key = ""  # "newest", "all" or a tree node's key: a rescan lists it again
+        self._listing_run = 0  # each new listing's number: a page of an older one is dropped
         self.hits: dict[str, Hit] = {}
         self.total = 0  # articles matching the query shown (the list holds the best of them)
         self.status = ""
@@ -70,6 +74,16 @@ class SearchResults(ResultsList):
     def set_archive(self, archive: Archive) -> None:
         self.archive = archive
         self.forget_rows()  # a row shows its article's title and date
+
+    def set_compact(self, compact: bool) -> None:
+        """One line per article (date, source, title) or full rows; the cursor stays."""
+        self.text.compact, self.divider = compact, not compact
+        at = self.highlighted
+        self.show(self.ids())
+        if at is not None and at < self.row_count:
+            self.highlighted = at
+        if compact:
+            self._more()  # a screenful of one-line rows holds more than the full rows fetched
 
     def set_searcher(self, searcher: Searcher) -> None:
         self.searcher = searcher
@@ -93,7 +107,7 @@ class SearchResults(ResultsList):
         return self.sort
 
     def clear(self) -> None:
-        self.entity, self.listing = None, ""
+        self.entity, self.listing, self.listing_key = None, "", ""
         self.set_results({})
 
     def pending(self) -> bool:
@@ -147,7 +161,7 @@ class SearchResults(ResultsList):
         rows nobody sees is what made typing slow; more come as the cursor or the view nears the
         end (`_near_the_end`, `watch_scroll_y`)."""
         height = self.size.height or self.screen.size.height  # hidden before the first search
-        return min(RESULTS_LIMIT, height // ROW_LINES + 3)
+        return min(RESULTS_LIMIT, height // (1 if self.text.compact else ROW_LINES) + 3)
 
     @work(exclusive=True, thread=True, group="search")
     def run_search(self, query: str, limit: int = RESULTS_LIMIT) -> None:
@@ -176,9 +190,7 @@ class SearchResults(ResultsList):
             if hit.id in archive and hit.id not in found:
                 found[hit.id] = hit
         self.set_results(found, query, total)
-        shown = f"{len(found)} of {self.total}" if self.total > len(found) else f"{len(found)}"
-        order = {"date": " · newest first", "relevance": " · best first"}.get(self.sort or "", "")
-        self._set_status(f"{shown} results{order} · {elapsed * 1000:.0f} ms")
+        self._set_status(results_status(len(found), self.total, self.sort, elapsed, parse(query).notes))
         self.latency.answered()  # the key and its rows, in one frame
         if self._open_first:
             self._open_first = False
@@ -252,14 +264,16 @@ class SearchResults(ResultsList):
         self.post_message(self.Listed())
 
     # -- a listing: the newest articles of the archive or of a tree node ----------------------------
-    def list_articles(self, title: str, ids: list[str], summary: str = "") -> None:
-        """List `ids` (newest first, `LISTING_LIMIT` at most) under `title`, a page at a time as the
+    def list_articles(self, title: str, ids: list[str], summary: str = "", *, key: str = "",
+                      limit: int = LISTING_LIMIT) -> None:
+        """List `ids` (newest first, `limit` at most) under `title`, a page at a time as the
         cursor or the view nears the end; Enter reads the highlighted one. `summary` (what the
-        archive holds) replaces the count in the status line."""
+        archive holds) replaces the count in the status line; `key` names what is listed."""
         if self.query_text:
             return  # what is typed wins
-        self.entity, self.listing, self._summary = None, title, summary
-        self._listed, self._listed_total = ids[:LISTING_LIMIT], len(ids)
+        self.entity, self.listing, self._summary, self.listing_key = None, title, summary, key
+        self._listed, self._listed_total = ids[:limit], len(ids)
+        self._listing_run += 1
         self._list_articles(title, self._listed[: self.first_page()], 0)
 
     @work(exclusive=True, thread=True, group="entity")
@@ -268,13 +282,15 @@ class SearchResults(ResultsList):
         archive = self.archive
         if archive is None:
             return
+        run = self._listing_run
         hits = listing.listing_hits(archive, ids)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_listing, title, hits, start)
+            self.app.call_from_thread(self._show_listing, title, hits, start, run)
 
-    def _show_listing(self, title: str, hits: list[Hit], start: int) -> None:
-        if title != self.listing or self.query_text or start != len(self.hits):
-            return
+    def _show_listing(self, title: str, hits: list[Hit], start: int, run: int) -> None:
+        if run != self._listing_run or title != self.listing or self.query_text or (
+                start and start != len(self.hits)):
+            return  # an older listing's, or a page that is no longer next
         if start:  # the next page, under the rows shown
             new = [hit for hit in hits if hit.id not in self.hits]
             self.hits.update((hit.id, hit) for hit in new)
@@ -283,22 +299,8 @@ class SearchResults(ResultsList):
         self.set_results({hit.id: hit for hit in hits})
         total = self._listed_total
         more = f" (newest {len(self._listed)})" if len(self._listed) < total else ""
-        what = self._summary or f"{total} articles{more}"
-        self._set_status(f"{title} · {what} · Enter reads · Esc: the tree")
+        self._set_status(listing_status(title, self._summary or plural(total, "article") + more))
         self.post_message(self.Listed(title))
-
-    def _row_key(self, article_id: str, width: int) -> Hashable:
-        """Everything a row shows (see `_prompt`)."""
-        hit, state = self.hits[article_id], self.state
-        return (article_id, hit.snippet, tuple(map(tuple, hit.spans)), width, state.is_read(article_id),
-                state.is_bookmarked(article_id), self.script.mode)
-
-    def _prompt(self, article_id: str, width: int) -> Text:
-        hit, state, archive = self.hits[article_id], self.state, self.archive
-        assert archive is not None
-        return result_prompt(archive.meta(article_id), hit.snippet, hit.spans, width=width,
-                             read=state.is_read(article_id), bookmarked=state.is_bookmarked(article_id),
-                             convert=self.script.convert)
 
     def redraw(self) -> None:
         """Every row again, in one go (the reader's script changed); the cursor stays."""

@@ -21,12 +21,12 @@ from ...userdata.reading import ReadingState
 from ..article.render import DIM, article_label, count_label
 from ..article.script import Script
 from ..article.text import clean, source_label
-from ..messages import ArticleChosen, ProblemChosen, SavedSearchChosen
+from ..messages import ArticleChosen, ListingChosen, ProblemChosen, SavedSearchChosen
 
 
 @dataclass
 class NodeData:
-    kind: str  # "group" | "list" (holds article ids, lazily expanded) | "article" | "problem" | "saved"
+    kind: str  # "group" | "list" (article ids, lazily expanded) | "article" | "problem" | "saved" | "listing"
     key: str
     ids: list[str] = field(default_factory=list)
     article_id: str = ""
@@ -90,6 +90,9 @@ class SourceTree(Tree[NodeData]):
         self.archive, self.state = archive, state
         self.clear()
         self._leaves = {}
+        top = Style(bold=True, color="green")
+        self.root.add_leaf(Text("最新 Newest", style=top), NodeData("listing", "newest"))
+        self.root.add_leaf(count_label("全部 All", len(archive), top), NodeData("listing", "all"))
         self.bookmarks_node = self.root.add(Text(""), NodeData("list", "bookmarks"))
         self._label_bookmarks()
         self.saved_node = None
@@ -206,6 +209,8 @@ class SourceTree(Tree[NodeData]):
             self.post_message(ProblemChosen(data.rejection))
         elif data.kind == "saved":
             self.post_message(SavedSearchChosen(data.query))
+        elif data.kind == "listing":
+            self.post_message(ListingChosen(data.key))
 
     def refresh_article(self, article_id: str) -> None:
         """Relabel an article's leaves (read or bookmark state changed)."""
@@ -255,15 +260,24 @@ class SourceTree(Tree[NodeData]):
         pending = [i for _, month in data.months for i in month.ids] if data is not None else []
         return pending + [i for child in node.children for i in self.ids_under(child)]
 
-    def node_listing(self, everything: str) -> tuple[str, list[str]]:
-        """(title, ids newest first) of the highlighted node (an article's or a problem's: of the
-        node above it); (`everything`, the whole archive's) when there is none."""
+    def node_key(self) -> str:
+        """The key of the highlighted node (an article's or a problem's: of the node above it);
+        "" when there is none."""
         node = self.cursor_node
-        if node is None or node.data is None or node.data.kind in ("article", "problem"):
-            node = node.parent if node is not None else None
-        if node is None or node.data is None or self.archive is None:
-            return everything, [a.id for a in (self.archive.articles if self.archive else [])]
-        return clean(str(node.label)).rsplit(" (", 1)[0], self.ids_under(node)
+        if node is not None and node.data is not None and node.data.kind in ("article", "problem"):
+            node = node.parent
+        return node.data.key if node is not None and node.data is not None else ""
+
+    def listing_of(self, key: str) -> tuple[str, list[str]]:
+        """(title, ids newest first) of the node `key` (("", []) when the tree has none)."""
+        for node in self._walk():
+            data = node.data
+            if data is not None and data.key == key:
+                return clean(str(node.label)).rsplit(" (", 1)[0], self.ids_under(node)
+            for label, month in data.months if data is not None else []:
+                if month.key == key:
+                    return clean(label.plain).rsplit(" (", 1)[0], list(month.ids)
+        return "", []
 
     def ids_around(self, node: Node) -> list[str]:
         """The ids of the list an article leaf belongs to."""
