@@ -229,3 +229,12 @@ async def test_compact_rows_fill_the_screen_20_titles_at_80x24() -> None:
         await pilot.press("v")
         assert await until(pilot, lambda: results.row_count >= 20), results.row_count
         assert results.size.height >= 20  # and 20 of them show at once
+        assert not screen.has_class("-narrow") and screen.article.display  # one-line rows fit beside it
+        await pilot.press("j")  # skimming: the highlighted article is previewed beside the list
+        second = results.ids()[1]
+        assert await until(pilot, lambda: screen.article.article is not None
+                           and screen.article.article.id == second)
+        assert screen.focused is results
+        await pilot.press("v")  # full rows at 80 columns: the list and the article take turns again
+        await pilot.pause()
+        assert screen.has_class("-narrow")

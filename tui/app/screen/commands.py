@@ -23,6 +23,9 @@ from ..search.status import plural
 from .navigator import Navigator
 from .preview import Preview
 
+NARROW = 100  # below this many columns the list and the article take turns
+COMPACT_NARROW = 80  # one-line rows sit beside the article from this width (20 titles at 80x24)
+
 
 class ScreenCommands(Screen[None]):
     handoff: Handoff  # set once mounted
@@ -175,13 +178,21 @@ class ScreenCommands(Screen[None]):
         compact = self.session.config.rows != "compact"
         self.session.config.rows = "compact" if compact else "full"
         self.nav.set_compact(compact)
+        self.lay_out()
         problem = config.save_setting("rows", self.session.config.rows)
         self.notify(clean(problem) if problem else ("Compact list" if compact else "Full rows"),
                     severity="warning" if problem else "information", markup=False, timeout=3)
 
+    def lay_out(self) -> None:
+        """The list and the article side by side when they fit, else taking turns."""
+        compact = self.session.config.rows == "compact"
+        self.set_class(compact, "-compact")  # one-line rows: a wider list, so titles show
+        self.set_class(self.size.width < (COMPACT_NARROW if compact else NARROW), "-narrow")
+
     def action_preview(self) -> None:
         on = self.preview.toggle()
-        where = "" if not self.has_class("-narrow") else " (shown when the terminal is 100 columns or wider)"
+        where = "" if not self.has_class("-narrow") else (
+            f" (beside the list from {NARROW} columns, {COMPACT_NARROW} with one-line rows: v)")
         self.notify(f"Preview {'on' if on else 'off'}{where}", timeout=3)
 
     def action_list_node(self) -> None:

@@ -31,7 +31,6 @@ from ..tree.source_tree import NodeData, SourceTree
 from .commands import ScreenCommands
 from .navigator import Navigator
 
-NARROW = 100  # below this many columns the list and the article take turns
 _NOT_WHILE_TYPING = not_while_typing()
 
 
@@ -59,7 +58,7 @@ class MainScreen(ScreenCommands):
         self.session.start_loading()
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < NARROW, "-narrow")
+        self.lay_out()
 
     # -- the loading worker's messages (through the app) ------------------------------------------
     def on_loading_progress(self, message: LoadingProgress) -> None:

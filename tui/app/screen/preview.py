@@ -1,9 +1,9 @@
 """The preview: as the cursor moves in the results or the tree, the highlighted article shows in
 the article pane (fzf's preview, newsboat's split), without taking focus or marking it read.
 
-Only when the article pane shows beside the list (wide terminals; below `NARROW` columns the
-list and the article take turns). The cursor's last stop is shown `DELAY` seconds after it stops,
-so holding `j` moves the cursor, not the pane.
+Only when the article pane shows beside the list (wide terminals, or 80 columns with one-line
+rows; narrower, the list and the article take turns). The cursor's last stop is shown `DELAY`
+seconds after it stops, so holding `j` moves the cursor, not the pane.
 """
 
 from __future__ import annotations
