@@ -69,6 +69,7 @@ class SearchResults(ResultsList):
         self.sort: str | None = None  # "date" / "relevance" whatever the query says; None: as it says
         self._shown_query = ""  # the query whose hits the rows show
         self._open_first = False  # Enter came before the results
+        self._terms: tuple[object, list[str]] = ((), [])  # (query, entity, searcher) -> `terms()`
 
     # -- what it is given ----------------------------------------------------------------------
     def set_archive(self, archive: Archive) -> None:
@@ -114,7 +115,15 @@ class SearchResults(ResultsList):
         return any(w.group in ("search", "entity") and w.is_running for w in self.workers)
 
     def terms(self) -> list[str]:
-        """What to highlight in an article opened from here: the entity's aliases or the query's terms."""
+        """What to highlight in an article opened from here, or in a row's title: the entity's
+        aliases or the query's terms, asked of the searcher once per query or entity (every row
+        of a keystroke's answer asks)."""
+        about = (self.query_text, self.entity, self.searcher)
+        if about != self._terms[0]:
+            self._terms = (about, self._ask_terms())
+        return self._terms[1]
+
+    def _ask_terms(self) -> list[str]:
         if self.entity is not None:
             return self._entity_terms(self.entity)
         if self.query_text and self.searcher is not None:

@@ -36,14 +36,21 @@ class RowText:
     def __init__(self, results: Rows, state: ReadingState, script: Script) -> None:
         self.results, self.state, self.script = results, state, script
         self.compact = False
-        self._marks: tuple[tuple[str, ...], Highlights] = ((), Highlights())
+        self._lit: tuple[list[str] | None, Highlights] = (None, Highlights())
+        self._spans: dict[str, list[tuple[int, int]]] = {}  # title -> its spans, for `_lit`
 
     def title_spans(self, title: str) -> list[tuple[int, int]]:
-        """Where the query's (or the entity's) matches are in `title`, by search's rule."""
+        """Where the query's (or the entity's) matches are in `title`, by search's rule (each
+        title's found once per query: a row's key and its drawing both ask)."""
         terms = self.results.terms()
-        if tuple(terms) != self._marks[0]:
-            self._marks = (tuple(terms), Highlights.of(terms))
-        return self._marks[1].spans(title) if terms else []
+        if terms is not self._lit[0]:
+            self._lit, self._spans = (terms, Highlights.of(terms)), {}
+        if not terms:
+            return []
+        found = self._spans.get(title)
+        if found is None:
+            found = self._spans[title] = self._lit[1].spans(title)
+        return found
 
     def key(self, article_id: str, width: int) -> Hashable:
         """Everything a row shows (see `prompt`)."""
