@@ -25,8 +25,6 @@ from ..index.articleids import ArticleIds
 from ..index.textindex import TextIndex
 from ..text.fold import encode, fold
 from . import namerules as R
-from . import nametexts as T
-from .boilerplate import Boilerplate
 from .merge import Gloss, Union, attach, first_or_last_name, named, trusted
 from .words import Words
 
@@ -144,6 +142,9 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     """Merge glosses into entities, and the archive's entities with the lexicon's entries present
     in it (default: those of the shipped lexicon, `lexicon.present`); find every article
     mentioning each."""
+    from . import nametexts as T  # (building only: opening a stored index reads none of these)
+    from .boilerplate import Boilerplate
+
     if lexicon is None:
         from .lexicon import present
         lexicon = present(index)
