@@ -6,6 +6,7 @@
     pager = "less -R"              # for `p` (default: $PAGER, else less)
     save_folder = "~/news-saved"   # where `s` saves articles as Markdown
     rows = "full"                  # or "compact": one line per article in lists (`v` toggles it)
+    index_dir = "/srv/newstui"     # a shared index dir an admin keeps (docs/sharing.md)
 
     [keys]                         # binding id = keys (see `?` or docs/keys-and-config.md for the ids)
     search = "slash,ctrl+f"
@@ -46,6 +47,7 @@ class Config:
     pager: str = ""  # "": $PAGER, else less
     save_folder: str = ""  # "": a newstui folder in the user's documents
     rows: str = "full"  # or "compact": one line per article in the lists
+    index_dir: str = ""  # "": none named (a system-wide one, else the user's own data dir)
     keys: dict[str, str] = field(default_factory=dict)
 
     def pager_command(self) -> str:
@@ -58,8 +60,11 @@ class Config:
 
     def in_force(self) -> dict[str, str]:
         """Each setting as newstui will really use it (the pager and folder it falls back to)."""
-        return {"theme": self.theme or DEFAULT_THEME, "sort": self.sort, "script": self.script,
-                "pager": self.pager_command(), "save_folder": str(self.save_dir()), "rows": self.rows}
+        settings = {"theme": self.theme or DEFAULT_THEME, "sort": self.sort, "script": self.script,
+                    "pager": self.pager_command(), "save_folder": str(self.save_dir()), "rows": self.rows}
+        if self.index_dir:  # else where the index lives depends on the archive (store/location.py)
+            settings["index_dir"] = str(Path(self.index_dir).expanduser())
+        return settings
 
     def to_toml(self) -> str:
         """The settings in force, as a config file would say them."""

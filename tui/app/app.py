@@ -25,6 +25,7 @@ from .. import config
 from ..archive.search.searcher import Lookup
 from ..archive.store.archive import Archive
 from ..archive.store.loader import roots_of
+from ..archive.store.location import locate
 from ..archive.store.paths import data_dir
 from ..keymap.clashes import clash_message
 from ..keymap.shown import key_column
@@ -50,22 +51,25 @@ class NewsApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = list(app_bindings())
 
     def __init__(self, paths: list[Path] | None = None, *, archive: Archive | None = None,
-                 loader: loaders.Loader | Callable[[loaders.Progress], loaders.Loaded] | None = None) -> None:
-        """`archive` (tests, screenshots) or `loader` replace loading `paths` from disk."""
+                 loader: loaders.Loader | Callable[[loaders.Progress], loaders.Loaded] | None = None,
+                 index_dir: str | None = None) -> None:
+        """`archive` (tests, screenshots) or `loader` replace loading `paths` from disk; `index_dir`
+        names a shared cache + index (--index-dir; else $NEWSTUI_INDEX_DIR, the config's, ...).
+        The reading state, history and saved searches are always in the user's own data dir."""
         super().__init__()
         self.paths = list(paths or [])
         self.data_dir = data_dir()
         self.latency = Latency(self)  # the frame hold and the idle collector (latency.py)
+        self.config, problem = config.load()
         if loader is None:
-            loader = (loaders.Fixed(archive) if archive is not None
-                      else loaders.Disk(self.paths, self.data_dir))
+            place = locate(roots_of(self.paths), named=index_dir, configured=self.config.index_dir or None)
+            loader = loaders.Fixed(archive) if archive is not None else loaders.Disk(self.paths, place)
         self.loader = loader if isinstance(loader, loaders.Loader) else loaders.Function(loader)
         self.archive: Archive | None = None
         self.index: Lookup | None = None
         self.state, self._state_problem = ReadingState.load(self.data_dir)
         self.history = History.load(self.data_dir)
         self.saved = SavedSearches.load(self.data_dir)
-        self.config, problem = config.load()
         self._problems = [p for p in (self._state_problem, self.history.problem, self.saved.problem, problem,
                                       self._apply_config()) if p]
 

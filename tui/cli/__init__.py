@@ -6,6 +6,7 @@
     browse.py     `newstui [PATH ...]`: the app (imported only here, and only on a terminal),
                   else the archive's summary
     articles.py   `export`, `show`        check.py   `check`
+    index.py      `index`: the cache + index built or brought up to date (a shared index dir)
     search.py     `search`, `saved`       names.py   `names`
     config.py     `config`
     serve/        `serve`: server.py keeps an index open; client.py asks it, before anything else
@@ -51,6 +52,8 @@ COMMANDS: dict[str, Command] = {
                      lazy("names", "setup_names"), lazy("names", "run_names")),
     "check": Command("list files that are not articles and fields missing per file",
                      lazy("check", "setup_check"), lazy("check", "run_check")),
+    "index": Command("build or update the cache + search index (in --index-dir DIR to share it)",
+                     lazy("index", "setup_index"), lazy("index", "run_index")),
     "config": Command("print the config file's path (--path) or the settings in force (--show)",
                       lazy("config", "setup_config"), lazy("config", "run_config")),
 }
@@ -65,7 +68,9 @@ def _main_new_parser() -> argparse.ArgumentParser:
         description="Browse and search archives of news articles from a terminal.",
         epilog=f"commands:\n{commands}\n\nRun '{PROG} COMMAND --help' for a command's options. "
                f"Without a terminal, '{PROG} [PATH ...]' prints the archive's summary.\n"
-               f"The cache lives in $NEWSTUI_DATA_DIR, else the user data directory.\n\n{SERVE_HELP}",
+               f"The cache lives in $NEWSTUI_DATA_DIR, else the user data directory; an index dir\n"
+               f"shared by many users is named by --index-dir, $NEWSTUI_INDEX_DIR or the config's\n"
+               f"index_dir (read-only for those who cannot write it; see 'newstui index').\n\n{SERVE_HELP}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")

@@ -21,7 +21,7 @@ def open_app(args: argparse.Namespace) -> int:
     if sys.stdin.isatty() and sys.stdout.isatty() and importlib.util.find_spec("tui.app") is not None:
         app = importlib.import_module("tui.app")
         if callable(getattr(app, "run", None)):
-            return int(app.run([Path(p) for p in args.paths]) or 0)
+            return int(app.run([Path(p) for p in args.paths], args.index_dir) or 0)
     return _summary(load_archive(args))
 
 

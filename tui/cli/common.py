@@ -61,13 +61,15 @@ class Progress:
 
 def load_archive(args: argparse.Namespace, index: bool = False):  # -> Archive (lazy imports: fast --help)
     """The archive; with `index`, (archive, search index): the persisted index when the cache has a
-    valid one (opened in milliseconds), else built (and persisted) here."""
-    from ..archive.search.opening import load, search_index
+    valid one (opened in milliseconds), else built (and persisted) here. The cache and index are
+    where `place_of` says (a shared index dir is opened read-only when this user cannot write it)."""
+    from ..archive.search.opening import search_index
+    from ..archive.search.shared import load
 
     check_paths(args.paths)
     progress = Progress() if sys.stderr.isatty() else None
     try:
-        result = load(args.paths, progress, use_cache=not args.no_cache)
+        result = load(args.paths, progress, place=place_of(args), use_cache=not args.no_cache)
         found = search_index(result, progress) if index else None
     finally:
         if progress is not None:
@@ -84,13 +86,45 @@ def answer_from_index(args: argparse.Namespace, ask):  # -> ask's answer, or Non
     from ..archive.search.quick import from_index
 
     check_paths(args.paths)
-    return None if args.no_cache else from_index(args.paths, ask)
+    if args.no_cache:
+        return None
+    place = place_of(args)
+    return from_index(args.paths, ask, data_dir=place.directory, read_only=not place.writable)
+
+
+def place_of(args: argparse.Namespace):  # -> store.location.Place
+    """Where this archive's cache + index live: --index-dir, $NEWSTUI_INDEX_DIR, the config's
+    index_dir, a system-wide dir holding this archive's, else the user's own data dir."""
+    from ..archive.store.identity import roots_of
+    from ..archive.store.location import locate
+
+    return locate(roots_of(args.paths), named=args.index_dir, configured=configured_index_dir())
+
+
+def configured_index_dir() -> str | None:
+    """The config file's `index_dir`; its file is read as TOML only when it mentions one (every
+    `newstui search` asks)."""
+    from ..config import config_path
+
+    try:
+        text = config_path().read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    if "index_dir" not in text:
+        return None
+    from ..config import load
+
+    return load()[0].index_dir or None
 
 
 def add_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="archive files or folders, read recursively (default: the bundled seeds)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument("--index-dir", metavar="DIR",
+                        help="the cache + search index shared in DIR (default: $NEWSTUI_INDEX_DIR, the"
+                             " config's index_dir, /var/lib/newstui when it holds this archive's, else"
+                             " your data dir); read-only when you cannot write it")
 
 
 

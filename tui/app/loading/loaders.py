@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from ...archive.search import opening
+from ...archive.search import opening, shared
 from ...archive.search.engine import SearchIndex
 from ...archive.search.searcher import Lookup
 from ...archive.store import loader
 from ...archive.store.archive import Archive
+from ...archive.store.location import Place
 from ...config import Config
 from ...userdata.history import History
 from ...userdata.reading import ReadingState
@@ -45,17 +46,18 @@ class Loader:
 
 
 class Disk(Loader):
-    """`paths` (the bundled seeds when empty) through `tui.archive.store.loader` and its cache."""
+    """`paths` (the bundled seeds when empty) through `tui.archive.store.loader` and its cache, in
+    `place` (the user's data dir, or a shared index dir: opened read-only when not writable)."""
 
-    def __init__(self, paths: list[Path], data_dir: Path) -> None:
-        self.paths, self.data_dir = list(paths), data_dir
+    def __init__(self, paths: list[Path], place: Place) -> None:
+        self.paths, self.place = list(paths), place
 
     def cached(self) -> Loaded | None:
-        result = loader.open_cached(self.paths, data_dir=self.data_dir)
+        result = loader.open_cached(self.paths, data_dir=self.place.directory)  # (reads only)
         return None if result is None else Loaded(result.archive, notices=result.notices, changed=False)
 
     def load(self, progress: Progress) -> Loaded:
-        result = opening.load(self.paths, progress, data_dir=self.data_dir)
+        result = shared.load(self.paths, progress, place=self.place)
         # the index persisted with the cache (opened in milliseconds), or rebuilt on all cores
         index = opening.search_index(result, progress)
         index.warm()

@@ -11,6 +11,7 @@ damaged, from another version or for another cache.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -24,8 +25,8 @@ from .disk.build import IndexBuilder, encode_features, features
 from .engine import SearchIndex
 
 
-def _sink(cache_file: Path) -> IndexBuilder | None:
-    return _builder_at(reading.index_path(cache_file), cache_file)
+def _sink(cache_file: Path, mode: int | None = None) -> IndexBuilder | None:
+    return _builder_at(reading.index_path(cache_file), cache_file, mode)
 
 
 #: How the store writes this index beside its cache.
@@ -38,9 +39,12 @@ def load(
     *,
     data_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
+    mode: int | None = None,
 ) -> LoadResult:
-    """`store.loader.load`, writing the search index beside the cache whenever the cache is written."""
-    return loader.load(paths, progress, data_dir=data_dir, use_cache=use_cache, indexing=INDEXING)
+    """`store.loader.load`, writing the search index beside the cache whenever the cache is written.
+    `mode`: the new files' permissions (default 0600; a shared index dir's are readable)."""
+    indexing = INDEXING if mode is None else Indexing(encode_features, functools.partial(_sink, mode=mode))
+    return loader.load(paths, progress, data_dir=data_dir, use_cache=use_cache, indexing=indexing, mode=mode)
 
 
 def load_archive(
@@ -76,7 +80,7 @@ def search_index(result: LoadResult, progress: Progress | None = None) -> Search
     except reading.IndexError_ as exc:
         if path.exists():
             result.notices.append(f"{exc}; rebuilding it")
-    builder = _builder_at(path, result.cache)
+    builder = _builder_at(path, result.cache, _mode_of(result.cache))
     if builder is None:
         result.index = build_index(archive, progress)
         return result.index
@@ -106,8 +110,17 @@ def build_index(archive: Archive, progress: Progress | None = None) -> SearchInd
     return index
 
 
-def _builder_at(path: Path, cache_file: Path) -> IndexBuilder | None:
+def _builder_at(path: Path, cache_file: Path, mode: int | None = None) -> IndexBuilder | None:
     try:
-        return IndexBuilder(path, cache_file)
+        return IndexBuilder(path, cache_file, mode)
     except OSError:
         return None
+
+
+def _mode_of(cache_file: Path) -> int | None:
+    """The index rebuilt beside a cache is as readable as the cache (a shared index dir's)."""
+    try:
+        mode = cache_file.stat().st_mode & 0o666
+    except OSError:
+        return None
+    return None if mode == 0o600 else mode

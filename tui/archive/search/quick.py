@@ -27,9 +27,11 @@ T = TypeVar("T")
 
 
 def from_index(paths: Iterable[str | os.PathLike[str]], ask: Callable[[object], T], *,
-               data_dir: str | os.PathLike[str] | None = None, processes: int | None = None) -> T | None:
+               data_dir: str | os.PathLike[str] | None = None, processes: int | None = None,
+               read_only: bool = False) -> T | None:
     """`ask(index)` on the persisted index of `paths` if the files are unchanged since it was
-    written, else None. `processes`: how many check the files (default: one per core)."""
+    written, else None. `processes`: how many check the files (default: one per core);
+    `read_only`: a shared index this process may not write (damage met leaves it in place)."""
     roots = roots_of(paths)
     target = cache.cache_path(default_data_dir(data_dir), roots)
     if not target.exists() or not reading.index_path(target).exists():
@@ -40,7 +42,8 @@ def from_index(paths: Iterable[str | os.PathLike[str]], ask: Callable[[object], 
         try:
             fd, header = cache.CacheFile.open_header(target, parser_version())
             index = reading.open_columns(reading.index_path(target),
-                                            [header.meta_crc, header.count, header.written], fd)
+                                            [header.meta_crc, header.count, header.written], fd,
+                                            read_only=read_only)
         except (cache.CacheError, reading.IndexError_, OSError):
             return None
         answer = ask(index)

@@ -183,11 +183,12 @@ class CacheWriter:
     commit or failure, so bodies already written can still be read: the caller owns it.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, mode: int | None = None) -> None:
+        """`mode`: the file's permissions (default 0600; a shared index dir's are readable)."""
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_temps(path.parent, path.name + ".*.tmp", STALE_TEMP_SECONDS)
-        self.fd, self.tmp = temp_beside(path)
+        self.fd, self.tmp = temp_beside(path, mode=mode)
         self.error: OSError | None = None
         self._buffer = bytearray(MAGIC)
         self._flushed = 0

@@ -21,7 +21,8 @@ try:
 except ImportError:  # pragma: no cover - Windows: atomic replace still protects readers
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["atomic_write", "fsync_dir", "locked", "pread", "pwrite", "remove_stale_temps", "temp_beside"]
+__all__ = ["atomic_write", "creation_mode", "fsync_dir", "locked", "pread", "pwrite", "remove_stale_temps",
+           "temp_beside"]
 
 #: Filesystems that cannot lock (some network ones) say so with these: carry on without the lock.
 _NO_LOCKING = {errno.ENOLCK, errno.EINVAL, errno.EOPNOTSUPP, getattr(errno, "ENOTSUP", errno.EOPNOTSUPP)}
@@ -77,11 +78,34 @@ def fsync_dir(directory: Path) -> None:
             os.close(fd)
 
 
-def temp_beside(path: Path, prefix: str | None = None) -> tuple[int, Path]:
-    """A new temp file in `path`'s directory (created if need be): (descriptor, its path)."""
+def temp_beside(path: Path, prefix: str | None = None, mode: int | None = None) -> tuple[int, Path]:
+    """A new temp file in `path`'s directory (created if need be): (descriptor, its path). Its
+    mode is 0600 (mkstemp's), or `mode` (a shared index's files, which other users read)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix or path.name + ".", suffix=".tmp")
+    if mode is not None:
+        try:
+            os.fchmod(fd, mode)
+        except BaseException:
+            os.close(fd)
+            os.unlink(tmp)
+            raise
     return fd, Path(tmp)
+
+
+def creation_mode() -> int:
+    """The mode the umask gives a new ordinary file (0o644 under umask 022): read from
+    /proc/self/status where Linux says it, else by setting the umask and putting it back."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def atomic_write(path: Path, data: bytes) -> None:

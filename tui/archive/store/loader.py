@@ -112,9 +112,11 @@ def load(
     data_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
     indexing: Indexing | None = None,
+    mode: int | None = None,
 ) -> LoadResult:
     """Load the archive at `paths` (the bundled seeds when empty), using and refreshing the cache;
-    with `indexing`, the search index is written beside a newly written cache."""
+    with `indexing`, the search index is written beside a newly written cache. `mode`: a new cache
+    file's permissions (default 0600; location.Place.file_mode for a shared index dir)."""
     roots = roots_of(paths)
     files, problems = scanning.scan_files(roots)
     version = parser_version()
@@ -137,7 +139,7 @@ def load(
 
     store = bodies.BodyStore()
 
-    writer = _writer(target, notices)
+    writer = _writer(target, notices, mode)
     builder = indexing.sink(writer.path) if writer is not None and indexing is not None else None
     features = indexing.features if indexing is not None else None
     try:
@@ -213,11 +215,11 @@ def _rebuild(files: dict[str, Key], kept: list[cache.Entry], old: cache.CacheFil
     return entries, uncached, todo, reused
 
 
-def _writer(target: Path | None, notices: list[str]) -> cache.CacheWriter | None:
+def _writer(target: Path | None, notices: list[str], mode: int | None) -> cache.CacheWriter | None:
     if target is None:
         return None
     try:
-        return cache.CacheWriter(target)
+        return cache.CacheWriter(target, mode)
     except OSError as exc:
         notices.append(f"cannot write the cache in {target.parent}: {exc.strerror}; running without it")
         return None

@@ -51,6 +51,8 @@ def run_serve(args: argparse.Namespace) -> int:
     check_paths(args.paths)
     if args.no_cache:
         raise UsageError("a server answers from the cache; --no-cache makes no sense here")
+    if args.index_dir:
+        raise UsageError("a server keeps its own cache in your data dir; --index-dir is for other commands")
     server = Server(roots_of(args.paths), client.data_dir())
     return server.run(args.idle)
 

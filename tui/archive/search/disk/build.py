@@ -112,8 +112,10 @@ class IndexBuilder:
     `finish` writes the rest and renames the file into place; without one, it stays in memory.
     """
 
-    def __init__(self, path: Path | None = None, cache_file: Path | None = None) -> None:
-        """`cache_file`: the cache this index belongs to (its lock guards the rename)."""
+    def __init__(self, path: Path | None = None, cache_file: Path | None = None,
+                 mode: int | None = None) -> None:
+        """`cache_file`: the cache this index belongs to (its lock guards the rename); `mode`: the
+        file's permissions (default 0600; a shared index dir's are readable by its readers)."""
         self.path = path
         self.cache_file = cache_file
         self.ids: list[str] = []
@@ -136,7 +138,7 @@ class IndexBuilder:
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             remove_stale_temps(path.parent, path.name + ".*.tmp", STALE_TEMP_SECONDS)
-            self.fd, self.tmp = temp_beside(path)
+            self.fd, self.tmp = temp_beside(path, mode=mode)
 
     def __len__(self) -> int:
         return len(self.ids)

@@ -156,16 +156,19 @@ class BodyReader:
 
 
 class Damage:
-    """Called when damage shows up while searching: remove the file so the next open rebuilds it."""
+    """Called when damage shows up while searching: remove the file so the next open rebuilds it
+    (not with `remove=False`: a shared index opened read-only is left for its owner to rebuild)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, remove: bool = True) -> None:
         self.path = path
+        self.remove = remove
         self.reasons: list[str] = []
 
     def __call__(self, reason: str) -> None:
         self.reasons.append(reason)
-        with contextlib.suppress(OSError):
-            self.path.unlink()
+        if self.remove:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
 
 
 class _Named(msgspec.Struct):

@@ -57,9 +57,10 @@ __all__ = ["MAGIC", "IndexError_", "MappedHays", "StoredPostings", "index_path",
            "open_columns", "open_index"]
 
 
-def open_index(path: Path, archive: Any, cache_identity: list[Any]) -> Any:
+def open_index(path: Path, archive: Any, cache_identity: list[Any], *, read_only: bool = False) -> Any:
     """The SearchIndex persisted at `path` for `archive`; IndexError_ (with the reason) when there
-    is none or it cannot be trusted: other version, another cache's, damaged, truncated."""
+    is none or it cannot be trusted: other version, another cache's, damaged, truncated.
+    `read_only`: damage met while searching leaves the file in place (a shared index)."""
     from ..engine import SearchIndex
 
     def make(meta: Meta, text: TextIndex, tables: AliasTables) -> Any:
@@ -73,10 +74,10 @@ def open_index(path: Path, archive: Any, cache_identity: list[Any]) -> Any:
             raise IndexError_("the search index is for other titles")
         return index
 
-    return _open(path, cache_identity, make)
+    return _open(path, cache_identity, make, read_only)
 
 
-def open_columns(path: Path, cache_identity: list[Any], cache_fd: int) -> Any:
+def open_columns(path: Path, cache_identity: list[Any], cache_fd: int, *, read_only: bool = False) -> Any:
     """The SearchIndex persisted at `path`, alone: articles come from its own columns and bodies
     from the cache file open at `cache_fd` (the one `cache_identity` names), no Archive needed;
     entities are decoded as they are read (without their article lists, which a search never
@@ -96,7 +97,7 @@ def open_columns(path: Path, cache_identity: list[Any], cache_fd: int) -> Any:
         index.stamps = tuple(meta.stamps)
         return index
 
-    return _open(path, cache_identity, make)
+    return _open(path, cache_identity, make, read_only)
 
 
 def _titled(meta: Meta) -> Callable[[], list[str]]:
@@ -104,8 +105,8 @@ def _titled(meta: Meta) -> Callable[[], list[str]]:
     return lambda: msgspec.msgpack.decode(meta.titled, type=list[str])
 
 
-def _open(path: Path, cache_identity: list[Any], make: Callable[[Meta, TextIndex, AliasTables], Any]
-          ) -> Any:
+def _open(path: Path, cache_identity: list[Any], make: Callable[[Meta, TextIndex, AliasTables], Any],
+          read_only: bool = False) -> Any:
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError as exc:
@@ -129,7 +130,7 @@ def _open(path: Path, cache_identity: list[Any], make: Callable[[Meta, TextIndex
             raise IndexError_("the search index's text table is damaged")
         crcs = array_of("I", meta.hay_crcs, n)
         title_len = array_of("I", meta.title_len, n)
-        damage = Damage(path)
+        damage = Damage(path, remove=not read_only)
         chars = _stored(meta.char_keys, meta.char_at, meta.char_count, mm, footer, n, damage)
         tokens = _stored(meta.token_keys, meta.token_at, meta.token_count, mm, footer, n, damage)
         phrases = _stored(meta.phrase_keys, meta.phrase_at, meta.phrase_count, mm, footer, n, damage)
