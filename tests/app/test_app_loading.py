@@ -12,6 +12,7 @@ from support.paths import ROOT
 from tui.app.app import NewsApp
 from tui.app.loading import loaders
 from tui.archive.search import opening
+from tui.archive.store.location import Place
 
 SEEDS = sorted((ROOT / "seeds").iterdir())
 
@@ -20,7 +21,7 @@ class Gated(loaders.Disk):
     """The real loader, but the scan waits for the test to open the gate."""
 
     def __init__(self, paths: list[Path], data_dir: Path) -> None:
-        super().__init__(paths, data_dir)
+        super().__init__(paths, Place(data_dir))
         self.gate = threading.Event()
 
     def load(self, progress: loaders.Progress) -> loaders.Loaded:
