@@ -54,6 +54,8 @@ class Disk(Loader):
 
     def cached(self) -> Loaded | None:
         result = loader.open_cached(self.paths, data_dir=self.place.directory)  # (reads only)
+        if result is None and not self.place.writable:  # an unusable shared one: the reader's own copy
+            result = loader.open_cached(self.paths)
         return None if result is None else Loaded(result.archive, notices=result.notices, changed=False)
 
     def load(self, progress: Progress) -> Loaded:

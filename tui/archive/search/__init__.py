@@ -13,6 +13,8 @@
     disk/     the index on disk: building and writing it, its layout, opening and checking it
     opening.py   the archive with its index: `load` (store's loader + indexing), `search_index`
     quick.py     `newstui search` answered from the persisted index alone
+    shared.py    the archive and index from where they live: written there, or a shared index
+                 dir opened read-only as built (else the user's own copy, with one notice)
 
 A lower layer never imports a higher one (tests/contracts/test_import_graph.py); data/ holds the shipped
 tables (folding, readings, lexicon, common words) the layers read.

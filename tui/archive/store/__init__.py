@@ -1,6 +1,9 @@
 """Keeping the archive: which files there are, parsing the changed ones, the cache, the `Archive`.
 
     paths.py     the data directory and the bundled seeds
+    location.py  where the cache + index live (the user's data dir, or an index dir shared by many
+                 users), whether this process may write there, who can (`Place`, `locate`)
+    asbuilt.py   a cache opened read-only exactly as built, and what changed in the files since
     scanning.py  the files under the archive's roots, with size and mtime; problems for the rest
     workers.py   parsing on all cores (read.parse in worker processes), bodies encoded for the cache
     cache.py     the cache file: article records + zlib'd bodies, atomic writes under a lock

@@ -188,6 +188,7 @@ class CacheWriter:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_temps(path.parent, path.name + ".*.tmp", STALE_TEMP_SECONDS)
+        self.mode = mode
         self.fd, self.tmp = temp_beside(path, mode=mode)
         self.error: OSError | None = None
         self._buffer = bytearray(MAGIC)
@@ -241,7 +242,7 @@ class CacheWriter:
             self._buffer += footer + _TAIL.pack(len(footer), zlib.crc32(footer)) + MAGIC
             self._flush()
             os.fsync(self.fd)
-            with locked(self.path.with_suffix(".lock")):
+            with locked(self.path.with_suffix(".lock"), self.mode):
                 os.replace(self.tmp, self.path)
             self.header = header
         except OSError as exc:

@@ -49,11 +49,12 @@ def pwrite(fd: int, data: bytes, offset: int) -> int:
 
 
 @contextlib.contextmanager
-def locked(lock_file: Path) -> Iterator[bool]:
-    """Hold an exclusive flock on `lock_file` (created if need be); yields False where the
-    filesystem cannot lock (the caller still has atomic replace). OSError when the lock file
-    cannot be opened (an unwritable or missing directory)."""
-    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+def locked(lock_file: Path, mode: int | None = None) -> Iterator[bool]:
+    """Hold an exclusive flock on `lock_file` (created if need be, 0600 or `mode` less the umask: a
+    shared index dir's writers may be a group); yields False where the filesystem cannot lock (the
+    caller still has atomic replace). OSError when the lock file cannot be opened (an unwritable or
+    missing directory)."""
+    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o600 if mode is None else mode)
     try:
         held = False
         if fcntl is not None:

@@ -139,6 +139,7 @@ class IndexBuilder:
             path.parent.mkdir(parents=True, exist_ok=True)
             remove_stale_temps(path.parent, path.name + ".*.tmp", STALE_TEMP_SECONDS)
             self.fd, self.tmp = temp_beside(path, mode=mode)
+        self.mode = mode
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -262,7 +263,7 @@ class IndexBuilder:
         self._flush()
         os.fsync(self.fd)
         assert self.path is not None and self.tmp is not None
-        with locked((self.cache_file or self.path).with_suffix(".lock")):
+        with locked((self.cache_file or self.path).with_suffix(".lock"), self.mode):
             os.replace(self.tmp, self.path)
 
     def _postings(self, postings: Postings, start: int) -> tuple[list[str], array, array]:
