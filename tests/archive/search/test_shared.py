@@ -122,3 +122,18 @@ def test_where_the_index_lives(tmp_path: Path, data_dir: Path, monkeypatch: pyte
                                                                      "$NEWSTUI_INDEX_DIR")
     assert locate(roots, named=tmp_path / "flag").named_by == "--index-dir"
     assert cache.cache_path(system, roots).is_file()
+
+
+def test_readers_keep_the_files_they_opened_while_the_admin_rebuilds(tmp_path: Path) -> None:
+    root, srv = news(tmp_path / "news"), tmp_path / "srv"
+    build(root, srv)
+    first = shared.load([root], place=reader(srv))
+    assert first.index is not None
+    before = {hit.id for hit in first.index.search("岸田")}
+    _, added = change_files(root)
+    build(root, srv)  # renamed over the files the reader has open
+    assert {hit.id for hit in first.index.search("岸田")} == before  # the old files, still whole
+    assert all(first.archive.get(i).body for i in before)  # bodies read from the old cache
+    again = shared.load([root], place=reader(srv))
+    assert again.notices == [] and len(again.archive) == 6  # the next start sees the new build
+    assert any(again.archive.get(hit.id).path.endswith(added) for hit in again.index.search("岸田"))
