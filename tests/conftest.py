@@ -1,4 +1,5 @@
-"""Shared fixtures. Every test runs with its own NEWSTUI_DATA_DIR and NEWSTUI_CONFIG_DIR, never the user's."""
+"""Shared fixtures. Every test runs with its own NEWSTUI_DATA_DIR and NEWSTUI_CONFIG_DIR, never the user's,
+and with no shared index dir unless it names one."""
 
 from __future__ import annotations
 
@@ -23,6 +24,15 @@ def config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
     path = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("NEWSTUI_CONFIG_DIR", str(path))
     return path
+
+
+@pytest.fixture(autouse=True)
+def no_shared_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No $NEWSTUI_INDEX_DIR from the environment, no system-wide index dir (/var/lib/newstui)."""
+    from tui.archive.store import location
+
+    monkeypatch.delenv(location.ENV_INDEX_DIR, raising=False)
+    monkeypatch.setattr(location, "SYSTEM_DIRS", ())
 
 
 @pytest.fixture

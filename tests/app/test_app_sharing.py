@@ -41,3 +41,19 @@ async def test_a_reader_browses_a_shared_index_it_cannot_write(tmp_path: Path, d
     assert (data_dir / STATE_FILE).is_file()  # the reader's own state, in the reader's own dir
     assert listing(srv) == before
     assert not (data_dir / "cache").exists()
+
+
+@sync
+async def test_r_shows_the_admins_new_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root, srv = news(tmp_path / "news"), tmp_path / "srv"
+    build(root, srv)
+    monkeypatch.setattr(location, "writable", lambda directory: False)
+    app = NewsApp([root], index_dir=str(srv))
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        assert await until(pilot, lambda: app.index is not None) and len(app.archive or ()) == 5
+        change_files(root)
+        build(root, srv)  # the admin's cron run
+        await pilot.press("r")
+        assert await until(pilot, lambda: len(app.archive or ()) == 6), "the new build was not shown"
+        assert not [n for n in app._notifications if "shared index" in n.message]

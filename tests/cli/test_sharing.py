@@ -52,6 +52,11 @@ def test_the_config_names_the_index_dir_once(tmp_path: Path, config_dir: Path, d
     assert f'index_dir = "{srv}"' in shown.stdout
 
 
+def test_serve_keeps_its_own_cache(tmp_path: Path) -> None:
+    done = newstui("serve", "--index-dir", tmp_path, cwd=tmp_path)
+    assert done.returncode == 2 and "--index-dir is for other commands" in done.stderr
+
+
 # --- another user ---------------------------------------------------------------------------------
 
 

@@ -51,19 +51,27 @@ class Disk(Loader):
 
     def __init__(self, paths: list[Path], place: Place) -> None:
         self.paths, self.place = list(paths), place
+        self._shown: list[object] | None = None  # the identity of the cache last handed out
 
     def cached(self) -> Loaded | None:
         result = loader.open_cached(self.paths, data_dir=self.place.directory)  # (reads only)
         if result is None and not self.place.writable:  # an unusable shared one: the reader's own copy
             result = loader.open_cached(self.paths)
-        return None if result is None else Loaded(result.archive, notices=result.notices, changed=False)
+        if result is None:
+            return None
+        self._shown = result.identity
+        return Loaded(result.archive, notices=result.notices, changed=False)
 
     def load(self, progress: Progress) -> Loaded:
         result = shared.load(self.paths, progress, place=self.place)
         # the index persisted with the cache (opened in milliseconds), or rebuilt on all cores
         index = opening.search_index(result, progress)
         index.warm()
-        return Loaded(result.archive, index=index, notices=result.notices, changed=result.changed)
+        # the files as the cache holds them, but maybe another cache than the one shown: a shared
+        # one rebuilt by its admin (read as built), ours rewritten by another instance
+        changed = result.changed or result.identity != self._shown
+        self._shown = result.identity
+        return Loaded(result.archive, index=index, notices=result.notices, changed=changed)
 
 
 class Function(Loader):

@@ -70,7 +70,6 @@ def _own(paths: list[str | os.PathLike[str]], progress: Progress | None, place: 
     """The user's own data dir instead of an unusable shared one, with one notice saying why."""
     own = own_data_dir()
     result = opening.load(paths, progress, data_dir=own)
-    result.changed = True  # not the archive a view of the shared cache showed (app: loaders.Disk)
     result.notices.insert(0, f"Cannot use the shared index in {place.directory} ({reason});"
                              f" {owner(place.directory)} can rebuild it:"
                              f" {rebuild_command(roots, place.directory)}. Using your own copy in {own}.")
