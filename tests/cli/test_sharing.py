@@ -41,6 +41,17 @@ def test_index_builds_a_shared_index_readable_by_all_and_reads_only_what_changed
     assert "6 articles" in said and "(0 read now, 6 unchanged)" in said
 
 
+def test_index_says_when_other_users_cannot_read_it(tmp_path: Path) -> None:
+    root, srv = news(tmp_path / "news"), tmp_path / "srv"
+    old = os.umask(0o077)
+    try:
+        done = newstui("index", root, "--index-dir", srv, "--quiet", cwd=tmp_path)
+    finally:
+        os.umask(old)
+    assert done.returncode == 0 and done.stdout == ""
+    assert f"{srv}: readable only by its owner: other users cannot open it" in done.stderr
+
+
 def test_the_config_names_the_index_dir_once(tmp_path: Path, config_dir: Path, data_dir: Path) -> None:
     root, srv = news(tmp_path / "news"), tmp_path / "srv"
     (config_dir / "config.toml").write_text(f'index_dir = "{srv}"\n', "utf-8")

@@ -84,7 +84,7 @@ def temp_beside(path: Path, prefix: str | None = None, mode: int | None = None) 
     mode is 0600 (mkstemp's), or `mode` (a shared index's files, which other users read)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix or path.name + ".", suffix=".tmp")
-    if mode is not None:
+    if mode is not None and hasattr(os, "fchmod"):  # (not on Windows before Python 3.13)
         try:
             os.fchmod(fd, mode)
         except BaseException:
