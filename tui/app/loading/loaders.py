@@ -1,7 +1,10 @@
-"""Where the app's archive comes from: the last cache at once, then the files, then the index.
+"""Where the app's archive comes from: its outline or the last cache at once, then the files,
+then the index.
 
-`Loader.cached()` runs first (no file is scanned), `Loader.load()` next; both run in the app's
-loading worker thread, never on the UI thread. `build_index` also runs there.
+`Loader.outline()` runs first (the summary of the last cache: newest articles and counts, read in
+milliseconds at any size); without one, `Loader.cached()` (the last cache decoded, no file
+scanned); `Loader.load()` next. All run in the app's loading worker thread, never on the UI
+thread. `build_index` also runs there.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from typing import Protocol
 from ...archive.search import opening
 from ...archive.search.engine import SearchIndex
 from ...archive.search.searcher import Lookup
-from ...archive.store import loader
+from ...archive.store import loader, summary
 from ...archive.store.archive import Archive
+from ...archive.store.cache import cache_path
+from ...archive.store.identity import parser_version, roots_of
 from ...config import Config
 from ...userdata.history import History
 from ...userdata.reading import ReadingState
@@ -36,6 +41,10 @@ class Loaded:
 class Loader:
     """The default gives nothing from a cache; subclasses override `load` (and `cached`)."""
 
+    def outline(self) -> Archive | None:
+        """The first screen of the archive as last cached (`Archive.outline`), or None."""
+        return None
+
     def cached(self) -> Loaded | None:
         """The archive as last cached, without looking at the files (None: no usable cache)."""
         return None
@@ -49,6 +58,9 @@ class Disk(Loader):
 
     def __init__(self, paths: list[Path], data_dir: Path) -> None:
         self.paths, self.data_dir = list(paths), data_dir
+
+    def outline(self) -> Archive | None:
+        return summary.read(cache_path(self.data_dir, roots_of(self.paths)), parser_version())
 
     def cached(self) -> Loaded | None:
         result = loader.open_cached(self.paths, data_dir=self.data_dir)
