@@ -54,10 +54,10 @@ async def test_cached_archive_shows_before_the_scan_finishes(tmp_path: Path, dat
         labels = [str(n.label) for n in app.main.nav.source_tree.root.children]
         assert "美国之音 VOA (2)" in labels
         assert app.index is None and "indexing" in app.main.nav.search.placeholder
-        shown = app.archive
         gated.gate.set()
         assert await until(pilot, lambda: app.index is not None)
-        assert app.archive is shown  # nothing changed on disk: the shown archive is kept
+        assert not app.archive.partial and len(app.archive) == 5
+        assert [str(n.label) for n in app.main.nav.source_tree.root.children] == labels
         # the screen hears of the index one message after the app (a loaded machine shows the gap)
         assert await until(pilot, lambda: "indexing" not in app.main.nav.search.placeholder)
         assert not app.main.query_one("#progress").display
@@ -113,3 +113,41 @@ async def test_search_while_indexing_says_so_then_answers(tmp_path: Path, data_d
         assert await until(pilot, lambda: "Indexing" in str(status.render()))
         gated.gate.set()
         assert await until(pilot, lambda: len(app.main.nav.results.hits) == 4)
+
+
+@sync
+async def test_the_outline_opens_first_and_its_articles_read(tmp_path: Path, data_dir: Path) -> None:
+    """A big archive's first screen is its summary: newest list, counts; an article opened then
+    is read from its file; the whole archive replaces the outline when it is decoded."""
+    root = news(tmp_path, 5)
+    opening.load([root], data_dir=data_dir)
+    gated = Gated([root], data_dir)
+    app = NewsApp([root], loader=gated)
+    async with app.run_test(size=WIDE) as pilot:
+        assert await until(pilot, lambda: app.archive is not None)
+        outline = app.archive
+        assert outline.partial and len(outline) == 5
+        newest = outline.articles[0]
+        article = outline.get(newest.id)
+        assert article.body and article.text()  # parsed again from its file, not an empty page
+        gated.gate.set()
+        assert await until(pilot, lambda: app.archive is not outline and app.index is not None)
+        assert app.archive.get(newest.id).text() == article.text()
+
+
+@sync
+async def test_without_a_summary_the_last_cache_shows_first(tmp_path: Path, data_dir: Path) -> None:
+    root = news(tmp_path, 3)
+    cache_file = opening.load([root], data_dir=data_dir).cache
+    assert cache_file is not None
+    cache_file.with_suffix(".summary").write_bytes(b"\x00damaged")
+    gated = Gated([root], data_dir)
+    app = NewsApp([root], loader=gated)
+    async with app.run_test(size=WIDE) as pilot:
+        assert await until(pilot, lambda: app.archive is not None)
+        shown = app.archive
+        assert not shown.partial and len(shown) == 3
+        gated.gate.set()
+        assert await until(pilot, lambda: app.index is not None)
+        assert app.archive is shown  # nothing changed on disk: the decoded cache is kept
+    assert not app._notifications or all("summary" not in n.message for n in app._notifications)

@@ -182,7 +182,7 @@ def test_no_temp_file_is_left_behind(archive_dir: Path, monkeypatch: pytest.Monk
     with pytest.raises(KeyboardInterrupt):
         load([archive_dir])
     assert good.cache.read_bytes() == before  # the old cache is untouched
-    assert sorted(p.suffix for p in good.cache.parent.iterdir()) == [".cache", ".lock"]
+    assert sorted(p.suffix for p in good.cache.parent.iterdir()) == [".cache", ".lock", ".summary"]
 
 
 def test_the_cache_is_replaced_only_under_the_lock(archive_dir: Path, data_dir: Path) -> None:
@@ -214,7 +214,7 @@ def test_two_instances_at_once_leave_a_valid_cache(archive_dir: Path, data_dir: 
     assert len({out for out, _ in outputs}) == 1
     final = load([archive_dir])
     assert (final.notices, final.parsed) == ([], 0)
-    assert sorted(p.suffix for p in final.cache.parent.iterdir()) == [".cache", ".lock"]  # type: ignore[union-attr]
+    assert sorted(p.suffix for p in final.cache.parent.iterdir()) == [".cache", ".lock", ".summary"]  # type: ignore[union-attr]
 
 
 def test_open_cached_gives_the_cached_archive_without_scanning(archive_dir: Path) -> None:

@@ -1,7 +1,10 @@
-"""Where the app's archive comes from: the last cache at once, then the files, then the index.
+"""Where the app's archive comes from: its outline or the last cache at once, then the files,
+then the index.
 
-`Loader.cached()` runs first (no file is scanned), `Loader.load()` next; both run in the app's
-loading worker thread, never on the UI thread. `build_index` also runs there.
+`Loader.outline()` runs first (the summary of the last cache: newest articles and counts, read in
+milliseconds at any size); without one, `Loader.cached()` (the last cache decoded, no file
+scanned); `Loader.load()` next. All run in the app's loading worker thread, never on the UI
+thread. `build_index` also runs there.
 """
 
 from __future__ import annotations
@@ -14,9 +17,12 @@ from typing import Protocol
 from ...archive.search import opening, shared
 from ...archive.search.engine import SearchIndex
 from ...archive.search.searcher import Lookup
-from ...archive.store import loader
+from ...archive.store import loader, summary
 from ...archive.store.archive import Archive
+from ...archive.store.cache import cache_path
+from ...archive.store.identity import parser_version, roots_of
 from ...archive.store.location import Place
+from ...archive.store.paths import data_dir as own_data_dir
 from ...config import Config
 from ...userdata.history import History
 from ...userdata.reading import ReadingState
@@ -37,6 +43,10 @@ class Loaded:
 class Loader:
     """The default gives nothing from a cache; subclasses override `load` (and `cached`)."""
 
+    def outline(self) -> Archive | None:
+        """The first screen of the archive as last cached (`Archive.outline`), or None."""
+        return None
+
     def cached(self) -> Loaded | None:
         """The archive as last cached, without looking at the files (None: no usable cache)."""
         return None
@@ -52,6 +62,13 @@ class Disk(Loader):
     def __init__(self, paths: list[Path], place: Place) -> None:
         self.paths, self.place = list(paths), place
         self._shown: list[object] | None = None  # the identity of the cache last handed out
+
+    def outline(self) -> Archive | None:
+        roots = roots_of(self.paths)
+        found = summary.read(cache_path(self.place.directory, roots), parser_version())
+        if found is None and not self.place.writable:  # an unusable shared one: the reader's own copy
+            found = summary.read(cache_path(own_data_dir(), roots), parser_version())
+        return found
 
     def cached(self) -> Loaded | None:
         result = loader.open_cached(self.paths, data_dir=self.place.directory)  # (reads only)

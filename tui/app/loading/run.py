@@ -1,4 +1,4 @@
-"""The loading run: the last cached archive at once, then the files, then the index.
+"""The loading run: the archive's outline (or its last cache) at once, then the files, then the index.
 
 Runs in the app's loading worker thread and reports by posting typed messages (loading/messages.py);
 it never touches a widget. Progress is throttled so a big archive does not flood the UI.
@@ -28,15 +28,12 @@ class LoadingRun:
         """`shown`: the archive on screen (None at start); `have_index`: it has its index.
         `notify(text, warning)` says things the user should see (cache notices, rescan result)."""
         if shown is None:
-            cached = self.loader.cached()
-            if cached is not None:
-                self.post(ArchiveLoaded(cached.archive, cached.notices))
-                shown = cached.archive
+            shown = self._first_screen()
         loaded = self.loader.load(self._progress)
         if self.cancelled():
             return
         before = len(shown) if shown is not None else 0
-        if shown is None or loaded.changed:
+        if shown is None or loaded.changed or shown.partial:
             self.post(ArchiveLoaded(loaded.archive, loaded.notices))
             shown = loaded.archive
         else:
@@ -53,6 +50,19 @@ class LoadingRun:
             self.post(IndexReady(shown, index))
         else:
             self.post(LoadingDone())
+
+    def _first_screen(self) -> Archive | None:
+        """Shown at once: the outline (an outline is replaced when the files are loaded), else the
+        whole last cache decoded, else nothing."""
+        outline = self.loader.outline()
+        if outline is not None:
+            self.post(ArchiveLoaded(outline, []))
+            return outline
+        cached = self.loader.cached()
+        if cached is not None:
+            self.post(ArchiveLoaded(cached.archive, cached.notices))
+            return cached.archive
+        return None
 
     def _progress(self, done: int, total: int) -> None:
         if self._due(done, total):

@@ -49,7 +49,7 @@ def _add_years(parent: Node, group: SourceGroup, key: str) -> None:
             parent.add(count_label(year.key or "未注明日期 undated", year.count),
                        NodeData("list", ykey, list(year.months[0].ids)))
             continue
-        months = [(count_label(f"{year.key}-{month.key}" if month.key else "—", len(month.ids)),
+        months = [(count_label(f"{year.key}-{month.key}" if month.key else "—", month.count),
                    NodeData("list", f"{ykey}/{month.key}", list(month.ids))) for month in year.months]
         parent.add(count_label(year.key or "未注明日期 undated", year.count),
                    NodeData("group", ykey, months=months))  # months are nodes once it is opened

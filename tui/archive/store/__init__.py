@@ -8,6 +8,7 @@
     workers.py   parsing on all cores (read.parse in worker processes), bodies encoded for the cache
     cache.py     the cache file: article records + zlib'd bodies, atomic writes under a lock
     archive.py   the in-memory `Archive`: articles by id, by source and date; bodies read on demand
+    summary.py   the first screen kept beside the cache (newest articles, counts): read in ms
     stamps.py    a digest of the files' paths, sizes and mtimes: "has anything changed?"
     watch.py     inotify: has anything changed since we began watching? (`newstui serve`)
     identity.py  what names a cache: its roots and the parser version that wrote it

@@ -13,6 +13,11 @@ from ..read.platforms import is_platform
 class Month:
     key: str  # "07"
     ids: list[str] = field(default_factory=list)
+    size: int | None = None  # an outline's month (summary.py): its count, its ids not yet known
+
+    @property
+    def count(self) -> int:
+        return len(self.ids) if self.size is None else self.size
 
 
 @dataclass
@@ -22,7 +27,7 @@ class Year:
 
     @property
     def count(self) -> int:
-        return sum(len(m.ids) for m in self.months)
+        return sum(m.count for m in self.months)
 
 
 @dataclass
@@ -46,6 +51,9 @@ class Archive:
 
     `get(id)` is the way to obtain an article to *display*: a cache may load bodies lazily,
     so entries in `articles` are allowed to carry an empty body.
+
+    An *outline* (`Archive.outline`, from store/summary.py) stands in for a big archive while it
+    is decoded: its newest articles, and its sources, years and months with their counts only.
     """
 
     def __init__(
@@ -59,9 +67,25 @@ class Archive:
         self._by_id: dict[str, Article] = {a.id: a for a in self.articles}
         self._body_loader = body_loader
         self._tree: list[SourceGroup] | None = None
+        self._total: int | None = None  # an outline's count of articles
+
+    @classmethod
+    def outline(cls, newest: Iterable[Article], tree: list[SourceGroup], total: int,
+                rejections: Iterable[Rejection] = (),
+                body_loader: Callable[[str], Article] | None = None) -> Archive:
+        """The first screen of an archive of `total` articles: `newest` of them (no bodies) and its
+        `tree` of counts (months with `size` and no ids). `partial` is True."""
+        archive = cls(newest, rejections, body_loader)
+        archive._tree, archive._total = tree, total
+        return archive
+
+    @property
+    def partial(self) -> bool:
+        """An outline: only the newest articles are here, the rest is on its way."""
+        return self._total is not None
 
     def __len__(self) -> int:
-        return len(self.articles)
+        return len(self.articles) if self._total is None else self._total
 
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._by_id

@@ -109,10 +109,11 @@ def creation_mode() -> int:
     return 0o666 & ~mask
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
     """Replace `path` with `data`: temp file beside it, fsync, `os.replace`, fsync the directory.
-    OSError when it cannot be written; the old file is then untouched and no temp file is left."""
-    fd, tmp = temp_beside(path, f".{path.name}.")
+    OSError when it cannot be written; the old file is then untouched and no temp file is left.
+    `mode`: as `temp_beside`'s (default 0600)."""
+    fd, tmp = temp_beside(path, f".{path.name}.", mode)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -26,7 +26,7 @@ from typing import Any, Protocol
 import msgspec
 
 from ..model import Article, Rejection
-from . import bodies, cache, scanning, workers
+from . import bodies, cache, scanning, summary, workers
 from .archive import Archive
 from .cache import Entry
 from .identity import parser_version, roots_of
@@ -91,10 +91,7 @@ class _BodyLoader:
                 return msgspec.structs.replace(meta, body=workers.decode_body(raw))
             except ValueError:
                 pass
-        fresh = workers.parse_one(meta.path)
-        if fresh.article is not None and fresh.body:
-            return msgspec.structs.replace(meta, body=workers.decode_body(fresh.body))
-        return meta
+        return workers.reparsed(meta)
 
 
 def _encodable(path: str) -> bool:
@@ -135,6 +132,7 @@ def load(
         with bodies.no_gc():
             result = _from_cache(old, target, problems)  # type: ignore[arg-type]
         result.notices = notices
+        _summarise(result, result.identity, mode)
         return result
 
     store = bodies.BodyStore()
@@ -170,7 +168,15 @@ def load(
                 notices.append(f"cannot write the search index: {exc.strerror}; searching without it")
         else:
             builder.discard()
+    if target is not None and writer is not None and writer.header is not None:
+        _summarise(result, _identity(writer.header), mode)
     return result
+
+
+def _summarise(result: LoadResult, identity: list[Any] | None, mode: int | None) -> None:
+    """Keep the summary of the cache in use current (what the app shows first next time)."""
+    if result.cache is not None and identity is not None and not summary.current(result.cache, identity):
+        summary.write(result.cache, result.archive, identity, mode)
 
 
 def _identity(header: cache.Header) -> list[Any]:

@@ -78,6 +78,14 @@ def parse_one(path: str, features: Features | None = None) -> Parsed:
     return Parsed(path, reason=result.reason or "not an article")
 
 
+def reparsed(meta: Article) -> Article:
+    """`meta` with its body, parsed from its file again (`meta` as it is when that fails)."""
+    fresh = parse_one(meta.path)
+    if fresh.article is not None and fresh.body:
+        return msgspec.structs.replace(meta, body=decode_body(fresh.body))
+    return meta
+
+
 def _parse_chunk(paths: list[str], features: Features | None) -> list[Parsed]:
     return [parse_one(p, features) for p in paths]
 
