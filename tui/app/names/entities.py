@@ -13,6 +13,7 @@ from rich.text import Text
 
 from ...archive.search.engine import Hit
 from ...archive.search.names.entities import Entity
+from ...archive.search.names.related import Related
 from ...archive.search.searcher import NameFinder
 from ..article.render import DIM
 from ..article.text import clean
@@ -62,3 +63,50 @@ def status_line(entity: Entity, shown: Sequence[Hit]) -> str:
     total = len(entity.articles)
     more = f" (first {len(shown)})" if len(shown) < total else ""
     return f"{clean(entity.name)} · {plural(total, 'article')}{more} · Esc: back to names"
+
+
+def pair_status(a: Entity, b: Entity, total: int, shown: Sequence[Hit]) -> str:
+    """`习近平 + 李克强: 426 articles · Esc: back to 习近平's names`."""
+    more = f" (first {len(shown)})" if len(shown) < total else ""
+    return (f"{clean(a.name)} + {clean(b.name)}: {plural(total, 'article')}{more}"
+            f" · Esc: back to {clean(a.name)}'s names")
+
+
+def together(r: Related) -> str:
+    """`426 篇 ×4.4`: articles naming both, and how many times chance."""
+    return f"{r.together} 篇 ×{r.lift:.1f}" if r.lift < 100 else f"{r.together} 篇 ×{r.lift:.0f}"
+
+
+def related_prompt(r: Related, width: int = 0) -> Text:
+    """A related name's row: `李克强  人物 person … 426 篇 ×4.4` over its other aliases (dim)."""
+    count = Text(together(r), style=Style(color="cyan"))
+    head = Text(clean(r.entity.name) or clean(r.entity.key), style=Style(bold=True))
+    head.append("  " + KIND_LABELS.get(r.entity.kind, r.entity.kind), style=DIM)
+    aliases = Text(aliases_line(r.entity) or "—", style=DIM)
+    if width > 0:
+        head = clip(head, max(4, width - count.cell_len - 1), 1)
+        aliases = clip(aliases, width, 1)
+        head.append(" " * max(1, width - head.cell_len - count.cell_len))
+    else:
+        head.append(" ")
+    head.append_text(count)
+    return Text("\n").join([head, aliases])
+
+
+def related_strip(found: Sequence[Related] | None, width: int = 0) -> Text:
+    """Under the names: `同现 with 李克强 426 · 任志强 299 · …  w: choose` (None: still working)."""
+    line = Text("同现 with ", style=DIM)
+    if found is None:
+        line.append("…", style=DIM)
+        return line
+    if not found:
+        line.append("no name more often than by chance", style=DIM)
+        return line
+    for n, r in enumerate(found):
+        if n:
+            line.append(" · ", style=DIM)
+        line.append(clean(r.entity.name))
+        line.append(f" {r.together}", style=Style(color="cyan"))
+    line = clip(line, max(8, width - 4), 2) if width > 0 else line
+    line.append("  w", style=Style(bold=True))
+    return line

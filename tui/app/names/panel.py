@@ -2,7 +2,9 @@
 
 A filter box over a list of entities (most articles first). Enter on one posts `EntityChosen`; the
 main screen then lists its articles in the results pane. Filtering runs in a worker thread against
-the `NameFinder` the panel is given once the index is ready.
+the `NameFinder` the panel is given once the index is ready. Under the list, the names most often
+in the same articles as the highlighted one (related.py, worked out once the cursor rests); `w`
+lists them in place of the names, to choose one: its listing is the articles naming both.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Sparkline, Static
 from textual.worker import get_current_worker
 
 from ...archive.search.names.entities import Entity
+from ...archive.search.names.related import CoMentions, Related
 from ...archive.search.searcher import NameFinder
 from ...archive.store.archive import Archive
 from ...archive.timeline import timeline
@@ -28,6 +32,7 @@ from ..messages import EntityChosen, StatusChanged
 from ..search.rows import ResultsList
 from ..search.status import plural
 from . import entities
+from .related import RelatedNames, RelatedWork
 
 NAMES_LIMIT = 500  # rows drawn at most; the filter narrows the rest
 
@@ -61,11 +66,14 @@ class NamesPanel(Vertical):
         self.total = 0
         self.status = ""
         self.filled_for: NameFinder | None = None  # what the list was last filled from
+        self.related = RelatedWork(self, self._related_found)
 
     def compose(self) -> ComposeResult:
         yield NameFilter(self.latency, placeholder="筛选 filter: kishida, 岸田, bulinken, aukus…",
                          id="names-filter")
         yield ResultsList(self._prompt, divider=False, id="names-list")
+        yield RelatedNames(id="names-related")
+        yield Static("", id="names-with", markup=False)
         yield Sparkline([], id="names-spark")
         yield Static("", id="names-dates", markup=False)
 
@@ -77,16 +85,77 @@ class NamesPanel(Vertical):
     def rows(self) -> ResultsList:
         return self.query_one("#names-list", ResultsList)
 
+    @property
+    def related_names(self) -> RelatedNames:
+        return self.query_one("#names-related", RelatedNames)
+
     def set_finder(self, finder: NameFinder) -> None:
         self.finder = finder
+        self._use_related()
 
     def set_archive(self, archive: Archive) -> None:
         self.archive = archive
+        self._use_related()
+
+    def _use_related(self) -> None:
+        finder, archive = self.finder, self.archive
+        self.related.use(CoMentions(finder.entities, len(archive.articles))
+                         if finder is not None and archive is not None else None)
 
     @on(ResultsList.Highlighted, "#names-list")
     def _highlighted(self, event: ResultsList.Highlighted) -> None:
         event.stop()
-        self.show_timeline(self.shown.get(event.row_id))
+        entity = self.shown.get(event.row_id)
+        self.show_timeline(entity)
+        self._show_with(entity)
+
+    # -- who appears with whom -------------------------------------------------------------------
+    def _show_with(self, entity: Entity | None) -> None:
+        """The strip under the names: the highlighted one's related names (asked for, if new)."""
+        strip = self.query_one("#names-with", Static)
+        if entity is None or self.related.co is None:
+            strip.update("")
+            return
+        strip.update(entities.related_strip(self.related.known(entity), strip.size.width))
+        self.related.ask(entity)
+
+    def _related_found(self, entity: Entity, found: list[Related]) -> None:
+        if entity is self.current():
+            strip = self.query_one("#names-with", Static)
+            strip.update(entities.related_strip(found, strip.size.width))
+        view = self.related_names
+        if view.display and view.entity is entity:
+            view.show_for(entity, found)
+
+    def related_open(self) -> bool:
+        return self.related_names.display
+
+    def show_related(self) -> bool:
+        """`w`: the highlighted name's related names in place of the names (again: the names);
+        False when no name is highlighted."""
+        if self.related_open():
+            self.close_related()
+            return True
+        entity = self.current()
+        if entity is None:
+            return False
+        self.rows.display, self.related_names.display = False, True
+        self.related_names.show_for(entity, self.related.known(entity))
+        self.related.ask(entity)
+        self.related_names.rows.focus()
+        return True
+
+    def close_related(self) -> bool:
+        """Back from the related names to the names, the cursor where it was; False when closed."""
+        if not self.related_open():
+            return False
+        self.related_names.display, self.rows.display = False, True
+        self.rows.focus()
+        return True
+
+    def list_focus(self) -> Widget:
+        """The list shown (the names, or a name's related names): what gets focus coming back."""
+        return self.related_names.rows if self.related_open() else self.rows
 
     def show_timeline(self, entity: Entity | None) -> None:
         """The highlighted name's articles per month (a sparkline) and its first and last dates."""
@@ -136,6 +205,7 @@ class NamesPanel(Vertical):
     def show(self, text: str, found: list[Entity]) -> None:
         if text != self.filter_box.value:
             return  # stale: the filter changed since
+        self.related_names.display, self.rows.display = False, True
         self.total = len(found)
         self.shown = {e.key: e for e in found[:NAMES_LIMIT]}
         self.rows.show(list(self.shown))
@@ -147,7 +217,8 @@ class NamesPanel(Vertical):
         self.latency.answered()  # the key and the names it leaves, in one frame
 
     def pending(self) -> bool:
-        return any(w.group == "names" and w.is_running for w in self.workers)
+        return any(w.group in ("names", "related") and w.is_running for w in self.workers) or (
+            self.related.pending())
 
     def current(self) -> Entity | None:
         key = self.rows.current_article()

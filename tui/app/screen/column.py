@@ -73,7 +73,7 @@ class Column(Vertical):
         """The list shown (in the names panel: its rows)."""
         current = self.switcher.current
         if current == "names":
-            return self.names.rows
+            return self.names.list_focus()
         return self.results if current == "results" else self.source_tree
 
     # -- focus: the screen says where, the column knows which of its widgets -----------------------
@@ -117,6 +117,8 @@ class Column(Vertical):
             else:
                 self.back_to_tree()
             self.focus_tree(after_refresh=True)
+        elif self.switcher.current == "names" and self.names.close_related():
+            pass  # from a name's related names to the names
         elif self.switcher.current == "names":
             self.back_to_tree()
             self.focus_tree(after_refresh=True)

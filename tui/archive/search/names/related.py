@@ -17,6 +17,7 @@ in time proportional to its articles' names, each answer kept: the panel asks as
 from __future__ import annotations
 
 import math
+import threading
 from array import array
 from collections import Counter
 from collections.abc import Sequence
@@ -57,26 +58,34 @@ class CoMentions:
         self._named: list[array] | None = None  # article number -> the entities it names
         self._numbers: list[Sequence[int]] = []  # entity -> its article numbers
         self._position: dict[int, int] = {}  # id(entity) -> its number among `entities`
+        self._by_key: dict[str, int] = {}  # (for an equal copy: the first with its key)
         self._answers: dict[int, list[Related]] = {}
+        self._lock = threading.Lock()  # (the panel's workers may ask while one still works)
 
     def number(self, entity: Entity) -> int | None:
-        """`entity`'s number among the entities (it must be one of them, not an equal copy)."""
+        """`entity`'s number among the entities (or the first's with its key, for a copy)."""
         if not self._position:
             self._position = {id(e): f for f, e in enumerate(self.entities)}
-        return self._position.get(id(entity))
+            self._by_key = {}
+            for f, e in enumerate(self.entities):
+                self._by_key.setdefault(e.key, f)
+        found = self._position.get(id(entity))
+        return found if found is not None else self._by_key.get(entity.key)
 
     def known(self, entity: Entity) -> list[Related] | None:
-        """The answer for `entity` when it was already worked out (no work done here)."""
+        """The answer for `entity` when it was already worked out (no work done here); none for
+        an entity not among them."""
         f = self.number(entity)
-        return None if f is None else self._answers.get(f)
+        return [] if f is None else self._answers.get(f)
 
     def of(self, entity: Entity, limit: int = LIMIT) -> list[Related]:
         """The names most related to `entity`, most surprising first (`limit` at most)."""
         f = self.number(entity)
         if f is None:
             return []
-        if f not in self._answers:
-            self._answers[f] = self._work_out(f)
+        with self._lock:
+            if f not in self._answers:
+                self._answers[f] = self._work_out(f)
         return self._answers[f][:limit]
 
     def _work_out(self, e: int) -> list[Related]:
