@@ -94,7 +94,7 @@ def related_prompt(r: Related, width: int = 0) -> Text:
 
 
 def related_strip(found: Sequence[Related] | None, width: int = 0) -> Text:
-    """Under the names: `同现 with 李克强 426 · 任志强 299 · …  w: choose` (None: still working)."""
+    """Under the names: `同现 with 李克强 426 · 任志强 299 · …  (w)` (None: still working)."""
     line = Text("同现 with ", style=DIM)
     if found is None:
         line.append("…", style=DIM)
@@ -108,5 +108,5 @@ def related_strip(found: Sequence[Related] | None, width: int = 0) -> Text:
         line.append(clean(r.entity.name))
         line.append(f" {r.together}", style=Style(color="cyan"))
     line = clip(line, max(8, width - 4), 2) if width > 0 else line
-    line.append("  w", style=Style(bold=True))
+    line.append("  (w)", style=Style(bold=True))
     return line

@@ -126,6 +126,7 @@ class NamesPanel(Vertical):
         view = self.related_names
         if view.display and view.entity is entity:
             view.show_for(entity, found)
+            self.post_message(StatusChanged(view.status()))
 
     def related_open(self) -> bool:
         return self.related_names.display
@@ -139,8 +140,11 @@ class NamesPanel(Vertical):
         entity = self.current()
         if entity is None:
             return False
-        self.rows.display, self.related_names.display = False, True
-        self.related_names.show_for(entity, self.related.known(entity))
+        self._show_lists(related=True)
+        found = self.related.known(entity)
+        self.related_names.show_for(entity, found)
+        if found is not None:
+            self.post_message(StatusChanged(self.related_names.status()))
         self.related.ask(entity)
         self.related_names.rows.focus()
         return True
@@ -149,9 +153,15 @@ class NamesPanel(Vertical):
         """Back from the related names to the names, the cursor where it was; False when closed."""
         if not self.related_open():
             return False
-        self.related_names.display, self.rows.display = False, True
+        self._show_lists(related=False)
+        self.post_message(StatusChanged(self.status))
         self.rows.focus()
         return True
+
+    def _show_lists(self, *, related: bool) -> None:
+        """The names (and the strip of the highlighted one's related names), or those related."""
+        self.related_names.display = related
+        self.rows.display = self.query_one("#names-with", Static).display = not related
 
     def list_focus(self) -> Widget:
         """The list shown (the names, or a name's related names): what gets focus coming back."""
@@ -205,7 +215,7 @@ class NamesPanel(Vertical):
     def show(self, text: str, found: list[Entity]) -> None:
         if text != self.filter_box.value:
             return  # stale: the filter changed since
-        self.related_names.display, self.rows.display = False, True
+        self.close_related()  # (new names: a name's related names no longer follow the cursor)
         self.total = len(found)
         self.shown = {e.key: e for e in found[:NAMES_LIMIT]}
         self.rows.show(list(self.shown))

@@ -102,14 +102,19 @@ class RelatedNames(Vertical):
         self.found = {r.entity.key: r for r in found or ()}
         heading = Text("同现 Named with ", style=DIM)
         heading.append(clean(entity.name), style="bold")
-        if found is None:
-            heading.append(" …", style=DIM)
-        else:
-            heading.append(f" ({plural(len(entity.articles), 'article')}): "
-                           + ("Enter lists the articles naming both · Esc: back" if found
-                              else "no name more often than by chance · Esc: back"), style=DIM)
+        heading.append(f" · {len(entity.articles)} 篇" if found is not None else " …", style=DIM)
         self.query_one("#related-heading", Static).update(heading)
         self.rows.show(list(self.found))
+
+    def status(self) -> str:
+        """What the status line says while the list shows."""
+        if self.entity is None:
+            return ""
+        name = clean(self.entity.name)
+        if not self.found:
+            return f"No name is named with {name} more often than by chance · Esc: back to the names"
+        return (f"{plural(len(self.found), 'name')} named with {name} more often than by chance"
+                " · Enter lists the articles naming both · Esc: back")
 
     def current(self) -> Related | None:
         key = self.rows.current_article()
