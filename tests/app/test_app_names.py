@@ -218,7 +218,8 @@ async def test_who_appears_with_whom_then_the_articles_naming_both_and_back() ->
         names = [r.entity.name for r in view.found.values()]
         assert names[:2] == ["东京", "华盛顿"] and "乔·拜登" in names
         heading = str(screen.query_one("#related-heading").render())
-        assert "岸田文雄" in heading and "4 articles" in heading
+        assert "岸田文雄 · 4 篇" in heading
+        assert "named with 岸田文雄 more often than by chance" in str(screen.query_one("#status").render())
         assert "4 篇 ×1.2" in str(view.rows.row(next(iter(view.found))))
         biden = next(r for r in view.found.values() if r.entity.name == "乔·拜登")
         while view.current() is not biden:
