@@ -212,17 +212,18 @@ async def test_who_appears_with_whom_then_the_articles_naming_both_and_back() ->
         # under the names, as the cursor rests: who is named with him, with the articles together
         assert await until(pilot, lambda: "东京 4" in str(strip.render()))
         await pilot.press("down", "w")  # from the filter to the names, then his related names
-        view = panel.related_names
-        assert await until(pilot, lambda: view.display and bool(view.found))
-        assert screen.focused is view.rows
-        names = [r.entity.name for r in view.found.values()]
+        listed = panel.named_with
+        assert await until(pilot, lambda: bool(listed.found) and panel.rows.row_count == len(listed.found))
+        assert screen.focused is panel.rows
+        names = [r.entity.name for r in listed.found.values()]
         assert names[:2] == ["东京", "华盛顿"] and "乔·拜登" in names
-        heading = str(screen.query_one("#related-heading").render())
-        assert "岸田文雄 · 4 篇" in heading
-        assert "named with 岸田文雄 more often than by chance" in str(screen.query_one("#status").render())
-        assert "4 篇 ×1.2" in str(view.rows.row(next(iter(view.found))))
-        biden = next(r for r in view.found.values() if r.entity.name == "乔·拜登")
-        while view.current() is not biden:
+        assert "同现 Named with 岸田文雄 · 4 篇" in str(strip.render())
+        status = str(screen.query_one("#status").render())
+        assert "named with 岸田文雄 more than by chance" in status
+        first = panel.rows.row(panel.rows.ids()[0])
+        assert first is not None and "东京" in first.plain and "4 篇 ×1.2" in first.plain
+        biden = next(r for r in listed.found.values() if r.entity.name == "乔·拜登")
+        while panel.current_related() is not biden:
             await pilot.press("down")
         await pilot.press("enter")  # the articles naming both
         results = screen.nav.results
@@ -244,10 +245,10 @@ async def test_who_appears_with_whom_then_the_articles_naming_both_and_back() ->
         assert screen.focused is results
         await pilot.press("escape")  # -> his related names, where the other was chosen
         await pilot.pause()
-        assert screen.focused is view.rows and view.display and view.current() is biden
+        assert screen.focused is panel.rows and panel.current_related() is biden
         await pilot.press("escape")  # -> the names, on him; Enter: his own articles again
         await pilot.pause()
-        assert screen.focused is panel.rows and not view.display
+        assert screen.focused is panel.rows and not listed.open
         assert panel.current() is not None and panel.current().name == "岸田文雄"
         await pilot.press("enter")
         assert await until(pilot, lambda: results.pair is None and len(results.hits) == 4

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import pytest
 from support.app import sample_archive
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from tui.app.app import NewsApp
 from tui.app.loading.loaders import Loaded
@@ -92,6 +93,8 @@ def steps(*keys: str):  # type: ignore[no-untyped-def]
             await settle(pilot)
         app = pilot.app
         app.clear_notifications()
+        for box in app.screen.query(Input):  # the cursor shown whenever the picture is taken
+            box._pause_blink(visible=True)  # (Textual is pinned; a blink made pictures flaky)
         await pilot.pause(0.1)
 
     return run

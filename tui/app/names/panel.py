@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import Input, Sparkline, Static
 from textual.worker import get_current_worker
 
@@ -25,14 +24,14 @@ from ...archive.search.names.entities import Entity
 from ...archive.search.names.related import CoMentions, Related
 from ...archive.search.searcher import NameFinder
 from ...archive.store.archive import Archive
-from ...archive.timeline import timeline
+from ...archive.timeline import Timeline, timeline
 from ..article.render import DIM
 from ..latency import HoldsFrames, Latency
 from ..messages import EntityChosen, StatusChanged
 from ..search.rows import ResultsList
 from ..search.status import plural
 from . import entities
-from .related import RelatedNames, RelatedWork
+from .related import NamedWith, RelatedWork, WithStrip
 
 NAMES_LIMIT = 500  # rows drawn at most; the filter narrows the rest
 
@@ -67,13 +66,14 @@ class NamesPanel(Vertical):
         self.status = ""
         self.filled_for: NameFinder | None = None  # what the list was last filled from
         self.related = RelatedWork(self, self._related_found)
+        self.named_with = NamedWith()  # `w`: the list shows a name's related names
+        self._timelines: dict[str, tuple[Timeline, list[int]]] = {}  # entity key -> its timeline
 
     def compose(self) -> ComposeResult:
         yield NameFilter(self.latency, placeholder="筛选 filter: kishida, 岸田, bulinken, aukus…",
                          id="names-filter")
         yield ResultsList(self._prompt, divider=False, id="names-list")
-        yield RelatedNames(id="names-related")
-        yield Static("", id="names-with", markup=False)
+        yield WithStrip(id="names-with")
         yield Sparkline([], id="names-spark")
         yield Static("", id="names-dates", markup=False)
 
@@ -85,10 +85,6 @@ class NamesPanel(Vertical):
     def rows(self) -> ResultsList:
         return self.query_one("#names-list", ResultsList)
 
-    @property
-    def related_names(self) -> RelatedNames:
-        return self.query_one("#names-related", RelatedNames)
-
     def set_finder(self, finder: NameFinder) -> None:
         self.finder = finder
         self._use_related()
@@ -99,12 +95,15 @@ class NamesPanel(Vertical):
 
     def _use_related(self) -> None:
         finder, archive = self.finder, self.archive
+        self._timelines.clear()
         self.related.use(CoMentions(finder.entities, len(archive.articles))
                          if finder is not None and archive is not None else None)
 
     @on(ResultsList.Highlighted, "#names-list")
     def _highlighted(self, event: ResultsList.Highlighted) -> None:
         event.stop()
+        if self.named_with.open:
+            return  # (the strip and the timeline stay the name's whose related names these are)
         entity = self.shown.get(event.row_id)
         self.show_timeline(entity)
         self._show_with(entity)
@@ -112,60 +111,61 @@ class NamesPanel(Vertical):
     # -- who appears with whom -------------------------------------------------------------------
     def _show_with(self, entity: Entity | None) -> None:
         """The strip under the names: the highlighted one's related names (asked for, if new)."""
-        strip = self.query_one("#names-with", Static)
+        strip = self.query_one("#names-with", WithStrip)
         if entity is None or self.related.co is None:
-            strip.update("")
+            strip.show(Text())
             return
-        strip.update(entities.related_strip(self.related.known(entity), strip.size.width))
+        strip.show(entities.related_strip(self.related.known(entity), strip.size.width))
         self.related.ask(entity)
 
     def _related_found(self, entity: Entity, found: list[Related]) -> None:
-        if entity is self.current():
-            strip = self.query_one("#names-with", Static)
-            strip.update(entities.related_strip(found, strip.size.width))
-        view = self.related_names
-        if view.display and view.entity is entity:
-            view.show_for(entity, found)
-            self.post_message(StatusChanged(view.status()))
+        strip = self.query_one("#names-with", WithStrip)
+        if self.named_with.entity is entity and not self.named_with.found:
+            self.named_with.fill(found)
+            self.rows.show(list(self.named_with.found))
+            strip.show(self.named_with.heading(True))
+            self.post_message(StatusChanged(self.named_with.status()))
+        elif not self.named_with.open and entity is self.current():
+            strip.show(entities.related_strip(found, strip.size.width))
 
     def related_open(self) -> bool:
-        return self.related_names.display
+        return self.named_with.open
 
     def show_related(self) -> bool:
         """`w`: the highlighted name's related names in place of the names (again: the names);
         False when no name is highlighted."""
-        if self.related_open():
-            self.close_related()
+        if self.close_related():
             return True
         entity = self.current()
         if entity is None:
             return False
-        self._show_lists(related=True)
         found = self.related.known(entity)
-        self.related_names.show_for(entity, found)
+        self.named_with.show_for(entity, found, self.rows.highlighted)
+        self.rows.show(list(self.named_with.found))
+        self.query_one("#names-with", WithStrip).show(self.named_with.heading(found is not None))
         if found is not None:
-            self.post_message(StatusChanged(self.related_names.status()))
-        self.related.ask(entity)
-        self.related_names.rows.focus()
+            self.post_message(StatusChanged(self.named_with.status()))
+        self.related.ask(entity, now=True)
+        self.rows.focus()
         return True
 
     def close_related(self) -> bool:
         """Back from the related names to the names, the cursor where it was; False when closed."""
-        if not self.related_open():
+        if not self.named_with.open:
             return False
-        self._show_lists(related=False)
+        at = self.named_with.close()
+        self.rows.show(list(self.shown))
+        if at is not None and at < self.rows.row_count:
+            self.rows.highlighted = at
+            self.rows.scroll_to_highlight()
         self.post_message(StatusChanged(self.status))
         self.rows.focus()
         return True
 
-    def _show_lists(self, *, related: bool) -> None:
-        """The names (and the strip of the highlighted one's related names), or those related."""
-        self.related_names.display = related
-        self.rows.display = self.query_one("#names-with", Static).display = not related
-
-    def list_focus(self) -> Widget:
-        """The list shown (the names, or a name's related names): what gets focus coming back."""
-        return self.related_names.rows if self.related_open() else self.rows
+    def current_related(self) -> Related | None:
+        """The related name highlighted (while they are shown)."""
+        key = self.rows.current_article()
+        return self.named_with.found.get(key) if key and self.named_with.open else None
 
     def show_timeline(self, entity: Entity | None) -> None:
         """The highlighted name's articles per month (a sparkline) and its first and last dates."""
@@ -175,8 +175,7 @@ class NamesPanel(Vertical):
             spark.data, spark.display = [], False
             dates.update("")
             return
-        line = timeline(archive.meta(i).published for i in entity.articles if i in archive)
-        counts = line.counts()
+        line, counts = self._timelines.get(entity.key) or self._timeline(archive, entity)
         spark.data, spark.display = counts, len(counts) > 1
         if not line.first:
             dates.update(Text("未注明日期 undated", style=DIM))
@@ -186,6 +185,12 @@ class NamesPanel(Vertical):
             peak = max(counts)
             dates.update(Text(f"{line.first} → {line.last} · {len(counts)} months · peak {peak}/month",
                               style=DIM))
+
+    def _timeline(self, archive: Archive, entity: Entity) -> tuple[Timeline, list[int]]:
+        """Worked out once per name (~30 ms for one in most of a 14k-article mirror)."""
+        line = timeline(archive.meta(i).published for i in entity.articles if i in archive)
+        self._timelines[entity.key] = found = (line, line.counts())
+        return found
 
     def refill(self) -> None:
         """Show the names for the current filter (again, when the index has changed)."""
@@ -215,7 +220,7 @@ class NamesPanel(Vertical):
     def show(self, text: str, found: list[Entity]) -> None:
         if text != self.filter_box.value:
             return  # stale: the filter changed since
-        self.close_related()  # (new names: a name's related names no longer follow the cursor)
+        self.named_with.close()  # (new names: a name's related names no longer follow the cursor)
         self.total = len(found)
         self.shown = {e.key: e for e in found[:NAMES_LIMIT]}
         self.rows.show(list(self.shown))
@@ -232,7 +237,7 @@ class NamesPanel(Vertical):
 
     def current(self) -> Entity | None:
         key = self.rows.current_article()
-        return self.shown.get(key) if key else None
+        return self.shown.get(key) if key and not self.named_with.open else None
 
     @on(NameFilter.Choose)
     def choose(self, event: NameFilter.Choose) -> None:
@@ -249,9 +254,16 @@ class NamesPanel(Vertical):
     @on(ResultsList.Selected, "#names-list")
     def _selected(self, event: ResultsList.Selected) -> None:
         event.stop()
+        if self.named_with.open:
+            chosen, entity = self.named_with.found.get(event.row_id), self.named_with.entity
+            if chosen is not None and entity is not None:
+                self.post_message(EntityChosen(entity, chosen.entity))
+            return
         entity = self.shown.get(event.row_id)
         if entity is not None:
             self.post_message(EntityChosen(entity))
 
     def _prompt(self, key: str, width: int) -> Text:
+        if self.named_with.open:
+            return self.named_with.prompt(key, width)
         return entities.entity_prompt(self.shown[key], width)

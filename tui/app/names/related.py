@@ -3,9 +3,10 @@ highlighted one, more than by chance (archive/search/names/related.py's `CoMenti
 
 `RelatedWork` works them out off the UI thread, once the cursor rests on a name (a keystroke that
 moves on is never slowed by it), each answer kept for the session; the panel shows the first few
-in a strip under the names. `RelatedNames` is the list `w` opens in their place: a heading, then
-one row per related name with the articles naming both (and how many times chance); Enter posts
-`EntityChosen(entity, other)`, whose listing is the articles naming both.
+in a strip under the names (`WithStrip`). `w` shows them in the names list in place of the names
+(`NamedWith`): one row per related name with the articles naming both (and how many times
+chance); Enter there posts `EntityChosen(entity, other)`, whose listing is the articles naming
+both.
 """
 
 from __future__ import annotations
@@ -13,23 +14,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Static
 
 from ...archive.search.names.entities import Entity
 from ...archive.search.names.related import CoMentions, Related
 from ..article.render import DIM
 from ..article.text import clean
-from ..messages import EntityChosen
-from ..search.rows import ResultsList
 from ..search.status import plural
 from . import entities
 
-REST = 0.12  # seconds the cursor rests on a name before its related names are worked out
+REST = 0.25  # seconds the cursor rests on a name before its related names are worked out
 
 
 class RelatedWork:
@@ -40,6 +35,7 @@ class RelatedWork:
         self.owner, self.done = owner, done
         self.co: CoMentions | None = None
         self.asked: Entity | None = None
+        self.answered: Entity | None = None  # the last entity whose answer was shown
         self._timer: Timer | None = None
 
     def use(self, co: CoMentions | None) -> None:
@@ -49,15 +45,19 @@ class RelatedWork:
     def known(self, entity: Entity) -> list[Related] | None:
         return self.co.known(entity) if self.co is not None else None
 
-    def ask(self, entity: Entity) -> None:
-        """`entity`'s related names: at once when known, else once the cursor rests."""
+    def ask(self, entity: Entity, *, now: bool = False) -> None:
+        """`entity`'s related names: at once when known, else once the cursor rests (`now`: at
+        once, for `w`)."""
         self.asked = entity
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         found = self.known(entity)
         if found is not None:
+            self.answered = entity
             self.done(entity, found)
+        elif self.co is not None and now:
+            self._start(entity)
         elif self.co is not None:
             self._timer = self.owner.set_timer(REST, lambda: self._start(entity))
 
@@ -74,62 +74,73 @@ class RelatedWork:
 
     def _answer(self, co: CoMentions, entity: Entity, found: list[Related]) -> None:
         if co is self.co and entity is self.asked:
+            self.answered = entity
             self.done(entity, found)
 
     def pending(self) -> bool:
-        return self._timer is not None and self.asked is not None and self.known(self.asked) is None
+        """Whether the last entity asked for has its answer still to come (tests, screenshots)."""
+        return self.co is not None and self.asked is not None and self.answered is not self.asked
 
 
-class RelatedNames(Vertical):
-    """The names related to one entity, to choose one of: Enter lists the articles naming both."""
+class WithStrip(Widget):
+    """The strip under the names: a fixed height, redrawn without a new layout (a `Static`'s
+    update lays the screen out again: ~20 ms of every keystroke in the names)."""
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.entity: Entity | None = None
-        self.found: dict[str, Related] = {}
+        self.text = Text()
 
-    def compose(self) -> ComposeResult:
-        yield Static("", id="related-heading", markup=False)
-        yield ResultsList(self._prompt, divider=False, id="related-list")
+    def show(self, text: Text) -> None:
+        if text.plain != self.text.plain or text.spans != self.text.spans:
+            self.text = text
+            self.refresh()
+
+    def render(self) -> Text:
+        return self.text
+
+
+class NamedWith:
+    """What the names list shows in place of the names after `w`: one name's related names (the
+    same list widget, so opening them lays nothing out again), and where the names' cursor was."""
+
+    def __init__(self) -> None:
+        self.entity: Entity | None = None  # None: the names are shown
+        self.found: dict[str, Related] = {}
+        self.names_at: int | None = None
 
     @property
-    def rows(self) -> ResultsList:
-        return self.query_one("#related-list", ResultsList)
+    def open(self) -> bool:
+        return self.entity is not None
 
-    def show_for(self, entity: Entity, found: list[Related] | None) -> None:
-        """`entity`'s related names (None: still being worked out)."""
-        self.entity = entity
+    def show_for(self, entity: Entity, found: list[Related] | None, names_at: int | None) -> None:
+        self.entity, self.names_at = entity, names_at
+        self.fill(found)
+
+    def fill(self, found: list[Related] | None) -> None:
         self.found = {r.entity.key: r for r in found or ()}
-        heading = Text("同现 Named with ", style=DIM)
-        heading.append(clean(entity.name), style="bold")
-        heading.append(f" · {len(entity.articles)} 篇" if found is not None else " …", style=DIM)
-        self.query_one("#related-heading", Static).update(heading)
-        self.rows.show(list(self.found))
+
+    def close(self) -> int | None:
+        """Back to the names: where their cursor was."""
+        at, self.entity, self.found, self.names_at = self.names_at, None, {}, None
+        return at
+
+    def heading(self, known: bool) -> Text:
+        """The strip under the list while it shows them: whose related names these are."""
+        line = Text("同现 Named with ", style=DIM)
+        if self.entity is not None:
+            line.append(clean(self.entity.name), style="bold")
+            line.append(f" · {len(self.entity.articles)} 篇" if known else " …", style=DIM)
+        return line
 
     def status(self) -> str:
-        """What the status line says while the list shows."""
+        """What the status line says while the list shows them."""
         if self.entity is None:
             return ""
         name = clean(self.entity.name)
         if not self.found:
             return f"No name is named with {name} more often than by chance · Esc: back to the names"
-        return (f"{plural(len(self.found), 'name')} named with {name} more often than by chance"
-                " · Enter lists the articles naming both · Esc: back")
+        return (f"{plural(len(self.found), 'name')} named with {name} more than by chance"
+                " · Enter: the articles naming both · Esc: back")
 
-    def current(self) -> Related | None:
-        key = self.rows.current_article()
-        return self.found.get(key) if key else None
-
-    @on(ResultsList.Selected, "#related-list")
-    def _selected(self, event: ResultsList.Selected) -> None:
-        event.stop()
-        chosen = self.found.get(event.row_id)
-        if chosen is not None and self.entity is not None:
-            self.post_message(EntityChosen(self.entity, chosen.entity))
-
-    @on(ResultsList.Highlighted, "#related-list")
-    def _highlighted(self, event: ResultsList.Highlighted) -> None:
-        event.stop()  # (the names panel's timeline follows the names list, not this one)
-
-    def _prompt(self, key: str, width: int) -> Text:
+    def prompt(self, key: str, width: int) -> Text:
         return entities.related_prompt(self.found[key], width)

@@ -73,7 +73,7 @@ class Column(Vertical):
         """The list shown (in the names panel: its rows)."""
         current = self.switcher.current
         if current == "names":
-            return self.names.list_focus()
+            return self.names.rows
         return self.results if current == "results" else self.source_tree
 
     # -- focus: the screen says where, the column knows which of its widgets -----------------------

@@ -237,7 +237,7 @@ class Navigator(Column):
         self.names.refill()
         if self.names.status:
             self.set_status(self.names.status)
-        return self.names.list_focus() if self.results.entity is not None else self.names.filter_box
+        return self.names.rows if self.results.entity is not None else self.names.filter_box
 
     def reveal(self, key: str) -> bool:
         """Show and select a top node of the tree (bookmarks, problems); False when there is none."""

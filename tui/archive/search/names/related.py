@@ -28,6 +28,7 @@ from .entities import Entity
 
 MIN_TOGETHER = 2  # articles naming both, at least
 LIMIT = 20  # related names listed (the panel and the command line alike)
+_CHUNK = 256  # articles counted per call
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,9 @@ class CoMentions:
         a = len(mine)
         if a < MIN_TOGETHER or not n:
             return []
-        together = Counter(chain.from_iterable(named[i] for i in mine))
+        together: Counter[int] = Counter()
+        for at in range(0, a, _CHUNK):  # (one C call per chunk: the UI thread gets its turns)
+            together.update(chain.from_iterable(named[i] for i in mine[at:at + _CHUNK]))
         need = least_lift(a, n) * a / n  # k / b at least
         out = []
         for f, k in together.items():
