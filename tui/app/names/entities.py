@@ -45,7 +45,11 @@ def aliases_line(entity: Entity) -> str:
 
 def entity_prompt(entity: Entity, width: int = 0) -> Text:
     """`岸田文雄  人物 person … 4 篇` over `Fumio Kishida · 岸田 · Kishida` (dim)."""
-    count = Text(f"{len(entity.articles)} 篇", style=Style(color="cyan"))
+    return _two_lines(entity, Text(f"{len(entity.articles)} 篇", style=Style(color="cyan")), width)
+
+
+def _two_lines(entity: Entity, count: Text, width: int) -> Text:
+    """The entity's name and kind with `count` at the right, over its other aliases (dim)."""
     head = Text(clean(entity.name) or clean(entity.key), style=Style(bold=True))
     head.append("  " + KIND_LABELS.get(entity.kind, entity.kind), style=DIM)
     aliases = Text(aliases_line(entity) or "—", style=DIM)
@@ -79,18 +83,7 @@ def together(r: Related) -> str:
 
 def related_prompt(r: Related, width: int = 0) -> Text:
     """A related name's row: `李克强  人物 person … 426 篇 ×4.4` over its other aliases (dim)."""
-    count = Text(together(r), style=Style(color="cyan"))
-    head = Text(clean(r.entity.name) or clean(r.entity.key), style=Style(bold=True))
-    head.append("  " + KIND_LABELS.get(r.entity.kind, r.entity.kind), style=DIM)
-    aliases = Text(aliases_line(r.entity) or "—", style=DIM)
-    if width > 0:
-        head = clip(head, max(4, width - count.cell_len - 1), 1)
-        aliases = clip(aliases, width, 1)
-        head.append(" " * max(1, width - head.cell_len - count.cell_len))
-    else:
-        head.append(" ")
-    head.append_text(count)
-    return Text("\n").join([head, aliases])
+    return _two_lines(r.entity, Text(together(r), style=Style(color="cyan")), width)
 
 
 def related_strip(found: Sequence[Related] | None, width: int = 0) -> Text:
