@@ -30,7 +30,7 @@ from ..names.aliastables import AliasTables, with_prefix
 from ..names.entities import Entity, Kinds
 from ..names.words import Words
 from ..text.fold import TOKEN, fold
-from ..text.pinyin import PinyinIndex, looks_like_pinyin, syllables
+from ..text.pinyin import PinyinIndex, looks_like_pinyin, spells_syllables, syllables
 
 if TYPE_CHECKING:
     from ..names.typos import Typos  # (imported when a typo is looked for: it imports rapidfuzz)
@@ -91,6 +91,8 @@ def syllable_marks(words: list[str]) -> tuple[int, ...]:
     for word in words:
         plain = plain_pinyin(word)
         pieces = re.split(f"[{_APOSTROPHES}]", _untoned(word)) if plain != word else [plain]
+        if not all(spells_syllables(p) for p in pieces if p):  # `people's`, `o'brien`: English
+            pieces = [plain]
         for piece in pieces[:-1]:
             at += len(piece)
             marks.append(at)
