@@ -201,3 +201,73 @@ def test_cli_names_json_carries_counts_per_month(tmp_path: Path) -> None:
     assert kishida["months"] == {"2022-01": 1, "2024-03": 1, "2024-04": 1, "2024-07": 1}
     assert (kishida["first"], kishida["last"]) == ("2022-01-07", "2024-07-28")
     assert sum(kishida["months"].values()) == kishida["count"] == 4
+
+
+@sync
+async def test_who_appears_with_whom_then_the_articles_naming_both_and_back() -> None:
+    async with NewsApp([]).run_test(size=NARROW) as pilot:
+        app = await names_open(pilot, "kishida")
+        screen, panel = app.main, app.main.nav.names
+        strip = screen.query_one("#names-with")
+        # under the names, as the cursor rests: who is named with him, with the articles together
+        assert await until(pilot, lambda: "东京 4" in str(strip.render()))
+        await pilot.press("down", "w")  # from the filter to the names, then his related names
+        listed = panel.named_with
+        assert await until(pilot, lambda: bool(listed.found) and panel.rows.row_count == len(listed.found))
+        assert screen.focused is panel.rows
+        names = [r.entity.name for r in listed.found.values()]
+        assert names[:2] == ["东京", "华盛顿"] and "乔·拜登" in names
+        assert "同现 Named with 岸田文雄 · 4 篇" in str(strip.render())
+        status = str(screen.query_one("#status").render())
+        assert "named with 岸田文雄 more than by chance" in status
+        first = panel.rows.row(panel.rows.ids()[0])
+        assert first is not None and "东京" in first.plain and "4 篇 ×1.2" in first.plain
+        biden = next(r for r in listed.found.values() if r.entity.name == "乔·拜登")
+        while panel.current_related() is not biden:
+            await pilot.press("down")
+        await pilot.press("enter")  # the articles naming both
+        results = screen.nav.results
+        assert await until(pilot, lambda: results.pair is not None and bool(results.hits)
+                           and not screen.workers_pending())
+        await pilot.pause()
+        assert screen.focused is results and len(results.hits) == biden.together == 3
+        status = str(screen.query_one("#status").render())
+        assert "岸田文雄 + 乔·拜登: 3 articles" in status
+        await pilot.press("enter")  # the newest of them, both lit
+        assert await until(pilot, lambda: screen.article.article is not None)
+        await pilot.pause(0.1)
+        article = screen.article
+        lit = {article.pieces[i].text[s:e] for i, s, e in article.matches}
+        assert lit & {"拜登", "乔·拜登", "Biden", "Joe Biden"}
+        assert lit & {"岸田", "岸田文雄", "Kishida", "Fumio Kishida"}
+        await pilot.press("escape")  # the article -> the articles naming both
+        await pilot.pause()
+        assert screen.focused is results
+        await pilot.press("escape")  # -> his related names, where the other was chosen
+        await pilot.pause()
+        assert screen.focused is panel.rows and panel.current_related() is biden
+        await pilot.press("escape")  # -> the names, on him; Enter: his own articles again
+        await pilot.pause()
+        assert screen.focused is panel.rows and not listed.open
+        assert panel.current() is not None and panel.current().name == "岸田文雄"
+        await pilot.press("enter")
+        assert await until(pilot, lambda: results.pair is None and len(results.hits) == 4
+                           and not screen.workers_pending())
+        assert "岸田文雄 · 4 articles" in str(screen.query_one("#status").render())
+
+
+def test_related_names_are_the_command_lines(tmp_path: Path) -> None:
+    """The panel and `newstui names --related` give the same names and numbers."""
+    from support.commands import newstui
+
+    from tui.archive.search.names.related import CoMentions
+    from tui.archive.search.opening import load_archive
+
+    archive = load_archive([Path(__file__).parents[2] / "seeds"])
+    index = build_index(archive)
+    kishida = next(e for e in index.entities if e.name == "岸田文雄")
+    panel = CoMentions(index.entities, len(archive.articles)).of(kishida)
+    done = newstui("names", "--related", "kishida", "--json", cwd=tmp_path)
+    printed = json.loads(done.stdout)
+    assert [(r["name"], r["together"]) for r in printed] == [(r.entity.name, r.together) for r in panel]
+    assert printed and all(r["lift"] == round(x.lift, 2) for r, x in zip(printed, panel, strict=True))

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import pytest
 from support.app import sample_archive
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from tui.app.app import NewsApp
 from tui.app.loading.loaders import Loaded
@@ -36,6 +37,7 @@ ENTITIES = [
            ["a2"]),
     Entity("aukus", "奥库斯", "agreement", ["奥库斯", "AUKUS"], ["a3"]),
     Entity("white house", "白宫", "organisation", ["白宫"], ["a1"]),
+    Entity("us-japan alliance", "美日同盟", "agreement", ["美日同盟", "同盟"], ["a1", "a4"]),
 ]
 
 
@@ -91,6 +93,8 @@ def steps(*keys: str):  # type: ignore[no-untyped-def]
             await settle(pilot)
         app = pilot.app
         app.clear_notifications()
+        for box in app.screen.query(Input):  # the cursor shown whenever the picture is taken
+            box._pause_blink(visible=True)  # (Textual is pinned; a blink made pictures flaky)
         await pilot.pause(0.1)
 
     return run
@@ -141,6 +145,11 @@ def test_names_filtered_then_articles(snap_compare, size: tuple[int, int]) -> No
 def test_article_from_names_highlights_aliases(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     keys = steps("e", *"kishida", "enter", "enter", "n")
     assert snap_compare(make_app(), terminal_size=size, run_before=keys)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_names_related_to_the_highlighted_one(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(), terminal_size=size, run_before=steps("e", "down", "w"))
 
 
 def test_hostile_title_shows_literally(snap_compare) -> None:  # type: ignore[no-untyped-def]

@@ -42,3 +42,18 @@ def test_cold_build_is_timed_stage_by_stage(tmp_path: Path) -> None:
     for stage in ("worker: read, decode, shape, HTML -> blocks", "worker: index features"):
         assert result["workers"][stage][0] > 0, stage
     assert (tmp_path / "data" / "index").is_dir()  # the index was written beside the cache
+
+
+NAMES_PANEL = ROOT / "bench" / "names_panel.py"
+
+
+def test_the_names_panel_is_timed_with_its_related_names_on_and_off(seeds_dir: Path, tmp_path: Path) -> None:
+    """bench/names_panel.py drives the panel's list, its related names and `w` from outside."""
+    done = subprocess.run([sys.executable, str(NAMES_PANEL), "--rounds", "1", "--keys", "3", str(seeds_dir)],
+                          capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "NEWSTUI_DATA_DIR": str(tmp_path)})
+    assert done.returncode == 0, done.stderr[-800:]
+    got = json.loads(done.stderr.strip().splitlines()[-1])
+    assert len(got["True"]["quick"]) == len(got["False"]["resting"]) == 3
+    assert len(got["True"]["shown"]) == 10 and got["True"]["w"][0] > 0
+    assert "w -> related names listed" in done.stdout

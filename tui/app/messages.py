@@ -22,11 +22,12 @@ class ArticleChosen(Message):
 
 
 class EntityChosen(Message):
-    """List the articles of `entity` (chosen in the names panel)."""
+    """List the articles of `entity` (chosen in the names panel); with `other`, the articles
+    naming both (a name related to it, chosen in its "named with" list)."""
 
-    def __init__(self, entity: Entity) -> None:
+    def __init__(self, entity: Entity, other: Entity | None = None) -> None:
         super().__init__()
-        self.entity = entity
+        self.entity, self.other = entity, other
 
 
 class ProblemChosen(Message):

@@ -1,5 +1,6 @@
 """`newstui names --related NAME [--with OTHER]`: who is named in the same articles as NAME, more
-often than by chance (archive/search/related.py), or the articles naming both."""
+often than by chance (archive/search/names/related.py: the names panel's list, same order and
+numbers), or the articles naming both, newest first (the panel's pair listing)."""
 
 from __future__ import annotations
 
@@ -37,21 +38,26 @@ def related(args: argparse.Namespace, archive: Any, index: Any) -> int:
         if f is None:
             print(f"newstui: no name {args.together!r} in this archive", file=sys.stderr)
             return 1
-        rows = [archive.meta(i) for i in both(entity, index.entities[f]) if i in archive]
+        other = index.entities[f]
+        shared = set(both(entity, other))
+        rows = [a for a in archive.articles if a.id in shared]  # newest first, as the app lists them
         if args.json:
             sys.stdout.write(json.dumps([{"id": a.id, "path": a.path, "title": a.title} for a in rows],
                                         ensure_ascii=False, indent=2) + "\n")
         else:
-            print(_safe("\n".join(f"{a.published[:10]:<10}  {a.title}" for a in rows) or "no articles"))
+            head = f"{entity.name} + {other.name}: {len(rows)} article{'s' if len(rows) != 1 else ''}"
+            print(_safe("\n".join([head, *(f"{a.published[:10]:<10}  {a.title}" for a in rows)])))
         return 0
     found = named_with(index.entities, e, len(archive.articles))
     if args.json:
         sys.stdout.write(json.dumps([{"name": r.entity.name, "key": r.entity.key, "kind": r.entity.kind,
-                                      "together": r.together, "lift": round(r.lift, 2)} for r in found],
+                                      "aliases": r.entity.aliases, "together": r.together,
+                                      "lift": round(r.lift, 2), "score": round(r.score, 1)} for r in found],
                                     ensure_ascii=False, indent=2) + "\n")
         return 0
     lines = [f"{r.together:>5}  x{r.lift:<5.1f} {r.entity.kind:<12} {' · '.join(r.entity.aliases[:4])}"
              for r in found]
-    print(_safe(f"named with {entity.name} ({len(entity.articles)} articles):\n" + "\n".join(lines)
+    print(_safe(f"named with {entity.name} ({len(entity.articles)} articles; articles together, times "
+                "chance), most surprising first:\n" + "\n".join(lines)
                 if lines else f"no name is more often with {entity.name} than by chance"))
     return 0

@@ -55,6 +55,11 @@ COMMANDS: list[KeyCommand] = [
             help="人名 Names: people, organisations, agreements; type to filter, Enter lists articles",
             palette="Names 人名", palette_help="People, organisations and agreements; Enter lists articles",
             brief="names", footer=2),
+    KeyCommand("related", "w", "related",
+            help="同现 In the names: who is named with the highlighted name (more than by chance); "
+                 "Enter lists the articles naming both",
+            palette="Named with 同现",
+            palette_help="The names most often in the same articles as the highlighted one"),
     KeyCommand("next_match", "n", "match(1)", "Match",
             help="Next / previous match (highlighted names) in the open article",
             palette="Next match", palette_help="Next match in the open article", brief="matches", footer=5),

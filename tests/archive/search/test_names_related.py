@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from support.search import index_of
 from support.search import made as _made
 
-from tui.archive.search.names.related import both, related
+from tui.archive.search.names.entities import Entity
+from tui.archive.search.names.related import CoMentions, both, related
 
 ARTICLES = [
     *(_made(f"pair-{i}", f"会谈{i}",
@@ -41,3 +44,44 @@ def test_names_related_on_the_command_line(tmp_path_factory: pytest.TempPathFact
     assert main(["names", str(SEEDS), "--related", "kishida", "--with", "blinken"]) == 0
     assert "布林肯抵达日本" in capsys.readouterr().out  # the articles naming both
     assert main(["names", str(SEEDS), "--related", "nobody at all"]) == 1
+
+
+def _entity(name: str, ids: range | list[int]) -> Entity:
+    return Entity(name, name, "person", [name], [f"a{i}" for i in ids])
+
+
+def test_ranked_by_surprise_not_by_count_nor_by_lift_alone() -> None:
+    """In 100 articles: the commonest names are with everyone, so not related (however many
+    articles they share with him); a pair named together often and more than by chance comes
+    before one seen together twice."""
+    entities = [
+        _entity("主角", range(0, 20)),
+        _entity("到处", range(0, 90)),  # in 18 of his 20, and in 90 of all 100: chance
+        _entity("常见", range(0, 60)),  # in all 20 of his, but in 60 of 100: 1.7x, too common to tell
+        _entity("搭档", range(0, 15)),  # 15 together, ~5x chance
+        _entity("偶遇", [0, 1]),  # 2 together, 5x chance too
+        _entity("路人", [50, 60, 70]),  # never with him
+    ]
+    found = CoMentions(entities, 100).of(entities[0])
+    assert [(r.entity.name, r.together) for r in found] == [("搭档", 15), ("偶遇", 2)]
+    assert found[0].score > found[1].score and round(found[0].lift, 1) == 5.0
+    assert CoMentions(entities, 100).of(Entity("x", "x", "other", ["x"], [])) == []
+
+
+def test_the_articles_naming_both_on_the_command_line(tmp_path_factory: pytest.TempPathFactory,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from support.search import SEEDS
+
+    from tui.cli import main
+
+    monkeypatch.setenv("NEWSTUI_DATA_DIR", str(tmp_path_factory.mktemp("cli")))
+    assert main(["names", str(SEEDS), "--related", "kishida", "--with", "biden"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "岸田文雄 + 乔·拜登: 3 articles" and len(out) == 4
+    assert [line[:10] for line in out[1:]] == sorted((line[:10] for line in out[1:]), reverse=True)
+    assert main(["names", str(SEEDS), "--related", "kishida", "--with", "biden", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 3
+    assert main(["names", str(SEEDS), "--related", "kishida", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed[0]["name"] == "东京" and printed[0]["together"] == 4 and "Tokyo" in printed[0]["aliases"]

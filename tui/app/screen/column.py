@@ -117,6 +117,8 @@ class Column(Vertical):
             else:
                 self.back_to_tree()
             self.focus_tree(after_refresh=True)
+        elif self.switcher.current == "names" and self.names.close_related():
+            pass  # from a name's related names to the names
         elif self.switcher.current == "names":
             self.back_to_tree()
             self.focus_tree(after_refresh=True)

@@ -158,6 +158,11 @@ class ScreenCommands(Screen[None]):
         self.remove_class("-reading")
         self.call_after_refresh(target.focus)
 
+    def action_related(self) -> None:
+        """`w` in the names panel: who is named with the highlighted name (again: the names)."""
+        if not self.nav.show_related():
+            self.notify("Highlight a name first (e: the names)", timeout=2)
+
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.session.keymap))
 

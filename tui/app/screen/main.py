@@ -140,6 +140,8 @@ class MainScreen(ScreenCommands):
             return False
         if action == "back" and self.nav.tree_has_focus() and not self.has_class("-reading"):
             return False
+        if action == "related" and self.nav.switcher.current != "names":
+            return False
         if action == "match" and not self.article.matches:
             return None
         if action == "step" and not self.walk:

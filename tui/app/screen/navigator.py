@@ -223,7 +223,11 @@ class Navigator(Column):
 
     def on_entity_chosen(self, message: EntityChosen) -> None:
         message.stop()
-        self.results.list_entity(message.entity)
+        self.results.list_entity(message.entity, message.other)
+
+    def show_related(self) -> bool:
+        """`w` in the names panel: the highlighted name's related names, or back to the names."""
+        return self.switcher.current == "names" and self.names.show_related()
 
     def show_names(self) -> Widget:
         """The names panel (searching and browsing names take turns); what should get focus."""

@@ -57,6 +57,7 @@ class SearchResults(ResultsList):
         self.searcher: Searcher | None = None
         self.query_text = ""  # what the search box holds
         self.entity: Entity | None = None  # when set, the rows are this entity's articles
+        self.pair: tuple[Entity, Entity] | None = None  # when `entity` is the articles naming both
         self.listing = ""  # when set, the rows are this listing (newest articles of the archive or a node)
         self.listing_key = ""  # "newest", "all" or a tree node's key: a rescan lists it again
         self._listing_run = 0  # each new listing's number: a page of an older one is dropped
@@ -131,7 +132,10 @@ class SearchResults(ResultsList):
         return []
 
     def _entity_terms(self, entity: Entity) -> list[str]:
-        """What search lights in the entity's articles (its aliases, without a searcher)."""
+        """What search lights in the entity's articles (its aliases, without a searcher); in the
+        articles naming two, what each lights."""
+        if self.pair is not None and entity is self.entity:
+            return listing.lights_of_both(*(self._entity_terms(e) for e in self.pair))
         return list(entity.aliases) if self.searcher is None else self.searcher.entity_terms(entity)
 
     def choose(self, article_id: str) -> None:
@@ -251,9 +255,11 @@ class SearchResults(ResultsList):
         self.choose(event.row_id)
 
     # -- an entity's articles ------------------------------------------------------------------
-    def list_entity(self, entity: Entity) -> None:
-        self.entity, self.listing = entity, ""
-        self._list_entity(entity)
+    def list_entity(self, entity: Entity, other: Entity | None = None) -> None:
+        """The entity's articles; with `other`, the articles naming both."""
+        self.pair = (entity, other) if other is not None else None
+        self.entity, self.listing = (listing.pair(entity, other) if other is not None else entity), ""
+        self._list_entity(self.entity)
 
     @work(exclusive=True, thread=True, group="entity")
     def _list_entity(self, entity: Entity) -> None:
@@ -269,7 +275,10 @@ class SearchResults(ResultsList):
         if entity is not self.entity:
             return
         self.set_results({hit.id: hit for hit in hits})
-        self._set_status(entities.status_line(entity, hits))
+        if self.pair is not None:
+            self._set_status(entities.pair_status(*self.pair, len(entity.articles), hits))
+        else:
+            self._set_status(entities.status_line(entity, hits))
         self.post_message(self.Listed())
 
     # -- a listing: the newest articles of the archive or of a tree node ----------------------------

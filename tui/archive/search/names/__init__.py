@@ -10,6 +10,8 @@
     aliaskeys.py  what names are looked up by (alias keys, name tokens)
     aliastables.py the tables a query looks names up in, derived once, stored in the index
     typos.py      typos in a name's pinyin or in some words of a long Latin name
+    related.py    who appears with whom: the names in the same articles more than by chance
+                  (`CoMentions`, ranked by G²), and the articles naming both
 
 Built from the index (index/) over folded text (text/) when an archive is indexed; query/
 resolves words to these names and rank/ lights them as words.py says.

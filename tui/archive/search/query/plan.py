@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..text.fold import fold
-from .resolve import Resolver, Term
+from .resolve import Resolver, Term, plain_pinyin
 from .syntax import Query
 
 
@@ -71,7 +71,7 @@ def _terms(words: list[str], resolver: Resolver) -> list[Term]:
     while i < len(words):
         for j in range(min(len(words), i + 8), i + 1, -1):
             group = words[i:j]
-            if all(w.isascii() for w in group):
+            if all(plain_pinyin(w).isascii() for w in group):  # (`Xí Jìnpíng` too)
                 term = resolver.resolve(group, last=j == len(words))
                 if term:
                     out.append(term)

@@ -30,7 +30,7 @@ from ..names.aliastables import AliasTables, with_prefix
 from ..names.entities import Entity, Kinds
 from ..names.words import Words
 from ..text.fold import TOKEN, fold
-from ..text.pinyin import PinyinIndex, looks_like_pinyin
+from ..text.pinyin import PinyinIndex, looks_like_pinyin, spells_syllables, syllables
 
 if TYPE_CHECKING:
     from ..names.typos import Typos  # (imported when a typo is looked for: it imports rapidfuzz)
@@ -61,14 +61,52 @@ class Term:
                 self.via_alias.discard(key)
 
 
-def _plain_pinyin(word: str) -> str:
+_APOSTROPHES = "'’"
+
+
+def _untoned(word: str) -> str:
+    """`word` without tone marks, `ü` as `v` (as the pinyin table and keyboards write it)."""
+    out = []
+    for c in unicodedata.normalize("NFC", word):
+        d = unicodedata.normalize("NFKD", c)
+        out.append(("V" if d[0] == "U" else "v") if "\u0308" in d and d[0] in "uU" else
+                   "".join(x for x in d if not unicodedata.combining(x)))
+    return "".join(out)
+
+
+def plain_pinyin(word: str) -> str:
     """Pinyin as typed with tone marks or syllable apostrophes (`Tiān'ānmén`, `tian'anmen`) as the
     plain pinyin it is (`tiananmen`); any other word as it is (`o'brien` stays)."""
-    if word.isascii() and "'" not in word and "’" not in word:
+    if word.isascii() and not any(a in word for a in _APOSTROPHES):
         return word
-    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-    joined = plain.replace("'", "").replace("’", "")
+    joined = "".join(c for c in _untoned(word) if c not in _APOSTROPHES)
     return joined if joined.isascii() and joined.isalpha() and looks_like_pinyin(joined.lower()) else word
+
+
+def syllable_marks(words: list[str]) -> tuple[int, ...]:
+    """Where the pinyin of `words` (joined without spaces) must start a syllable, as the
+    apostrophes typed say (`xi'an` is 西安 xi|an, not 先 or 献县; `yan'an` 延安, not 沂南 yi|nan)."""
+    marks: list[int] = []
+    at = 0
+    for word in words:
+        plain = plain_pinyin(word)
+        pieces = re.split(f"[{_APOSTROPHES}]", _untoned(word)) if plain != word else [plain]
+        if not all(spells_syllables(p) for p in pieces if p):  # `people's`, `o'brien`: English
+            pieces = [plain]
+        for piece in pieces[:-1]:
+            at += len(piece)
+            marks.append(at)
+        at += len(pieces[-1])
+    return tuple(m for m in marks if m)
+
+
+def _keeps_marks(sub: str, marks: tuple[int, ...]) -> bool:
+    """Whether the syllables of the Chinese `sub` start at each of `marks` (offsets in its pinyin)."""
+    starts, at = {0}, 0
+    for syl in syllables(sub):
+        at += len(syl)
+        starts.add(at)
+    return all(m in starts for m in marks)
 
 
 class Resolver:
@@ -178,16 +216,20 @@ class Resolver:
         for e in found:
             self._entity(term, e, weight * ALIAS, () if e in named or len(forms) < 2 else forms)
 
-    def _pinyin_terms(self, term: Term, q: str, prefix: bool, titles: bool) -> None:
+    def _pinyin_terms(self, term: Term, q: str, prefix: bool, titles: bool,
+                      marks: tuple[int, ...] = ()) -> None:
         """What a run of pinyin spells: a name (an entity alias) first; only when it spells none,
         any run of characters of aliases, titles and names after a title word that reads the
-        same (`huawei` is 华为, not 化为; `wangyi` is 王毅, not every 王一 after 主席)."""
+        same (`huawei` is 华为, not 化为; `wangyi` is 王毅, not every 王一 after 主席); with
+        `marks`, only strings whose syllables start there (the apostrophes typed)."""
         index = self.pinyin
         n_alias = len(self._han_aliases)
         loose: list[str] = []
         named = False
         asked: set[str] = set()  # `xi jinp` spells 习近平 in a thousand titles: one look-up
         for entry, sub in index.find(q, prefix_ok=prefix):
+            if marks and not _keeps_marks(sub, marks):
+                continue
             if entry < n_alias:
                 alias, e = self._han_aliases[entry]
                 if sub == alias:
@@ -210,10 +252,14 @@ class Resolver:
 
     def resolve(self, words: list[str], last: bool, strict: bool = False) -> Term | None:
         """The term for one word, or for several words read as one name (None if they are not)."""
-        words = [_plain_pinyin(w) for w in words]
+        marks = syllable_marks(words)
+        typed = " ".join(_untoned(w) for w in words)  # (`Xī'ān`: the alias Xi'an as written)
+        words = [plain_pinyin(w) for w in words]
         text = " ".join(words)
         term = Term(text)
         folded = fold(text)
+        if marks:
+            return self._marked(term, typed, folded, marks)
         if len(words) > 1:
             from ..text import cantonese, romanize  # (a search of one word never needs them)
             if self._alias(term, text, EXACT):
@@ -265,6 +311,20 @@ class Resolver:
             self._typo_terms(term, [folded])
         if not term.needles:
             term.add(text, EXACT)  # nothing known: still look for it literally
+        return term
+
+    def _marked(self, term: Term, typed: str, folded: str, marks: tuple[int, ...]) -> Term:
+        """Pinyin typed with syllable apostrophes (`xi'an`, `Tiān'ānmén guǎngchǎng`): a name
+        with that Latin alias as typed (Xi'an, Xi’an), the word written without them, and the
+        names whose syllables break where the apostrophes do; no prefixes, no typos."""
+        for form in {typed, typed.replace("’", "'"), typed.replace("'", "’")}:
+            self._alias(term, form, EXACT)
+        if folded in self.text.tokens:
+            term.add(folded, EXACT)
+        q = folded.replace(" ", "")
+        self._pinyin_terms(term, q, False, titles=q not in self.text.tokens, marks=marks)
+        if not term.needles:
+            term.add(typed, EXACT)
         return term
 
     def _typo_terms(self, term: Term, words: list[str]) -> None:

@@ -5,7 +5,8 @@
     hits.py       a search's hits as shown (`Hit`, `Presenter`)
     highlights.py the one rule for what to light: a query's strings or an entity's aliases, not
                   inside a longer name the search did not match (`Highlights`)
-    listing.py    an entity's articles and a listing of articles as hits, lit by that rule
+    listing.py    an entity's articles, the articles naming two entities (`pair`, both lit) and
+                  a listing of articles as hits, lit by that rule
 
 Takes the terms of query/, the names as words of names/, the texts of index/; the engine and the
 app show what it returns and light nothing of their own.

@@ -1,5 +1,6 @@
-"""Articles listed without a query as result rows: an entity's articles, or a listing (the newest
-of the archive, a tree node's), each as a `Hit` with a snippet.
+"""Articles listed without a query as result rows: an entity's articles, the articles naming two
+entities (`pair`), or a listing (the newest of the archive, a tree node's), each as a `Hit` with a
+snippet.
 
 An entity's rows light its aliases by the rule search matched them with (highlights.py): the
 `Highlights` given, usually `SearchIndex.entity_terms(entity)`, so 罗斯 (Roth) is not lit inside
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 from ...model import Article
 from ...store.archive import Archive
 from ..names.entities import Entity
+from ..names.related import both
 from .highlights import Highlights
 from .hits import Hit
 
@@ -48,6 +50,21 @@ def entity_hits(archive: Archive, entity: Entity, lights: Iterable[str], limit: 
                         "alias", article.source, article.source_name, article.published,
                         *_date(article)))
     return hits
+
+
+def pair(a: Entity, b: Entity) -> Entity:
+    """The articles naming both `a` and `b`, listed as one entity `A + B` with the aliases of both
+    (`entity_hits` lists it; `lights_of_both` lights both in it)."""
+    return Entity(f"{a.key}+{b.key}", f"{a.name} + {b.name}", "pair", [*a.aliases, *b.aliases], both(a, b))
+
+
+def lights_of_both(a: Iterable[str], b: Iterable[str]) -> Highlights:
+    """What two entities light (each `SearchIndex.entity_terms`), together: each alias kept from
+    the longer names it was not counted inside for its own entity."""
+    first, second = Highlights.of(a), Highlights.of(b)
+    blockers = {k: [*first.blockers.get(k, []), *second.blockers.get(k, [])]
+                for k in {*first.blockers, *second.blockers}}
+    return Highlights([*first, *second], blockers)
 
 
 def listing_hits(archive: Archive, ids: list[str]) -> list[Hit]:

@@ -71,6 +71,21 @@ class _Places(NamedTuple):
     complete: bool
 
 
+@cache
+def _syllables() -> frozenset[str]:
+    return frozenset(table().values())
+
+
+def spells_syllables(word: str) -> bool:
+    """Whether `word` is pinyin syllables end to end (`an`, `anmen`, `xian`; not `s`, `brien`)."""
+    word = word.lower()
+    ends = {0}
+    for i in range(1, len(word) + 1):
+        if any(j in ends and word[j:i] in _syllables() for j in range(max(0, i - 6), i)):
+            ends.add(i)
+    return bool(word) and len(word) in ends
+
+
 def looks_like_pinyin(word: str) -> bool:
     """Letters only (spaces allowed): worth trying as pinyin."""
     return bool(_LATIN_ONLY.match(word.replace(" ", "").lower()))
