@@ -94,14 +94,6 @@ class _BodyLoader:
         return workers.reparsed(meta)
 
 
-def _encodable(path: str) -> bool:
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:  # undecodable bytes in a file name: kept in memory, not cached
-        return False
-    return True
-
-
 def load(
     paths: Iterable[str | os.PathLike[str]] = (),
     progress: Progress | None = None,
@@ -212,7 +204,7 @@ def _rebuild(files: dict[str, Key], kept: list[cache.Entry], old: cache.CacheFil
     for parsed in workers.parse_all(todo, progress, features):
         size, mtime_ns = files[parsed.path]
         entry = cache.Entry(parsed.path, size, mtime_ns, parsed.article, parsed.reason)
-        if _encodable(parsed.path):
+        if scanning.encodable(parsed.path):
             entries.append(_place(entry, parsed.body, writer, store))
         else:
             uncached.append(_place(entry, parsed.body, None, store))

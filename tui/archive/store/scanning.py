@@ -122,3 +122,13 @@ def _stat_reason(path: str, exc: OSError) -> str:
     if isinstance(exc, FileNotFoundError):
         return "broken symbolic link" if os.path.islink(path) else "no such file (vanished during the scan?)"
     return f"cannot read: {exc.strerror}"
+
+
+def encodable(path: str) -> bool:
+    """Whether `path` is UTF-8: a file name of undecodable bytes is kept in memory, never written
+    to the cache or its summary."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

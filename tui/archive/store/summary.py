@@ -27,6 +27,7 @@ from ..model import Article, Rejection
 from .archive import Archive, Month, SourceGroup, Year
 from .cache import CacheError, CacheFile
 from .files import atomic_write
+from .scanning import encodable
 from .workers import reparsed
 
 FORMAT = 1
@@ -63,14 +64,15 @@ def write(cache_file: Path, archive: Archive, identity: list[Any], mode: int | N
     """Write the summary of `archive` (held in `cache_file`, whose identity is given); False when it
     cannot be written (read-only or full data dir: the app then opens the slower way). `mode`: the
     file's permissions, as the cache's (a shared index dir's readers read it too)."""
-    summary = Summary(FORMAT, list(identity), len(archive), archive.articles[:NEWEST],
-                      [_group(g) for g in archive.tree()], archive.rejections)
+    newest = [a for a in archive.articles[:NEWEST] if encodable(a.path)]
+    rejections = [r for r in archive.rejections if encodable(r.path)]
+    summary = Summary(FORMAT, list(identity), len(archive), newest, [_group(g) for g in archive.tree()],
+                      rejections)
     try:
         atomic_write(summary_path(cache_file), msgspec.msgpack.encode(summary), mode)
-    except OSError:
+    except (OSError, UnicodeEncodeError):  # (a name of undecodable bytes in the tree: no summary)
         return False
     return True
-
 
 def current(cache_file: Path, identity: list[Any]) -> bool:
     """Whether the summary beside `cache_file` is that of the cache with `identity`."""
