@@ -14,7 +14,7 @@ from typing import Protocol
 from ...archive.search import opening
 from ...archive.search.engine import SearchIndex
 from ...archive.search.searcher import Lookup
-from ...archive.store import loader
+from ...archive.store import segments
 from ...archive.store.archive import Archive
 from ...config import Config
 from ...userdata.history import History
@@ -51,7 +51,7 @@ class Disk(Loader):
         self.paths, self.data_dir = list(paths), data_dir
 
     def cached(self) -> Loaded | None:
-        result = loader.open_cached(self.paths, data_dir=self.data_dir)
+        result = segments.open_cached(self.paths, data_dir=self.data_dir)
         return None if result is None else Loaded(result.archive, notices=result.notices, changed=False)
 
     def load(self, progress: Progress) -> Loaded:

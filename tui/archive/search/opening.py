@@ -1,7 +1,8 @@
 """The archive with its search index: the store's loader, told how to index, and the index opened.
 
-    result = load(paths, progress)      # store.loader.load, writing the index beside the cache
-    index = search_index(result)        # the index this load wrote, else the persisted one, else rebuilt
+    result = load(paths, progress)      # store.segments.load, writing each index beside its cache
+    index = search_index(result)        # the index this load wrote, else the persisted one, else
+                                        # rebuilt; a base and a delta joined (disk/segments.py)
 
 The loader computes each article's index features in its parse workers (`encode_features`) and
 hands them to an `IndexBuilder`, which writes the index beside the cache. `search_index` opens it
@@ -15,11 +16,12 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ..store import loader, workers
+from ..store import loader, segments, workers
 from ..store.archive import Archive
 from ..store.loader import Indexing, LoadResult
 from ..store.workers import Progress
 from .disk import reading
+from .disk import segments as joined
 from .disk.build import IndexBuilder, encode_features, features
 from .engine import SearchIndex
 
@@ -29,7 +31,7 @@ def _sink(cache_file: Path) -> IndexBuilder | None:
 
 
 #: How the store writes this index beside its cache.
-INDEXING = Indexing(features=encode_features, sink=_sink)
+INDEXING = Indexing(features=encode_features, sink=_sink, index_of=reading.index_path)
 
 
 def load(
@@ -39,8 +41,9 @@ def load(
     data_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
 ) -> LoadResult:
-    """`store.loader.load`, writing the search index beside the cache whenever the cache is written."""
-    return loader.load(paths, progress, data_dir=data_dir, use_cache=use_cache, indexing=INDEXING)
+    """`store.segments.load` (the store's loader, with a delta segment when few files changed),
+    writing the search index beside each cache it writes."""
+    return segments.load(paths, progress, data_dir=data_dir, use_cache=use_cache, indexing=INDEXING)
 
 
 def load_archive(
@@ -64,6 +67,13 @@ def search_index(result: LoadResult, progress: Progress | None = None) -> Search
     rebuilt from the cached bodies on all cores and persisted (or, without a cache, built in memory).
     Why the persisted one was not used goes to `result.notices` (a missing one is not news)."""
     if isinstance(result.index, SearchIndex):
+        return result.index
+    if result.segments is not None:
+        seg: segments.Segments = result.segments
+        base, delta = search_index(seg.base, progress), search_index(seg.delta, progress)
+        result.notices += seg.base.notices + seg.delta.notices
+        seg.base.notices, seg.delta.notices = [], []
+        result.index = joined.join(base, delta, seg.removed, result.archive)
         return result.index
     archive = result.archive
     if result.cache is None or result.identity is None:

@@ -35,7 +35,8 @@ from .paths import data_dir as default_data_dir
 from .scanning import Key, scan
 from .workers import Features, Progress
 
-__all__ = ["Indexing", "LoadResult", "Progress", "bundled_seeds", "load", "open_cached", "roots_of", "scan"]
+__all__ = ["Indexing", "LoadResult", "Progress", "bundled_seeds", "from_cache", "load", "load_files",
+           "open_cached", "roots_of", "scan"]
 
 
 class IndexSink(Protocol):
@@ -56,6 +57,7 @@ class Indexing:
 
     features: Features  # (title, body text) -> encoded features, run in the parse workers
     sink: Callable[[Path], IndexSink | None]  # the cache file -> a sink writing its index, or None
+    index_of: Callable[[Path], Path] | None = None  # the cache file -> where its index is
 
 
 @dataclass
@@ -69,6 +71,7 @@ class LoadResult:
     index: Any = None  # the SearchIndex, when this load wrote one (search/opening.py)
     identity: list[Any] | None = None  # the cache file's (meta crc, count, write time)
     entries: list[Entry] = field(default_factory=list)  # the cache file's records
+    segments: Any = None  # segments.Segments: the base and delta this archive joins, if it does
 
 
 
@@ -117,9 +120,16 @@ def load(
     with `indexing`, the search index is written beside a newly written cache."""
     roots = roots_of(paths)
     files, problems = scanning.scan_files(roots)
+    target = cache.cache_path(default_data_dir(data_dir), roots) if use_cache else None
+    return load_files(roots, files, problems, target, progress, indexing)
+
+
+def load_files(roots: list[str], files: dict[str, Key], problems: list[Rejection], target: Path | None,
+               progress: Progress | None = None, indexing: Indexing | None = None) -> LoadResult:
+    """`load` of scanned `files` with the cache file `target` (None: none): also a segment's
+    (segments.py), whose cache holds some of the files only."""
     version = parser_version()
     notices: list[str] = []
-    target = cache.cache_path(default_data_dir(data_dir), roots) if use_cache else None
     old: cache.CacheFile | None = None
     if target is not None:
         try:
@@ -131,7 +141,7 @@ def load(
     kept = [e for e in previous if files.get(e.path) == (e.size, e.mtime_ns)]
     if old is not None and len(kept) == len(files) == len(previous):  # nothing changed
         with bodies.no_gc():
-            result = _from_cache(old, target, problems)  # type: ignore[arg-type]
+            result = from_cache(old, target, problems)  # type: ignore[arg-type]
         result.notices = notices
         return result
 
@@ -262,10 +272,10 @@ def open_cached(
             old = cache.CacheFile.open(target, parser_version())
         except cache.CacheError:
             return None
-        return None if old is None else _from_cache(old, target, [])
+        return None if old is None else from_cache(old, target, [])
 
 
-def _from_cache(old: cache.CacheFile, target: Path, problems: list[Rejection]) -> LoadResult:
+def from_cache(old: cache.CacheFile, target: Path, problems: list[Rejection]) -> LoadResult:
     store = bodies.BodyStore()
     store.own(old.fd)
     for e in old.entries:

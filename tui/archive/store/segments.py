@@ -1,0 +1,176 @@
+"""The archive as a base segment and a small delta: new or changed files without rewriting the rest.
+
+    result = load(paths, progress, indexing=...)   # as loader.load; result.segments when joined
+    result = open_cached(paths)                     # as loader.open_cached, the delta included
+
+The base is the cache (and the index beside it) that loader.py writes for every file. When files
+are added, changed or removed afterwards, only those are parsed: they make a delta segment, its
+own cache + index pair written by the same machinery (`loader.load_files` over those files only,
+reusing the bodies of the previous delta), plus the list of base paths it removes. The manifest
+(manifest.py), written last, is the commit point. The archive joins both: the base's articles but
+the removed ones, then the delta's; the search layer joins their indexes (search/disk/segments.py).
+
+When the delta outgrows `DELTA_MIN` files and `DELTA_SHARE` of the base (or `DELTA_MAX` files),
+the next load merges: it writes a whole new base as before (bodies of unchanged files copied, their
+index features recomputed from them) and drops the delta. So does a load that finds no base.
+
+A kill at any point leaves files a later load trusts or rebuilds: each file is written to a temp
+file and renamed; the manifest names each segment by its cache's identity, so a manifest left from
+before a merge or a half-written delta names files that are no longer there and is ignored, and the
+delta is computed again from the files and the base (which is what every load does anyway).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Article, Rejection
+from . import bodies, cache, loader, manifest, scanning, stamps
+from .archive import Archive
+from .identity import parser_version, roots_of
+from .loader import Indexing, LoadResult
+from .paths import data_dir as default_data_dir
+from .workers import Progress
+
+DELTA_MIN = 64  # a delta of up to this many files is kept as one, whatever the base's size
+DELTA_SHARE = 0.10  # ... or up to this share of the base's files
+DELTA_MAX = 5000  # ... but never more: beyond, the next load merges
+
+
+@dataclass
+class Segments:
+    base: LoadResult  # the base cache's archive: all its articles, the removed ones too
+    delta: LoadResult  # the delta cache's archive
+    removed: list[str]  # base paths the delta removes (deleted, or newer in the delta), sorted
+
+
+def too_big(changes: int, base_files: int) -> bool:
+    """Whether a delta of `changes` files is past what a delta holds: merge instead."""
+    return changes > DELTA_MAX or changes > max(DELTA_MIN, base_files * DELTA_SHARE)
+
+
+def load(
+    paths: Iterable[str | os.PathLike[str]] = (),
+    progress: Progress | None = None,
+    *,
+    data_dir: str | os.PathLike[str] | None = None,
+    use_cache: bool = True,
+    indexing: Indexing | None = None,
+) -> LoadResult:
+    """`loader.load`, writing a delta segment instead of a whole new cache when few files changed."""
+    if not use_cache:
+        return loader.load(paths, progress, data_dir=data_dir, use_cache=False, indexing=indexing)
+    roots = roots_of(paths)
+    files, problems = scanning.scan_files(roots)
+    target = cache.cache_path(default_data_dir(data_dir), roots)
+    notices: list[str] = []
+    base: cache.CacheFile | None = None
+    try:
+        with bodies.no_gc():
+            base = cache.CacheFile.open(target, parser_version())
+    except cache.CacheError as exc:
+        notices.append(str(exc))
+    had = manifest.read(target)
+    if base is None:
+        return _whole(roots, files, problems, target, progress, indexing, notices)
+    kept = sum(1 for e in base.entries if files.get(e.path) == (e.size, e.mtime_ns))
+    removed = sorted(e.path for e in base.entries if files.get(e.path) != (e.size, e.mtime_ns))
+    held, gone = {e.path for e in base.entries}, set(removed)
+    fresh = {p: key for p, key in files.items() if p not in held or p in gone}
+    if not fresh and not removed:  # the base is the archive: no delta
+        _forget(target, indexing)
+        with bodies.no_gc():
+            result = loader.from_cache(base, target, problems)
+        result.notices, result.changed = notices, had is not None
+        return result
+    if too_big(len(fresh) + len(removed), len(base.entries)):
+        base.close()
+        return _whole(roots, files, problems, target, progress, indexing, notices)
+    delta = loader.load_files(roots, fresh, [], manifest.delta_path(target), progress, indexing)
+    with bodies.no_gc():
+        result = join(loader.from_cache(base, target, []), delta, removed, problems)
+    result.notices = notices + delta.notices
+    result.parsed, result.reused = delta.parsed, kept + delta.reused
+    now = _manifest(result, files)
+    result.changed = now is None or now != had
+    if now is not None and now != had:
+        try:
+            manifest.write(target, now)
+        except OSError as exc:
+            result.notices.append(f"cannot write {manifest.manifest_path(target)}: {exc.strerror}")
+    return result
+
+
+def _whole(roots: list[str], files: dict[str, scanning.Key], problems: list[Rejection], target: Path,
+           progress: Progress | None, indexing: Indexing | None, notices: list[str]) -> LoadResult:
+    """A whole new base (the first load, or a merge); the delta is dropped once it is in place."""
+    result = loader.load_files(roots, files, problems, target, progress, indexing)
+    result.notices[:0] = [n for n in notices if n not in result.notices]  # (the base read again)
+    if result.cache is not None:
+        _forget(target, indexing)
+    return result
+
+
+def _forget(target: Path, indexing: Indexing | None) -> None:
+    if manifest.manifest_path(target).exists() or manifest.delta_path(target).exists():
+        manifest.drop(target, indexing.index_of if indexing is not None else None)
+
+
+def _manifest(result: LoadResult, files: dict[str, scanning.Key]) -> manifest.Manifest | None:
+    """What the manifest says of `result` (None when a segment has no cache: nothing to name)."""
+    seg: Segments = result.segments
+    if seg.base.identity is None or seg.delta.identity is None or seg.delta.cache is None:
+        return None
+    digest = stamps.digest((path, size, mtime) for path, (size, mtime) in files.items())
+    return manifest.Manifest(manifest.FORMAT, list(seg.base.identity), list(seg.delta.identity),
+                             seg.removed, list(digest))
+
+
+def join(base: LoadResult, delta: LoadResult, removed: list[str], problems: list[Rejection]) -> LoadResult:
+    """One archive of the base's articles but those at `removed` paths, and the delta's."""
+    gone = set(removed)
+    metas: list[Article] = [a for a in base.archive.articles if a.path not in gone]
+    metas += delta.archive.articles
+    rejections = [r for r in base.archive.rejections if r.path not in gone]
+    rejections += delta.archive.rejections + problems
+    newer, older = delta.archive, base.archive
+
+    def body(article_id: str) -> Article:
+        return (newer if article_id in newer else older).get(article_id)
+
+    archive = Archive(metas, rejections, body_loader=body)
+    result = LoadResult(archive, [], cache=base.cache)
+    result.segments = Segments(base, delta, removed)
+    return result
+
+
+def open_cached(
+    paths: Iterable[str | os.PathLike[str]] = (), *, data_dir: str | os.PathLike[str] | None = None
+) -> LoadResult | None:
+    """`loader.open_cached` with the delta the manifest names, when it is there as named."""
+    base = loader.open_cached(paths, data_dir=data_dir)
+    if base is None or base.cache is None:
+        return base
+    found = manifest.read(base.cache)
+    if found is None or found.base != base.identity:
+        return base
+    at = manifest.delta_path(base.cache)
+    try:
+        with bodies.no_gc():
+            old = cache.CacheFile.open(at, parser_version())
+    except cache.CacheError:
+        return base
+    if old is None:
+        return base
+    header = old.header
+    if [header.meta_crc, header.count, header.written] != found.delta:
+        old.close()
+        return base
+    with bodies.no_gc():
+        delta = loader.from_cache(old, at, [])
+        result = join(base, delta, found.removed, [])
+    result.changed = False
+    return result
