@@ -59,6 +59,7 @@ class Disk(Loader):
         # the index persisted with the cache (opened in milliseconds), or rebuilt on all cores
         index = opening.search_index(result, progress)
         index.warm()
+        opening.read_names(index)
         return Loaded(result.archive, index=index, notices=result.notices, changed=result.changed)
 
 

@@ -22,7 +22,7 @@ from ..store.loader import Indexing, LoadResult
 from ..store.workers import Progress
 from .disk import reading
 from .disk import segments as joined
-from .disk.build import IndexBuilder, encode_features, features
+from .disk.build import IndexBuilder, encode_features, encode_text_features, features
 from .engine import SearchIndex
 
 
@@ -30,8 +30,17 @@ def _sink(cache_file: Path) -> IndexBuilder | None:
     return _builder_at(reading.index_path(cache_file), cache_file)
 
 
+def _delta_sink(cache_file: Path) -> IndexBuilder | None:
+    try:
+        return IndexBuilder(reading.index_path(cache_file), cache_file, with_names=False)
+    except OSError:
+        return None
+
+
 #: How the store writes this index beside its cache.
 INDEXING = Indexing(features=encode_features, sink=_sink, index_of=reading.index_path)
+#: ... and a delta segment's: its text and postings, no names (the base's are used: disk/segments.py).
+DELTA_INDEXING = Indexing(features=encode_text_features, sink=_delta_sink, index_of=reading.index_path)
 
 
 def load(
@@ -43,7 +52,8 @@ def load(
 ) -> LoadResult:
     """`store.segments.load` (the store's loader, with a delta segment when few files changed),
     writing the search index beside each cache it writes."""
-    return segments.load(paths, progress, data_dir=data_dir, use_cache=use_cache, indexing=INDEXING)
+    return segments.load(paths, progress, data_dir=data_dir, use_cache=use_cache, indexing=INDEXING,
+                         delta_indexing=DELTA_INDEXING)
 
 
 def load_archive(
@@ -101,6 +111,13 @@ def search_index(result: LoadResult, progress: Progress | None = None) -> Search
         result.notices.append(f"cannot write the search index: {exc.strerror}; searching without it")
         result.index = build_index(archive, progress)
     return result.index
+
+
+def read_names(index: SearchIndex) -> None:
+    """Read the names' article lists now (e.g. in a loading worker): a joined index
+    (disk/segments.py) finds the delta's articles of every name in one pass when first asked."""
+    if index.entities:
+        len(index.entities[0].articles)
 
 
 def build_index(archive: Archive, progress: Progress | None = None) -> SearchIndex:

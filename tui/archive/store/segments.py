@@ -59,8 +59,10 @@ def load(
     data_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
     indexing: Indexing | None = None,
+    delta_indexing: Indexing | None = None,
 ) -> LoadResult:
-    """`loader.load`, writing a delta segment instead of a whole new cache when few files changed."""
+    """`loader.load`, writing a delta segment instead of a whole new cache when few files changed
+    (indexed with `delta_indexing`, else `indexing`)."""
     if not use_cache:
         return loader.load(paths, progress, data_dir=data_dir, use_cache=False, indexing=indexing)
     roots = roots_of(paths)
@@ -89,7 +91,8 @@ def load(
     if too_big(len(fresh) + len(removed), len(base.entries)):
         base.close()
         return _whole(roots, files, problems, target, progress, indexing, notices)
-    delta = loader.load_files(roots, fresh, [], manifest.delta_path(target), progress, indexing)
+    delta = loader.load_files(roots, fresh, [], manifest.delta_path(target), progress,
+                              delta_indexing or indexing)
     with bodies.no_gc():
         result = join(loader.from_cache(base, target, []), delta, removed, problems)
     result.notices = notices + delta.notices

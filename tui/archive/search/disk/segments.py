@@ -24,7 +24,7 @@ from ..index.catalog import Catalog, joined
 from ..index.joined import joined_text
 from ..index.needles import articles_holding
 from ..names.entities import Entity
-from ..text.fold import fold
+from ..text.fold import TOKEN, fold
 
 
 def join(base: SearchIndex, delta: SearchIndex, removed_paths: Sequence[str],
@@ -73,33 +73,67 @@ def numbers_at(catalog: Catalog, paths: Sequence[str]) -> list[int]:
 
 
 def with_delta(entities: Sequence[Entity], delta: SearchIndex, gone: set[str]) -> list[Entity]:
-    """`entities` with the delta's articles holding an alias of theirs, without the `gone` ids."""
-    folded = sorted({fold(a) for e in entities for a in e.aliases})
-    hays = delta.text.hays
-    holders = dict(zip(folded, articles_holding(folded, hays.__getitem__, range(len(hays))), strict=True))
-    ids = delta.catalog.ids
-    out = []
-    for e in entities:
-        extra = sorted({k for a in e.aliases for k in holders.get(fold(a), ())})
-        if not extra and not gone:
-            out.append(e)
-        else:
-            articles = Completed(e.articles, gone, [ids[k] for k in extra])
-            out.append(msgspec.structs.replace(e, articles=articles))
-    return out
+    """`entities` with the delta's articles holding an alias of theirs, without the `gone` ids;
+    each list made when first read (a search never reads them), all found at once then."""
+    found = _DeltaHolders(entities, delta)
+    return [msgspec.structs.replace(e, articles=Completed(e.articles, gone, found, k))
+            for k, e in enumerate(entities)]
+
+
+class _DeltaHolders:
+    """Which of the delta's articles hold an alias of each entity: one pass over the delta's texts
+    for the aliases whose characters and words all occur in the delta (few, for a small delta)."""
+
+    def __init__(self, entities: Sequence[Entity], delta: SearchIndex) -> None:
+        self.entities, self.delta = entities, delta
+        self._found: dict[int, list[str]] | None = None
+
+    def of(self, k: int) -> list[str]:
+        if self._found is None:
+            self._found = self._find()
+        return self._found.get(k, [])
+
+    def _find(self) -> dict[int, list[str]]:
+        text = self.delta.text
+        aliases = [a.replace("\n", " ") for e in self.entities for a in e.aliases]
+        folded = fold("\n".join(aliases)).split("\n")  # one call: folding keeps each length
+        if len(folded) != len(aliases):
+            folded = [fold(a) for a in aliases]
+        chars, tokens = set(text.chars), set(text.tokens)
+        needles = sorted({a for a in folded if a and _may_hold(a, chars, tokens)})
+        hays = text.hays
+        holders = dict(zip(needles, articles_holding(needles, hays.__getitem__, range(len(hays))),
+                           strict=True))
+        ids, out, at = self.delta.catalog.ids, {}, 0
+        for k, e in enumerate(self.entities):
+            mine, at = folded[at:at + len(e.aliases)], at + len(e.aliases)
+            extra = sorted({i for a in mine for i in holders.get(a, ())})
+            if extra:
+                out[k] = [ids[i] for i in extra]
+        return out
+
+
+def _may_hold(alias: str, chars: set[str], tokens: set[str]) -> bool:
+    """Whether the delta has every word and indexed character of folded `alias` somewhere."""
+    return all(w in tokens for w in TOKEN.findall(alias)) and all(
+        c in chars for c in alias if not c.isascii() and not c.isspace())
 
 
 class Completed(Sequence[str]):
-    """A base entity's article ids less the `gone` ones, then the delta's `extra` (made when first read)."""
+    """A base entity's article ids less the `gone` ones, then the delta's holding one of its
+    aliases (made when first read)."""
 
-    def __init__(self, base: Sequence[str], gone: set[str], extra: list[str]) -> None:
-        self._base, self._gone, self._extra = base, gone, extra
+    def __init__(self, base: Sequence[str], gone: set[str], delta: _DeltaHolders, k: int) -> None:
+        self._base, self._gone, self._delta, self._k = base, gone, delta, k
         self._ids: list[str] | None = None
 
     def _all(self) -> list[str]:
         if self._ids is None:
-            gone, extra = self._gone, set(self._extra)
-            self._ids = [i for i in self._base if i not in gone and i not in extra] + self._extra
+            extra = self._delta.of(self._k)
+            if not extra and not self._gone:
+                return self._base  # type: ignore[return-value]
+            gone = self._gone | set(extra)
+            self._ids = [i for i in self._base if i not in gone] + extra
         return self._ids
 
     def __len__(self) -> int:
