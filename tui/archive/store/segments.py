@@ -23,6 +23,7 @@ delta is computed again from the files and the base (which is what every load do
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,14 @@ class Segments:
     base: LoadResult  # the base cache's archive: all its articles, the removed ones too
     delta: LoadResult  # the delta cache's archive
     removed: list[str]  # base paths the delta removes (deleted, or newer in the delta), sorted
+
+
+def checkpoint(name: str) -> None:
+    """Tests only: with NEWSTUI_TEST_PAUSE=name, say so in the file NEWSTUI_TEST_PAUSE_FILE and
+    wait there, to be killed (tests/archive/store/test_segments_kill.py)."""
+    if os.environ.get("NEWSTUI_TEST_PAUSE") == name:
+        Path(os.environ["NEWSTUI_TEST_PAUSE_FILE"]).write_text(name)
+        time.sleep(600)
 
 
 def too_big(changes: int, base_files: int) -> bool:
@@ -99,6 +108,7 @@ def load(
     result.parsed, result.reused = delta.parsed, kept + delta.reused
     now = _manifest(result, files)
     result.changed = now is None or now != had
+    checkpoint("delta written")
     if now is not None and now != had:
         try:
             manifest.write(target, now)
@@ -112,6 +122,7 @@ def _whole(roots: list[str], files: dict[str, scanning.Key], problems: list[Reje
     """A whole new base (the first load, or a merge); the delta is dropped once it is in place."""
     result = loader.load_files(roots, files, problems, target, progress, indexing)
     result.notices[:0] = [n for n in notices if n not in result.notices]  # (the base read again)
+    checkpoint("base written")
     if result.cache is not None:
         _forget(target, indexing)
     return result
