@@ -15,6 +15,7 @@ from support.paths import SEEDS, TESTS
 from tui.app.app import NewsApp
 from tui.app.loading import follow
 from tui.archive.search import opening
+from tui.archive.store import segments
 from tui.archive.store.archive import Archive
 
 ARRIVING = sorted((TESTS / "fixtures" / "duty-machine__chinadigitaltimes").rglob("*.md"))[:3]
@@ -89,3 +90,28 @@ def test_the_follower_hears_of_a_new_file(tmp_path: Path, monkeypatch: pytest.Mo
     finally:
         stop.set()
         thread.join(5)
+
+
+@sync
+async def test_a_big_delta_is_merged_in_the_background(tmp_path: Path, data_dir: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(segments, "DELTA_MIN", 2)  # the seeds' base: 3 new files are past a delta's share
+    root = _seeds(tmp_path)
+    opening.search_index(opening.load([root], data_dir=data_dir))
+    app = NewsApp([root])
+    async with app.run_test(size=WIDE) as pilot:
+        await indexed(pilot)
+        before = len(app.archive)
+        for f in ARRIVING:
+            shutil.copyfile(f, root / f.name)
+        assert await until(pilot, lambda: app.archive is not None and len(app.archive) == before + 3,
+                           tries=1000), "the new files were never shown (20 s)"
+        cache_dir = data_dir / "cache"
+        assert await until(pilot, lambda: not [p for p in cache_dir.iterdir() if p.suffix == ".manifest"]
+                           and not loading(app), tries=1500), "never merged (30 s)"
+    merged = opening.load([root], data_dir=data_dir)
+    assert merged.segments is None and merged.parsed == 0 and len(merged.archive) == before + 3
+
+
+def loading(app: NewsApp) -> bool:
+    return any(w.group == "load" and w.is_running for w in app.workers)

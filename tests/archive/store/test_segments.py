@@ -135,3 +135,16 @@ def test_a_damaged_or_missing_delta_is_rebuilt(archive: tuple[Path, list[Path]],
     if damage in ("delta cache garbage", "delta index garbage"):
         assert any("rebuilding" in n for n in result.notices)
     assert quick(root) == expected
+
+
+def test_a_merge_parses_nothing_again(archive: tuple[Path, list[Path]], tmp_path: Path, data_dir: Path
+                                      ) -> None:
+    root, later = archive
+    opening.search_index(opening.load([root]))
+    bring_back(tmp_path, later)
+    assert opening.load([root], merge=False).parsed == len(later)
+    merged = opening.load([root], merge=True)
+    assert merged.parsed == 0 and merged.segments is None
+    assert not [p for p in (data_dir / "cache").iterdir() if p.name.endswith((".manifest", ".delta.cache"))]
+    assert answers(opening.search_index(merged)) == clean(root, tmp_path / "clean")
+    assert opening.load([root]).segments is None

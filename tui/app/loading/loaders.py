@@ -31,6 +31,7 @@ class Loaded:
     index: Lookup | None = None  # None: the worker builds it
     notices: list[str] = field(default_factory=list)  # cache problems etc., shown as notifications
     changed: bool = True  # False: the same files as the cached archive (keep what is shown)
+    merge: Callable[[], object] | None = None  # run after showing it: a merge the store is due
 
 
 class Loader:
@@ -55,12 +56,19 @@ class Disk(Loader):
         return None if result is None else Loaded(result.archive, notices=result.notices, changed=False)
 
     def load(self, progress: Progress) -> Loaded:
-        result = opening.load(self.paths, progress, data_dir=self.data_dir)
+        result = opening.load(self.paths, progress, data_dir=self.data_dir, merge=False)
         # the index persisted with the cache (opened in milliseconds), or rebuilt on all cores
         index = opening.search_index(result, progress)
         index.warm()
         opening.read_names(index)
-        return Loaded(result.archive, index=index, notices=result.notices, changed=result.changed)
+        merge = self._merge if segments.merge_due(result) else None
+        return Loaded(result.archive, index=index, notices=result.notices, changed=result.changed,
+                      merge=merge)
+
+    def _merge(self) -> None:
+        """The base and its delta merged into a new base, in the loading worker once the archive
+        is shown (the index shown stays valid: its files are open); the next load opens it."""
+        opening.search_index(opening.load(self.paths, data_dir=self.data_dir, merge=True))
 
 
 class Function(Loader):

@@ -49,11 +49,12 @@ def load(
     *,
     data_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
+    merge: bool | None = None,
 ) -> LoadResult:
     """`store.segments.load` (the store's loader, with a delta segment when few files changed),
-    writing the search index beside each cache it writes."""
+    writing the search index beside each cache it writes; `merge` as there."""
     return segments.load(paths, progress, data_dir=data_dir, use_cache=use_cache, indexing=INDEXING,
-                         delta_indexing=DELTA_INDEXING)
+                         delta_indexing=DELTA_INDEXING, merge=merge)
 
 
 def load_archive(

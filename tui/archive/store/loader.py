@@ -125,13 +125,16 @@ def load(
 
 
 def load_files(roots: list[str], files: dict[str, Key], problems: list[Rejection], target: Path | None,
-               progress: Progress | None = None, indexing: Indexing | None = None) -> LoadResult:
+               progress: Progress | None = None, indexing: Indexing | None = None, *,
+               reuse: Any = None) -> LoadResult:
     """`load` of scanned `files` with the cache file `target` (None: none): also a segment's
-    (segments.py), whose cache holds some of the files only."""
+    (segments.py), whose cache holds some of the files only. `reuse`: where the unchanged files'
+    bodies are, instead of `target` (`entries`, `read_body`, `close`: a base and its delta, merged
+    into a new `target`, which is then written whatever it finds)."""
     version = parser_version()
     notices: list[str] = []
-    old: cache.CacheFile | None = None
-    if target is not None:
+    old: Any = reuse
+    if target is not None and reuse is None:
         try:
             with bodies.no_gc():
                 old = cache.CacheFile.open(target, version)
@@ -139,7 +142,7 @@ def load_files(roots: list[str], files: dict[str, Key], problems: list[Rejection
             notices.append(str(exc))
     previous = old.entries if old else []  # sorted by path, as written
     kept = [e for e in previous if files.get(e.path) == (e.size, e.mtime_ns)]
-    if old is not None and len(kept) == len(files) == len(previous):  # nothing changed
+    if reuse is None and old is not None and len(kept) == len(files) == len(previous):  # nothing changed
         with bodies.no_gc():
             result = from_cache(old, target, problems)  # type: ignore[arg-type]
         result.notices = notices

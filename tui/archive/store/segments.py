@@ -11,8 +11,10 @@ reusing the bodies of the previous delta), plus the list of base paths it remove
 the removed ones, then the delta's; the search layer joins their indexes (search/disk/segments.py).
 
 When the delta outgrows `DELTA_MIN` files and `DELTA_SHARE` of the base (or `DELTA_MAX` files),
-the next load merges: it writes a whole new base as before (bodies of unchanged files copied, their
-index features recomputed from them) and drops the delta. So does a load that finds no base.
+the next load merges (the app merges in the background instead: `load(merge=True)` in a worker):
+it writes a whole new base from the base's and the delta's cached bodies (none parsed again; their
+index features recomputed from them on all cores) and then drops the delta. A load that finds no
+base writes one as before.
 
 A kill at any point leaves files a later load trusts or rebuilds: each file is written to a temp
 file and renamed; the manifest names each segment by its cache's identity, so a manifest left from
@@ -27,6 +29,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..model import Article, Rejection
 from . import bodies, cache, loader, manifest, scanning, stamps
@@ -61,6 +64,14 @@ def too_big(changes: int, base_files: int) -> bool:
     return changes > DELTA_MAX or changes > max(DELTA_MIN, base_files * DELTA_SHARE)
 
 
+def merge_due(result: LoadResult) -> bool:
+    """Whether `result` joins a delta that has outgrown its share (merge it: `load(merge=True)`)."""
+    seg: Segments | None = result.segments
+    if seg is None:
+        return False
+    return too_big(len(seg.delta.entries) + len(seg.removed), len(seg.base.entries))
+
+
 def load(
     paths: Iterable[str | os.PathLike[str]] = (),
     progress: Progress | None = None,
@@ -69,9 +80,12 @@ def load(
     use_cache: bool = True,
     indexing: Indexing | None = None,
     delta_indexing: Indexing | None = None,
+    merge: bool | None = None,
 ) -> LoadResult:
     """`loader.load`, writing a delta segment instead of a whole new cache when few files changed
-    (indexed with `delta_indexing`, else `indexing`)."""
+    (indexed with `delta_indexing`, else `indexing`). `merge`: None, merge the delta into a new
+    base when it is `too_big`; True, whenever there is one (a background merge); False, never (the
+    app's loads: it merges in the background)."""
     if not use_cache:
         return loader.load(paths, progress, data_dir=data_dir, use_cache=False, indexing=indexing)
     roots = roots_of(paths)
@@ -97,9 +111,8 @@ def load(
             result = loader.from_cache(base, target, problems)
         result.notices, result.changed = notices, had is not None
         return result
-    if too_big(len(fresh) + len(removed), len(base.entries)):
-        base.close()
-        return _whole(roots, files, problems, target, progress, indexing, notices)
+    if merge or (merge is None and too_big(len(fresh) + len(removed), len(base.entries))):
+        return _merge(roots, files, problems, target, base, progress, indexing, notices)
     delta = loader.load_files(roots, fresh, [], manifest.delta_path(target), progress,
                               delta_indexing or indexing)
     with bodies.no_gc():
@@ -117,10 +130,45 @@ def load(
     return result
 
 
+def _merge(roots: list[str], files: dict[str, scanning.Key], problems: list[Rejection], target: Path,
+           base: cache.CacheFile, progress: Progress | None, indexing: Indexing | None,
+           notices: list[str]) -> LoadResult:
+    """A new base of the base's and the delta's cached bodies (no file parsed again but those
+    neither holds as they are now)."""
+    delta: cache.CacheFile | None = None
+    try:
+        with bodies.no_gc():
+            delta = cache.CacheFile.open(manifest.delta_path(target), parser_version())
+    except cache.CacheError:
+        pass  # its files are parsed again
+    return _whole(roots, files, problems, target, progress, indexing, notices, _Both(base, delta))
+
+
+class _Both:
+    """The bodies a merge copies: the delta's, and the base's for the paths the delta lacks."""
+
+    def __init__(self, base: cache.CacheFile, delta: cache.CacheFile | None) -> None:
+        self.base, self.delta = base, delta
+        newer = delta.entries if delta is not None else []
+        self.newer = {e.path for e in newer}
+        self.entries = sorted(newer + [e for e in base.entries if e.path not in self.newer],
+                              key=lambda e: e.path)
+
+    def read_body(self, entry: cache.Entry) -> bytes | None:
+        source = self.delta if entry.path in self.newer and self.delta is not None else self.base
+        return source.read_body(entry)
+
+    def close(self) -> None:
+        self.base.close()
+        if self.delta is not None:
+            self.delta.close()
+
+
 def _whole(roots: list[str], files: dict[str, scanning.Key], problems: list[Rejection], target: Path,
-           progress: Progress | None, indexing: Indexing | None, notices: list[str]) -> LoadResult:
+           progress: Progress | None, indexing: Indexing | None, notices: list[str], reuse: Any = None
+           ) -> LoadResult:
     """A whole new base (the first load, or a merge); the delta is dropped once it is in place."""
-    result = loader.load_files(roots, files, problems, target, progress, indexing)
+    result = loader.load_files(roots, files, problems, target, progress, indexing, reuse=reuse)
     result.notices[:0] = [n for n in notices if n not in result.notices]  # (the base read again)
     checkpoint("base written")
     if result.cache is not None:
