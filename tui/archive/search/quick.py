@@ -42,7 +42,7 @@ def from_index(paths: Iterable[str | os.PathLike[str]], ask: Callable[[object], 
     fds: list[int] = []
     try:
         try:
-            index = _open(target, fds)
+            index = open_persisted(target, fds)
         except (cache.CacheError, reading.IndexError_, OSError, ValueError):
             return None
         if index is None:
@@ -57,9 +57,10 @@ def from_index(paths: Iterable[str | os.PathLike[str]], ask: Callable[[object], 
             os.close(fd)
 
 
-def _open(target: Path, fds: list[int]) -> Any:
+def open_persisted(target: Path, fds: list[int]) -> Any:
     """The base's index alone, or joined with the delta the manifest names (`index.stamps`: the
-    digest of the files they hold); None when the manifest names a delta that is not there as named."""
+    digest of the files they hold); None when the manifest names a delta that is not there as named.
+    The cache files' descriptors are added to `fds` (the caller closes them when done)."""
     version = parser_version()
     fd, header = cache.CacheFile.open_header(target, version)
     fds.append(fd)
