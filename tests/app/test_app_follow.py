@@ -83,6 +83,7 @@ def test_the_follower_hears_of_a_new_file(tmp_path: Path, monkeypatch: pytest.Mo
     thread = threading.Thread(target=follower.run, args=(stop.is_set,))
     thread.start()
     try:
+        assert follower.watching.wait(10)
         time.sleep(0.5)
         assert not heard.is_set()  # nothing changed yet
         shutil.copyfile(ARRIVING[0], root / ARRIVING[0].name)

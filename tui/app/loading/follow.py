@@ -15,6 +15,7 @@ worker loads what changed (store/segments.py: only those files are parsed).
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -36,10 +37,14 @@ def following() -> bool:
 class Follower:
     def __init__(self, roots: list[str], changed: Callable[[], object]) -> None:
         self.roots, self.changed = roots, changed
+        self.watching = threading.Event()  # set once a change from then on is seen
 
     def run(self, cancelled: Callable[[], bool]) -> None:
         watch = Watch.start(self.roots)
         last = None if watch is not None else self._digest()
+        self.watching.set()
+        from ...archive.read import parse  # noqa: F401  (now, not when the first files arrive: ~0.3 s)
+
         try:
             while not cancelled():
                 if watch is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from ...archive.search import opening
 from ...archive.search.engine import SearchIndex
@@ -50,6 +50,7 @@ class Disk(Loader):
 
     def __init__(self, paths: list[Path], data_dir: Path) -> None:
         self.paths, self.data_dir = list(paths), data_dir
+        self._opened: dict[tuple[Any, ...], SearchIndex] = {}  # the base index, kept for the next load
 
     def cached(self) -> Loaded | None:
         result = segments.open_cached(self.paths, data_dir=self.data_dir)
@@ -58,7 +59,7 @@ class Disk(Loader):
     def load(self, progress: Progress) -> Loaded:
         result = opening.load(self.paths, progress, data_dir=self.data_dir, merge=False)
         # the index persisted with the cache (opened in milliseconds), or rebuilt on all cores
-        index = opening.search_index(result, progress)
+        index = opening.search_index(result, progress, self._opened)
         index.warm()
         opening.read_names(index)
         merge = self._merge if segments.merge_due(result) else None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from ..store import loader, segments, workers
 from ..store.archive import Archive
@@ -73,19 +74,39 @@ def load_archive(
     return result.archive
 
 
-def search_index(result: LoadResult, progress: Progress | None = None) -> SearchIndex:
+def search_index(result: LoadResult, progress: Progress | None = None,
+                 opened: dict[tuple[Any, ...], SearchIndex] | None = None) -> SearchIndex:
     """The SearchIndex of `result.archive`: the one this load built, else the persisted one, else
     rebuilt from the cached bodies on all cores and persisted (or, without a cache, built in memory).
-    Why the persisted one was not used goes to `result.notices` (a missing one is not news)."""
-    if isinstance(result.index, SearchIndex):
-        return result.index
-    if result.segments is not None:
+    Why the persisted one was not used goes to `result.notices` (a missing one is not news).
+    `opened`: the base index a previous call opened, by its cache's identity (kept there): a
+    base joined with a new delta is not opened again (the app, loading what arrived)."""
+    if result.segments is not None and not isinstance(result.index, SearchIndex):
         seg: segments.Segments = result.segments
-        base, delta = search_index(seg.base, progress), search_index(seg.delta, progress)
+        key = tuple(seg.base.identity or ())
+        base = (opened or {}).get(key)
+        if base is None or (base.damage is not None and getattr(base.damage, "reasons", None)):
+            base = search_index(seg.base, progress)
+        _remember(opened, key, base)
+        delta = search_index(seg.delta, progress)
         result.notices += seg.base.notices + seg.delta.notices
         seg.base.notices, seg.delta.notices = [], []
         result.index = joined.join(base, delta, seg.removed, result.archive)
-        return result.index
+    if not isinstance(result.index, SearchIndex):
+        result.index = _search_index(result, progress)
+    if result.segments is None:
+        _remember(opened, tuple(result.identity or ()), result.index)
+    return result.index
+
+
+def _remember(opened: dict[tuple[Any, ...], SearchIndex] | None, key: tuple[Any, ...], index: SearchIndex
+              ) -> None:
+    if opened is not None and key:
+        opened.clear()
+        opened[key] = index
+
+
+def _search_index(result: LoadResult, progress: Progress | None) -> SearchIndex:
     archive = result.archive
     if result.cache is None or result.identity is None:
         result.index = build_index(archive, progress)

@@ -48,6 +48,7 @@ def join(base: SearchIndex, delta: SearchIndex, removed_paths: Sequence[str],
         return list(base.resolver.titled)
 
     index = SearchIndex(catalog, text, entities, body, titled, archive, base.resolver.tables)
+    index.resolver.share_names(base.resolver)
     index.removed = removed
     index.persisted = base.persisted
     index.damage = Damages([d for d in (base.damage, delta.damage) if d is not None])

@@ -91,6 +91,13 @@ class Resolver:
         self._cantonese: CantoneseNames | None = None
         self._alias_keys: list[str] | None = None
 
+    def share_names(self, other: Resolver) -> None:
+        """Take what `other` made of the names alone (names as words, typos, Cantonese readings):
+        a resolver over the same entities and tables with other texts (a base joined with its
+        delta: disk/segments.py) needs them as they are."""
+        self._words, self._typos = other._words, other._typos
+        self._cantonese, self._alias_keys = other._cantonese, other._alias_keys
+
     by_alias = property(lambda self: self.tables.aliases)  # alias_key -> entities
     by_token = property(lambda self: self.tables.tokens)  # a Latin word naming entities alone
     alias_tokens = property(lambda self: self.tables.tokens.sorted)  # sorted
