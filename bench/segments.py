@@ -1,6 +1,6 @@
 """The index updated in place (tui/archive/store/segments.py): 20 files arrive in a built archive.
 
-    nice python bench/segments.py [--real DIR] [--trials 3] [--work /tmp/segbench]
+    nice python bench/segments.py [--real DIR] [--trials 3] [--work /tmp/segbench] [--reuse]
 
 Copies the archive (../shared/real by default; never written to) into --work, holding 20 files
 back, and builds it (one `newstui search`). Then, per trial, the 20 files are put back and timed:
@@ -92,6 +92,7 @@ def main() -> None:
     parser.add_argument("--real", type=Path, default=None, help="default: ../shared/real (bench/run.py)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/segbench"))
     parser.add_argument("--trials", type=int, default=3)
+    parser.add_argument("--reuse", action="store_true", help="the copy and data of the last run")
     args = parser.parse_args()
     work = args.work
     if args.real is None:
@@ -99,19 +100,27 @@ def main() -> None:
         from run import default_real
 
         args.real = default_real()
-    shutil.rmtree(work, ignore_errors=True)
     root, _HELD = work / "real", work / "held"
-    shutil.copytree(args.real, root)
-    _HELD.mkdir()
     os.environ["NEWSTUI_DATA_DIR"] = str(work / "data")
+    reuse = args.reuse and (work / "data").is_dir() and root.is_dir()
+    if not reuse:
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.copytree(args.real, root)
+    _HELD.mkdir(exist_ok=True)
     files = sorted(p for p in root.rglob("*.md") if p.is_file())
     new = files[len(files) // 40::len(files) // 20][:20]
     _move(new_pairs(new))
     report: dict[str, object] = {"files": len(files), "new": len(new), "load_before": os.getloadavg()[0]}
-    _, report["cold build (newstui search)"], report["cold build cpu"] = _timed(lambda: _search(root, "美国"))
 
     from tui.archive.search import opening
     from tui.archive.store import workers
+
+    if reuse:  # the base of the last run, without the 20 files
+        _, report["merge without the 20 (s, cpu)"], _ = _timed(
+            lambda: opening.search_index(opening.load([root], merge=True)))
+    else:
+        _, report["cold build (newstui search)"], report["cold build cpu"] = _timed(
+            lambda: _search(root, "美国"))
 
     _TITLE[:] = [f'"{workers.parse_one(str(_HELD / f"0{new[0].suffix}")).article.title}"']
     for trial in range(args.trials):

@@ -9,7 +9,7 @@ from support.paths import TESTS
 from tui.archive.search import opening
 
 QUERIES = ("美国", "中国", "习近平", "kishida", "香港", "year:2023", "source:voa", "the", "2+2",
-           "政府 -美国", "“新冠”", "source:rfi year:2022")
+           "政府 -美国", "“新冠”", "source:rfi year:2022", "xianggang", "meiguo zhengfu")
 Answers = dict[str, list[tuple[str, float]]]
 
 

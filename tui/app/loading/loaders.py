@@ -31,7 +31,7 @@ class Loaded:
     index: Lookup | None = None  # None: the worker builds it
     notices: list[str] = field(default_factory=list)  # cache problems etc., shown as notifications
     changed: bool = True  # False: the same files as the cached archive (keep what is shown)
-    merge: Callable[[], object] | None = None  # run after showing it: a merge the store is due
+    after: Callable[[], object] | None = None  # run once it is shown (the names' new articles, a merge)
 
 
 class Loader:
@@ -61,15 +61,18 @@ class Disk(Loader):
         # the index persisted with the cache (opened in milliseconds), or rebuilt on all cores
         index = opening.search_index(result, progress, self._opened)
         index.warm()
-        opening.read_names(index)
-        merge = self._merge if segments.merge_due(result) else None
-        return Loaded(result.archive, index=index, notices=result.notices, changed=result.changed,
-                      merge=merge)
+        merge = segments.merge_due(result)
 
-    def _merge(self) -> None:
-        """The base and its delta merged into a new base, in the loading worker once the archive
-        is shown (the index shown stays valid: its files are open); the next load opens it."""
-        opening.search_index(opening.load(self.paths, data_dir=self.data_dir, merge=True))
+        def after() -> None:
+            """Once shown: the names' article lists read (a delta's found in one pass), and the
+            base and a delta past its share merged into a new base (the index shown stays valid:
+            its files are open); the next load opens it."""
+            opening.read_names(index)
+            if merge:
+                opening.search_index(opening.load(self.paths, data_dir=self.data_dir, merge=True))
+
+        return Loaded(result.archive, index=index, notices=result.notices, changed=result.changed,
+                      after=after)
 
 
 class Function(Loader):

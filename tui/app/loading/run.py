@@ -58,8 +58,8 @@ class LoadingRun:
             self.post(IndexReady(shown, index))
         else:
             self.post(LoadingDone())
-        if loaded.merge is not None and not self.cancelled():
-            loaded.merge()
+        if loaded.after is not None and not self.cancelled():
+            loaded.after()
 
     def _progress(self, done: int, total: int) -> None:
         if self._due(done, total):

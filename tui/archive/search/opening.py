@@ -84,19 +84,26 @@ def search_index(result: LoadResult, progress: Progress | None = None,
     if result.segments is not None and not isinstance(result.index, SearchIndex):
         seg: segments.Segments = result.segments
         key = tuple(seg.base.identity or ())
-        base = (opened or {}).get(key)
-        if base is None or (base.damage is not None and getattr(base.damage, "reasons", None)):
-            base = search_index(seg.base, progress)
+        base = _known(opened, key) or search_index(seg.base, progress)
         _remember(opened, key, base)
         delta = search_index(seg.delta, progress)
         result.notices += seg.base.notices + seg.delta.notices
         seg.base.notices, seg.delta.notices = [], []
         result.index = joined.join(base, delta, seg.removed, result.archive)
     if not isinstance(result.index, SearchIndex):
-        result.index = _search_index(result, progress)
+        known = _known(opened, tuple(result.identity or ()))
+        result.index = known if known is not None else _search_index(result, progress)
     if result.segments is None:
         _remember(opened, tuple(result.identity or ()), result.index)
     return result.index
+
+
+def _known(opened: dict[tuple[Any, ...], SearchIndex] | None, key: tuple[Any, ...]) -> SearchIndex | None:
+    """The index opened before for the cache of identity `key`, unless damage was met in it."""
+    known = (opened or {}).get(key)
+    if known is None or (known.damage is not None and getattr(known.damage, "reasons", None)):
+        return None
+    return known
 
 
 def _remember(opened: dict[tuple[Any, ...], SearchIndex] | None, key: tuple[Any, ...], index: SearchIndex

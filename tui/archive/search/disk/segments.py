@@ -26,6 +26,8 @@ from ..index.needles import articles_holding
 from ..names.entities import Entity
 from ..text.fold import TOKEN, fold
 
+_ASCII = frozenset(map(chr, range(128)))  # Latin aliases are checked by their words instead
+
 
 def join(base: SearchIndex, delta: SearchIndex, removed_paths: Sequence[str],
          archive: Archive | None = None) -> SearchIndex:
@@ -49,6 +51,7 @@ def join(base: SearchIndex, delta: SearchIndex, removed_paths: Sequence[str],
 
     index = SearchIndex(catalog, text, entities, body, titled, archive, base.resolver.tables)
     index.resolver.share_names(base.resolver)
+    index.resolver.grown_from(base.resolver, delta.catalog.titles)
     index.removed = removed
     index.persisted = base.persisted
     index.damage = Damages([d for d in (base.damage, delta.damage) if d is not None])
@@ -100,8 +103,9 @@ class _DeltaHolders:
         folded = fold("\n".join(aliases)).split("\n")  # one call: folding keeps each length
         if len(folded) != len(aliases):
             folded = [fold(a) for a in aliases]
-        chars, tokens = set(text.chars), set(text.tokens)
-        needles = sorted({a for a in folded if a and _may_hold(a, chars, tokens)})
+        chars, tokens = set(text.chars) | _ASCII, set(text.tokens)
+        needles = sorted(a for a in set(folded) if a and (
+            chars.issuperset(a) if not a.isascii() else all(w in tokens for w in TOKEN.findall(a))))
         hays = text.hays
         holders = dict(zip(needles, articles_holding(needles, hays.__getitem__, range(len(hays))),
                            strict=True))
@@ -112,12 +116,6 @@ class _DeltaHolders:
             if extra:
                 out[k] = [ids[i] for i in extra]
         return out
-
-
-def _may_hold(alias: str, chars: set[str], tokens: set[str]) -> bool:
-    """Whether the delta has every word and indexed character of folded `alias` somewhere."""
-    return all(w in tokens for w in TOKEN.findall(alias)) and all(
-        c in chars for c in alias if not c.isascii() and not c.isspace())
 
 
 class Completed(Sequence[str]):
