@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from support.commands import newstui
@@ -109,3 +110,21 @@ def test_a_name_only_in_the_lead_images_caption_is_found(tmp_path: Path) -> None
     assert [hit["title"] for hit in json.loads(done.stdout)] == ["英中关系紧张"]
     shown = newstui("show", archive / "bbc.md", cwd=tmp_path).stdout
     assert shown.count("习近平2015年访问英国") == 1  # the lead is shown once
+
+
+def test_files_added_after_the_index_are_found_without_rewriting_it(tmp_path: Path, seeds_dir: Path,
+                                                                     data_dir: Path) -> None:
+    root = tmp_path / "news"
+    shutil.copytree(seeds_dir, root)
+    assert newstui("search", "Zorbian", str(root), "--json", cwd=tmp_path).returncode == 1  # built
+    base = next((data_dir / "cache").glob("*.cache"))
+    written = base.stat().st_mtime_ns
+    extra = root / "new.md"
+    extra.write_text("### 邬凌霄访问东京\n\n---\n\n<p>邬凌霄（Zorbian Quillfeather）今天抵达东京。</p>\n",
+                     encoding="utf-8")
+    for _ in range(2):  # parsing the new file alone, then from the base and the delta (quick.py)
+        done = newstui("search", "Zorbian", str(root), "--json", cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert [h["path"] for h in json.loads(done.stdout)] == [str(extra)]
+    assert base.stat().st_mtime_ns == written  # the base cache was not written again
+    assert list((data_dir / "cache").glob("*.delta.cache"))

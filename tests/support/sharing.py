@@ -22,7 +22,8 @@ def news(root: Path) -> Path:
 
 def build(root: Path, directory: Path) -> None:
     """The cache + index of `root` written in `directory`, as `newstui index --index-dir` does."""
-    result = shared.load([root], place=Place(directory, shared=True, writable=True, named_by="--index-dir"))
+    result = shared.load([root], place=Place(directory, shared=True, writable=True, named_by="--index-dir"),
+                         merge=True)
     opening.search_index(result)
     assert result.cache is not None and result.cache.is_file()
 

@@ -39,6 +39,7 @@ from .commands.palette import PaletteCommands
 from .commands.table import app_bindings
 from .latency import Latency
 from .loading import loaders
+from .loading.follow import Follower, following
 from .loading.messages import ArchiveLoaded, IndexReady, LoadingDone, LoadingFailed, LoadingProgress
 from .loading.run import LoadingRun
 from .screen.main import MainScreen
@@ -67,6 +68,7 @@ class NewsApp(App[int]):
         self.loader = loader if isinstance(loader, loaders.Loader) else loaders.Function(loader)
         self.archive: Archive | None = None
         self.index: Lookup | None = None
+        self._following = False
         self.state, self._state_problem = ReadingState.load(self.data_dir)
         self.history = History.load(self.data_dir)
         self.saved = SavedSearches.load(self.data_dir)
@@ -143,17 +145,33 @@ class NewsApp(App[int]):
         for problem in self._problems:
             self.notify(clean(problem), severity="warning", markup=False, timeout=10)
 
-    def start_loading(self, rescan: bool = False) -> None:
+    def start_loading(self, rescan: bool = False, follow: bool = False) -> None:
+        """Load the archive in the loading worker; `rescan`: the reader asked (`r`); `follow`: the
+        folders changed (loading/follow.py), and what arrived is said."""
         if rescan:
             self.notify("Rescanning…", timeout=2)
         self.main.post_message(LoadingProgress(0, 0))
-        self._load(rescan)
+        self._load(rescan, follow)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self, rescan: bool) -> None:
+    def _load(self, rescan: bool, follow: bool = False) -> None:
         worker = get_current_worker()
         run = LoadingRun(self.loader, self._post, self._notify_later, lambda: worker.is_cancelled)
-        run.run(self.archive, self.index is not None, rescan)
+        run.run(self.archive, self.index is not None, rescan, follow)
+
+    def _follow_folders(self) -> None:
+        """Once the archive is shown: follow its folders, loading what arrives (never for the
+        bundled seeds' stand-ins of tests and screenshots: only an archive read from disk)."""
+        if self._following or not isinstance(self.loader, loaders.Disk) or not following():
+            return
+        self._following = True
+        self._follow(roots_of(self.paths))
+
+    @work(thread=True, exclusive=True, group="follow", exit_on_error=False)
+    def _follow(self, roots: list[str]) -> None:
+        worker = get_current_worker()
+        follower = Follower(roots, lambda: self.call_from_thread(self.start_loading, follow=True))
+        follower.run(lambda: worker.is_cancelled or not self.is_running)
 
     def _post(self, message: Message) -> None:
         """From the loading thread: nothing once the app is shutting down."""
@@ -194,6 +212,7 @@ class NewsApp(App[int]):
         gc.freeze()
         self.latency.collector.start()  # and what typing makes is collected while the reader pauses
         self._to_screen(message)
+        self._follow_folders()
 
     def on_unmount(self) -> None:
         self.latency.collector.stop()  # full collections by count again (tests run many apps)

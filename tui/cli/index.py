@@ -39,7 +39,9 @@ def run_index(args: argparse.Namespace) -> int:
         return 1
     progress = Progress() if sys.stderr.isatty() and not args.quiet else None
     try:
-        result = load(args.paths, progress, place=place)
+        # always one whole index (the files changed since merged in): its readers open it as built,
+        # without a delta segment (search/shared.py)
+        result = load(args.paths, progress, place=place, merge=True)
         index = search_index(result, progress)
     finally:
         if progress is not None:

@@ -20,6 +20,7 @@ import pytest
 from tui.archive.search.disk import build, reading
 from tui.archive.search.engine import SearchIndex
 from tui.archive.search.index import textindex
+from tui.archive.search.index.joined import JoinedPostings
 from tui.archive.search.index.textindex import TextIndex
 from tui.archive.search.names import entities
 from tui.archive.search.opening import build_index, load, search_index
@@ -164,11 +165,15 @@ def test_a_changed_archive_gets_a_new_index(archive_dir: Path) -> None:
     extra.write_text("### 邬凌霄访问东京\n\n---\n\n<p>邬凌霄（Zorbian Quillfeather）今天抵达东京。</p>\n",
                      encoding="utf-8")
     second = load([archive_dir])
-    assert second.parsed == 1 and second.index is not None  # written again with the new cache
-    assert [h.path for h in second.index.search("Zorbian")] == [str(extra)]
-    third = search_index(load([archive_dir]))
+    assert second.parsed == 1 and second.segments is not None  # a delta beside the cache
+    assert [h.path for h in search_index(second).search("Zorbian")] == [str(extra)]
+    again = load([archive_dir])
+    assert again.parsed == 0
+    third = search_index(again)
     assert [h.path for h in third.search("quillfeather")] == [str(extra)]
-    assert isinstance(third.text.tokens, reading.StoredPostings)
+    tokens = third.text.tokens  # both segments' postings read from their files, none rebuilt
+    assert isinstance(tokens, JoinedPostings)
+    assert all(isinstance(part, reading.StoredPostings) for part in (tokens.base, tokens.delta))
 
 
 def _damage_and_reopen(archive_dir: Path, damage) -> tuple[loader.LoadResult, SearchIndex]:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ import pytest
 
 from tui.archive.search import opening
 from tui.archive.search.opening import load
-from tui.archive.store import cache, files, loader, workers
+from tui.archive.store import cache, files, loader, segments, workers
 
 
 def _cache_file(data_dir: Path, root: Path) -> Path:
@@ -85,6 +85,7 @@ def test_a_cache_from_another_version_is_rebuilt(
 def test_another_parser_version_rebuilds(archive_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     load([archive_dir])
     monkeypatch.setattr(loader, "parser_version", lambda: "another")
+    monkeypatch.setattr(segments, "parser_version", lambda: "another")
     rebuilt = load([archive_dir])
     assert rebuilt.reused == 0 and "parser" in rebuilt.notices[0]
 

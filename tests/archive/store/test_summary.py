@@ -69,3 +69,16 @@ def test_a_read_only_data_dir_gives_no_summary_and_no_error(tmp_path: Path, data
     result = loader.load([root])
     assert result.notices == [] and len(result.archive) == 2
     assert result.cache is not None and summary.read(result.cache, parser_version()) is None
+
+
+def test_the_outline_of_a_base_and_its_delta_counts_both(tmp_path: Path, data_dir: Path) -> None:
+    from tui.archive.search import opening
+
+    root = archive_of(tmp_path, 3)
+    first = opening.load([root])
+    shutil.copyfile(SEEDS[4], root / "new.txt")
+    joined = opening.load([root])
+    assert joined.segments is not None and joined.cache == first.cache  # a delta beside the base
+    assert joined.cache is not None
+    outline = summary.read(joined.cache, parser_version())
+    assert outline is not None and len(outline) == len(joined.archive) == 4

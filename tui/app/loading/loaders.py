@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from ...archive.search import opening, shared
 from ...archive.search.engine import SearchIndex
 from ...archive.search.searcher import Lookup
-from ...archive.store import loader, summary
+from ...archive.store import loader, segments, summary
 from ...archive.store.archive import Archive
 from ...archive.store.cache import cache_path
 from ...archive.store.identity import parser_version, roots_of
@@ -38,6 +38,7 @@ class Loaded:
     index: Lookup | None = None  # None: the worker builds it
     notices: list[str] = field(default_factory=list)  # cache problems etc., shown as notifications
     changed: bool = True  # False: the same files as the cached archive (keep what is shown)
+    after: Callable[[], object] | None = None  # run once it is shown (the names' new articles, a merge)
 
 
 class Loader:
@@ -61,7 +62,8 @@ class Disk(Loader):
 
     def __init__(self, paths: list[Path], place: Place) -> None:
         self.paths, self.place = list(paths), place
-        self._shown: list[object] | None = None  # the identity of the cache last handed out
+        self._shown: list[Any] | None = None  # the identity of the cache(s) last handed out
+        self._opened: dict[tuple[Any, ...], SearchIndex] = {}  # the base index, kept for the next load
 
     def outline(self) -> Archive | None:
         roots = roots_of(self.paths)
@@ -71,24 +73,37 @@ class Disk(Loader):
         return found
 
     def cached(self) -> Loaded | None:
-        result = loader.open_cached(self.paths, data_dir=self.place.directory)  # (reads only)
+        # (reads only; a shared index this process may not write is read as built, without a delta)
+        opened = segments.open_cached if self.place.writable else loader.open_cached
+        result = opened(self.paths, data_dir=self.place.directory)
         if result is None and not self.place.writable:  # an unusable shared one: the reader's own copy
-            result = loader.open_cached(self.paths)
+            result = segments.open_cached(self.paths)
         if result is None:
             return None
-        self._shown = result.identity
+        self._shown = segments.identity_of(result)
         return Loaded(result.archive, notices=result.notices, changed=False)
 
     def load(self, progress: Progress) -> Loaded:
-        result = shared.load(self.paths, progress, place=self.place)
+        result = shared.load(self.paths, progress, place=self.place, merge=False)
         # the index persisted with the cache (opened in milliseconds), or rebuilt on all cores
-        index = opening.search_index(result, progress)
+        index = opening.search_index(result, progress, self._opened)
         index.warm()
         # the files as the cache holds them, but maybe another cache than the one shown: a shared
         # one rebuilt by its admin (read as built), ours rewritten by another instance
-        changed = result.changed or result.identity != self._shown
-        self._shown = result.identity
-        return Loaded(result.archive, index=index, notices=result.notices, changed=changed)
+        shown = segments.identity_of(result)
+        changed = result.changed or shown != self._shown
+        self._shown = shown
+        merge = segments.merge_due(result)
+
+        def after() -> None:
+            """Once shown: the names' article lists read (a delta's found in one pass), and the
+            base and a delta past its share merged into a new base (the index shown stays valid:
+            its files are open); the next load opens it."""
+            opening.read_names(index)
+            if merge:
+                opening.search_index(shared.load(self.paths, place=self.place, merge=True))
+
+        return Loaded(result.archive, index=index, notices=result.notices, changed=changed, after=after)
 
 
 class Function(Loader):

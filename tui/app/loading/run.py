@@ -13,6 +13,7 @@ from textual.message import Message
 
 from ...archive.store.archive import Archive
 from . import loaders
+from .follow import arrivals
 from .messages import ArchiveLoaded, IndexReady, LoadingDone, LoadingProgress
 
 PROGRESS_EVERY = 0.05  # seconds between progress bar updates
@@ -24,21 +25,25 @@ class LoadingRun:
         self.loader, self.post, self.notify, self.cancelled = loader, post, notify, cancelled
         self._last = 0.0
 
-    def run(self, shown: Archive | None, have_index: bool, rescan: bool) -> None:
+    def run(self, shown: Archive | None, have_index: bool, rescan: bool, follow: bool = False) -> None:
         """`shown`: the archive on screen (None at start); `have_index`: it has its index.
-        `notify(text, warning)` says things the user should see (cache notices, rescan result)."""
+        `notify(text, warning)` says things the user should see (cache notices, rescan result,
+        with `follow` what arrived in the folders: follow.py)."""
         if shown is None:
             shown = self._first_screen()
         loaded = self.loader.load(self._progress)
         if self.cancelled():
             return
         before = len(shown) if shown is not None else 0
+        news = arrivals(shown, loaded.archive) if follow and shown is not None and loaded.changed else ""
         if shown is None or loaded.changed or shown.partial:
             self.post(ArchiveLoaded(loaded.archive, loaded.notices))
             shown = loaded.archive
         else:
             for notice in loaded.notices:
                 self.notify(notice, True)
+        if news:
+            self.notify(news, False)
         if rescan:
             change = f"({len(shown) - before:+d})" if loaded.changed else "(no change)"
             self.notify(f"Rescanned: {len(shown)} articles {change}", False)
@@ -50,6 +55,8 @@ class LoadingRun:
             self.post(IndexReady(shown, index))
         else:
             self.post(LoadingDone())
+        if loaded.after is not None and not self.cancelled():
+            loaded.after()
 
     def _first_screen(self) -> Archive | None:
         """Shown at once: the outline (an outline is replaced when the files are loaded), else the

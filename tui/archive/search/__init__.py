@@ -10,9 +10,10 @@
     engine.py    `SearchIndex`: a query -> hits, best first (or newest first), with snippets;
                  an entity -> what to light in its articles
     searcher.py  the protocols the app searches through (so it needs no engine to be tested)
-    disk/     the index on disk: building and writing it, its layout, opening and checking it
+    disk/     the index on disk: building and writing it, its layout, opening and checking it,
+              a base segment's and a delta's searched as one (segments.py)
     opening.py   the archive with its index: `load` (store's loader + indexing), `search_index`
-    quick.py     `newstui search` answered from the persisted index alone
+    quick.py     `newstui search` answered from the persisted index alone (base + delta)
     shared.py    the archive and index from where they live: written there, or a shared index
                  dir opened read-only as built (else the user's own copy, with one notice)
 

@@ -82,6 +82,7 @@ class SearchIndex:
         self.persisted: Path | None = None  # the index file it was read from or written to
         self.damage: Callable[[str], None] | None = None
         self.stamps: tuple[int, ...] | None = None  # opened alone: the digest of the files indexed
+        self.removed: frozenset[int] = frozenset()  # numbers no longer in the archive (disk/segments.py)
 
     @classmethod
     def over(cls, archive: Archive, text: TextIndex, entities: Sequence[Entity],
@@ -248,7 +249,7 @@ class SearchIndex:
             for other in per_group[1:]:
                 keep &= other.keys()
         else:
-            keep = set(range(len(self.catalog)))
+            keep = set(range(len(self.catalog))) - self.removed
         for t in plan.exclude:
             keep -= self._matches(t).keys()
         if q.has_filters:

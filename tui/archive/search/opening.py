@@ -1,7 +1,8 @@
 """The archive with its search index: the store's loader, told how to index, and the index opened.
 
-    result = load(paths, progress)      # store.loader.load, writing the index beside the cache
-    index = search_index(result)        # the index this load wrote, else the persisted one, else rebuilt
+    result = load(paths, progress)      # store.segments.load, writing each index beside its cache
+    index = search_index(result)        # the index this load wrote, else the persisted one, else
+                                        # rebuilt; a base and a delta joined (disk/segments.py)
 
 The loader computes each article's index features in its parse workers (`encode_features`) and
 hands them to an `IndexBuilder`, which writes the index beside the cache. `search_index` opens it
@@ -11,17 +12,20 @@ damaged, from another version or for another cache.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
-from ..store import loader, workers
+from ..store import loader, segments, workers
 from ..store.archive import Archive
 from ..store.loader import Indexing, LoadResult
 from ..store.workers import Progress
 from .disk import reading
-from .disk.build import IndexBuilder, encode_features, features
+from .disk import segments as joined
+from .disk.build import IndexBuilder, encode_features, encode_text_features, features
 from .engine import SearchIndex
 
 
@@ -29,8 +33,17 @@ def _sink(cache_file: Path, mode: int | None = None) -> IndexBuilder | None:
     return _builder_at(reading.index_path(cache_file), cache_file, mode)
 
 
+def _delta_sink(cache_file: Path, mode: int | None = None) -> IndexBuilder | None:
+    try:
+        return IndexBuilder(reading.index_path(cache_file), cache_file, mode, with_names=False)
+    except OSError:
+        return None
+
+
 #: How the store writes this index beside its cache.
-INDEXING = Indexing(features=encode_features, sink=_sink)
+INDEXING = Indexing(features=encode_features, sink=_sink, index_of=reading.index_path)
+#: ... and a delta segment's: its text and postings, no names (the base's are used: disk/segments.py).
+DELTA_INDEXING = Indexing(features=encode_text_features, sink=_delta_sink, index_of=reading.index_path)
 
 
 def load(
@@ -40,11 +53,17 @@ def load(
     data_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
     mode: int | None = None,
+    merge: bool | None = None,
 ) -> LoadResult:
-    """`store.loader.load`, writing the search index beside the cache whenever the cache is written.
-    `mode`: the new files' permissions (default 0600; a shared index dir's are readable)."""
-    indexing = INDEXING if mode is None else Indexing(encode_features, functools.partial(_sink, mode=mode))
-    return loader.load(paths, progress, data_dir=data_dir, use_cache=use_cache, indexing=indexing, mode=mode)
+    """`store.segments.load` (the store's loader, with a delta segment when few files changed),
+    writing the search index beside each cache it writes; `merge` as there. `mode`: the new files'
+    permissions (default 0600; a shared index dir's are readable by its readers)."""
+    indexing, delta = INDEXING, DELTA_INDEXING
+    if mode is not None:
+        indexing = dataclasses.replace(INDEXING, sink=functools.partial(_sink, mode=mode))
+        delta = dataclasses.replace(DELTA_INDEXING, sink=functools.partial(_delta_sink, mode=mode))
+    return segments.load(paths, progress, data_dir=data_dir, use_cache=use_cache, indexing=indexing,
+                         delta_indexing=delta, merge=merge, mode=mode)
 
 
 def load_archive(
@@ -63,12 +82,46 @@ def load_archive(
     return result.archive
 
 
-def search_index(result: LoadResult, progress: Progress | None = None) -> SearchIndex:
+def search_index(result: LoadResult, progress: Progress | None = None,
+                 opened: dict[tuple[Any, ...], SearchIndex] | None = None) -> SearchIndex:
     """The SearchIndex of `result.archive`: the one this load built, else the persisted one, else
     rebuilt from the cached bodies on all cores and persisted (or, without a cache, built in memory).
-    Why the persisted one was not used goes to `result.notices` (a missing one is not news)."""
-    if isinstance(result.index, SearchIndex):
-        return result.index
+    Why the persisted one was not used goes to `result.notices` (a missing one is not news).
+    `opened`: the base index a previous call opened, by its cache's identity (kept there): a
+    base joined with a new delta is not opened again (the app, loading what arrived)."""
+    if result.segments is not None and not isinstance(result.index, SearchIndex):
+        seg: segments.Segments = result.segments
+        key = tuple(seg.base.identity or ())
+        base = _known(opened, key) or search_index(seg.base, progress)
+        _remember(opened, key, base)
+        delta = search_index(seg.delta, progress)
+        result.notices += seg.base.notices + seg.delta.notices
+        seg.base.notices, seg.delta.notices = [], []
+        result.index = joined.join(base, delta, seg.removed, result.archive)
+    if not isinstance(result.index, SearchIndex):
+        known = _known(opened, tuple(result.identity or ()))
+        result.index = known if known is not None else _search_index(result, progress)
+    if result.segments is None:
+        _remember(opened, tuple(result.identity or ()), result.index)
+    return result.index
+
+
+def _known(opened: dict[tuple[Any, ...], SearchIndex] | None, key: tuple[Any, ...]) -> SearchIndex | None:
+    """The index opened before for the cache of identity `key`, unless damage was met in it."""
+    known = (opened or {}).get(key)
+    if known is None or (known.damage is not None and getattr(known.damage, "reasons", None)):
+        return None
+    return known
+
+
+def _remember(opened: dict[tuple[Any, ...], SearchIndex] | None, key: tuple[Any, ...], index: SearchIndex
+              ) -> None:
+    if opened is not None and key:
+        opened.clear()
+        opened[key] = index
+
+
+def _search_index(result: LoadResult, progress: Progress | None) -> SearchIndex:
     archive = result.archive
     if result.cache is None or result.identity is None:
         result.index = build_index(archive, progress)
@@ -95,6 +148,13 @@ def search_index(result: LoadResult, progress: Progress | None = None) -> Search
         result.notices.append(f"cannot write the search index: {exc.strerror}; searching without it")
         result.index = build_index(archive, progress)
     return result.index
+
+
+def read_names(index: SearchIndex) -> None:
+    """Read the names' article lists now (e.g. in a loading worker): a joined index
+    (disk/segments.py) finds the delta's articles of every name in one pass when first asked."""
+    if index.entities:
+        len(index.entities[0].articles)
 
 
 def build_index(archive: Archive, progress: Progress | None = None) -> SearchIndex:

@@ -9,19 +9,22 @@ read (its identity, parser version), the index is opened with its own columns (c
 if the files on disk are exactly those the index was built from; anything else (no cache, no
 index, another version, damage, a file added, removed, renamed or touched) gives None, and the
 caller loads, reparses what changed and searches as before. So the fast answer is never staler
-than the slow one.
+than the slow one. When the manifest (store/manifest.py) names a delta segment, the base's index
+and the delta's are opened and searched as one (disk/segments.py), and the files must be exactly
+those base and delta hold together.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
-from ..store import cache, stamps
+from ..store import cache, manifest, stamps
 from ..store.identity import parser_version, roots_of
 from ..store.paths import data_dir as default_data_dir
-from .disk import reading
+from .disk import reading, segments
 
 T = TypeVar("T")
 
@@ -31,20 +34,20 @@ def from_index(paths: Iterable[str | os.PathLike[str]], ask: Callable[[object], 
                read_only: bool = False) -> T | None:
     """`ask(index)` on the persisted index of `paths` if the files are unchanged since it was
     written, else None. `processes`: how many check the files (default: one per core);
-    `read_only`: a shared index this process may not write (damage met leaves it in place)."""
+    `read_only`: a shared index this process may not write (damage met leaves it in place). With
+    a delta segment (store/segments.py) that the manifest names, base and delta are searched as one."""
     roots = roots_of(paths)
     target = cache.cache_path(default_data_dir(data_dir), roots)
     if not target.exists() or not reading.index_path(target).exists():
         return None
     pending = stamps.start(roots, processes)
-    fd = -1
+    fds: list[int] = []
     try:
         try:
-            fd, header = cache.CacheFile.open_header(target, parser_version())
-            index = reading.open_columns(reading.index_path(target),
-                                            [header.meta_crc, header.count, header.written], fd,
-                                            read_only=read_only)
-        except (cache.CacheError, reading.IndexError_, OSError):
+            index = open_persisted(target, fds, read_only)
+        except (cache.CacheError, reading.IndexError_, OSError, ValueError):
+            return None
+        if index is None:
             return None
         answer = ask(index)
         if index.damage is not None and index.damage.reasons:
@@ -52,5 +55,29 @@ def from_index(paths: Iterable[str | os.PathLike[str]], ask: Callable[[object], 
         return answer if pending.result() == index.stamps else None
     finally:
         pending.cancel()
-        if fd >= 0:
+        for fd in fds:
             os.close(fd)
+
+
+def open_persisted(target: Path, fds: list[int], read_only: bool = False) -> Any:
+    """The base's index alone, or joined with the delta the manifest names (`index.stamps`: the
+    digest of the files they hold); None when the manifest names a delta that is not there as named.
+    `read_only`: as `from_index`'s. The cache files' descriptors are added to `fds` (the caller
+    closes them when done)."""
+    version = parser_version()
+    fd, header = cache.CacheFile.open_header(target, version)
+    fds.append(fd)
+    identity = [header.meta_crc, header.count, header.written]
+    base = reading.open_columns(reading.index_path(target), identity, fd, read_only=read_only)
+    named = manifest.read(target)
+    if named is None or named.base != identity:
+        return base
+    at = manifest.delta_path(target)
+    fd, header = cache.CacheFile.open_header(at, version)
+    fds.append(fd)
+    if [header.meta_crc, header.count, header.written] != named.delta:
+        return None
+    delta = reading.open_columns(reading.index_path(at), named.delta, fd, read_only=read_only)
+    index = segments.join(base, delta, named.removed)
+    index.stamps = tuple(named.stamps)
+    return index

@@ -33,24 +33,25 @@ from .disk import reading
 
 
 def load(paths: Iterable[str | os.PathLike[str]] = (), progress: Progress | None = None, *,
-         place: Place, use_cache: bool = True) -> LoadResult:
+         place: Place, use_cache: bool = True, merge: bool | None = None) -> LoadResult:
     """The archive of `paths` (the bundled seeds when empty) from `place`, with its index when it
-    was opened read-only (`opening.search_index` returns it, or opens or builds it otherwise)."""
+    was opened read-only (`opening.search_index` returns it, or opens or builds it otherwise).
+    `merge`: as `opening.load`'s, where this process writes (a shared dir's readers never merge)."""
     paths = list(paths)
     if not use_cache or place.writable:
         return opening.load(paths, progress, data_dir=place.directory, use_cache=use_cache,
-                            mode=place.file_mode)
+                            mode=place.file_mode, merge=merge)
     roots = roots_of(paths)
     try:
         result, drift = open_as_built(paths, place.directory)
     except cache.CacheError as exc:
-        return _own(paths, progress, place, roots, _reason(str(exc)))
+        return _own(paths, progress, place, roots, _reason(str(exc)), merge)
     assert result.cache is not None and result.identity is not None
     try:
         result.index = reading.open_index(reading.index_path(result.cache), result.archive,
                                           result.identity, read_only=True)
     except reading.IndexError_ as exc:
-        return _own(paths, progress, place, roots, _reason(str(exc)))
+        return _own(paths, progress, place, roots, _reason(str(exc)), merge)
     if drift:
         built = time.strftime("%Y-%m-%d %H:%M", time.localtime(result.identity[2]))
         result.notices.append(
@@ -66,10 +67,10 @@ def _reason(message: str) -> str:
 
 
 def _own(paths: list[str | os.PathLike[str]], progress: Progress | None, place: Place, roots: list[str],
-         reason: str) -> LoadResult:
+         reason: str, merge: bool | None = None) -> LoadResult:
     """The user's own data dir instead of an unusable shared one, with one notice saying why."""
     own = own_data_dir()
-    result = opening.load(paths, progress, data_dir=own)
+    result = opening.load(paths, progress, data_dir=own, merge=merge)
     result.notices.insert(0, f"Cannot use the shared index in {place.directory} ({reason});"
                              f" {owner(place.directory)} can rebuild it:"
                              f" {rebuild_command(roots, place.directory)}. Using your own copy in {own}.")

@@ -14,6 +14,9 @@
     identity.py  what names a cache: its roots and the parser version that wrote it
     files.py     atomic writes and locks for every file newstui keeps; stats.py: `check --stats`
     loader.py    scan -> parse what changed -> write the cache -> an Archive (`load`)
+    segments.py  the archive as a base cache and a small delta of the files changed since, merged
+                 into a new base when it grows (`load`: what search/opening.py calls)
+    manifest.py  which base and delta make the archive now: the commit point, replaced atomically
 
 Data flows files -> read -> here. The search index is built beside the cache, but this package
 does not know how: the loader takes an `Indexing` (loader.py) that search/ supplies.

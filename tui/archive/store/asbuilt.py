@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import bodies, cache, scanning
 from .identity import parser_version, roots_of
-from .loader import LoadResult, _from_cache
+from .loader import LoadResult, from_cache
 from .scanning import Key
 
 EXAMPLES = 3  # paths named per kind of change in a notice
@@ -71,5 +71,5 @@ def open_as_built(paths: Iterable[str | os.PathLike[str]], directory: Path) -> t
         raise cache.CacheError(f"no cache for these folders in {directory}")
     files, problems = scanning.scan_files(roots)
     with bodies.no_gc():
-        result = _from_cache(old, target, problems)
+        result = from_cache(old, target, problems)
     return result, drift(files, old.entries)

@@ -35,7 +35,8 @@ from .paths import data_dir as default_data_dir
 from .scanning import Key, scan
 from .workers import Features, Progress
 
-__all__ = ["Indexing", "LoadResult", "Progress", "bundled_seeds", "load", "open_cached", "roots_of", "scan"]
+__all__ = ["Indexing", "LoadResult", "Progress", "bundled_seeds", "from_cache", "load", "load_files",
+           "open_cached", "roots_of", "scan"]
 
 
 class IndexSink(Protocol):
@@ -56,6 +57,7 @@ class Indexing:
 
     features: Features  # (title, body text) -> encoded features, run in the parse workers
     sink: Callable[[Path], IndexSink | None]  # the cache file -> a sink writing its index, or None
+    index_of: Callable[[Path], Path] | None = None  # the cache file -> where its index is
 
 
 @dataclass
@@ -69,6 +71,7 @@ class LoadResult:
     index: Any = None  # the SearchIndex, when this load wrote one (search/opening.py)
     identity: list[Any] | None = None  # the cache file's (meta crc, count, write time)
     entries: list[Entry] = field(default_factory=list)  # the cache file's records
+    segments: Any = None  # segments.Segments: the base and delta this archive joins, if it does
 
 
 
@@ -108,11 +111,23 @@ def load(
     file's permissions (default 0600; location.Place.file_mode for a shared index dir)."""
     roots = roots_of(paths)
     files, problems = scanning.scan_files(roots)
+    target = cache.cache_path(default_data_dir(data_dir), roots) if use_cache else None
+    return load_files(roots, files, problems, target, progress, indexing, mode=mode)
+
+
+def load_files(roots: list[str], files: dict[str, Key], problems: list[Rejection], target: Path | None,
+               progress: Progress | None = None, indexing: Indexing | None = None, *,
+               reuse: Any = None, mode: int | None = None, summarise: bool = True) -> LoadResult:
+    """`load` of scanned `files` with the cache file `target` (None: none): also a segment's
+    (segments.py), whose cache holds some of the files only. `reuse`: where the unchanged files'
+    bodies are, instead of `target` (`entries`, `read_body`, `close`: a base and its delta, merged
+    into a new `target`, which is then written whatever it finds). `mode`: as `load`'s;
+    `summarise`: keep the summary of the archive beside the cache (not a delta's: its caller
+    summarises the archive joined)."""
     version = parser_version()
     notices: list[str] = []
-    target = cache.cache_path(default_data_dir(data_dir), roots) if use_cache else None
-    old: cache.CacheFile | None = None
-    if target is not None:
+    old: Any = reuse
+    if target is not None and reuse is None:
         try:
             with bodies.no_gc():
                 old = cache.CacheFile.open(target, version)
@@ -120,11 +135,12 @@ def load(
             notices.append(str(exc))
     previous = old.entries if old else []  # sorted by path, as written
     kept = [e for e in previous if files.get(e.path) == (e.size, e.mtime_ns)]
-    if old is not None and len(kept) == len(files) == len(previous):  # nothing changed
+    if reuse is None and old is not None and len(kept) == len(files) == len(previous):  # nothing changed
         with bodies.no_gc():
-            result = _from_cache(old, target, problems)  # type: ignore[arg-type]
+            result = from_cache(old, target, problems)  # type: ignore[arg-type]
         result.notices = notices
-        _summarise(result, result.identity, mode)
+        if summarise:
+            summarise_cache(result, result.identity, mode)
         return result
 
     store = bodies.BodyStore()
@@ -160,13 +176,14 @@ def load(
                 notices.append(f"cannot write the search index: {exc.strerror}; searching without it")
         else:
             builder.discard()
-    if target is not None and writer is not None and writer.header is not None:
-        _summarise(result, _identity(writer.header), mode)
+    if summarise and target is not None and writer is not None and writer.header is not None:
+        summarise_cache(result, _identity(writer.header), mode)
     return result
 
 
-def _summarise(result: LoadResult, identity: list[Any] | None, mode: int | None) -> None:
-    """Keep the summary of the cache in use current (what the app shows first next time)."""
+def summarise_cache(result: LoadResult, identity: list[Any] | None, mode: int | None) -> None:
+    """Keep the summary of the archive in `result.cache` current (what the app shows first next
+    time); `identity`: its cache's, followed by its delta's when joined (segments.py)."""
     if result.cache is not None and identity is not None and not summary.current(result.cache, identity):
         summary.write(result.cache, result.archive, identity, mode)
 
@@ -262,10 +279,10 @@ def open_cached(
             old = cache.CacheFile.open(target, parser_version())
         except cache.CacheError:
             return None
-        return None if old is None else _from_cache(old, target, [])
+        return None if old is None else from_cache(old, target, [])
 
 
-def _from_cache(old: cache.CacheFile, target: Path, problems: list[Rejection]) -> LoadResult:
+def from_cache(old: cache.CacheFile, target: Path, problems: list[Rejection]) -> LoadResult:
     store = bodies.BodyStore()
     store.own(old.fd)
     for e in old.entries:

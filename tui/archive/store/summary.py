@@ -46,7 +46,7 @@ class Group(msgspec.Struct, array_like=True):
 
 class Summary(msgspec.Struct):
     format: int
-    cache: list[Any]  # the summarised cache's [meta crc, count, written]
+    cache: list[Any]  # the summarised cache's [meta crc, count, written] (+ its delta's: segments.py)
     total: int
     newest: list[Article]
     tree: list[Group]
@@ -88,8 +88,8 @@ def read(cache_file: Path, parser_version: str) -> Archive | None:
         return None
     os.close(fd)
     found = _decoded(summary_path(cache_file))
-    if found is None or found.cache != [header.meta_crc, header.count, header.written]:
-        return None
+    if found is None or found.cache[:3] != [header.meta_crc, header.count, header.written]:
+        return None  # (a joined archive's summary names its delta's cache after the base's)
     tree = [_source(g) for g in found.tree]
     metas = {a.id: a for a in found.newest}
     return Archive.outline(found.newest, tree, found.total, found.rejections,

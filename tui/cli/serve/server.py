@@ -65,7 +65,7 @@ class Server:
         self.target = cache.cache_path(Path(data), roots)
         self.path = client.socket_path(data, roots)
         self.index: Any = None
-        self.fd = -1
+        self.fds: list[int] = []  # the cache files the index open now reads bodies from
         self.watch: Any = None
         self.code = _code_stamp()
         self.reloading = False
@@ -85,30 +85,29 @@ class Server:
 
     def open(self) -> str:
         from ...archive.search.disk import reading as indexcache
+        from ...archive.search.quick import open_persisted
         from ...archive.store import cache, stamps
-        from ...archive.store.identity import parser_version
         from ...archive.store.watch import Watch
 
         watch = Watch.start(self.roots)  # first: a change from here on is reported
         pending = stamps.start(self.roots)
-        fd = -1
+        fds: list[int] = []
         try:
-            fd, header = cache.CacheFile.open_header(self.target, parser_version())
-            index = indexcache.open_columns(indexcache.index_path(self.target),
-                                            [header.meta_crc, header.count, header.written], fd)
-        except (cache.CacheError, indexcache.IndexError_, OSError) as exc:
+            index = open_persisted(self.target, fds)  # the base, with the delta the manifest names
+            if index is None:
+                raise OSError("the delta segment is not the one the manifest names")
+        except (cache.CacheError, indexcache.IndexError_, OSError, ValueError) as exc:
             pending.cancel()
-            if fd >= 0:
+            for fd in fds:
                 os.close(fd)
             return str(exc)
         if pending.result() != index.stamps:
-            os.close(fd)
+            for fd in fds:
+                os.close(fd)
             return "the files changed since the index was written"
         index.warm()
-        old = self.fd
-        self.index, self.fd, self.watch, self._answers = index, fd, watch, {}
-        if old >= 0:
-            self._retired.append(old)
+        self._retired.extend(self.fds)
+        self.index, self.fds, self.watch, self._answers = index, fds, watch, {}
         return ""
 
     def current(self) -> bool:

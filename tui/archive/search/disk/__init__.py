@@ -4,6 +4,7 @@
     format.py     the file's layout, footer and version (what code and tables shape it)
     mapped.py     the parts read in place (texts, posting lists, entities), checked when read
     reading.py    opening a stored index and checking it against the cache it indexes
+    segments.py   a base index and a delta's (store/segments.py) joined into one SearchIndex
 
 Stores what index/, names/ and the engine hold, and gives back a `SearchIndex` (engine.py):
 it sits above the engine, under opening.py and quick.py.

@@ -64,6 +64,12 @@ def encode_features(title: str, body: str) -> bytes:
     return _FEATURES_ENC.encode(features(title, body))
 
 
+def encode_text_features(title: str, body: str) -> bytes:
+    """`encode_features` without what names are found by (a delta segment's: no names built)."""
+    hay, title_len, chars, tokens = hay_of(title, body)
+    return _FEATURES_ENC.encode(Features(hay, title_len, chars, tokens, [], [], [], []))
+
+
 def decode_features(raw: bytes) -> Features:
     return _FEATURES_DEC.decode(raw)
 
@@ -113,10 +119,12 @@ class IndexBuilder:
     """
 
     def __init__(self, path: Path | None = None, cache_file: Path | None = None,
-                 mode: int | None = None) -> None:
+                 mode: int | None = None, with_names: bool = True) -> None:
         """`cache_file`: the cache this index belongs to (its lock guards the rename); `mode`: the
-        file's permissions (default 0600; a shared index dir's are readable by its readers)."""
+        file's permissions (default 0600; a shared index dir's are readable by its readers);
+        without names (a delta segment's index: the base's names are used), no entities are built."""
         self.path = path
+        self.with_names = with_names
         self.cache_file = cache_file
         self.ids: list[str] = []
         self.titles: list[str] = []
@@ -210,8 +218,9 @@ class IndexBuilder:
             text = TextIndex(FileHays(self.fd, len(MAGIC), self.offsets), self.title_len, self.chars,
                              self.tokens)
             text.remember = True
-            self._found_elsewhere(text)
-            entities = names.build(self.glosses, self.bare, text, self.ids)
+            if self.with_names:
+                self._found_elsewhere(text)
+            entities = names.build(self.glosses, self.bare, text, self.ids) if self.with_names else []
             text.remember = False
             text.forget_bulk()
             text.phrases = worth_storing(text.phrases, entities)

@@ -6,6 +6,7 @@
     catalog.py    per-article columns a search shows (titles, dates, sources, paths)
     titles.py     the folded titles, searched all at once
     articleids.py an entity's articles as article numbers (as stored)
+    joined.py     two segments' texts and postings seen as one (a base and its delta)
 
 Text comes in folded (text/); names/, query/ and rank/ ask this layer which articles hold a
 string. It imports text/ only.

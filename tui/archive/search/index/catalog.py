@@ -124,3 +124,27 @@ class Catalog:
         published = "" if approx else self.published[i]
         return Row(self.ids[i], self.path(i), self.titles[i], source, name, published,
                    self.published[i], approx)
+
+
+def joined(base: Catalog, delta: Catalog) -> Catalog:
+    """One catalog of `base`'s articles then `delta`'s (numbers n.. are the delta's)."""
+    a, b = base.columns, delta.columns
+    path_at = array("Q", base._path_at)
+    shift = len(a.paths)
+    path_at.extend(at + shift for at in delta._path_at[1:])
+    number = {s: k for k, s in enumerate(_sources(a))}
+    for s in _sources(b):
+        number.setdefault(s, len(number))
+    renumber = [number[s] for s in _sources(b)]
+    source_of = array("I", base._source_of)
+    source_of.extend(renumber[s] for s in delta._source_of)
+    approx = (a.approx or bytes(len(base))) + (b.approx or bytes(len(delta)))
+    keys, names, channels = (list(part) for part in zip(*number, strict=True)) if number else ([], [], [])
+    columns = Columns(a.paths + b.paths, path_at.tobytes(), a.published + b.published, keys, names,
+                      source_of.tobytes(), approx if (a.approx or b.approx) else b"", channels)
+    return Catalog(base.ids + delta.ids, base.titles + delta.titles, columns)
+
+
+def _sources(columns: Columns) -> list[tuple[str, str, str]]:
+    channels = columns.source_channels or [""] * len(columns.source_keys)
+    return list(zip(columns.source_keys, columns.source_names, channels, strict=True))

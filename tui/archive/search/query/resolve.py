@@ -128,6 +128,19 @@ class Resolver:
         self._typos: Typos | None = None
         self._cantonese: CantoneseNames | None = None
         self._alias_keys: list[str] | None = None
+        self._grown: tuple[Resolver, list[str]] | None = None
+
+    def share_names(self, other: Resolver) -> None:
+        """Take what `other` made of the names alone (names as words, typos, Cantonese readings):
+        a resolver over the same entities and tables with other texts (a base joined with its
+        delta: disk/segments.py) needs them as they are."""
+        self._words, self._typos = other._words, other._typos
+        self._cantonese, self._alias_keys = other._cantonese, other._alias_keys
+
+    def grown_from(self, other: Resolver, added: list[str]) -> None:
+        """Pinyin as `other`'s (built or read if need be) with the titles `added` after its own
+        (a base joined with its delta), made when first used."""
+        self._grown = (other, added)
 
     by_alias = property(lambda self: self.tables.aliases)  # alias_key -> entities
     by_token = property(lambda self: self.tables.tokens)  # a Latin word naming entities alone
@@ -175,6 +188,11 @@ class Resolver:
     def pinyin(self) -> PinyinIndex:
         """Pinyin of Chinese aliases, titles and titled names (built on first use, or by `warm`;
         as persisted when the index was read from disk and that agrees with its entries)."""
+        if self._pinyin is None and self._grown is not None:
+            other, added = self._grown
+            at = len(other._han_aliases.texts) + len(other.titles)
+            with contextlib.suppress(ValueError):
+                self._pinyin = other.pinyin.inserted(at, added, self._pinyin_texts())
         if self._pinyin is None:
             texts = self._pinyin_texts()
             if self._pinyin_parts is not None:

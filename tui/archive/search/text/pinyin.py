@@ -151,6 +151,15 @@ class PinyinIndex:
         index._last = None
         return index
 
+    def inserted(self, at: int, new: list[str], texts: list[str]) -> PinyinIndex:
+        """This index with the entries `new` inserted before entry `at` (`texts`: every entry
+        after): the readings of the others are kept, not computed again."""
+        t = table()
+        parts = self.joined.split("|") if len(self.starts) else []
+        parts[at:at] = ["".join([t.get(ch, "") for ch in text]) for text in new]
+        starts = array("I", accumulate((len(p) + 1 for p in parts[:-1]), initial=0)) if parts else array("I")
+        return PinyinIndex.from_parts(texts, "|".join(parts), starts)
+
     def ends(self, entry: int) -> list[int]:
         """Per character of an entry, where its syllable ends in the entry's pinyin (a character
         without a reading ends where the one before it does); computed when first needed, in C

@@ -1,0 +1,150 @@
+"""Files added, changed or removed after the cache was built: only they are parsed (a delta
+segment beside the base), and every search finds what a clean build of the same files finds,
+loaded or answered from the persisted indexes alone (quick.py)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from support.segments import Answers, answers, bring_back, clean, held_back
+
+from tui.archive.search import opening
+from tui.archive.search.quick import from_index
+from tui.archive.store import manifest, segments
+
+
+def loaded(root: Path) -> tuple[object, Answers]:
+    result = opening.load([root])
+    return result, answers(opening.search_index(result))
+
+
+def quick(root: Path) -> Answers | None:
+    return from_index([root], lambda index: answers(index), processes=1)
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> tuple[Path, list[Path]]:
+    return held_back(tmp_path)
+
+
+def test_added_files_are_parsed_alone_and_found_as_in_a_clean_build(
+        archive: tuple[Path, list[Path]], tmp_path: Path) -> None:
+    root, later = archive
+    first = opening.load([root])
+    assert first.segments is None and first.parsed > 50
+    opening.search_index(first)
+    bring_back(tmp_path, later)
+    result, found = loaded(root)
+    assert result.parsed == len(later) and result.segments is not None  # type: ignore[attr-defined]
+    expected = clean(root, tmp_path / "clean")
+    assert found == expected
+    assert quick(root) == expected
+    assert any(h for h in expected.values())
+
+
+def test_a_changed_and_a_removed_file(archive: tuple[Path, list[Path]], tmp_path: Path) -> None:
+    root, _ = archive
+    opening.search_index(opening.load([root]))
+    files = sorted(p for p in root.rglob("*.md"))
+    changed, removed = files[3], files[4]
+    more = "\n\n香港政府今天宣布新冠措施。\n"
+    changed.write_text(changed.read_text(encoding="utf-8") + more, encoding="utf-8")
+    removed.unlink()
+    result, found = loaded(root)
+    assert result.parsed == 1  # type: ignore[attr-defined]
+    expected = clean(root, tmp_path / "clean")
+    assert found == expected and quick(root) == expected
+    assert str(removed) not in {r.path for r in result.archive.rejections}  # type: ignore[attr-defined]
+    assert all(a.path != str(removed) for a in result.archive.articles)  # type: ignore[attr-defined]
+
+
+def test_the_delta_grows_by_the_new_files_only(archive: tuple[Path, list[Path]], tmp_path: Path) -> None:
+    root, later = archive
+    opening.search_index(opening.load([root]))
+    bring_back(tmp_path, later)
+    last = later.pop()
+    shutil.move(last, tmp_path / "last")
+    assert opening.load([root]).parsed == len(later)
+    shutil.move(tmp_path / "last", last)
+    again = opening.load([root])
+    assert again.parsed == 1 and again.changed
+    unchanged = opening.load([root])
+    assert unchanged.parsed == 0 and not unchanged.changed and unchanged.segments is not None
+    assert answers(opening.search_index(unchanged)) == clean(root, tmp_path / "clean")
+
+
+def test_a_big_delta_is_merged_into_a_new_base(archive: tuple[Path, list[Path]], tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    root, later = archive
+    opening.search_index(opening.load([root]))
+    monkeypatch.setattr(segments, "DELTA_MIN", 3)
+    bring_back(tmp_path, later)
+    merged = opening.load([root])
+    assert merged.segments is None and merged.parsed == len(later)
+    left = [p.name for p in (data_dir / "cache").iterdir()]
+    assert not [n for n in left if n.endswith((".manifest", ".delta.cache"))]
+    assert answers(opening.search_index(merged)) == clean(root, tmp_path / "clean")
+
+
+def test_files_put_back_as_they_were_leave_no_delta(archive: tuple[Path, list[Path]], tmp_path: Path,
+                                                    data_dir: Path) -> None:
+    root, later = archive
+    opening.search_index(opening.load([root]))
+    extra = root / "extra.md"
+    shutil.copy(tmp_path / "held" / f"0{later[0].suffix}", extra)
+    assert opening.load([root]).segments is not None
+    extra.unlink()
+    back = opening.load([root])
+    assert back.segments is None and back.changed
+    assert not list((data_dir / "cache").glob("*.manifest"))
+
+
+def test_the_app_opens_the_delta_at_once(archive: tuple[Path, list[Path]], tmp_path: Path) -> None:
+    root, later = archive
+    opening.search_index(opening.load([root]))
+    bring_back(tmp_path, later)
+    result = opening.load([root])
+    cached = segments.open_cached([root])
+    assert cached is not None and not cached.changed
+    assert sorted(a.id for a in cached.archive.articles) == sorted(a.id for a in result.archive.articles)
+
+
+@pytest.mark.parametrize("damage", ["manifest garbage", "manifest gone", "delta cache garbage",
+                                    "delta index garbage", "delta cache gone"])
+def test_a_damaged_or_missing_delta_is_rebuilt(archive: tuple[Path, list[Path]], tmp_path: Path,
+                                                data_dir: Path, damage: str) -> None:
+    root, later = archive
+    opening.search_index(opening.load([root]))
+    bring_back(tmp_path, later)
+    opening.search_index(opening.load([root]))
+    cache_file = next((data_dir / "cache").glob("*.delta.cache"))
+    base = cache_file.with_name(cache_file.name.replace(".delta.cache", ".cache"))
+    target = {"manifest": manifest.manifest_path(base), "delta cache": cache_file,
+              "delta index": data_dir / "index" / (cache_file.stem + ".index")}[damage.rsplit(" ", 1)[0]]
+    if damage.endswith("gone"):
+        target.unlink()
+    else:
+        target.write_bytes(os.urandom(target.stat().st_size))
+    expected = clean(root, tmp_path / "clean")
+    assert quick(root) in (None, expected)  # never a wrong answer
+    result = opening.load([root])
+    assert answers(opening.search_index(result)) == expected
+    if damage in ("delta cache garbage", "delta index garbage"):
+        assert any("rebuilding" in n for n in result.notices)
+    assert quick(root) == expected
+
+
+def test_a_merge_parses_nothing_again(archive: tuple[Path, list[Path]], tmp_path: Path, data_dir: Path
+                                      ) -> None:
+    root, later = archive
+    opening.search_index(opening.load([root]))
+    bring_back(tmp_path, later)
+    assert opening.load([root], merge=False).parsed == len(later)
+    merged = opening.load([root], merge=True)
+    assert merged.parsed == 0 and merged.segments is None
+    assert not [p for p in (data_dir / "cache").iterdir() if p.name.endswith((".manifest", ".delta.cache"))]
+    assert answers(opening.search_index(merged)) == clean(root, tmp_path / "clean")
+    assert opening.load([root]).segments is None
