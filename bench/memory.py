@@ -107,7 +107,7 @@ def weigh_builder(builder: Any, *_: Any) -> None:
     n = max(len(builder.ids), 1)
     for name in ("chars", "tokens"):
         postings = getattr(builder, name)
-        held = getattr(postings, "lists", {})
+        held = getattr(getattr(postings, "held", postings), "lists", {})  # spilled: what is not yet
         WEIGHTS[f"builder.{name} in memory (MB)"] = deep_mb([held], seen)
     for name in ("ids", "titles", "glosses", "forms", "titled", "bare", "_gloss", "offsets", "crcs",
                  "title_len"):
