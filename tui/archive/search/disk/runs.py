@@ -25,6 +25,7 @@ from ..index.textindex import Postings
 #: Article numbers held in memory per posting table before they go to a run (4 bytes each, plus
 #: each key's array): ~40 MB per table at most, whatever the archive's size.
 SPILL_AT = 8_000_000
+_WRITE_AT = 4 << 20  # a run is written in pieces of about this many bytes
 
 
 class RunFile:
@@ -71,15 +72,21 @@ class SpilledPostings:
             self._spill()
 
     def _spill(self) -> None:
+        """Write what is held as a run, a few MB at a time (no second copy of every list held),
+        and let it go."""
         keys = self.held.sorted_keys()
         lists = self.held.lists
+        at = array("Q", [self.spill.size])
         data = bytearray()
-        at = array("Q", [0])
         for key in keys:
-            data += lists[key].tobytes()
-            at.append(len(data))
-        start = self.spill.append(bytes(data))
-        self.runs.append(_Run(keys, array("Q", (start + a for a in at))))
+            ids = lists.pop(key)
+            at.append(at[-1] + len(ids) * ids.itemsize)
+            data += ids
+            if len(data) >= _WRITE_AT:
+                self.spill.append(bytes(data))
+                data.clear()
+        self.spill.append(bytes(data))
+        self.runs.append(_Run(keys, at))
         self.held = Postings()
         self.count = 0
 
