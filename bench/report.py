@@ -111,6 +111,10 @@ def report(results: list[Json], machine: Json) -> str:
         ),
     )
     row("cache + index on disk (MB)", lambda r: fmt(r["cache_bytes"] / 1e6, "", 1))
+    row("cache + index / the articles' text", _size_ratio)
+    row("**cold build, MB of archive per second**", lambda r: (
+        "n/a" if "na" in r["cold_build"]
+        else fmt(r["archive_bytes"] / 1e6 / r["cold_build"]["wall_s"], "", 1)))
     row("**warm open: first interactive screen (s)**", lambda r: na(r["warm_open"], "seconds"))
     row("  first frame (s)", lambda r: na(r["warm_open"], "first_frame_s"))
     row("  RSS once open (MB)", lambda r: na(r["warm_open"], "rss_after_open_mb", "", 0))
@@ -128,7 +132,10 @@ def report(results: list[Json], machine: Json) -> str:
     row("**newstui search with `newstui serve` running, median (s)**",
         lambda r: na(r.get("cli_search_served", {"na": "not run"}), "seconds", "", 3))
     row("  served: client CPU, median (s) / server start (s)", _served_costs)
+    row("  newstui search, largest process (MB)", lambda r: na(r["cli_search"], "maxrss_mb", "", 0))
     row("rg -lF, median (s)", lambda r: _median_of(r["baselines"].get("rg", {"na": "not run"})))
+    row("  rg -lF, peak RSS (MB)",
+        lambda r: na(r["baselines"].get("rg", {"na": "not run"}), "maxrss_mb", "", 0))
     row("grep -rlF, median (s)", lambda r: _median_of(r["baselines"].get("grep", {"na": "not run"})))
     row("load average at end", lambda r: " ".join(map(str, r["loadavg_end"])))
     lines = [
@@ -160,6 +167,12 @@ def report(results: list[Json], machine: Json) -> str:
                 f"| {rg[0]} | {rg[1]} | {grep[0]} | {grep[1]} | {fzf[1]} |"
             )
     return "\n".join(lines)
+
+
+def _size_ratio(r: Json) -> str:
+    """Cache + index bytes over the articles' text (the probe's plain text, else the index's own)."""
+    text = r.get("plain_text_bytes") or r.get("index_text_bytes")
+    return fmt(r["cache_bytes"] / text, "x") if text else "n/a"
 
 
 def _served_costs(r: Json) -> str:

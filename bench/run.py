@@ -201,7 +201,24 @@ def cli_search_served(paths: list[Path], data: Path, queries: tuple[str, ...], r
     }
 
 
-def baselines(paths: list[Path], queries: tuple[str, ...], lines_file: Path, runs: int) -> Json:
+def indexed_text_bytes(data: Path) -> int | None:
+    """The folded text the search index holds (every article's title and body, UTF-8), from the
+    footer of the index the cold build wrote under `data`: the articles' text without probing them."""
+    sys.path.insert(0, str(REPO))
+    import msgspec
+
+    from tui.archive.search.disk.format import TAIL, TAIL_SIZE, Footer
+
+    for path in (data / "index").glob("*.index"):
+        with contextlib.suppress(OSError, ValueError, msgspec.DecodeError):
+            raw = path.read_bytes()[-64 * 1024:]
+            size = TAIL.unpack(raw[-TAIL_SIZE:-TAIL_SIZE + TAIL.size])[0]
+            footer = msgspec.msgpack.decode(raw[-TAIL_SIZE - size:-TAIL_SIZE], type=Footer)
+            return int(footer.hay_len)
+    return None
+
+
+def baselines(paths: list[Path], queries: tuple[str, ...], lines_file: Path | None, runs: int) -> Json:
     """ripgrep and grep over the raw files (files holding the exact bytes), fzf over article lines."""
     out: Json = {}
     tools = {"rg": ["rg", "-lF", "--"], "grep": ["grep", "-rlF", "--"]}
@@ -218,8 +235,13 @@ def baselines(paths: list[Path], queries: tuple[str, ...], lines_file: Path, run
                 "seconds": median(times),
                 "runs": [round(t, 3) for t in times],
                 "hits": len(last.stdout.splitlines()),
+                "maxrss_mb": last.maxrss_mb,  # rg's threads are one process: wait4 is all of it
             }
         out[tool]["median_s"] = median([v["seconds"] for v in out[tool].values()])
+        out[tool]["maxrss_mb"] = max(v["maxrss_mb"] for v in out[tool].values() if isinstance(v, dict))
+    if lines_file is None:
+        out["fzf"] = {"na": "--cold-only"}
+        return out
     if shutil.which("fzf") is None:
         out["fzf"] = {"na": "fzf not installed (apt-get install fzf)"}
         return out
@@ -238,7 +260,10 @@ def bench_archive(
     queries: tuple[str, ...],
     known: Json,
     runs: int,
+    cold_only: bool = False,
 ) -> Json:
+    """Every measurement of one archive; `cold_only`: the cold build (time, memory, sizes) and
+    rg/grep beside it, without the app and search probes (for the largest sizes)."""
     print(f"\n== {label}: {' '.join(map(str, paths))} (load {loadavg()}) ==", flush=True)
     work.mkdir(parents=True, exist_ok=True)
     res: Json = {
@@ -250,6 +275,16 @@ def bench_archive(
     cold, data = cold_build(paths, work, 1)
     res["cold_build"] = cold
     print(f"cold build: {report.cold_line(cold)}", flush=True)
+    res["cache_bytes"] = cold.get("cache_bytes", du_bytes(data))
+    res["index_text_bytes"] = indexed_text_bytes(data)
+    if cold_only:
+        skipped = {"na": "--cold-only"}
+        res.update(warm_open=skipped, engine_search=skipped, app_search=skipped, cli_search=skipped,
+                   cli_search_served=skipped)
+        res["baselines"] = baselines(paths, queries, None, 1)
+        res["loadavg_end"] = loadavg()
+        shutil.rmtree(data, ignore_errors=True)
+        return res
     res["warm_open"] = (
         probes.warm_open(paths, data, runs) if NEWSTUI.exists() else {"na": "no newstui entry point"}
     )
@@ -318,6 +353,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=HERE / "out")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--quick", action="store_true", help="one run of everything (no medians)")
+    ap.add_argument("--cold-only", default="", metavar="SIZES",
+                    help="generated sizes measured by their cold build (time, memory, size) and rg only")
     ap.add_argument("--names", help=argparse.SUPPRESS)  # internal: the names the pilot types (JSON)
     ap.add_argument(
         "--pilot", type=Path, nargs="+", help=argparse.SUPPRESS
@@ -353,6 +390,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"\nreal archive {real} not found: skipped (give one with --real DIR)")
     sizes = [] if args.real_only else [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    cold_only = {int(s.replace("_", "")) for s in args.cold_only.split(",") if s.strip()}
+    sizes += [n for n in sorted(cold_only) if n not in sizes and not args.real_only]
     if real.is_dir() and not args.no_real and not args.real_only and args.combined:
         extra, _ = ensure_archive(args.combined, out, args.seed)
         results.append(
@@ -381,6 +420,7 @@ def main(argv: list[str] | None = None) -> int:
                 QUERIES,
                 known,
                 1 if n > 10000 else runs,
+                cold_only=n in cold_only,
             )
         )
     text = report.report(results, info)

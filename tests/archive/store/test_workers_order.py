@@ -4,7 +4,9 @@ parent must not hold every article's body and index features until the last file
 from __future__ import annotations
 
 import gc
+import time
 import weakref
+from pathlib import Path
 
 from tui.archive.store import workers
 
@@ -33,3 +35,26 @@ def test_results_taken_in_order_are_freed_as_they_are_used() -> None:
     assert len(taken) == 400
     # at most the chunk being read is alive (chunks of 25 here), never everything read so far
     assert max(alive_at_end_of_each_chunk) <= 50
+
+
+def _noted(chunk: list[int], spool: str) -> list[int]:
+    with open(spool, "a", encoding="ascii") as fh:  # one short line per chunk: an atomic append
+        fh.write(f"{len(chunk)}\n")
+    return chunk
+
+
+def test_workers_run_only_a_few_chunks_ahead_of_a_slow_parent(tmp_path: Path) -> None:
+    """A parent slower than its workers (it writes the cache and gathers postings) does not have
+    every finished chunk's results waiting in its memory: the pool is handed a few chunks at a time."""
+    spool = tmp_path / "parsed"
+    spool.touch()
+    items, workers_n = list(range(2000)), 2
+    most_ahead = 0
+    for taken, n in enumerate(workers._in_pool(_noted, items, workers_n, None, str(spool), ordered=True), 1):
+        assert n == taken - 1
+        if taken % 100 == 0:
+            time.sleep(0.05)  # the parent's own work; the workers meanwhile finish what they hold
+            parsed = sum(map(int, spool.read_text(encoding="ascii").split()))
+            most_ahead = max(most_ahead, parsed - taken)
+    size = max(8, min(128, -(-len(items) // (workers_n * 8))))  # workers._in_pool's chunk size
+    assert 0 < most_ahead <= (workers_n * workers.AHEAD + 1) * size < len(items) // 2

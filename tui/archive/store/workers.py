@@ -17,7 +17,7 @@ import threading
 import zlib
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
 
 import msgspec
@@ -31,6 +31,11 @@ Features = Callable[[str, str], bytes]
 
 #: Below this many files to parse, a process pool costs more than it saves.
 PARALLEL_MIN = 200
+#: Chunks handed to the pool per worker ahead of the one the parent reads: a finished chunk's
+#: results (bodies, index features) wait in the parent until read, and a parent slower than its
+#: workers (writing the cache and gathering postings on a shared core) held every chunk finished.
+#: Taken in order, and freed once taken, the parent holds at most this many chunks' results.
+AHEAD = 3
 
 _BODY_ENCODER = msgspec.msgpack.Encoder()
 _BODY_DECODER = msgspec.msgpack.Decoder(tuple[Block, ...])
@@ -160,18 +165,11 @@ def _start_resource_tracker() -> None:
         sys.stderr = captured
 
 
-def _in_order(futures: deque[Any]) -> Iterator[Any]:
-    """The futures first to last, each let go of once taken: a list of them kept every result (the
-    parse's bodies and index features) alive until the last was read (a 30k cold build's parent
-    peaked at 680 MB instead of 370)."""
-    while futures:
-        yield futures.popleft()
-
-
 def _in_pool(fn: Callable[..., list[Any]], items: list[Any], workers: int, progress: Progress | None,
              *extra: Any, ordered: bool = False) -> Iterator[Any]:
     """fn(chunk, *extra) over chunks of items in worker processes; results as they come (or in
-    order). A chunk whose worker died is done here instead."""
+    order), with at most `AHEAD` chunks per worker handed out and not yet read. A chunk whose
+    worker died is done here instead."""
     size = max(8, min(128, math.ceil(len(items) / (workers * 8))))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     # fork is cheapest, but unsafe once other threads run (the app loads from a worker thread)
@@ -183,11 +181,18 @@ def _in_pool(fn: Callable[..., list[Any]], items: list[Any], workers: int, progr
     from ..read import parse  # noqa: F401  (imported once here, inherited by forked workers)
 
     pool = ProcessPoolExecutor(workers, multiprocessing.get_context(method), initializer=_worker_init)
+    todo = deque(chunks)
+    running: deque[tuple[Future[list[Any]], list[Any]]] = deque()
     done = 0
     try:
-        futures = {pool.submit(fn, chunk, *extra): chunk for chunk in chunks}
-        for future in (_in_order(deque(futures)) if ordered else as_completed(futures)):
-            chunk = futures.pop(future)  # a future keeps its result: drop it once used (100k bodies)
+        while todo or running:
+            while todo and len(running) < workers * AHEAD:
+                chunk = todo.popleft()
+                running.append((pool.submit(fn, chunk, *extra), chunk))
+            if not ordered:
+                wait([f for f, _ in running], return_when=FIRST_COMPLETED)
+                running.rotate(-next(k for k, (f, _) in enumerate(running) if f.done()))
+            future, chunk = running.popleft()  # let go of once used: a future keeps its result
             try:
                 results = future.result()
             except Exception:  # a dead worker (BrokenProcessPool): do this chunk here instead

@@ -1,6 +1,7 @@
 """The index on disk: written once beside the cache, then opened in milliseconds.
 
     build.py      building the index (features computed in the parse workers) and writing it
+    runs.py       posting lists built in bounded memory: sorted runs on disk past a budget, merged
     format.py     the file's layout, footer and version (what code and tables shape it)
     mapped.py     the parts read in place (texts, posting lists, entities), checked when read
     reading.py    opening a stored index and checking it against the cache it indexes

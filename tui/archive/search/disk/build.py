@@ -10,13 +10,13 @@
 from __future__ import annotations
 
 import contextlib
-import mmap
+import errno
 import os
 import sys
 import zlib
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from operator import sub
 from pathlib import Path
 from typing import Any
@@ -31,8 +31,10 @@ from ..index.textindex import Postings, TextIndex, contains, hay_of
 from ..names import entities as names
 from ..names import lexicon
 from ..text.fold import fold
+from . import reading, runs
 from .format import FLUSH_AT, FORMAT, MAGIC, TAIL, Bodies, Footer, Meta, index_version
-from .mapped import Damage, MappedHays
+from .mapped import StoredPostings
+from .runs import FileSlices, RunFile, SpilledPostings
 
 
 class Features(msgspec.Struct, array_like=True):
@@ -85,6 +87,15 @@ def worth_storing(phrases: Postings, entities: Sequence[names.Entity]) -> Postin
     return Postings({k: v for k, v in phrases.lists.items() if v or k in aliases})
 
 
+#: Posting lists the names' search keeps read at a time (it reads most lists once or twice).
+_KEEP = 256
+
+
+def _unreadable(reason: str) -> None:
+    """A list just written reads back wrong: no index rather than a wrong one."""
+    raise OSError(errno.EIO, reason)
+
+
 class FileHays:
     """The folded texts read with `pread` from the index file being built: what `names.build` reads.
 
@@ -114,23 +125,27 @@ class FileHays:
 class IndexBuilder:
     """Takes each article's features as they come (any order), then `finish` makes the index.
 
-    With a `path`, the folded text streams to a temp file beside it (never held in memory) and
-    `finish` writes the rest and renames the file into place; without one, it stays in memory.
+    With a `path`, the folded text streams to a temp file beside it (never held in memory), the
+    posting lists past `budget` article numbers go to sorted runs in another (runs.py), and `finish`
+    merges them into the file, finds the names reading them from there, writes the rest, renames the
+    file into place and opens it as a search does; without one, everything stays in memory.
     """
 
     def __init__(self, path: Path | None = None, cache_file: Path | None = None,
-                 mode: int | None = None, with_names: bool = True) -> None:
+                 mode: int | None = None, with_names: bool = True, budget: int | None = None) -> None:
         """`cache_file`: the cache this index belongs to (its lock guards the rename); `mode`: the
         file's permissions (default 0600; a shared index dir's are readable by its readers);
-        without names (a delta segment's index: the base's names are used), no entities are built."""
+        without names (a delta segment's index: the base's names are used), no entities are built;
+        `budget`: article numbers each posting table holds in memory before it spills a run
+        (runs.SPILL_AT)."""
         self.path = path
         self.with_names = with_names
         self.cache_file = cache_file
         self.ids: list[str] = []
         self.titles: list[str] = []
         self.title_len = array("I")
-        self.chars = Postings()
-        self.tokens = Postings()
+        self.chars: Postings | SpilledPostings = Postings()
+        self.tokens: Postings | SpilledPostings = Postings()
         self.glosses: list[list[names.Gloss]] = []
         self._gloss: dict[tuple[Any, ...], names.Gloss] = {}  # one object per distinct gloss
         self.bare: Counter[str] = Counter()
@@ -143,10 +158,15 @@ class IndexBuilder:
         self.tmp: Path | None = None
         self._buffer = bytearray(MAGIC)
         self._written = 0
+        self.spill_fd = -1
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             remove_stale_temps(path.parent, path.name + ".*.tmp", STALE_TEMP_SECONDS)
             self.fd, self.tmp = temp_beside(path, mode=mode)
+            self.spill_fd, spill_tmp = temp_beside(path)
+            spill_tmp.unlink()  # open until `finish` or `discard`, then gone with its descriptor
+            spill, most = RunFile(self.spill_fd), runs.SPILL_AT if budget is None else budget
+            self.chars, self.tokens = SpilledPostings(spill, most), SpilledPostings(spill, most)
         self.mode = mode
 
     def __len__(self) -> int:
@@ -201,12 +221,14 @@ class IndexBuilder:
 
     def finish(self, archive: Any, cache_identity: list[Any] | None = None,
                entries: Sequence[Any] = ()) -> Any:
-        """The SearchIndex over `archive` (which holds every id added); with a path, also written
-        and renamed into place (OSError when that fails: the caller keeps the cache without it).
-        `entries`: the cache's (cache.Entry), whose files and body places the index records."""
+        """The SearchIndex over `archive` (which holds every id added); with a path, also written,
+        renamed into place and opened from there (OSError when that fails: the caller keeps the
+        cache without it). `entries`: the cache's (cache.Entry), whose files and body places the
+        index records; `cache_identity`: the cache's (none: `[]`)."""
         from ..engine import SearchIndex
 
         if self.fd < 0:
+            assert isinstance(self.chars, Postings) and isinstance(self.tokens, Postings)
             text = TextIndex(self.hays, self.title_len, self.chars, self.tokens)
             self._found_elsewhere(text)
             entities = names.build(self.glosses, self.bare, text, self.ids)
@@ -215,86 +237,107 @@ class IndexBuilder:
         try:
             self._flush()
             hay_len = self._written - len(MAGIC)
-            text = TextIndex(FileHays(self.fd, len(MAGIC), self.offsets), self.title_len, self.chars,
-                             self.tokens)
+            post_at = self._written
+            chars = self._merge(self.chars, post_at)  # the lists written where they stay, then
+            tokens = self._merge(self.tokens, post_at)  # read from there while names are found
+            os.close(self.spill_fd)
+            self.spill_fd = -1
+            text = TextIndex(FileHays(self.fd, len(MAGIC), self.offsets), self.title_len, chars, tokens)
             text.remember = True
             if self.with_names:
                 self._found_elsewhere(text)
             entities = names.build(self.glosses, self.bare, text, self.ids) if self.with_names else []
             text.remember = False
             text.forget_bulk()
+            self.glosses, self._gloss, self.bare = [], {}, Counter()
             text.phrases = worth_storing(text.phrases, entities)
-            crcs = self.crcs
-            damage = Damage(self.path)  # type: ignore[arg-type]
-            mm = mmap.mmap(self.fd, 0, access=mmap.ACCESS_READ)  # searches map the articles they read
-            text.hays = MappedHays(mm, len(MAGIC), self.offsets, crcs, damage, checked=True)
             index = SearchIndex.over(archive, text, entities, sorted(self.titled), self.ids)
-            self.glosses, self._gloss = [], {}
-            if cache_identity is not None:
-                self._write(index, text, crcs, hay_len, cache_identity, entries)
-            index.persisted = self.path
-            index.damage = damage
-            return index
+            identity = list(cache_identity or [])
+            self._write(index, text, chars, tokens, hay_len, post_at, identity, entries)
+            del index, text, chars, tokens, entities
+            self._let_go()
+            return reading.open_index(self.path, archive, identity)  # type: ignore[arg-type]
+        except reading.IndexError_ as exc:  # what was just written cannot be read back
+            raise OSError(errno.EIO, str(exc)) from exc
         finally:
-            os.close(self.fd)
-            self.fd = -1
             self.discard()
 
-    def _write(self, index: Any, text: TextIndex, crcs: array, hay_len: int, identity: list[Any],
-               entries: Sequence[Any]) -> None:
+    def _merge(self, postings: Postings | SpilledPostings, start: int) -> StoredPostings:
+        """Write each list (its runs merged) at the end of the file; the lists read back from there
+        (a few hundred kept at a time), as `_write` records them."""
+        assert isinstance(postings, SpilledPostings)
+        keys, at, count = self._postings(postings.merged(), start)
+        self._flush()
+        stored = StoredPostings(keys, at, count, FileSlices(self.fd),  # type: ignore[arg-type]
+                                start, len(self.ids), _unreadable)
+        stored.keep = _KEEP
+        return stored
+
+    def _let_go(self) -> None:
+        """Drop what the written file now holds (the caller opens it instead)."""
+        self.ids, self.titles, self.titled = [], [], set()
+        self.title_len, self.offsets, self.crcs = array("I"), array("Q", [0]), array("I")
+        self.chars = self.tokens = Postings()
+
+    def _write(self, index: Any, text: TextIndex, chars: StoredPostings, tokens: StoredPostings,
+               hay_len: int, post_at: int, identity: list[Any], entries: Sequence[Any]) -> None:
         by_id = {e.article.id: e for e in entries if e.article is not None}
         placed = [by_id[i] for i in self.ids]
         bodies = Bodies(array("Q", [e.body_at for e in placed]).tobytes(),
                         array("I", [e.body_len for e in placed]).tobytes(),
                         array("I", [e.body_crc for e in placed]).tobytes())
+        del by_id, placed
         files = list(stamps.digest((e.path, e.size, e.mtime_ns) for e in entries))
-        post_at = self._written
-        char_keys, char_at, char_count = self._postings(self.chars, post_at)
-        token_keys, token_at, token_count = self._postings(self.tokens, post_at)
-        phrase_keys, phrase_at, phrase_count = self._postings(text.phrases, post_at)
+        phrases = text.phrases
+        phrase_keys, phrase_at, phrase_count = self._postings(
+            ((k, phrases.get(k)) for k in phrases.sorted_keys()), post_at)
         post_len = self._written + len(self._buffer) - post_at
         pinyin = index.resolver.pinyin
         meta = msgspec.msgpack.encode(Meta(
-            self.ids, self.titles, self.offsets.tobytes(), crcs.tobytes(), self.title_len.tobytes(),
-            char_keys, char_at.tobytes(), char_count.tobytes(), token_keys, token_at.tobytes(),
-            token_count.tobytes(), msgspec.Raw(encode_entities(index.entities, self.ids)),
+            self.ids, self.titles, self.offsets.tobytes(), self.crcs.tobytes(), self.title_len.tobytes(),
+            chars.keys, chars.at.tobytes(), chars.count.tobytes(), tokens.keys, tokens.at.tobytes(),
+            tokens.count.tobytes(), msgspec.Raw(encode_entities(index.entities, self.ids)),
             msgspec.Raw(msgspec.msgpack.encode(index.resolver.titled)), pinyin.joined,
             array("I", pinyin.starts).tobytes(), phrase_keys, phrase_at.tobytes(), phrase_count.tobytes(),
             msgspec.Raw(msgspec.msgpack.encode(index.catalog.columns)),
             msgspec.Raw(msgspec.msgpack.encode(bodies)), files, msgspec.Raw(index.resolver.tables.encode())))
         meta_at = self._written + len(self._buffer)
         footer = msgspec.msgpack.encode(Footer(
-            FORMAT, index_version(), sys.byteorder, list(identity), len(MAGIC), hay_len, post_at, post_len,
+            FORMAT, index_version(), sys.byteorder, identity, len(MAGIC), hay_len, post_at, post_len,
             meta_at, len(meta), zlib.crc32(meta)))
         self._flush()
         self._written += pwrite(self.fd, meta, self._written)  # not copied through the buffer (see cache.py)
+        del meta
         self._buffer += footer + TAIL.pack(len(footer), zlib.crc32(footer)) + MAGIC
         self._flush()
         os.fsync(self.fd)
         assert self.path is not None and self.tmp is not None
         with locked((self.cache_file or self.path).with_suffix(".lock"), self.mode):
             os.replace(self.tmp, self.path)
+        self.tmp = None
 
-    def _postings(self, postings: Postings, start: int) -> tuple[list[str], array, array]:
-        """Write each list (sorted keys); (keys, offsets from `start`, counts)."""
-        keys = postings.sorted_keys()
+    def _postings(self, lists: Iterable[tuple[str, Sequence[int]]], start: int
+                  ) -> tuple[list[str], array, array]:
+        """Write each list (keys in sorted order); (keys, offsets from `start`, counts)."""
+        keys: list[str] = []
         at = array("Q", [self._written + len(self._buffer) - start])
         count = array("I")
-        for key in keys:
-            ids = postings.get(key)
+        for key, ids in lists:
             deltas = array("I", ids[:1])
             deltas.extend(map(sub, ids[1:], ids[:-1]))
             self._buffer += zlib.compress(deltas.tobytes(), 1)
             if len(self._buffer) >= FLUSH_AT:
                 self._flush()
+            keys.append(key)
             at.append(self._written + len(self._buffer) - start)
             count.append(len(ids))
         return keys, at, count
 
     def discard(self) -> None:
-        if self.fd >= 0:
-            os.close(self.fd)
-            self.fd = -1
+        for fd in (self.fd, self.spill_fd):
+            if fd >= 0:
+                os.close(fd)
+        self.fd = self.spill_fd = -1
         if self.tmp is not None:
             with contextlib.suppress(OSError):
                 self.tmp.unlink()

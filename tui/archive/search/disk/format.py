@@ -51,7 +51,7 @@ _SOURCES = ("search/index/textindex.py", "search/names/entities.py", "search/nam
             "search/data/fold.txt", "search/data/pinyin.txt", "search/data/lexicon.tsv",
             "search/data/words.txt", "search/data/jyutping.txt", "search/data/common_forms.txt",
             "search/data/lexicon_fixes.tsv", "search/text/cantonese.py",
-            "search/names/typos.py")
+            "search/names/typos.py", "search/disk/runs.py")
 
 
 class IndexError_(Exception):

@@ -78,6 +78,7 @@ class StoredPostings(Postings):
         self.keys = keys
         self.at, self.count, self.mm, self.base, self.n = at, count, mm, base, n
         self.on_damage = on_damage
+        self.keep: int | None = None  # lists kept once read (None: all; the index build bounds it)
 
     def _where(self, key: object) -> int | None:
         if not isinstance(key, str):
@@ -119,6 +120,8 @@ class StoredPostings(Postings):
         if k is None:
             return default
         found = self._read(k)
+        if self.keep is not None and len(self.lists) >= self.keep:
+            self.lists.clear()
         self.lists[key] = found
         return found
 

@@ -1,0 +1,169 @@
+"""Where a cold build's parent memory goes: its resident memory over time, stage by stage, and what
+the biggest holders weigh when the parse loop ends (the index builder's, the cache's entries).
+
+    python bench/memory.py DATA_DIR PATH [PATH ...]     # prints one JSON object on its last line
+
+It runs `opening.load` (what `newstui check` runs) with the parent's RSS sampled every 50 ms by a
+forked watcher process (a thread would make the loader use forkserver workers and no forked text
+reader: not the build measured), beside the stage it is in, which the parent writes to a small file
+(the stages are wrapped from outside: the code under test is not edited). At the end of the
+parse loop it weighs, with `sys.getsizeof` over the objects held (shared objects counted once):
+the builder's posting lists, ids, titles, glosses and forms, the cache's Entry list and the
+Archive's metas. The figures are per article too, to say what grows with N.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+STAGE = ["start"]
+STAGE_FILE: list[Path] = []
+WEIGHTS: dict[str, float] = {}
+
+
+def rss_mb(pid: int | str = "self") -> float:
+    with open(f"/proc/{pid}/statm", encoding="ascii") as fh:
+        return int(fh.read().split()[1]) * 4096 / 2**20
+
+
+def _enter(stage: str) -> None:
+    STAGE[0] = stage
+    tmp = STAGE_FILE[0].with_suffix(".new")
+    tmp.write_text(stage, encoding="utf-8")
+    tmp.replace(STAGE_FILE[0])
+
+
+def _watch(parent: int, stage_file: Path, out: Path) -> None:
+    """In the forked watcher: the parent's RSS every 50 ms, the peak per stage, until "done"."""
+    peaks: dict[str, float] = {}
+    while True:
+        try:
+            stage = stage_file.read_text(encoding="utf-8")
+            got = rss_mb(parent)
+        except (OSError, ValueError):
+            stage, got = "done", 0.0
+        if stage == "done":
+            break
+        peaks[stage] = max(peaks.get(stage, 0.0), got)
+        time.sleep(0.05)
+    out.write_text(json.dumps(peaks), encoding="utf-8")
+
+
+def _staged(owner: Any, name: str, stage: str, before: Callable[..., None] | None = None) -> None:
+    fn: Callable[..., Any] = getattr(owner, name)
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if before is not None:
+            before(*args, **kwargs)
+        outer = STAGE[0]
+        _enter(stage)
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            WEIGHTS[f"rss at the end of {stage} (MB)"] = rss_mb()
+            _enter(outer)
+
+    setattr(owner, name, wrapper)
+
+
+def _hwm_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as fh:
+        return next(int(line.split()[1]) / 1024 for line in fh if line.startswith("VmHWM:"))
+
+
+def deep_mb(roots: Iterable[Any], seen: set[int]) -> float:
+    """Bytes of the objects reachable through lists, tuples, dicts, sets and msgspec structs."""
+    total = 0
+    stack = list(roots)
+    while stack:
+        o = stack.pop()
+        if id(o) in seen:
+            continue
+        seen.add(id(o))
+        total += sys.getsizeof(o)
+        if isinstance(o, dict):
+            stack.extend(o.keys())
+            stack.extend(o.values())
+        elif isinstance(o, (list, tuple, set, frozenset)):
+            stack.extend(o)
+        elif hasattr(o, "__struct_fields__"):
+            stack.extend(getattr(o, f) for f in o.__struct_fields__)
+    return total / 2**20
+
+
+def weigh_builder(builder: Any, *_: Any) -> None:
+    """What the builder holds when the parse loop has ended (called as `finish` starts)."""
+    seen: set[int] = set()
+    n = max(len(builder.ids), 1)
+    for name in ("chars", "tokens"):
+        postings = getattr(builder, name)
+        held = getattr(getattr(postings, "held", postings), "lists", {})  # spilled: what is not yet
+        WEIGHTS[f"builder.{name} in memory (MB)"] = deep_mb([held], seen)
+    for name in ("ids", "titles", "glosses", "forms", "titled", "bare", "_gloss", "offsets", "crcs",
+                 "title_len"):
+        if hasattr(builder, name):
+            WEIGHTS[f"builder.{name} (MB)"] = deep_mb([getattr(builder, name)], seen)
+    WEIGHTS["articles"] = n
+    WEIGHTS["rss at finish start (MB)"] = rss_mb()
+
+
+def weigh_entries(_writer: Any, _roots: Any, _version: Any, entries: list[Any]) -> None:
+    WEIGHTS["cache entries with their metas (MB)"] = deep_mb([entries], set())
+    WEIGHTS["rss at cache commit (MB)"] = rss_mb()
+
+
+def main(argv: list[str]) -> int:
+    data, paths = Path(argv[0]), argv[1:]
+    from tui.archive.search import opening
+    from tui.archive.search.disk import build
+    from tui.archive.search.names import entities
+    from tui.archive.store import cache, loader
+
+    _staged(loader, "_rebuild", "parse loop")
+    _staged(cache.CacheWriter, "commit", "cache commit", weigh_entries)
+    _staged(build.IndexBuilder, "finish", "index finish", weigh_builder)
+    _staged(entities, "build", "names")
+    _staged(build.IndexBuilder, "_write", "index write")
+    data.mkdir(parents=True, exist_ok=True)
+    STAGE_FILE.append(data.parent / (data.name + ".stage"))
+    peaks_file = data.parent / (data.name + ".peaks.json")
+    _enter("scan and start")
+    parent = os.getpid()
+    watcher = os.fork()
+    if watcher == 0:
+        try:
+            _watch(parent, STAGE_FILE[0], peaks_file)
+        finally:
+            os._exit(0)
+    t0 = time.perf_counter()
+    result = opening.load(paths, data_dir=data)
+    seconds = time.perf_counter() - t0
+    _enter("after (index returned)")
+    time.sleep(0.2)
+    archive_mb = deep_mb([result.archive.articles], set())
+    _enter("done")
+    os.waitpid(watcher, 0)
+    peaks = json.loads(peaks_file.read_text(encoding="utf-8"))
+    n = len(result.archive)
+    per = {k: round(v * 2**20 / n) for k, v in WEIGHTS.items() if k.endswith("(MB)") and n}
+    print(json.dumps({"articles": n, "seconds": round(seconds, 1),
+                      "peak_rss_mb_by_stage": {k: round(v) for k, v in peaks.items()},
+                      "peak_rss_mb (VmHWM)": round(_hwm_mb()),
+                      "weights_mb": {k: round(v, 1) for k, v in WEIGHTS.items()},
+                      "archive metas (MB)": round(archive_mb, 1),
+                      "bytes_per_article": per}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
