@@ -25,7 +25,7 @@ from ..index.articleids import ArticleIds
 from ..index.textindex import TextIndex
 from ..text.fold import encode, fold
 from . import namerules as R
-from .merge import Gloss, Union, attach, first_or_last_name, named, trusted
+from .merge import Gloss, Union, attach, first_or_last_name, named, trusted, without_credits
 from .words import Words
 
 if TYPE_CHECKING:
@@ -149,7 +149,10 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
         from .lexicon import present
         lexicon = present(index)
     forms = _lexicon_forms(lexicon)
-    items = [g for gl in article_glosses for g in named(gl, forms)]
+    # 大卫（David Alton）: a given name alone is no name of the person the English gives in full
+    given = frozenset(fold(z) for e in lexicon if first_or_last_name(e) for z in e.zh)
+    items = [_without_given(g, given) for g in without_credits([g for gl in article_glosses
+                                                                for g in named(gl, forms)])]
     known = {fold(a) for g in items for a in g.latin}
     items += [Gloss([], [a], "other") for a, n in sorted(bare.items()) if n >= 2 and fold(a) not in known]
     archived = len(items)
@@ -253,6 +256,12 @@ def _merge(gs: list[Gloss], archive_kinds: set[str] | None = None, lex: Sequence
     zh_names = R.drop_guessed_prefixes(order, shorts, person=kind == "person")
     name = zh_names[0] if zh_names else max(latin, key=lambda a: (latin[a], len(a)))
     return name, kind, zh_names + sorted(latin, key=lambda a: (-latin[a], -len(a))), shorts
+
+
+def _without_given(g: Gloss, given: frozenset[str]) -> Gloss:
+    if g.kind != "person" or not any(fold(z) in given for z in g.zh):
+        return g
+    return Gloss([z for z in g.zh if fold(z) not in given], g.latin, g.kind, g.short)
 
 
 def _loose(alias: str, g: Gloss) -> bool:

@@ -57,7 +57,7 @@ _ORG_EN = re.compile(r"\b(?:Center|Centre|Institute|University|College|Company|C
                      r"Group|Council|Agency|Association|Foundation|Bank|Party|Steel|Department|Ministry|"
                      r"Committee|Commission|News|Times|Post|Voice|Forum|Office|Fund|Organi[sz]ation|"
                      r"Army|Navy|Force|Command|Bureau|Court|Parliament|Congress|Senate)\b")
-_ORG_ZH = re.compile("(?:公司|集团|中心|研究所|研究院|大学|学院|协会|委员会|银行|组织|联盟|基金会|之音|"
+_ORG_ZH = re.compile("(?:公司|集团|中心|研究所|研究院|大学|学院|协会|委员会|银行|组织|联盟|基金会|之音|之声|"
                      "电台|电视台|通讯社|新闻社|社|报|局|部|署|院|党|军|政府|议会|智库|司令部|法院|论坛)$")
 _AGREEMENT_ZH = re.compile("(?:协议|协定|条约|公约|宣言|声明|法案|议定书|备忘录|伙伴关系|框架|法|规定|条例|"
                            "计划|倡议|战略|机制)$")

@@ -48,6 +48,13 @@ def common_words() -> frozenset[str]:
     return frozenset(data_text("words.txt").split())
 
 
+@functools.cache
+def common_forms() -> frozenset[str]:
+    """Forms that name something only in a longer name (data/common_forms.txt: 现代 "modern", not
+    Hyundai; 本周 "this week"): no name alone, whether the lexicon or an archive gloss gives it."""
+    return frozenset(line.split("#")[0].strip() for line in data_text("common_forms.txt").splitlines()) - {""}
+
+
 class Words:
     """The known Chinese names (folded), each with the entities it names."""
 
