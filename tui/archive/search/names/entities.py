@@ -48,7 +48,7 @@ class Entity(msgspec.Struct, gc=False):
 def _split_inner(inner: str) -> tuple[list[str], list[str]]:
     latin: list[str] = []
     zh: list[str] = []
-    if "/" in inner or "Getty" in inner:  # a photo credit
+    if "/" in inner or R.CREDIT.search(inner):  # a photo credit
         return [], []
     for part in re.split(r"[，,、;；/]|\s+or\s+", inner):
         part = R.ALSO.sub("", part.strip(" \u3000\"“”'"))
@@ -259,7 +259,7 @@ def _merge(gs: list[Gloss], archive_kinds: set[str] | None = None, lex: Sequence
 
 
 def _without_given(g: Gloss, given: frozenset[str]) -> Gloss:
-    if g.kind != "person" or not any(fold(z) in given for z in g.zh):
+    if not g.latin or " " not in g.latin[0] or not any(fold(z) in given for z in g.zh):
         return g
     return Gloss([z for z in g.zh if fold(z) not in given], g.latin, g.kind, g.short)
 

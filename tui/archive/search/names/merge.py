@@ -54,12 +54,20 @@ def attach(items: list[Gloss], lex: list[Gloss]) -> dict[int, int]:
             entry_of[k] = j if entry_of.get(k, j) == j else -2  # -2: two entries share it
     out: dict[int, int] = {}
     for i, g in enumerate(items):
-        # a short acronym beside a Chinese name is not evidence: AFP is 法新社 and 澳洲联邦警察局
-        latin = [a for a in g.latin if not (g.zh and len(a) <= 4 and R.ACRONYM.fullmatch(a))]
+        # a short acronym beside a Chinese name sharing nothing with the entry's is no evidence:
+        # AFP is 法新社 and 澳洲联邦警察局; FBI is 联邦调查局 and 美國聯邦調查局
+        latin = [a for a in g.latin if not (g.zh and len(a) <= 4 and R.ACRONYM.fullmatch(a))
+                 or _akin(g.zh, lex[j].zh if (j := entry_of.get(R.alias_key(a), -3)) >= 0 else [])]
         found = {entry_of.get(R.alias_key(a.lstrip("?")), -3) for a in g.zh + latin} - {-3, -2}
         if found:
             out[i] = found.pop() if len(found) == 1 else -1
     return out
+
+
+def _akin(names: list[str], others: list[str]) -> bool:
+    """Whether two lists of Chinese names share two characters in a row (folded)."""
+    pairs = {k[i:i + 2] for k in map(fold, others) for i in range(len(k) - 1)}
+    return any(k[i:i + 2] in pairs for k in (fold(z.lstrip("?")) for z in names) for i in range(len(k) - 1))
 
 
 def trusted(zh: Counter[str], latin: Counter[str], shorts: list[str], lex: Sequence[Gloss],

@@ -22,6 +22,8 @@ HAN_RUN = re.compile(rf"(?=.*[{HAN}])[{HAN}{DOTS}0-9]+")
 LATIN_NAME = re.compile(r"(?=.*[A-Za-z])[A-Z0-9][A-Za-z0-9.&'’+\-]*(?: [A-Za-z0-9.&'’+\-]+){0,7}")
 ACRONYM = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
 BARE_ACRONYM = re.compile(r"(?<![A-Za-z0-9.\-/])[A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]{1,3})?(?![A-Za-z0-9/])")
+CREDIT = re.compile(r"(?i)\b(?:Getty|Adobe ?Stock|Shutterstock|iStock|Pixabay|Unsplash|Pexels|Dreamstime|"
+                    r"Wikimedia|Public Domain)\b")  # a picture's source, never a gloss
 CITED_YEAR = re.compile(r"^(?:1[89]|20)\d\d[a-z]?$")
 ALSO = re.compile(r"^(?:又称|简称|或称|下称|亦称|全称|英文|英语|即)[：:]?\s*")
 

@@ -34,7 +34,7 @@ def label(index: TextIndex, aliases: list[str], words: Words, e: int, name: str,
     if len(han) < 2:  # (`name` may have left the aliases: a fragment, a person's lone surname)
         return han[0] if han else name if name in aliases else aliases[0]
     counts = {a: len(matches_outside(index, fold(a), words.blockers(fold(a), e), words.is_word)) for a in han}
-    return max(han, key=lambda a: (counts[a], not a.startswith("《"), a == name, len(a)))
+    return max(han, key=lambda a: (not a.startswith("《"), counts[a], a == name, len(a)))
 
 
 def spelled(index: TextIndex, aliases: list[str]) -> list[str]:
@@ -94,7 +94,7 @@ def one_word_of(alias: str, aliases: list[str]) -> bool:
 
 def another_of(alias: str, aliases: list[str]) -> bool:
     """Whether a person's Latin `alias` names a relative of the person its first Latin name names:
-    the same surname after another given name (Hunter Biden beside Joe Biden; not Michael Pompeo
+    the same surname after another given name (Hunter, James Biden beside Joe Biden; not Michael Pompeo
     beside Mike Pompeo, nor Donald John Trump beside Donald Trump, nor Sun Yat-sen beside Dr Sun
     Yat-sen)."""
     first = next((a for a in aliases if a.isascii() and " " in a), None)
@@ -103,7 +103,7 @@ def another_of(alias: str, aliases: list[str]) -> bool:
     mine, theirs = alias.split(), first.split()
     if mine == theirs[-len(mine):] or theirs == mine[-len(theirs):]:  # Dr Sun Yat-sen, Sun Yat-sen
         return False
-    return mine[-1] == theirs[-1] and mine[0][0].lower() != theirs[0][0].lower()
+    return mine[-1] == theirs[-1] and mine[0][:2].lower() != theirs[0][:2].lower()  # Joe, James
 
 
 def given_name(aliases: list[str]) -> bool:
