@@ -29,8 +29,9 @@ def label(index: TextIndex, aliases: list[str], words: Words, e: int, name: str,
     """The name this archive writes most for entity `e`: its Chinese alias in most articles (美国,
     not the lexicon's 米国; 台湾, not 台湾省), else `name` when it is an alias, else the first."""
     han = [a for a in aliases if not a.isascii()]
-    if kind == "person":  # a person by the full name: 岸田文雄, not 岸田
-        han = [a for a in han if not any(fold(a) != fold(b) and fold(a) in fold(b) for b in han)]
+    if kind == "person":  # a person by the full name: 岸田文雄, not 岸田 (nor 《马克思》 for 马克思)
+        bare = {a: fold(a).strip("《》") for a in han}
+        han = [a for a in han if not any(bare[a] != bare[b] and bare[a] in bare[b] for b in han)]
     if len(han) < 2:  # (`name` may have left the aliases: a fragment, a person's lone surname)
         return han[0] if han else name if name in aliases else aliases[0]
     counts = {a: len(matches_outside(index, fold(a), words.blockers(fold(a), e), words.is_word)) for a in han}
@@ -82,8 +83,15 @@ def _pinyin_syllables(word: str) -> bool:
 def person_aliases(aliases: list[str]) -> list[str]:
     """A person's aliases without a Latin surname or given name that cannot stand alone, nor the
     names of a relative (`another_of`)."""
-    return [a for a in aliases if not another_of(a, aliases)
+    return [a for a in aliases if not another_of(a, aliases) and not given_of(a, aliases)
             and not (one_word_of(a, aliases) and not stands_alone(a, aliases))]
+
+
+def given_of(alias: str, aliases: list[str]) -> bool:
+    """Whether a Latin `alias` is only ever the given name of a longer Latin alias (David of David
+    Alton), never its surname."""
+    words = [a.split() for a in aliases if a.isascii() and " " in a]
+    return alias.isascii() and any(w[0] == alias for w in words) and not any(w[-1] == alias for w in words)
 
 
 def one_word_of(alias: str, aliases: list[str]) -> bool:
