@@ -68,10 +68,7 @@ def names_in(gloss: str) -> tuple[list[str], list[str], list[str]]:
     keys: list[str] = []
     extra: list[str] = []
     surnames: list[str] = []
-    items = gloss.split("/")
-    if given_name(gloss):  # `David (name)/Jacques-Louis David (1748-1825), …`: the name first
-        items = [i for i in items if "(name)" in i]
-    for item in items:
+    for item in gloss.split("/"):
         item = item.strip()
         if not item or _SKIP_ITEM.match(item):
             continue
@@ -129,10 +126,10 @@ _DESCRIBED = re.compile(r"^(?:in|a|an|the|used|i\.e\.|e\.g\.|esp\.|cf\.)\b|\bnam
 
 
 def given_name(gloss: str) -> bool:
-    """Whether an entry is first of all a given name or a surname (`John (name)/Johan (name)`,
-    `David (name)/Jacques-Louis David …`): alone it stands for no one."""
-    first = next((i.strip() for i in gloss.split("/") if i.strip()), "")
-    return "(name)" in first and " " not in first.split("(")[0].strip()
+    """Whether an entry is only a given name or a surname (`John (name)/Johan (name)`; not `Biden
+    (name)/Joe Biden (1942-), …`): alone it stands for no one."""
+    items = [i.strip() for i in gloss.split("/") if i.strip() and not _SKIP_ITEM.match(i.strip())]
+    return bool(items) and all("(name)" in i and " " not in i.split("(")[0].strip() for i in items)
 
 
 def _leading_name(text: str) -> str:

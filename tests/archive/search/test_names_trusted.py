@@ -30,8 +30,7 @@ ARTICLES = [
     _made("era", "时代", "这是一个新的时代，大家都在变。"),
     _made("law", "法律", "北京通过反分裂国家法（Anti-Secession Law）。"),
     _made("god", "宗教", "上帝与佛祖都被提到。"),
-    _made("alton", "英国", "英国议员大卫（David Alton）周一发言。"),
-    _made("david-word", "人物", "大卫说他会来。"),
+    _made("alton", "英国", "英国议员约翰（John Alton）周一发言。"),
 ]
 
 
@@ -85,5 +84,5 @@ def test_god_and_buddha_are_two_entries() -> None:
 
 
 def test_a_given_name_glossed_with_a_full_name_is_not_that_person(index: SearchIndex) -> None:
-    assert named(index, "大卫") == []
-    assert "alton" in found(index, "david alton") and "david-word" not in found(index, "david alton")
+    assert named(index, "约翰") == []
+    assert "alton" in found(index, "john alton") and "john-1" not in found(index, "john alton")

@@ -226,7 +226,7 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     boilerplate = Boilerplate.of(index)  # a name only an advertisement repeats names nothing here
     for e, ((name, kind, aliases, _), found) in enumerate(zip(merged, full, strict=True)):
         found -= boilerplate.only_inside(index, [encode(fold(a)) for a in aliases], found)
-        if not found or not aliases or (kind == "person" and T.given_name(aliases)):
+        if not found or not aliases or (kind == "person" and T.given_name(aliases, given)):
             continue
         aliases = list(dict.fromkeys(aliases))
         if kind != "person":  # 天安门 is also the English articles' Tiananmen

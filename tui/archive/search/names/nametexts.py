@@ -4,6 +4,7 @@ the archive writes most for it, the pinyin spelling its English articles use (na
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection
 
 from ..index.textindex import TextIndex
 from ..text.fold import fold
@@ -114,8 +115,12 @@ def another_of(alias: str, aliases: list[str]) -> bool:
     return mine[-1] == theirs[-1] and mine[0][:2].lower() != theirs[0][:2].lower()  # Joe, James
 
 
-def given_name(aliases: list[str]) -> bool:
+def given_name(aliases: list[str], given: Collection[str] = ()) -> bool:
     """Whether a person's aliases are only a given name or a surname (麦克 Mike, 约翰 John): no
-    Latin name of two words or more, no Chinese name of three characters or more, none dotted."""
-    return all(" " not in a for a in aliases if a.isascii()) and all(
-        len(a) <= 2 for a in aliases if not a.isascii())
+    Latin name of two words or more, no Chinese name of three characters or more, none dotted; or
+    Chinese names all of them given names of the lexicon (`given`, folded: 罗伯特, 唐纳德 beside
+    an archive's Alan Donald)."""
+    han = [fold(a) for a in aliases if not a.isascii()]
+    if han and all(a in given for a in han):
+        return True
+    return all(" " not in a for a in aliases if a.isascii()) and all(len(a) <= 2 for a in han)
