@@ -250,8 +250,9 @@ def _merge(gs: list[Gloss], archive_kinds: set[str] | None = None, lex: Sequence
     if lex:
         zh, latin, shorts = trusted(zh, latin, shorts, lex, archive)
     kinds = archive_kinds or {g.kind for g in gs}
-    if kinds == {"other"}:  # the archive glossed it without telling what it is: 中国（China）
-        kinds = {g.kind for g in lex} or kinds
+    told = {g.kind for g in lex} - {"other"}
+    if told and (kinds == {"other"} or "person" not in told):  # 中国（China）; the United Nations
+        kinds = told  # glossed once with a person's dots, Taipei once as the TAIPEI Act
     kind = next(k for k in KINDS if k in kinds)
     order = sorted(zh, key=lambda z: (z.startswith("?"), -zh[z], -len(z)))
     zh_names = R.drop_guessed_prefixes(order, shorts, person=kind == "person")

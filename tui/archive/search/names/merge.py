@@ -132,6 +132,8 @@ def _names(key: str, one_word: bool, common: frozenset[str], lexicon_forms: froz
         return True
     if key in common or R.org_short(key) in common or _PRONOUN.search(key):
         return False
+    if key[-1] in "上里内" and key[:-1] in common:  # 网站上 "on the website"
+        return False
     return not (one_word and _all_words(key, common))
 
 
