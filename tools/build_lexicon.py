@@ -56,6 +56,7 @@ _PLACE = re.compile(r"\b(?:city|county|province|capital|district|island|islands|
 _ORG = re.compile(r"\b(?:Organization|Organisation|Union|Party|Company|Corporation|Bank|University|"
                   r"Association|Council|Committee|Commission|Agency|Ministry|Department|Bureau|Institute|"
                   r"Group|News|Army|Navy|Court|Parliament|Congress|Fund|Foundation|Federation|Nations|"
+                  r"Television|Radio|Broadcasting|Conference|Assembly|"
                   r"brand|company|corporation|newspaper|agency|movement)\b")
 _AGREEMENT = re.compile(r"\b(?:Treaty|Agreement|Accord|Pact|Convention|Declaration|Protocol|Act)\b")
 
@@ -158,7 +159,9 @@ def kind_of(gloss: str, names: list[str]) -> str:
         return "other"
     if _PERSON.search(gloss):
         return "person"
-    if _PLACE.search(gloss) or any(n in places() for n in names):
+    first_item = gloss.split("/")[0]  # `Los Angeles, California`: a place in a country or state
+    if _PLACE.search(gloss) or any(n in places() for n in names) or any(
+            p.strip() in places() for p in first_item.split(",")[1:]):
         return "place"
     return "other"
 
