@@ -25,7 +25,17 @@ from ..index.articleids import ArticleIds
 from ..index.textindex import TextIndex
 from ..text.fold import encode, fold
 from . import namerules as R
-from .merge import Gloss, Union, attach, first_or_last_name, named, trusted, without_credits
+from .merge import (
+    Gloss,
+    Union,
+    attach,
+    first_or_last_name,
+    given_only,
+    named,
+    trusted,
+    without_credits,
+    without_given,
+)
 from .words import Words
 
 if TYPE_CHECKING:
@@ -151,7 +161,7 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     forms = _lexicon_forms(lexicon)
     # 大卫（David Alton）: a given name alone is no name of the person the English gives in full
     given = {fold(z): {a.lower() for a in e.latin} for e in lexicon if first_or_last_name(e) for z in e.zh}
-    items = [_without_given(g, given) for g in without_credits([g for gl in article_glosses
+    items = [without_given(g, given) for g in without_credits([g for gl in article_glosses
                                                                 for g in named(gl, forms)])]
     known = {fold(a) for g in items for a in g.latin}
     items += [Gloss([], [a], "other") for a, n in sorted(bare.items()) if n >= 2 and fold(a) not in known]
@@ -204,7 +214,7 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     # `Lam` alone is also Matthew Lam and Pok Fu Lam, `Hunter Biden` is not Joe Biden
     known = {z for _, _, a, _ in merged for z in a if not z.isascii()}
     merged = [(n, k, [z for z in (T.person_aliases(a) if k == "person" else a) if not R.fragment(z, known)
-                      and not (k == "person" and _given_only(z, a, given))],
+                      and not (k == "person" and given_only(z, a, given))],
                [x for x in sh if T.stands_alone(x, a + sh)]) for n, k, a, sh in merged]
     entity_of = {R.alias_key(a): e for e, m in enumerate(merged) for a in m[2]}
     words = Words(((a, e) for e, (_, _, aliases, shorts) in enumerate(merged) for a in aliases + shorts),
@@ -258,20 +268,6 @@ def _merge(gs: list[Gloss], archive_kinds: set[str] | None = None, lex: Sequence
     zh_names = R.drop_guessed_prefixes(order, shorts, person=kind == "person")
     name = zh_names[0] if zh_names else max(latin, key=lambda a: (latin[a], len(a)))
     return name, kind, zh_names + sorted(latin, key=lambda a: (-latin[a], -len(a))), shorts
-
-
-def _without_given(g: Gloss, given: dict[str, set[str]]) -> Gloss:
-    if not any(_given_only(z, g.latin, given) for z in g.zh):
-        return g
-    return Gloss([z for z in g.zh if not _given_only(z, g.latin, given)], g.latin, g.kind, g.short)
-
-
-def _given_only(zh: str, latin: list[str], given: dict[str, set[str]]) -> bool:
-    """Whether `zh` is a given name (a lexicon entry naming no one alone) that `latin`'s full names
-    have as their first word only: 大卫 of David Alton, not 拜登 of Joe Biden."""
-    names = given.get(fold(zh), set())
-    words = [a.lower().split() for a in latin if " " in a]
-    return bool(names) and any(w[0] in names for w in words) and not any(w[-1] in names for w in words)
 
 
 def _loose(alias: str, g: Gloss) -> bool:

@@ -201,6 +201,21 @@ def _unrelated(names: list[str]) -> int:
     return len({uf.find(i) for i in range(len(distinct))})
 
 
+def without_given(g: Gloss, given: dict[str, set[str]]) -> Gloss:
+    """`g` without the Chinese names that are only a given name of its English full name."""
+    if not any(given_only(z, g.latin, given) for z in g.zh):
+        return g
+    return Gloss([z for z in g.zh if not given_only(z, g.latin, given)], g.latin, g.kind, g.short)
+
+
+def given_only(zh: str, latin: list[str], given: dict[str, set[str]]) -> bool:
+    """Whether `zh` is a given name (a lexicon entry naming no one alone) that `latin`'s full names
+    have as their first word only: 大卫 of David Alton, not 拜登 of Joe Biden."""
+    names = given.get(fold(zh), set())
+    words = [a.lower().split() for a in latin if " " in a]
+    return bool(names) and any(w[0] in names for w in words) and not any(w[-1] in names for w in words)
+
+
 def first_or_last_name(g: Gloss | Entry) -> bool:
     """Whether a lexicon entry is a person known by one word only (Anthony, Lloyd, Austin): a given
     name or a surname, which alone stands for no one."""
