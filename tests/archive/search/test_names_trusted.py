@@ -31,6 +31,8 @@ ARTICLES = [
     _made("law", "法律", "北京通过反分裂国家法（Anti-Secession Law）。"),
     _made("god", "宗教", "上帝与佛祖都被提到。"),
     _made("alton", "英国", "英国议员约翰（John Alton）周一发言。"),
+    _made("gdp-1", "经济", "一季度国内生产总值（GDP）增长三成。"),
+    _made("gdp-2", "经济", "全年国内生产总值（GDP）放缓，GDP 数据公布。"),
 ]
 
 
@@ -58,7 +60,7 @@ def test_countries_are_places(index: SearchIndex) -> None:
 
 
 def test_common_words_and_peoples_are_no_names(index: SearchIndex) -> None:
-    for word in ("高达", "互联网", "中国人", "本周"):
+    for word in ("高达", "互联网", "中国人", "本周", "一季度国内生产总值", "GDP"):
         assert named(index, word) == []
 
 

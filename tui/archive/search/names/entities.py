@@ -215,7 +215,8 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     known = {z for _, _, a, _ in merged for z in a if not z.isascii()}
     merged = [(n, k, [z for z in (T.person_aliases(a) if k == "person" else a) if not R.fragment(z, known)
                       and not (k == "person" and given_only(z, a, given))],
-               [x for x in sh if T.stands_alone(x, a + sh)]) for n, k, a, sh in merged]
+               [x for x in sh if T.stands_alone(x, a + sh) and (k == "person" or not x.isascii())])
+              for n, k, a, sh in merged]  # (Nations is no short name of the United Nations)
     entity_of = {R.alias_key(a): e for e, m in enumerate(merged) for a in m[2]}
     words = Words(((a, e) for e, (_, _, aliases, shorts) in enumerate(merged) for a in aliases + shorts),
                   [m[1] for m in merged])

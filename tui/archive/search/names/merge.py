@@ -3,6 +3,7 @@ which the archive's glosses join the lexicon's entries (names.build uses them)."
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -134,10 +135,17 @@ def _names(key: str, one_word: bool, common: frozenset[str], lexicon_forms: froz
         return False
     if key[-1] in "上里内" and key[:-1] in common:  # 网站上 "on the website"
         return False
+    if any(key.endswith(f) for f in _long_common()):  # 一季度国内生产总值 "first-quarter GDP"
+        return False
     return not (one_word and _all_words(key, common))
 
 
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:ese|ish|ian|ean|can|ch)s?")  # Chinese, Taiwanese, Americans
+@functools.cache
+def _long_common() -> tuple[str, ...]:
+    return tuple(f for f in common_forms() if len(f) >= 4)
+
+
 _PRONOUN = re.compile("[他她你我们們]")  # 你们 is no name, 如果他 no organisation
 
 

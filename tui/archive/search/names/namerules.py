@@ -48,7 +48,8 @@ GENERIC = _words("""我们 他们 她们 公司 组织 新闻 时代 政策 决�
     视频 截图 主义 运动 運動 图片 来源 摄影 学生 學生 行动 行動
     美方 中方 港方 台方 日方 英方 外方 官方 双方""")
 STOP_ACRONYMS = _words("""THE NO US OK AND OF TO IN IS IT ON BY WE MY BE AT OR AN SO DO IF UP AM PM
-    TV HE ME YES NOT BUT ALL FOR YOU ARE WAS HAS NEW ONE GMT UTC CST EST AD BC ID CO APP""")
+    TV HE ME YES NOT BUT ALL FOR YOU ARE WAS HAS NEW ONE GMT UTC CST EST AD BC ID CO APP
+    GDP GNP CPI PMI CEO""")  # (the last: common nouns, not names)
 COUNTRIES = ("中华人民共和国", "澳大利亚", "菲律宾", "新加坡", "日本", "美国", "中国", "英国", "韩国",
              "朝鲜", "台湾", "香港", "法国", "德国", "俄罗斯", "印度", "澳洲", "欧盟", "加拿大", "越南")
 _COUNTRY_WORDS = re.compile(r"\b(?:U\.?S\.?A?|American?|Japan(?:ese)?|China|Chinese|British|UK|Australian?|"
