@@ -118,7 +118,8 @@ def named(glosses: list[Gloss], lexicon_forms: frozenset[str]) -> list[Gloss]:
             out.append(g)
         elif zh:
             out.append(Gloss(zh, g.latin, g.kind, g.short))
-        elif g.latin and R.ACRONYM.fullmatch(g.latin[0]) and len(g.latin[0]) >= 3:
+        elif (g.latin and R.ACRONYM.fullmatch(g.latin[0]) and len(g.latin[0]) >= 3
+              and g.latin[0] not in R.STOP_ACRONYMS):
             out.append(Gloss([], g.latin, g.kind))
     return out
 
