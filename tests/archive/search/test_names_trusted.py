@@ -31,6 +31,8 @@ ARTICLES = [
     _made("law", "法律", "北京通过反分裂国家法（Anti-Secession Law）。"),
     _made("god", "宗教", "上帝与佛祖都被提到。"),
     _made("alton", "英国", "英国议员约翰（John Alton）周一发言。"),
+    _made("biden-1", "大选", "乔·拜登（Joe Biden）周一讲话。"),
+    _made("biden-2", "大选", "挑战者乔·拜登（Joe Biden）周二讲话，乔·拜登（Joe Biden）说。"),
     _made("gdp-1", "经济", "一季度国内生产总值（GDP）增长三成。"),
     _made("gdp-2", "经济", "全年国内生产总值（GDP）放缓，GDP 数据公布。"),
 ]
@@ -88,3 +90,8 @@ def test_god_and_buddha_are_two_entries() -> None:
 def test_a_given_name_glossed_with_a_full_name_is_not_that_person(index: SearchIndex) -> None:
     assert named(index, "约翰") == []
     assert "alton" in found(index, "john alton") and "john-1" not in found(index, "john alton")
+
+
+def test_words_of_the_sentence_before_a_name_are_no_alias(index: SearchIndex) -> None:
+    biden = named(index, "乔·拜登")
+    assert len(biden) == 1 and not any(a.endswith("者乔·拜登") for a in biden[0].aliases)
