@@ -109,8 +109,8 @@ def named(glosses: list[Gloss], lexicon_forms: frozenset[str]) -> list[Gloss]:
     common = common_words()
     out: list[Gloss] = []
     for g in glosses:
-        if g.latin and all(DEMONYM.fullmatch(a) for a in g.latin):  # 中国人 (Chinese): a people
-            continue
+        if g.latin and all(DEMONYM.fullmatch(a) or a in R.STOP_ACRONYMS for a in g.latin):
+            continue  # 中国人 (Chinese): a people; 第二季国内生产毛额 (GDP): a common noun
         one_word = len(g.latin) == 1 and " " not in g.latin[0] and not R.ACRONYM.fullmatch(g.latin[0])
         zh = [z for z in g.zh if _names(fold(z.lstrip("?")), one_word, common, lexicon_forms)
               and not _titled(z, lexicon_forms)]
@@ -118,8 +118,7 @@ def named(glosses: list[Gloss], lexicon_forms: frozenset[str]) -> list[Gloss]:
             out.append(g)
         elif zh:
             out.append(Gloss(zh, g.latin, g.kind, g.short))
-        elif (g.latin and R.ACRONYM.fullmatch(g.latin[0]) and len(g.latin[0]) >= 3
-              and g.latin[0] not in R.STOP_ACRONYMS):
+        elif g.latin and R.ACRONYM.fullmatch(g.latin[0]) and len(g.latin[0]) >= 3:
             out.append(Gloss([], g.latin, g.kind))
     return out
 
