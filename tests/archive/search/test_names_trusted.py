@@ -32,6 +32,8 @@ ARTICLES = [
     _made("alton", "英国", "英国议员约翰（John Alton）周一发言。"),
     _made("biden-1", "大选", "乔·拜登（Joe Biden）周一讲话。"),
     _made("biden-2", "大选", "挑战者乔·拜登（Joe Biden）周二讲话，乔·拜登（Joe Biden）说。"),
+    _made("un-1", "联合国", "联合国周一开会。"),
+    _made("un-2", "安理会", "联合国安理会周二表决。"),
     _made("gdp-1", "经济", "一季度国内生产总值（GDP）增长三成。"),
     _made("gdp-2", "经济", "全年国内生产总值（GDP）放缓，GDP 数据公布。"),
 ]
@@ -86,3 +88,7 @@ def test_a_given_name_glossed_with_a_full_name_is_not_that_person(index: SearchI
 def test_words_of_the_sentence_before_a_name_are_no_alias(index: SearchIndex) -> None:
     biden = named(index, "乔·拜登")
     assert len(biden) == 1 and not any(a.endswith("者乔·拜登") for a in biden[0].aliases)
+
+
+def test_an_organisation_at_the_start_of_its_body_s_name_is_named(index: SearchIndex) -> None:
+    assert {"un-1", "un-2"} <= found(index, "联合国")

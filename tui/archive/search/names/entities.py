@@ -214,7 +214,9 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     # `Lam` alone is also Matthew Lam and Pok Fu Lam, `Hunter Biden` is not Joe Biden
     known = {z for _, _, a, _ in merged for z in a if not z.isascii()}
     names = {fold(z) for z in known} | forms
-    merged = [(n, k, [z for z in (T.person_aliases(a) if k == "person" else a) if not R.fragment(z, known)
+    given_latin = {a for latin in given.values() for a in latin}
+    merged = [(n, k, [z for z in (T.person_aliases(a, given_latin) if k == "person" else a)
+                      if not R.fragment(z, known)
                       and not (k == "person" and given_only(z, a, given)) and not R.prefixed(z, a, names)],
                [x for x in sh if T.stands_alone(x, a + sh) and (k == "person" or not x.isascii())])
               for n, k, a, sh in merged]  # (Nations is no short name of the United Nations)

@@ -81,18 +81,20 @@ def _pinyin_syllables(word: str) -> bool:
     return len(word) in ends
 
 
-def person_aliases(aliases: list[str]) -> list[str]:
+def person_aliases(aliases: list[str], given: Collection[str] = ()) -> list[str]:
     """A person's aliases without a Latin surname or given name that cannot stand alone, nor the
     names of a relative (`another_of`)."""
-    return [a for a in aliases if not another_of(a, aliases) and not given_of(a, aliases)
+    return [a for a in aliases if not another_of(a, aliases) and not given_of(a, aliases, given)
             and not (one_word_of(a, aliases) and not stands_alone(a, aliases))]
 
 
-def given_of(alias: str, aliases: list[str]) -> bool:
-    """Whether a Latin `alias` is only ever the given name of a longer Latin alias (David of David
-    Alton), never its surname."""
+def given_of(alias: str, aliases: list[str], given: Collection[str]) -> bool:
+    """Whether a Latin `alias`, a given name of the lexicon (`given`, lower case), is only ever the
+    given name of a longer Latin alias (David of David Alton), never its surname (Tedros, who is
+    named by his given name, is no lexicon given name)."""
     words = [a.split() for a in aliases if a.isascii() and " " in a]
-    return alias.isascii() and any(w[0] == alias for w in words) and not any(w[-1] == alias for w in words)
+    return (alias.isascii() and alias.lower() in given and any(w[0] == alias for w in words)
+            and not any(w[-1] == alias for w in words))
 
 
 def one_word_of(alias: str, aliases: list[str]) -> bool:
