@@ -217,9 +217,9 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     given_latin = {a for latin in given.values() for a in latin}
     merged = [(n, k, [z for z in (T.person_aliases(a, given_latin) if k == "person" else a)
                       if not R.fragment(z, known)
-                      and not (k == "person" and given_only(z, a, given)) and not R.prefixed(z, a, names)],
+                      and not (k == "person" and given_only(z, a, given)) and not R.prefixed(z, held, names)],
                [x for x in sh if T.stands_alone(x, a + sh) and (k == "person" or not x.isascii())])
-              for n, k, a, sh in merged]  # (Nations is no short name of the United Nations)
+              for n, k, a, sh, held in ((*m, set(m[2])) for m in merged)]  # (Nations: not the UN's)
     entity_of = {R.alias_key(a): e for e, m in enumerate(merged) for a in m[2]}
     words = Words(((a, e) for e, (_, _, aliases, shorts) in enumerate(merged) for a in aliases + shorts),
                   [m[1] for m in merged])

@@ -208,16 +208,16 @@ def fragment(name: str, known: set[str]) -> bool:
     return False
 
 
-def prefixed(name: str, aliases: list[str], names: Collection[str]) -> bool:
+def prefixed(name: str, aliases: Collection[str], names: Collection[str]) -> bool:
     """Whether a Chinese alias is one or two characters of its sentence before another alias of
     the same entity (战者乔·拜登, 党彭斯, 接受福克斯新闻台): not a given name before a dot (乔·拜登,
     乔拜登 beside 乔·拜登), a known name (`names`: 香港国安法, 中华民国) or a place (港区国安法)."""
-    for other in aliases:
-        if other == name or other.isascii() or len(other) < 2 or not name.endswith(other):
+    for cut in (1, 2):
+        head, other = name[:cut], name[cut:]
+        if len(other) < 2 or other not in aliases or other.isascii():
             continue
-        head = name[:-len(other)]
-        if (not 1 <= len(head) <= 2 or head[-1] in DOTS or fold(head) in names
-                or _PLACE_PREFIX.match(name) or any(head + d + other in aliases for d in DOTS)):
+        if (head[-1] in DOTS or fold(head) in names or _PLACE_PREFIX.match(name)
+                or any(head + d + other in aliases for d in DOTS)):
             continue
         return True
     return False
