@@ -9,7 +9,9 @@ something other than a name: frequency >= 1000 with a tag that is not a name's (
 nt, nz), or frequency >= 5000 unless tagged a person's, place's or organisation's name (和平 is
 tagged nz). Names that happen to be words too but are rare as words (波音 Boeing, 特斯拉 Tesla,
 京都 Kyoto, 奔驰 Mercedes-Benz) or are mostly places (东北) stay names. Forms are folded to Simplified as
-the lexicon's are (fold.txt). Attribution and licence: tui/archive/search/data/LEXICON.md.
+the lexicon's are (fold.txt). Plus tools/common_forms_extra.txt, forms the rule cannot decide
+(高达 "as high as", which jieba tags a name; 本周 "this week"; 中国人 "Chinese people").
+Attribution and licence: tui/archive/search/data/LEXICON.md.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from tui.archive.search.text.fold import fold  # noqa: E402
 from tui.archive.search.text.scripts import data_text  # noqa: E402
 
 OUT = ROOT / "tui" / "archive" / "search" / "data" / "common_forms.txt"
+EXTRA = Path(__file__).resolve().parent / "common_forms_extra.txt"
 NAME_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz"}
 OFTEN, ALWAYS = 1000, 5000
 PLACE_OR_PERSON = {"nr", "nrt", "nrfg", "ns", "nt"}
@@ -59,6 +62,8 @@ def main() -> None:
             often = freq >= ALWAYS and tag not in PLACE_OR_PERSON
             if key in common and (often or (freq >= OFTEN and tag not in NAME_TAGS)):
                 out.add(key)
+    out.update(fold(line.strip()) for line in EXTRA.read_text("utf-8").splitlines()
+               if line.strip() and not line.startswith("#"))
     OUT.write_text("".join(f"{k}\n" for k in sorted(out)), "utf-8")
     print(f"{len(out)} forms -> {OUT}")
 

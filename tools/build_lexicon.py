@@ -17,6 +17,7 @@ Simplified forms both written out. Attribution and licence: tui/archive/search/d
 
 from __future__ import annotations
 
+import functools
 import gzip
 import re
 import sys
@@ -54,7 +55,8 @@ _PLACE = re.compile(r"\b(?:city|county|province|capital|district|island|islands|
                     r"autonomous|municipality|kingdom of|republic)\b", re.I)
 _ORG = re.compile(r"\b(?:Organization|Organisation|Union|Party|Company|Corporation|Bank|University|"
                   r"Association|Council|Committee|Commission|Agency|Ministry|Department|Bureau|Institute|"
-                  r"Group|News|Army|Navy|Court|Parliament|Congress|Fund|Foundation|Federation|"
+                  r"Group|News|Army|Navy|Court|Parliament|Congress|Fund|Foundation|Federation|Nations|"
+                  r"Television|Radio|Broadcasting|Conference|Assembly|"
                   r"brand|company|corporation|newspaper|agency|movement)\b")
 _AGREEMENT = re.compile(r"\b(?:Treaty|Agreement|Accord|Pact|Convention|Declaration|Protocol|Act)\b")
 
@@ -72,7 +74,7 @@ def names_in(gloss: str) -> tuple[list[str], list[str], list[str]]:
         if not item or _SKIP_ITEM.match(item):
             continue
         surname = bool(re.match(r"(?:\([^)]*\)\s*)*surname ", item))
-        item = _PREFIX.sub("", _REF.sub("", item)).strip()
+        item = _ABBR_TO.sub("", _PREFIX.sub("", _REF.sub("", item))).strip()
         parens = _PAREN.findall(item)
         plain = _PAREN.sub("", item).strip()
         listed = "(name)" in item
@@ -93,9 +95,12 @@ def names_in(gloss: str) -> tuple[list[str], list[str], list[str]]:
                 keys.append(name)
                 if surname and " " not in name:
                     surnames.append(name)
-        for p in parens:  # `World Health Organization (WHO)`, `NATO (North Atlantic Treaty Organization)`
+        for p in _PAREN.findall(item.split(", ")[0]):
+            # `World Health Organization (WHO)`, `NATO (North Atlantic Treaty Organization)`; not
+            # `Han Fuju (1890-1938), … Kuomintang (KMT) general` nor `Broadway (New York City)`
             acronym = _ACRONYM.fullmatch(p) and p not in _QUALIFIERS
-            if acronym or (len(p.split()) >= 2 and _leading_name(p) == p):
+            expands = len(p.split()) >= 2 and _leading_name(p) == p and _ACRONYM.fullmatch(plain)
+            if acronym or expands:
                 extra.append(p)
     # only names given outright: 唐山 is `Tangshan`, not `China (in Chinese communities abroad)`,
     # and 中华 (`China (alternate formal name)`) does not become a second China
@@ -108,7 +113,9 @@ _KINDS = ("person", "organisation", "agreement", "place", "other")
 _YEARS = re.compile(r"(?:c\.\s*)?\d{3,4}\s*-\s*(?:\d{2,4})?(?:\s*BC)?")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ese|ian|ish|ic)")  # `Japanese person`: not a name
+_ABBR_TO = re.compile(r",?\s*abbr\. to .*$")  # `Shanghai municipality, …, abbr. to 沪`
 _CATEGORY = re.compile(r"(?:city|county|district|province|prefecture|prefecture-level|county-level|"
+                       r"municipality|news agency|newspaper|magazine|brand|company|"
                        r"subprovincial|ethnic|river|mountain|island|lake|town|village|region|"
                        r"state|port|people)\b")  # `Wuhan city on Changjiang`, `Uighur ethnic group…`
 # a gloss that goes on listing names (`China, Japan and Korea`) gives none of them outright
@@ -117,6 +124,13 @@ _MINOR = re.compile(r"\b(?:locality|neighborhood|neighbourhood|hamlet)\b")
 _LISTING = re.compile(r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*(?:\s*,|\s+and\s|\s+or\s)")
 _AKA = re.compile(r"\baka ([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})")
 _DESCRIBED = re.compile(r"^(?:in|a|an|the|used|i\.e\.|e\.g\.|esp\.|cf\.)\b|\bname for\b|\bused\b")
+
+
+def given_name(gloss: str) -> bool:
+    """Whether an entry is only a given name or a surname (`John (name)/Johan (name)`; not `Biden
+    (name)/Joe Biden (1942-), …`): alone it stands for no one."""
+    items = [i.strip() for i in gloss.split("/") if i.strip() and not _SKIP_ITEM.match(i.strip())]
+    return bool(items) and all("(name)" in i and " " not in i.split("(")[0].strip() for i in items)
 
 
 def _leading_name(text: str) -> str:
@@ -141,11 +155,35 @@ def kind_of(gloss: str, names: list[str]) -> str:
         return "agreement"
     if _ORG.search(gloss.split("/")[0]):
         return "organisation"
+    if _EVENT.search(first):  # `Cultural Revolution (1966-1976)`: dated, but no person
+        return "other"
     if _PERSON.search(gloss):
         return "person"
-    if _PLACE.search(gloss):
+    first_item = gloss.split("/")[0]  # `Los Angeles, California`: a place in a country or state
+    if _PLACE.search(gloss) or any(n in places() for n in names) or any(
+            p.strip() in places() for p in first_item.split(",")[1:]):
         return "place"
     return "other"
+
+
+_EVENT = re.compile(r"\b(?:Revolution|War|Uprising|Incident|Movement|Massacre|Rebellion|Dynasty|Period|Era|"
+                    r"Expedition|Campaign|Crisis|Reform|Affair)\b")
+_CONTINENTS = ("Africa", "Asia", "Europe", "North America", "South America", "Latin America", "Oceania",
+               "Antarctica", "Eurasia", "Middle East")
+
+
+@functools.cache
+def places() -> frozenset[str]:
+    """English names of countries and their first-level subdivisions (ISO 3166-1 and 3166-2, from
+    the `pycountry` package's copy of Debian's iso-codes, LGPL-2.1), and the continents: a gloss
+    naming one outright (`Germany`, `California`) is a place though it does not say so."""
+    import pycountry
+
+    names: set[str] = set(_CONTINENTS)
+    for c in pycountry.countries:
+        names.update(getattr(c, a) for a in ("name", "common_name", "official_name") if hasattr(c, a))
+    names.update(s.name for s in pycountry.subdivisions if getattr(s, "parent_code", None) is None)
+    return frozenset(n for n in names if "," not in n)
 
 
 # kind, Chinese forms, English names, merge keys, bare surnames
@@ -171,6 +209,8 @@ def entries(lines: Iterable[str]) -> Iterator[Entry]:
         # places share a reading; a transliteration names one thing (川普 `Trump`)
         reading = re.sub(r"[^a-z]", "", pinyin.lower().replace("u:", "v"))
         keys = [k for k in keys if re.sub(r"[^a-z]", "", k.lower()) != reading]
+        if given_name(gloss):  # John (name) joins other given names, not Saint John nor Elton John
+            keys, surnames = [GIVEN + k for k in keys], [GIVEN + k for k in surnames]
         if names:
             yield kind_of(gloss, names), list(dict.fromkeys([simp, trad])), names, keys, surnames
 
@@ -196,8 +236,12 @@ def extra(lines: Iterable[str]) -> Iterator[Entry]:
             yield kind, zh.split("|"), latin.split("|"), latin.split("|"), []
 
 
+GIVEN = "="  # marks a given name's merge keys and surnames (`given_name`)
+
+
 def _key(name: str) -> str:
-    return "en:" + re.sub(r"[.\-]", "", name.lower())
+    kind = "given:" if name.startswith(GIVEN) else "en:"
+    return kind + re.sub(r"[.\-=]", "", name.lower())
 
 
 def merge(items: Iterable[Entry], fold: Any = None) -> list[tuple[str, list[str], list[str]]]:
@@ -222,8 +266,8 @@ def merge(items: Iterable[Entry], fold: Any = None) -> list[tuple[str, list[str]
         named = [n for n in latin if len(n.split()) >= 3 or (_ACRONYM.fullmatch(n) and len(n) >= 3)]
         keys = ["zh:" + fold(z) for z in zh] + [_key(n) for n in [*names, *named]]
         if kind == "person":
-            keys += [_key(n.split()[-1]) for n in names
-                     if 2 <= len(n.split()) <= 3 and n.istitle() and _key(n.split()[-1]) in bare]
+            keys += [k for n in names if 2 <= len(n.split()) <= 3 and n.istitle()
+                     for k in (_key(n.split()[-1]), _key(GIVEN + n.split()[-1])) if k in bare]
         for key in keys:
             if key in owner:
                 parent[find(i)] = find(owner[key])
@@ -233,11 +277,13 @@ def merge(items: Iterable[Entry], fold: Any = None) -> list[tuple[str, list[str]
     for i in range(len(rows)):
         groups[find(i)].append(i)
     out: list[tuple[str, list[str], list[str]]] = []
-    for members in groups.values():
-        kinds = Counter(rows[i][0] for i in members)
+    for members in groups.values():  # (`other`: the gloss did not say; Germany beside German)
+        kinds = Counter(rows[i][0] for i in members if rows[i][0] != "other") or Counter(["other"])
         kind = max(_KINDS, key=lambda k: (kinds[k], -_KINDS.index(k)))
         zh = list(dict.fromkeys(z for i in members for z in rows[i][1]))
         latin = list(dict.fromkeys(n for i in members for n in rows[i][2]))
+        if kind != "person" and any(n in places() for n in latin):  # Germany, German Federation
+            kind = "place"
         out.append((kind, zh, latin))
     return sorted(out, key=lambda e: e[1][0])
 

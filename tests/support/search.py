@@ -10,6 +10,7 @@ import pytest
 from support.paths import ROOT
 from tui.archive.model import Article, Block
 from tui.archive.search.engine import SearchIndex
+from tui.archive.search.names.entities import Entity
 from tui.archive.search.opening import build_index, load_archive
 from tui.archive.store.archive import Archive
 
@@ -29,3 +30,13 @@ def index_of(articles: Iterable[Article], data_dir: Path, *, with_seeds: bool = 
         seeds = load_archive([SEEDS]) if with_seeds else None
         found = [seeds.get(a.id) for a in seeds.articles] if seeds is not None else []
         return build_index(Archive(found + list(articles)))
+
+
+def named(index: SearchIndex, alias: str) -> list[Entity]:
+    """The entities of `index` having `alias` among their aliases."""
+    return [e for e in index.entities if alias in e.aliases]
+
+
+def found(index: SearchIndex, query: str) -> set[str]:
+    """The ids of the articles a search for `query` finds."""
+    return {h.id for h in index.search(query, limit=1000)}

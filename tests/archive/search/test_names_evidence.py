@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from support.search import index_of
+from support.search import found, index_of, named
 from support.search import made as _made
 
 from tui.archive.search.engine import SearchIndex
-from tui.archive.search.names.entities import Entity
 from tui.archive.search.names.lexicon import entries
 
 ARTICLES = [
@@ -44,14 +43,6 @@ ARTICLES = [
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
     yield index_of(ARTICLES, tmp_path_factory.mktemp("data"))
-
-
-def named(index: SearchIndex, alias: str) -> list[Entity]:
-    return [e for e in index.entities if alias in e.aliases]
-
-
-def found(index: SearchIndex, query: str) -> set[str]:
-    return {h.id for h in index.search(query, limit=1000)}
 
 
 def test_a_common_word_of_the_language_is_not_the_name_it_can_also_be(index: SearchIndex) -> None:

@@ -25,7 +25,17 @@ from ..index.articleids import ArticleIds
 from ..index.textindex import TextIndex
 from ..text.fold import encode, fold
 from . import namerules as R
-from .merge import Gloss, Union, attach, first_or_last_name, named, trusted
+from .merge import (
+    Gloss,
+    Union,
+    attach,
+    first_or_last_name,
+    given_only,
+    named,
+    trusted,
+    without_credits,
+    without_given,
+)
 from .words import Words
 
 if TYPE_CHECKING:
@@ -48,7 +58,7 @@ class Entity(msgspec.Struct, gc=False):
 def _split_inner(inner: str) -> tuple[list[str], list[str]]:
     latin: list[str] = []
     zh: list[str] = []
-    if "/" in inner or "Getty" in inner:  # a photo credit
+    if "/" in inner or R.CREDIT.search(inner):  # a photo credit
         return [], []
     for part in re.split(r"[，,、;；/]|\s+or\s+", inner):
         part = R.ALSO.sub("", part.strip(" \u3000\"“”'"))
@@ -149,7 +159,10 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
         from .lexicon import present
         lexicon = present(index)
     forms = _lexicon_forms(lexicon)
-    items = [g for gl in article_glosses for g in named(gl, forms)]
+    # 大卫（David Alton）: a given name alone is no name of the person the English gives in full
+    given = {fold(z): {a.lower() for a in e.latin} for e in lexicon if first_or_last_name(e) for z in e.zh}
+    items = [without_given(g, given) for g in without_credits([g for gl in article_glosses
+                                                                for g in named(gl, forms)])]
     known = {fold(a) for g in items for a in g.latin}
     items += [Gloss([], [a], "other") for a, n in sorted(bare.items()) if n >= 2 and fold(a) not in known]
     archived = len(items)
@@ -200,8 +213,13 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
               for members in groups.values()]
     # `Lam` alone is also Matthew Lam and Pok Fu Lam, `Hunter Biden` is not Joe Biden
     known = {z for _, _, a, _ in merged for z in a if not z.isascii()}
-    merged = [(n, k, [z for z in (T.person_aliases(a) if k == "person" else a) if not R.fragment(z, known)],
-               [x for x in sh if T.stands_alone(x, a + sh)]) for n, k, a, sh in merged]
+    names = {fold(z) for z in known} | forms
+    given_latin = {a for latin in given.values() for a in latin}
+    merged = [(n, k, [z for z in (T.person_aliases(a, given_latin) if k == "person" else a)
+                      if not R.fragment(z, known)
+                      and not (k == "person" and given_only(z, a, given)) and not R.prefixed(z, held, names)],
+               [x for x in sh if T.stands_alone(x, a + sh) and (k == "person" or not x.isascii())])
+              for n, k, a, sh, held in ((*m, set(m[2])) for m in merged)]  # (Nations: not the UN's)
     entity_of = {R.alias_key(a): e for e, m in enumerate(merged) for a in m[2]}
     words = Words(((a, e) for e, (_, _, aliases, shorts) in enumerate(merged) for a in aliases + shorts),
                   [m[1] for m in merged])
@@ -222,7 +240,7 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     boilerplate = Boilerplate.of(index)  # a name only an advertisement repeats names nothing here
     for e, ((name, kind, aliases, _), found) in enumerate(zip(merged, full, strict=True)):
         found -= boilerplate.only_inside(index, [encode(fold(a)) for a in aliases], found)
-        if not found or not aliases or (kind == "person" and T.given_name(aliases)):
+        if not found or not aliases or (kind == "person" and T.given_name(aliases, given)):
             continue
         aliases = list(dict.fromkeys(aliases))
         if kind != "person":  # 天安门 is also the English articles' Tiananmen
@@ -246,8 +264,9 @@ def _merge(gs: list[Gloss], archive_kinds: set[str] | None = None, lex: Sequence
     if lex:
         zh, latin, shorts = trusted(zh, latin, shorts, lex, archive)
     kinds = archive_kinds or {g.kind for g in gs}
-    if kinds == {"other"}:  # the archive glossed it without telling what it is: 中国（China）
-        kinds = {g.kind for g in lex} or kinds
+    told = {g.kind for g in lex} - {"other"}
+    if told and (kinds == {"other"} or "person" not in told):  # 中国（China）; the United Nations
+        kinds = told  # glossed once with a person's dots, Taipei once as the TAIPEI Act
     kind = next(k for k in KINDS if k in kinds)
     order = sorted(zh, key=lambda z: (z.startswith("?"), -zh[z], -len(z)))
     zh_names = R.drop_guessed_prefixes(order, shorts, person=kind == "person")

@@ -29,6 +29,7 @@ from ..index.needles import Needles
 from ..index.textindex import TextIndex, read_to_match
 from ..text.fold import fold
 from ..text.scripts import data_text
+from .words import common_forms
 
 
 class Entry(msgspec.Struct, frozen=True, gc=False):
@@ -54,8 +55,7 @@ def entries() -> tuple[Entry, ...]:
     """Every lexicon entry (read once per process, at index build time), as `usable` keeps them
     after data/lexicon_fixes.tsv corrected them."""
     fixes = parse(data_text("lexicon_fixes.tsv").splitlines())
-    common = frozenset(data_text("common_forms.txt").split())
-    return tuple(usable(corrected(parse(data_text("lexicon.tsv").splitlines()), fixes), common))
+    return tuple(usable(corrected(parse(data_text("lexicon.tsv").splitlines()), fixes), common_forms()))
 
 
 def corrected(lexicon: list[Entry], fixes: list[Entry]) -> list[Entry]:

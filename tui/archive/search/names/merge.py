@@ -3,6 +3,7 @@ which the archive's glosses join the lexicon's entries (names.build uses them)."
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -12,7 +13,7 @@ import msgspec
 
 from ..text.fold import TOKEN, fold
 from . import namerules as R
-from .words import common_words
+from .words import common_forms, common_words
 
 if TYPE_CHECKING:
     from .lexicon import Entry
@@ -54,10 +55,20 @@ def attach(items: list[Gloss], lex: list[Gloss]) -> dict[int, int]:
             entry_of[k] = j if entry_of.get(k, j) == j else -2  # -2: two entries share it
     out: dict[int, int] = {}
     for i, g in enumerate(items):
-        found = {entry_of.get(R.alias_key(a.lstrip("?")), -3) for a in g.zh + g.latin} - {-3, -2}
+        # a short acronym beside a Chinese name sharing nothing with the entry's is no evidence:
+        # AFP is 法新社 and 澳洲联邦警察局; FBI is 联邦调查局 and 美國聯邦調查局
+        latin = [a for a in g.latin if not (g.zh and len(a) <= 4 and R.ACRONYM.fullmatch(a))
+                 or _akin(g.zh, lex[j].zh if (j := entry_of.get(R.alias_key(a), -3)) >= 0 else [])]
+        found = {entry_of.get(R.alias_key(a.lstrip("?")), -3) for a in g.zh + latin} - {-3, -2}
         if found:
             out[i] = found.pop() if len(found) == 1 else -1
     return out
+
+
+def _akin(names: list[str], others: list[str]) -> bool:
+    """Whether two lists of Chinese names share two characters in a row (folded)."""
+    pairs = {k[i:i + 2] for k in map(fold, others) for i in range(len(k) - 1)}
+    return any(k[i:i + 2] in pairs for k in (fold(z.lstrip("?")) for z in names) for i in range(len(k) - 1))
 
 
 def trusted(zh: Counter[str], latin: Counter[str], shorts: list[str], lex: Sequence[Gloss],
@@ -74,6 +85,8 @@ def trusted(zh: Counter[str], latin: Counter[str], shorts: list[str], lex: Seque
 
     def han_ok(z: str) -> bool:
         key = fold(z.lstrip("?"))
+        if key in common_forms():  # 美的 "beautiful" glossed (Midea): Midea is 美的集团
+            return False
         return key in forms or any(f in key for f in forms) or glossed[z] >= 2
 
     def short_ok(s: str) -> bool:  # 岸田 of 岸田文雄, Kishida; not 子小唐纳 of a once-seen 子小唐纳德川普
@@ -96,6 +109,8 @@ def named(glosses: list[Gloss], lexicon_forms: frozenset[str]) -> list[Gloss]:
     common = common_words()
     out: list[Gloss] = []
     for g in glosses:
+        if g.latin and all(DEMONYM.fullmatch(a) or a in R.STOP_ACRONYMS for a in g.latin):
+            continue  # 中国人 (Chinese): a people; 第二季国内生产毛额 (GDP): a common noun
         one_word = len(g.latin) == 1 and " " not in g.latin[0] and not R.ACRONYM.fullmatch(g.latin[0])
         zh = [z for z in g.zh if _names(fold(z.lstrip("?")), one_word, common, lexicon_forms)
               and not _titled(z, lexicon_forms)]
@@ -112,11 +127,23 @@ def _names(key: str, one_word: bool, common: frozenset[str], lexicon_forms: froz
     """Whether a gloss's Chinese (folded) may be a name: the lexicon's are; not a common word or
     one before 公司 (自己公司 "one's own company"), nor common words end to end when glossed by
     one English word, nor anything holding a pronoun (然后他们)."""
+    if key in common_forms():
+        return False
     if key in lexicon_forms:
         return True
     if key in common or R.org_short(key) in common or _PRONOUN.search(key):
         return False
+    if key[-1] in "上里内" and key[:-1] in common:  # 网站上 "on the website"
+        return False
+    if any(key.endswith(f) for f in _long_common()):  # 一季度国内生产总值 "first-quarter GDP"
+        return False
     return not (one_word and _all_words(key, common))
+
+
+DEMONYM = re.compile(r"[A-Z][a-z]+(?:ese|ish|ian|ean|can|ch)s?")  # Chinese, Taiwanese, Americans
+@functools.cache
+def _long_common() -> tuple[str, ...]:
+    return tuple(f for f in common_forms() if len(f) >= 4)
 
 
 _PRONOUN = re.compile("[他她你我们們]")  # 你们 is no name, 如果他 no organisation
@@ -140,6 +167,61 @@ def _all_words(key: str, common: frozenset[str]) -> bool:
         if any(j in ends and key[j:i] in common for j in range(max(0, i - 4), i - 1)):
             ends.add(i)
     return len(key) in ends
+
+
+def without_credits(items: list[Gloss]) -> list[Gloss]:
+    """The glosses without an English name that glosses many unrelated Chinese names: a photo
+    credit or a source (`胡春华（AFP）`, `余杰（AFP）`, `城夜景（Pixabay）`) names none of them;
+    a gloss left without English names nothing (the bare acronym is still counted apart)."""
+    sides: dict[str, list[str]] = {}
+    for g in items:
+        for a in g.latin:
+            sides.setdefault(a, []).extend(fold(z.lstrip("?")) for z in g.zh[:1])
+    credits = {a for a, zh in sides.items() if len(zh) >= CREDIT and _unrelated(zh) >= CREDIT}
+    if not credits:
+        return items
+    out = []
+    for g in items:
+        latin = [a for a in g.latin if a not in credits]
+        if latin == g.latin:
+            out.append(g)
+        elif latin:
+            out.append(Gloss(g.zh, latin, g.kind, g.short))
+    return out
+
+
+CREDIT = 4  # unrelated Chinese names one English name glosses, from which it is a credit
+
+
+def _unrelated(names: list[str]) -> int:
+    """How many groups `names` fall into when names sharing two characters in a row are one
+    (川普, 唐纳德·川普: one; 胡春华, 余杰, 首富李嘉诚: three)."""
+    uf = Union()
+    owner: dict[str, int] = {}
+    distinct = list(dict.fromkeys(names))
+    for i, name in enumerate(distinct):
+        for k in range(len(name) - 1):
+            pair = name[k:k + 2]
+            if pair in owner:
+                uf.union(owner[pair], i)
+            else:
+                owner[pair] = i
+    return len({uf.find(i) for i in range(len(distinct))})
+
+
+def without_given(g: Gloss, given: dict[str, set[str]]) -> Gloss:
+    """`g` without the Chinese names that are only a given name of its English full name."""
+    if not any(given_only(z, g.latin, given) for z in g.zh):
+        return g
+    return Gloss([z for z in g.zh if not given_only(z, g.latin, given)], g.latin, g.kind, g.short)
+
+
+def given_only(zh: str, latin: list[str], given: dict[str, set[str]]) -> bool:
+    """Whether `zh` is a given name (a lexicon entry naming no one alone) that `latin`'s full names
+    have as their first word only: 大卫 of David Alton, not 拜登 of Joe Biden."""
+    names = given.get(fold(zh), set())
+    words = [a.lower().split() for a in latin if " " in a]
+    return bool(names) and any(w[0] in names for w in words) and not any(w[-1] in names for w in words)
 
 
 def first_or_last_name(g: Gloss | Entry) -> bool:

@@ -4,6 +4,7 @@ what kind of thing a name denotes."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from ..text.fold import fold
 from .words import common_words
@@ -22,6 +23,8 @@ HAN_RUN = re.compile(rf"(?=.*[{HAN}])[{HAN}{DOTS}0-9]+")
 LATIN_NAME = re.compile(r"(?=.*[A-Za-z])[A-Z0-9][A-Za-z0-9.&'’+\-]*(?: [A-Za-z0-9.&'’+\-]+){0,7}")
 ACRONYM = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
 BARE_ACRONYM = re.compile(r"(?<![A-Za-z0-9.\-/])[A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]{1,3})?(?![A-Za-z0-9/])")
+CREDIT = re.compile(r"(?i)\b(?:Getty|Adobe ?Stock|Shutterstock|iStock|Pixabay|Unsplash|Pexels|Dreamstime|"
+                    r"Wikimedia|Public Domain)\b")  # a picture's source, never a gloss
 CITED_YEAR = re.compile(r"^(?:1[89]|20)\d\d[a-z]?$")
 ALSO = re.compile(r"^(?:又称|简称|或称|下称|亦称|全称|英文|英语|即)[：:]?\s*")
 
@@ -46,7 +49,8 @@ GENERIC = _words("""我们 他们 她们 公司 组织 新闻 时代 政策 决�
     视频 截图 主义 运动 運動 图片 来源 摄影 学生 學生 行动 行動
     美方 中方 港方 台方 日方 英方 外方 官方 双方""")
 STOP_ACRONYMS = _words("""THE NO US OK AND OF TO IN IS IT ON BY WE MY BE AT OR AN SO DO IF UP AM PM
-    TV HE ME YES NOT BUT ALL FOR YOU ARE WAS HAS NEW ONE GMT UTC CST EST AD BC ID CO APP""")
+    TV HE ME YES NOT BUT ALL FOR YOU ARE WAS HAS NEW ONE GMT UTC CST EST AD BC ID CO APP
+    GDP GNP CPI PMI CEO""")  # (the last: common nouns, not names)
 COUNTRIES = ("中华人民共和国", "澳大利亚", "菲律宾", "新加坡", "日本", "美国", "中国", "英国", "韩国",
              "朝鲜", "台湾", "香港", "法国", "德国", "俄罗斯", "印度", "澳洲", "欧盟", "加拿大", "越南")
 _COUNTRY_WORDS = re.compile(r"\b(?:U\.?S\.?A?|American?|Japan(?:ese)?|China|Chinese|British|UK|Australian?|"
@@ -57,7 +61,7 @@ _ORG_EN = re.compile(r"\b(?:Center|Centre|Institute|University|College|Company|C
                      r"Group|Council|Agency|Association|Foundation|Bank|Party|Steel|Department|Ministry|"
                      r"Committee|Commission|News|Times|Post|Voice|Forum|Office|Fund|Organi[sz]ation|"
                      r"Army|Navy|Force|Command|Bureau|Court|Parliament|Congress|Senate)\b")
-_ORG_ZH = re.compile("(?:公司|集团|中心|研究所|研究院|大学|学院|协会|委员会|银行|组织|联盟|基金会|之音|"
+_ORG_ZH = re.compile("(?:公司|集团|中心|研究所|研究院|大学|学院|协会|委员会|银行|组织|联盟|基金会|之音|之声|"
                      "电台|电视台|通讯社|新闻社|社|报|局|部|署|院|党|军|政府|议会|智库|司令部|法院|论坛)$")
 _AGREEMENT_ZH = re.compile("(?:协议|协定|条约|公约|宣言|声明|法案|议定书|备忘录|伙伴关系|框架|法|规定|条例|"
                            "计划|倡议|战略|机制)$")
@@ -201,6 +205,21 @@ def fragment(name: str, known: set[str]) -> bool:
     for i in range(1, len(name) - 1):
         if name[i:] in known and (name[i - 1] in _FUNCTION_CHARS or _LEAD.fullmatch(name[:i])):
             return True
+    return False
+
+
+def prefixed(name: str, aliases: Collection[str], names: Collection[str]) -> bool:
+    """Whether a Chinese alias is one or two characters of its sentence before another alias of
+    the same entity (战者乔·拜登, 党彭斯, 接受福克斯新闻台): not a given name before a dot (乔·拜登,
+    乔拜登 beside 乔·拜登), a known name (`names`: 香港国安法, 中华民国) or a place (港区国安法)."""
+    for cut in (1, 2):
+        head, other = name[:cut], name[cut:]
+        if len(other) < 2 or other not in aliases or other.isascii():
+            continue
+        if (head[-1] in DOTS or fold(head) in names or _PLACE_PREFIX.match(name)
+                or any(head + d + other in aliases for d in DOTS)):
+            continue
+        return True
     return False
 
 

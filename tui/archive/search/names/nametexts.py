@@ -4,6 +4,7 @@ the archive writes most for it, the pinyin spelling its English articles use (na
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection
 
 from ..index.textindex import TextIndex
 from ..text.fold import fold
@@ -29,12 +30,13 @@ def label(index: TextIndex, aliases: list[str], words: Words, e: int, name: str,
     """The name this archive writes most for entity `e`: its Chinese alias in most articles (美国,
     not the lexicon's 米国; 台湾, not 台湾省), else `name` when it is an alias, else the first."""
     han = [a for a in aliases if not a.isascii()]
-    if kind == "person":  # a person by the full name: 岸田文雄, not 岸田
-        han = [a for a in han if not any(fold(a) != fold(b) and fold(a) in fold(b) for b in han)]
+    if kind == "person":  # a person by the full name: 岸田文雄, not 岸田 (nor 《马克思》 for 马克思)
+        bare = {a: fold(a).strip("《》") for a in han}
+        han = [a for a in han if not any(bare[a] != bare[b] and bare[a] in bare[b] for b in han)]
     if len(han) < 2:  # (`name` may have left the aliases: a fragment, a person's lone surname)
         return han[0] if han else name if name in aliases else aliases[0]
     counts = {a: len(matches_outside(index, fold(a), words.blockers(fold(a), e), words.is_word)) for a in han}
-    return max(han, key=lambda a: (counts[a], not a.startswith("《"), a == name, len(a)))
+    return max(han, key=lambda a: (not a.startswith("《"), counts[a], a == name, len(a)))
 
 
 def spelled(index: TextIndex, aliases: list[str]) -> list[str]:
@@ -79,11 +81,20 @@ def _pinyin_syllables(word: str) -> bool:
     return len(word) in ends
 
 
-def person_aliases(aliases: list[str]) -> list[str]:
+def person_aliases(aliases: list[str], given: Collection[str] = ()) -> list[str]:
     """A person's aliases without a Latin surname or given name that cannot stand alone, nor the
     names of a relative (`another_of`)."""
-    return [a for a in aliases if not another_of(a, aliases)
+    return [a for a in aliases if not another_of(a, aliases) and not given_of(a, aliases, given)
             and not (one_word_of(a, aliases) and not stands_alone(a, aliases))]
+
+
+def given_of(alias: str, aliases: list[str], given: Collection[str]) -> bool:
+    """Whether a Latin `alias`, a given name of the lexicon (`given`, lower case), is only ever the
+    given name of a longer Latin alias (David of David Alton), never its surname (Tedros, who is
+    named by his given name, is no lexicon given name)."""
+    words = [a.split() for a in aliases if a.isascii() and " " in a]
+    return (alias.isascii() and alias.lower() in given and any(w[0] == alias for w in words)
+            and not any(w[-1] == alias for w in words))
 
 
 def one_word_of(alias: str, aliases: list[str]) -> bool:
@@ -94,7 +105,7 @@ def one_word_of(alias: str, aliases: list[str]) -> bool:
 
 def another_of(alias: str, aliases: list[str]) -> bool:
     """Whether a person's Latin `alias` names a relative of the person its first Latin name names:
-    the same surname after another given name (Hunter Biden beside Joe Biden; not Michael Pompeo
+    the same surname after another given name (Hunter, James Biden beside Joe Biden; not Michael Pompeo
     beside Mike Pompeo, nor Donald John Trump beside Donald Trump, nor Sun Yat-sen beside Dr Sun
     Yat-sen)."""
     first = next((a for a in aliases if a.isascii() and " " in a), None)
@@ -103,11 +114,15 @@ def another_of(alias: str, aliases: list[str]) -> bool:
     mine, theirs = alias.split(), first.split()
     if mine == theirs[-len(mine):] or theirs == mine[-len(theirs):]:  # Dr Sun Yat-sen, Sun Yat-sen
         return False
-    return mine[-1] == theirs[-1] and mine[0][0].lower() != theirs[0][0].lower()
+    return mine[-1] == theirs[-1] and mine[0][:2].lower() != theirs[0][:2].lower()  # Joe, James
 
 
-def given_name(aliases: list[str]) -> bool:
+def given_name(aliases: list[str], given: Collection[str] = ()) -> bool:
     """Whether a person's aliases are only a given name or a surname (麦克 Mike, 约翰 John): no
-    Latin name of two words or more, no Chinese name of three characters or more, none dotted."""
-    return all(" " not in a for a in aliases if a.isascii()) and all(
-        len(a) <= 2 for a in aliases if not a.isascii())
+    Latin name of two words or more, no Chinese name of three characters or more, none dotted; or
+    Chinese names all of them given names of the lexicon (`given`, folded: 罗伯特, 唐纳德 beside
+    an archive's Alan Donald)."""
+    han = [fold(a) for a in aliases if not a.isascii()]
+    if han and all(a in given for a in han):
+        return True
+    return all(" " not in a for a in aliases if a.isascii()) and all(len(a) <= 2 for a in han)

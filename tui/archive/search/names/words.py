@@ -48,6 +48,13 @@ def common_words() -> frozenset[str]:
     return frozenset(data_text("words.txt").split())
 
 
+@functools.cache
+def common_forms() -> frozenset[str]:
+    """Forms that name something only in a longer name (data/common_forms.txt: 现代 "modern", not
+    Hyundai; 本周 "this week"): no name alone, whether the lexicon or an archive gloss gives it."""
+    return frozenset(line.split("#")[0].strip() for line in data_text("common_forms.txt").splitlines()) - {""}
+
+
 class Words:
     """The known Chinese names (folded), each with the entities it names."""
 
@@ -112,15 +119,15 @@ class Words:
         found = []
         office = self._office(needle, entity)
         if self._inside is not None:
-            found = [(word, k) for word, k in self._inside.get(needle, ())
-                     if entity not in self.owners[word] and (office or not self._compound(word, needle, k))]
+            found = [(word, k) for word, k in self._inside.get(needle, ()) if entity not in self.owners[word]
+                     and ((office and k > 0) or not self._compound(word, needle, k))]
         elif needle in self.owners:
             by_char = self.by_char()
             for word in min((by_char.get(ch, []) for ch in set(needle)), key=len):  # in the names' order
                 k = word.find(needle)
                 while k >= 0:
                     if word != needle and entity not in self.owners[word] and (
-                            office or not self._compound(word, needle, k)):
+                            (office and k > 0) or not self._compound(word, needle, k)):
                         found.append((word, k))
                     k = word.find(needle, k + 1)
         if len(self._blockers) > 4096:
@@ -129,8 +136,9 @@ class Words:
         return found
 
     def _office(self, needle: str, entity: int) -> bool:
-        """Whether `needle` names organisations only (国务院): inside another known name it is that
-        name's, whatever touches it (美国国务院 is the US State Department, not the State Council)."""
+        """Whether `needle` names organisations only (国务院): inside another known name, after
+        something, it is that name's, whatever touches it (美国国务院 is the US State Department,
+        not the State Council); at its start it is the parent (联合国 of 联合国安理会)."""
         owners = (entity,) if entity >= 0 else self.owners.get(needle, ())
         return bool(self.kinds and owners) and all(
             e < len(self.kinds) and self.kinds[e] == "organisation" for e in owners)
