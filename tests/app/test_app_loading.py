@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 from support.app import WIDE, at_tree, sync, until
-from support.paths import ROOT
+from support.paths import ROOT, seeds_copied
 
 from tui.app.app import NewsApp
 from tui.app.loading import loaders
@@ -29,21 +29,13 @@ class Gated(loaders.Disk):
         return super().load(progress)
 
 
-def news(tmp_path: Path, count: int) -> Path:
-    root = tmp_path / "news"
-    root.mkdir(exist_ok=True)
-    for seed in SEEDS[:count]:
-        shutil.copyfile(seed, root / seed.name)
-    return root
-
-
 def loading(app: NewsApp) -> bool:
     return any(w.group == "load" and w.is_running for w in app.workers)
 
 
 @sync
 async def test_cached_archive_shows_before_the_scan_finishes(tmp_path: Path, data_dir: Path) -> None:
-    root = news(tmp_path, 5)
+    root = seeds_copied(tmp_path, 5)
     opening.load([root], data_dir=data_dir)  # a previous run left this cache
     gated = Gated([root], data_dir)
     app = NewsApp([root], loader=gated)
@@ -65,7 +57,7 @@ async def test_cached_archive_shows_before_the_scan_finishes(tmp_path: Path, dat
 
 @sync
 async def test_changed_files_swap_in_and_the_cursor_stays(tmp_path: Path, data_dir: Path) -> None:
-    root = news(tmp_path, 2)
+    root = seeds_copied(tmp_path, 2)
     opening.load([root], data_dir=data_dir)
     shutil.copyfile(SEEDS[2], root / "new.txt")  # changed since the cache was written
     gated = Gated([root], data_dir)
@@ -89,7 +81,7 @@ async def test_changed_files_swap_in_and_the_cursor_stays(tmp_path: Path, data_d
 
 @sync
 async def test_damaged_cache_is_rebuilt_and_said(tmp_path: Path, data_dir: Path) -> None:
-    root = news(tmp_path, 3)
+    root = seeds_copied(tmp_path, 3)
     cache_file = opening.load([root], data_dir=data_dir).cache
     assert cache_file is not None
     cache_file.write_bytes(cache_file.read_bytes()[:100] + b"garbage")
@@ -102,7 +94,7 @@ async def test_damaged_cache_is_rebuilt_and_said(tmp_path: Path, data_dir: Path)
 
 @sync
 async def test_search_while_indexing_says_so_then_answers(tmp_path: Path, data_dir: Path) -> None:
-    root = news(tmp_path, 5)
+    root = seeds_copied(tmp_path, 5)
     opening.load([root], data_dir=data_dir)
     gated = Gated([root], data_dir)
     app = NewsApp([root], loader=gated)
@@ -119,7 +111,7 @@ async def test_search_while_indexing_says_so_then_answers(tmp_path: Path, data_d
 async def test_the_outline_opens_first_and_its_articles_read(tmp_path: Path, data_dir: Path) -> None:
     """A big archive's first screen is its summary: newest list, counts; an article opened then
     is read from its file; the whole archive replaces the outline when it is decoded."""
-    root = news(tmp_path, 5)
+    root = seeds_copied(tmp_path, 5)
     opening.load([root], data_dir=data_dir)
     gated = Gated([root], data_dir)
     app = NewsApp([root], loader=gated)
@@ -137,7 +129,7 @@ async def test_the_outline_opens_first_and_its_articles_read(tmp_path: Path, dat
 
 @sync
 async def test_without_a_summary_the_last_cache_shows_first(tmp_path: Path, data_dir: Path) -> None:
-    root = news(tmp_path, 3)
+    root = seeds_copied(tmp_path, 3)
     cache_file = opening.load([root], data_dir=data_dir).cache
     assert cache_file is not None
     cache_file.with_suffix(".summary").write_bytes(b"\x00damaged")

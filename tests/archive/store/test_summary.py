@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support.paths import ROOT
+from support.paths import ROOT, seeds_copied
 
 from tui.archive.store import loader, summary
 from tui.archive.store.identity import parser_version
@@ -14,16 +14,8 @@ from tui.archive.store.identity import parser_version
 SEEDS = sorted((ROOT / "seeds").iterdir())
 
 
-def archive_of(tmp_path: Path, count: int) -> Path:
-    root = tmp_path / "news"
-    root.mkdir(exist_ok=True)
-    for seed in SEEDS[:count]:
-        shutil.copyfile(seed, root / seed.name)
-    return root
-
-
 def test_the_outline_counts_what_the_archive_holds(tmp_path: Path, data_dir: Path) -> None:
-    root = archive_of(tmp_path, 5)
+    root = seeds_copied(tmp_path, 5)
     (root / "broken.html").write_bytes(b"\x00\x01 not an article")
     full = loader.load([root])
     assert full.cache is not None
@@ -39,7 +31,7 @@ def test_the_outline_counts_what_the_archive_holds(tmp_path: Path, data_dir: Pat
 
 
 def test_a_summary_of_another_cache_or_damaged_is_not_used(tmp_path: Path, data_dir: Path) -> None:
-    root = archive_of(tmp_path, 3)
+    root = seeds_copied(tmp_path, 3)
     first = loader.load([root])
     assert first.cache is not None
     stale = first.cache.with_suffix(".summary").read_bytes()
@@ -60,7 +52,7 @@ def test_a_summary_of_another_cache_or_damaged_is_not_used(tmp_path: Path, data_
 
 def test_a_read_only_data_dir_gives_no_summary_and_no_error(tmp_path: Path, data_dir: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    root = archive_of(tmp_path, 2)
+    root = seeds_copied(tmp_path, 2)
 
     def refuse(path: Path, data: bytes, mode: int | None = None) -> None:
         raise PermissionError(13, "Permission denied")
@@ -74,7 +66,7 @@ def test_a_read_only_data_dir_gives_no_summary_and_no_error(tmp_path: Path, data
 def test_the_outline_of_a_base_and_its_delta_counts_both(tmp_path: Path, data_dir: Path) -> None:
     from tui.archive.search import opening
 
-    root = archive_of(tmp_path, 3)
+    root = seeds_copied(tmp_path, 3)
     first = opening.load([root])
     shutil.copyfile(SEEDS[4], root / "new.txt")
     joined = opening.load([root])
