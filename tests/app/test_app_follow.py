@@ -116,3 +116,16 @@ async def test_a_big_delta_is_merged_in_the_background(tmp_path: Path, data_dir:
 
 def loading(app: NewsApp) -> bool:
     return any(w.group == "load" and w.is_running for w in app.workers)
+
+
+@sync
+async def test_what_arrived_is_said_without_the_files_control_characters(tmp_path: Path) -> None:
+    """A source named with escape sequences in its files is named without them."""
+    app = NewsApp([_seeds(tmp_path)])
+    async with app.run_test(size=WIDE) as pilot:
+        await indexed(pilot)
+        app._notify_later("1 new article (\x1b[2J\x1b]52;c;aGk=\x07Evil 1)", False)
+        await pilot.pause()
+        said = [n.message for n in app._notifications if "new article" in n.message]
+        assert said and "Evil 1" in said[0]
+        assert not any(ord(ch) < 32 or ch == "\x7f" for ch in said[0])

@@ -184,8 +184,8 @@ class NewsApp(App[int]):
     def _notify_later(self, text: str, warning: bool) -> None:
         if warning:
             self.notify_all([text])  # notify posts a message: safe from the loading thread
-        else:
-            self.notify(text, markup=False, timeout=4)
+        else:  # (what arrived names sources as their files write them: cleaned like any text)
+            self.notify(clean(text), markup=False, timeout=4)
 
     # -- the loading worker's messages, on the UI thread -------------------------------------------
     def _to_screen(self, message: Message) -> None:
