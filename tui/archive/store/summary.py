@@ -74,6 +74,7 @@ def write(cache_file: Path, archive: Archive, identity: list[Any], mode: int | N
         return False
     return True
 
+
 def current(cache_file: Path, identity: list[Any]) -> bool:
     """Whether the summary beside `cache_file` is that of the cache with `identity`."""
     found = _decoded(summary_path(cache_file))
