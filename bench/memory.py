@@ -117,6 +117,18 @@ def weigh_builder(builder: Any, *_: Any) -> None:
     WEIGHTS["rss at finish start (MB)"] = rss_mb()
 
 
+def weigh_text(text: Any, *_: Any) -> None:
+    """What the TextIndex holds of names' answers as a `match_all` starts (the last one wins)."""
+    seen: set[int] = set()
+    for name in ("_known", "_matched"):
+        WEIGHTS[f"text.{name} at a match_all (MB)"] = deep_mb([getattr(text, name, {})], seen)
+    WEIGHTS["text.phrases at a match_all (MB)"] = deep_mb([text.phrases.lists], seen)
+
+
+def weigh_text_of(phrases: Any, *_: Any) -> None:
+    WEIGHTS["text.phrases when names are found (MB)"] = deep_mb([phrases.lists], set())
+
+
 def weigh_entries(_writer: Any, _roots: Any, _version: Any, entries: list[Any]) -> None:
     WEIGHTS["cache entries with their metas (MB)"] = deep_mb([entries], set())
     WEIGHTS["rss at cache commit (MB)"] = rss_mb()
@@ -125,8 +137,9 @@ def weigh_entries(_writer: Any, _roots: Any, _version: Any, entries: list[Any]) 
 def main(argv: list[str]) -> int:
     data, paths = Path(argv[0]), argv[1:]
     from tui.archive.search import opening
-    from tui.archive.search.disk import build
-    from tui.archive.search.names import entities
+    from tui.archive.search.disk import build, reading
+    from tui.archive.search.index import textindex
+    from tui.archive.search.names import boilerplate, entities, lexicon
     from tui.archive.store import cache, loader
 
     _staged(loader, "_rebuild", "parse loop")
@@ -134,6 +147,13 @@ def main(argv: list[str]) -> int:
     _staged(build.IndexBuilder, "finish", "index finish", weigh_builder)
     _staged(entities, "build", "names")
     _staged(build.IndexBuilder, "_write", "index write")
+    _staged(build.IndexBuilder, "_merge", "index finish: postings merged")
+    _staged(build.IndexBuilder, "_found_elsewhere", "index finish: lexicon forms handed over")
+    _staged(lexicon, "present", "names: lexicon entries present")
+    _staged(textindex.TextIndex, "match_all", "names: match_all", weigh_text)
+    _staged(boilerplate.Boilerplate, "of", "names: boilerplate")
+    _staged(build, "worth_storing", "names: phrases kept", weigh_text_of)
+    _staged(reading, "open_index", "index open (the written file)")
     data.mkdir(parents=True, exist_ok=True)
     STAGE_FILE.append(data.parent / (data.name + ".stage"))
     peaks_file = data.parent / (data.name + ".peaks.json")

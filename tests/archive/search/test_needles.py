@@ -21,7 +21,7 @@ def test_the_forked_half_gives_the_same_articles(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(needles, "FORK_MIN", 2)
     forked = needles.articles_holding(NEEDLES, TEXTS.__getitem__, range(len(TEXTS)))
     assert forked == here
-    found = dict(zip(NEEDLES, here, strict=True))
+    found = {n: list(ids) for n, ids in zip(NEEDLES, here, strict=True)}
     assert found["kishida"] == [0, 3, 7, 10, 14, 17]  # `kishidas` alone would not count
     assert found["raa"] == [1, 6, 8, 13, 15, 20]  # not inside `raaf`
     assert found["邬凌霄"] == [5, 12, 19] and found["不存在"] == []

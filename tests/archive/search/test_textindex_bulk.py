@@ -47,8 +47,8 @@ def test_match_all_answers_are_remembered_as_phrases_while_building() -> None:
     index = _index()
     index.remember = True
     index.match_all(["岸田文雄", "不存在"])
-    assert index.matches("岸田文雄") == [0]
-    assert index.matches("不存在") == []
+    assert list(index.matches("岸田文雄")) == [0]
+    assert list(index.matches("不存在")) == []
     index.remember = False
     index.forget_bulk()
     assert list(index.phrases.get("岸田文雄")) == [0]

@@ -172,7 +172,7 @@ class SearchIndex:
                     found[i] = weight
         return found
 
-    def _articles(self, term: Term, needle: str) -> list[int]:
+    def _articles(self, term: Term, needle: str) -> Sequence[int]:
         """Articles holding `needle` as a word (not inside a longer name: words.py) unless quoted."""
         if term.exact:
             return self.text.matches(needle)

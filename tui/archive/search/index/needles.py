@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import os
 import threading
+from array import array
 from collections.abc import Callable, Sequence
 
 import ahocorasick_rs
@@ -14,6 +15,7 @@ import msgspec
 _ALNUM_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
 #: Fewer texts than this are read in one process (a fork costs more than it saves).
 FORK_MIN = 2000
+_ITEM = array("I").itemsize
 
 
 class Needles:
@@ -46,13 +48,17 @@ class Needles:
 
 
 def articles_holding(needles: Sequence[str], hay: Callable[[int], bytes], among: Sequence[int]
-                     ) -> list[list[int]]:
-    """For each needle, the articles of `among` (numbers, in order) whose text (`hay(i)`) holds it.
+                     ) -> list[array]:
+    """For each needle, the articles of `among` (numbers, in order, as an `array('I')`) whose text
+    (`hay(i)`) holds it. Arrays, not lists of ints: a build holds every alias's answer at once,
+    and at 36 bytes an article number (a pointer and an int object) those lists were the build's
+    largest holding (~3.5 KB an article), where an array takes 4 bytes.
 
     The index build reads every text once for the archive's own aliases after the parse, when the
     parse workers are done and one core is idle: the second half of the texts is read in a forked
     process meanwhile (where forking is safe: no other thread runs), its answer sent back through
-    a pipe as MessagePack. Same answer as one pass; if the fork fails the half is read here.
+    a pipe (each array's bytes, in MessagePack). Same answer as one pass; if the fork fails the
+    half is read here.
     The child shares the parent's pages (copy on write) and writes few of them, but it is counted
     at the parent's size by tools that add up resident memory (bench's "all processes").
     """
@@ -70,7 +76,8 @@ def articles_holding(needles: Sequence[str], hay: Callable[[int], bytes], among:
         try:
             gc.disable()  # a collection would touch (and so copy) every page of the parent's heap
             os.close(read)
-            data = msgspec.msgpack.encode(holding_here(matcher, len(needles), hay, among[half:]))
+            data = msgspec.msgpack.encode([a.tobytes() for a in holding_here(matcher, len(needles), hay,
+                                                                             among[half:])])
             with os.fdopen(write, "wb") as out:
                 out.write(data)
             code = 0
@@ -83,21 +90,25 @@ def articles_holding(needles: Sequence[str], hay: Callable[[int], bytes], among:
             data = got.read()
     finally:
         _, status = os.waitpid(pid, 0)
-    second: list[list[int]] | None = None
+    raws: list[bytes] | None = None
     if status == 0:
         try:
-            second = msgspec.msgpack.decode(data, type=list[list[int]])
+            raws = msgspec.msgpack.decode(data, type=list[bytes])
         except msgspec.DecodeError:
-            second = None
-    if second is None or len(second) != len(needles):
+            raws = None
+    del data
+    if raws is None or len(raws) != len(needles) or any(len(r) % _ITEM for r in raws):
         second = holding_here(matcher, len(needles), hay, among[half:])
-    return [a + b for a, b in zip(first, second, strict=True)]
+        return [a + b for a, b in zip(first, second, strict=True)]
+    for a, raw in zip(first, raws, strict=True):  # the second half after the first, in place
+        a.frombytes(raw)
+    return first
 
 
 def holding_here(matcher: Needles, count: int, hay: Callable[[int], bytes], among: Sequence[int]
-                 ) -> list[list[int]]:
+                 ) -> list[array]:
     """`articles_holding` in this process, for the `count` needles of `matcher`."""
-    found: list[list[int]] = [[] for _ in range(count)]
+    found = [array("I") for _ in range(count)]
     found_in = matcher.found_in
     for i in among:
         for p in found_in(hay(i)):

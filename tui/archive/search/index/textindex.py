@@ -160,7 +160,7 @@ class TextIndex:
         self.chars = chars if chars is not None else Postings()
         self.tokens = tokens if tokens is not None else Postings()
         self._vocab: list[str] | None = None
-        self._matched: dict[str, list[int]] = {}
+        self._matched: dict[str, Sequence[int]] = {}
         # folded multi-character strings already matched once (every name alias, at build time,
         # found or not): persisted, so a name costs a lookup instead of checking thousands of texts
         self.phrases = phrases if phrases is not None else Postings()
@@ -177,7 +177,7 @@ class TextIndex:
             self._vocab = [k for k in self.tokens.sorted_keys() if not is_marked(k)]
         return self._vocab
 
-    def as_written(self, alias: str) -> list[int] | None:
+    def as_written(self, alias: str) -> Sequence[int] | None:
         """The articles naming a Latin `alias` as a word outside web addresses, in capitals when
         it is written in capitals (`WHO`, `IS`, `ME`, `RAND`); None when `alias` is not one token
         (a phrase: `matches`)."""
@@ -226,18 +226,26 @@ class TextIndex:
                 break
         return sorted(found)
 
-    def matches(self, needle: str) -> list[int]:
-        """Articles that contain `needle` (already folded), in number order; remembered."""
-        found = self._matched.get(needle)
+    def matches(self, needle: str) -> Sequence[int]:
+        """Articles that contain `needle` (already folded), in number order; remembered. A list
+        while searching; while building (`remember`), an `array('I')`: the names' build asks for
+        thousands of aliases over every article, and lists of int objects (36 bytes an article
+        number, 4 in an array) made its memory grow with the archive. Never to be changed."""
+        found: Sequence[int] | None = self._matched.get(needle)
         if found is None:
             known = self.phrases.get(needle)
             if known is not None:
-                found = list(known)
+                found = known if self.remember else list(known)
             else:
                 known_list = self._known.get(needle)
-                found = self._matches(needle) if known_list is None else list(known_list)
-                if self.remember and not TOKEN.fullmatch(needle) and len(needle) > 1:
-                    self.phrases.lists[needle] = array("I", found)
+                if known_list is None:
+                    found = self._matches(needle)
+                else:
+                    found = known_list if self.remember else list(known_list)
+                if self.remember:
+                    found = found if isinstance(found, array) else array("I", found)
+                    if not TOKEN.fullmatch(needle) and len(needle) > 1:
+                        self.phrases.lists[needle] = found
             if len(self._matched) >= _MATCH_CACHE:
                 self._matched.clear()
             self._matched[needle] = found
@@ -286,7 +294,7 @@ class TextIndex:
     def _scan(self, todo: list[str], among: Iterable[int]) -> dict[str, list[int]]:
         """The articles (of `among`, in order) holding each needle, at Latin word boundaries."""
         found = holding_here(Needles(todo), len(todo), self.hays.__getitem__, list(among))
-        return dict(zip(todo, found, strict=True))
+        return {n: list(ids) for n, ids in zip(todo, found, strict=True)}  # lists, as `matches` gives
 
     def forget_bulk(self) -> None:
         """Drop what `match_all` found (what was asked for since is in `phrases` when remembered)."""

@@ -225,7 +225,9 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
                   [m[1] for m in merged])
     words.find_all_inside()  # the blockers of every alias are asked for below
     index.match_all(fold(a) for m in merged for a in m[2] + m[3])  # one pass over the texts
-    full = [T.articles(index, aliases, words, e) for e, (_, _, aliases, _) in enumerate(merged)]
+    # each entity's articles as a sorted array while the others are found (a set of ints took
+    # ~60 bytes an article, and common names are in most articles), a set again when used
+    full = [_numbers(T.articles(index, aliases, words, e)) for e, (_, _, aliases, _) in enumerate(merged)]
     claims: dict[str, list[int]] = defaultdict(list)
     for e, (_, _, _, shorts) in enumerate(merged):
         for s in shorts:
@@ -235,10 +237,11 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
         ranked = sorted(set(es), key=lambda e: -len(full[e]))
         if len(ranked) == 1 or len(full[ranked[0]]) > len(full[ranked[1]]):
             merged[ranked[0]][2].append(s)
-            full[ranked[0]] |= T.articles(index, [s], words, ranked[0])
+            full[ranked[0]] = _numbers(T.articles(index, [s], words, ranked[0]).union(full[ranked[0]]))
     out: list[Entity] = []
     boilerplate = Boilerplate.of(index)  # a name only an advertisement repeats names nothing here
-    for e, ((name, kind, aliases, _), found) in enumerate(zip(merged, full, strict=True)):
+    for e, (name, kind, aliases, _) in enumerate(merged):
+        found, full[e] = set(full[e]), _NONE
         found -= boilerplate.only_inside(index, [encode(fold(a)) for a in aliases], found)
         if not found or not aliases or (kind == "person" and T.given_name(aliases, given)):
             continue
@@ -254,6 +257,13 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
         out.append(Entity(fold(key), name, kind, aliases, ArticleIds(ids, array("I", sorted(found)))))
     out.sort(key=lambda e: (-len(e.articles), e.key))
     return out
+
+
+_NONE = array("I")
+
+
+def _numbers(articles: set[int]) -> array:
+    return array("I", sorted(articles))
 
 
 def _merge(gs: list[Gloss], archive_kinds: set[str] | None = None, lex: Sequence[Gloss] = (),

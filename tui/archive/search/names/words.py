@@ -182,7 +182,7 @@ def _folded(aliases: list[str]) -> list[str]:
 
 
 def matches_outside(text: TextIndex, needle: str, blockers: list[tuple[str, int]],
-                    is_word: Callable[[str], bool] | None = None) -> list[int]:
+                    is_word: Callable[[str], bool] | None = None) -> Sequence[int]:
     """The articles of `text.matches(needle)` with an occurrence not inside any of `blockers`; with
     `is_word`, for a name of two Chinese characters, not across a word boundary either (年中 in
     今年|中国, 海地 in 沿海|地区, 武威 in 核武|威胁: `straddles`)."""
