@@ -24,7 +24,7 @@ import os
 import struct
 import time
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import msgspec
@@ -175,6 +175,25 @@ def _read(fd: int, path: Path, parser_version: str) -> tuple[Header, list[Entry]
     return header, entries
 
 
+def array_head(n: int) -> bytes:
+    """The MessagePack header of an array of `n` items, as msgspec writes it (the smallest)."""
+    if n < 16:
+        return bytes([0x90 | n])
+    return (b"\xdc" + n.to_bytes(2, "big")) if n < 1 << 16 else (b"\xdd" + n.to_bytes(4, "big"))
+
+
+_BATCH = 512  # entries encoded at a time
+
+
+def _meta_pieces(entries: list[Entry]) -> Iterator[bytes]:
+    """`_ENCODER.encode(entries)`, the same bytes, in pieces: the array's header, then each batch
+    of entries encoded as an array without its own header."""
+    yield array_head(len(entries))
+    for i in range(0, len(entries), _BATCH):
+        batch = entries[i:i + _BATCH]
+        yield _ENCODER.encode(batch)[len(array_head(len(batch))):]
+
+
 class CacheWriter:
     """Writes a new cache to a temp file beside `path`; `commit` renames it into place.
 
@@ -230,15 +249,19 @@ class CacheWriter:
         if self.error is not None:
             raise self.error
         try:
-            meta = _ENCODER.encode(entries)
+            # the meta written a batch of entries at a time, never encoded whole: that one value
+            # was ~85 MB at 100k articles, on top of everything the loader holds then
             meta_at = self._offset()
+            meta_len = meta_crc = 0
+            for piece in _meta_pieces(entries):
+                self._buffer += piece
+                meta_len += len(piece)
+                meta_crc = zlib.crc32(piece, meta_crc)
+                if len(self._buffer) >= _FLUSH_AT:
+                    self._flush()
             header = Header(FORMAT, parser_version, __version__, sorted(map(str, roots)), meta_at,
-                            len(meta), zlib.crc32(meta), len(entries), time.time())
+                            meta_len, meta_crc, len(entries), time.time())
             footer = _ENCODER.encode(header)
-            self._flush()
-            # written as it is: through the buffer (meta + footer, +=, the flush's copy) four copies
-            # of it were alive at once, ~260 MB at 100k articles and the loader's peak
-            self._flushed += pwrite(self.fd, meta, self._flushed)
             self._buffer += footer + _TAIL.pack(len(footer), zlib.crc32(footer)) + MAGIC
             self._flush()
             os.fsync(self.fd)

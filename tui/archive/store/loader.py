@@ -220,7 +220,9 @@ def _rebuild(files: dict[str, Key], kept: list[cache.Entry], old: cache.CacheFil
             builder.add_encoded(article.id, article.title, found)
     for parsed in workers.parse_all(todo, progress, features):
         size, mtime_ns = files[parsed.path]
-        entry = cache.Entry(parsed.path, size, mtime_ns, parsed.article, parsed.reason)
+        meta = parsed.article  # the record keeps one copy of the path, not two (~150 bytes)
+        path = meta.path if meta is not None and meta.path == parsed.path else parsed.path
+        entry = cache.Entry(path, size, mtime_ns, meta, parsed.reason)
         if scanning.encodable(parsed.path):
             entries.append(_place(entry, parsed.body, writer, store))
         else:
