@@ -59,18 +59,22 @@ def _watch(parent: int, stage_file: Path, out: Path) -> None:
 
 
 def _staged(owner: Any, name: str, stage: str, before: Callable[..., None] | None = None) -> None:
+    """Wrap `owner.name` as the stage `stage` (its second call and later: `stage #2`, ...)."""
     fn: Callable[..., Any] = getattr(owner, name)
+    calls = [0]
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         if before is not None:
             before(*args, **kwargs)
         outer = STAGE[0]
-        _enter(stage)
+        calls[0] += 1
+        this = stage if calls[0] == 1 else f"{stage} #{calls[0]}"
+        _enter(this)
         try:
             return fn(*args, **kwargs)
         finally:
-            WEIGHTS[f"rss at the end of {stage} (MB)"] = rss_mb()
+            WEIGHTS[f"rss at the end of {this} (MB)"] = rss_mb()
             _enter(outer)
 
     setattr(owner, name, wrapper)
