@@ -228,3 +228,22 @@ def test_open_cached_gives_the_cached_archive_without_scanning(archive_dir: Path
     assert _full(quick) == _full(cold)
     assert load([archive_dir]).changed
     assert not load([archive_dir]).changed
+
+
+def test_a_cache_of_many_records_reads_back_every_one(tmp_path: Path) -> None:
+    # the records are written a batch at a time: every batch, the last one short, reads back
+    from tui.archive.model import Article
+
+    entries = [cache.Entry(f"/a/{i:05}.html", i, i * 1000, Article(f"id{i}", f"/a/{i:05}.html", "s", "x.com",
+                                                                   "X", f"标题 {i}") if i % 7 else None,
+                           "" if i % 7 else "not an article", i, i % 50, i)
+               for i in range(cache._BATCH * 2 + 37)]
+    writer = cache.CacheWriter(tmp_path / "c.cache")
+    writer.commit(["/a"], "v", entries)
+    os.close(writer.fd)
+    opened = cache.CacheFile.open(tmp_path / "c.cache", "v")
+    assert opened is not None
+    try:
+        assert opened.entries == entries
+    finally:
+        opened.close()
