@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import heapq
 import mmap
+import re
 import zlib
 from array import array
 from bisect import bisect_left
@@ -62,6 +63,26 @@ class MappedHays:
         find, at, offsets, checked = self.mm.find, self.at, self.offsets, self.checked
         return [i for i in ids
                 if (checked[i] or self[i]) and find(needle, at + offsets[i], at + offsets[i + 1]) >= 0]
+
+    def lacking(self, ids: Iterable[int], pattern: re.Pattern[bytes], first: bytes) -> list[int]:
+        """The articles of `ids` whose text `pattern` finds nothing in (or is damaged), searched in
+        place; `first`: what every match of it starts with (found faster by `find`). The texts lie
+        back to back: a lookbehind at a text's very start sees the end of the one before
+        (`index.textindex.lacking`)."""
+        mm, at, offsets, checked = self.mm, self.at, self.offsets, self.checked
+        find, match = mm.find, pattern.match
+        out = []
+        for i in ids:
+            if not (checked[i] or self[i]):
+                out.append(i)
+                continue
+            end = at + offsets[i + 1]
+            k = find(first, at + offsets[i], end)
+            while k >= 0 and match(mm, k, end) is None:
+                k = find(first, k + 1, end)
+            if k < 0:
+                out.append(i)
+        return out
 
     def _damaged(self) -> None:
         self.bad = True
