@@ -24,6 +24,7 @@ from ..index.textindex import Postings, contains
 from ..names.entities import Entity
 
 _ALNUM = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")  # Latin word characters (textindex)
+_STRETCH = 1 << 22  # bytes of texts checked before their pages are let go (`MappedHays.check`)
 _LONGER = 32  # longer keys read for what they tell of a string they start with (`held_by_longer`)
 
 
@@ -48,6 +49,27 @@ class MappedHays:
                 return b""
             self.checked[i] = 1
         return data
+
+    def check(self) -> None:
+        """Check every text not yet checked now (once the index is open, in a worker), rather than
+        at the keystroke that first reads it (`习近` read ~3,700 texts first: a third of its time).
+        The pages read are let go after each stretch, so the texts do not stay resident."""
+        mm, at, offsets, crcs, checked = self.mm, self.at, self.offsets, self.crcs, self.checked
+        n, page = len(crcs), mmap.PAGESIZE
+        with memoryview(mm) as view:
+            i = 0
+            while i < n:
+                start = i
+                while i < n and offsets[i] - offsets[start] < _STRETCH:
+                    if not checked[i]:
+                        if zlib.crc32(view[at + offsets[i]:at + offsets[i + 1]]) == crcs[i]:
+                            checked[i] = 1
+                        elif not self.bad:  # (read, it shows as empty, as when a search reads it)
+                            self._damaged()
+                    i += 1
+                low = (at + offsets[start]) // page * page
+                with contextlib.suppress(OSError, ValueError):
+                    mm.madvise(mmap.MADV_DONTNEED, low, at + offsets[i] - low)
 
     def contains(self, i: int, needle: bytes) -> bool:
         """`textindex.contains` on article i's text, in place."""

@@ -17,7 +17,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from .textindex import Hays, Postings, TextIndex, contains, lacking
+from .textindex import Hays, Postings, TextIndex, check, contains, lacking
 
 
 def joined_text(base: TextIndex, delta: TextIndex, removed: frozenset[int]) -> TextIndex:
@@ -54,6 +54,11 @@ class JoinedHays:
             elif i not in removed:
                 low.append(i)
         return _holding(self.base, low, needle) + [i + n for i in _holding(self.delta, high, needle)]
+
+    def check(self) -> None:
+        """Check both segments' texts now (`textindex.check`)."""
+        check(self.base)
+        check(self.delta)
 
     def lacking(self, ids: Iterable[int], pattern: re.Pattern[bytes], first: bytes) -> list[int]:
         """The articles of `ids` whose text `pattern` finds nothing in (`textindex.lacking`)."""

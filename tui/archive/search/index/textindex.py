@@ -141,6 +141,14 @@ class Postings:
                 lists[key] = array("I", [n])
 
 
+def check(hays: Hays) -> None:
+    """Check the texts read from an index file now rather than when a search first reads each
+    (disk/mapped.py); texts held in memory need no check."""
+    own = getattr(hays, "check", None)
+    if own is not None:
+        own()
+
+
 def lacking(hays: Hays, ids: Iterable[int], pattern: re.Pattern[bytes], first: bytes) -> list[int]:
     """The articles of `ids` whose folded text `pattern` finds nothing in, in `ids`' order;
     `first`: what every match of `pattern` starts with (the occurrences `find` finds are tried).
