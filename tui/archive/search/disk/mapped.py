@@ -25,6 +25,7 @@ from ..names.entities import Entity
 
 _ALNUM = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")  # Latin word characters (textindex)
 _STRETCH = 1 << 22  # bytes of texts checked before their pages are let go (`MappedHays.check`)
+_LET_GO: int | None = getattr(mmap, "MADV_DONTNEED", None)  # (not on every platform)
 _LONGER = 32  # longer keys read for what they tell of a string they start with (`held_by_longer`)
 
 
@@ -68,8 +69,9 @@ class MappedHays:
                             self._damaged()
                     i += 1
                 low = (at + offsets[start]) // page * page
-                with contextlib.suppress(OSError, ValueError):
-                    mm.madvise(mmap.MADV_DONTNEED, low, at + offsets[i] - low)
+                if _LET_GO is not None:
+                    with contextlib.suppress(OSError, ValueError):
+                        mm.madvise(_LET_GO, low, at + offsets[i] - low)
 
     def contains(self, i: int, needle: bytes) -> bool:
         """`textindex.contains` on article i's text, in place."""
