@@ -29,6 +29,7 @@ import heapq
 import importlib
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -179,13 +180,16 @@ class SearchIndex:
         return found
 
     def _matches(self, term: Term) -> dict[int, float]:
-        found: dict[int, float] = {}
+        """Articles holding any of the term's strings, with the best weight of those they hold, in
+        the order they first come (string by string), gathered in C (`tru`: 73 strings, ~10^4
+        articles in all)."""
         self.text.prefetch(term.needles)
-        for needle, weight in term.needles.items():
-            for i in self._articles(term, needle):
-                if weight > found.get(i, 0.0):
-                    found[i] = weight
-        return found
+        lists = [(weight, self._articles(term, needle)) for needle, weight in term.needles.items()
+                 if weight > 0.0]
+        best: dict[int, float] = {}
+        for weight, found in sorted(lists, key=lambda wf: wf[0]):  # the best weight last
+            best.update(dict.fromkeys(found, weight))
+        return {i: best[i] for i in dict.fromkeys(chain.from_iterable(found for _, found in lists))}
 
     def _articles(self, term: Term, needle: str) -> list[int]:
         """Articles holding `needle` as a word (not inside a longer name: words.py) unless quoted."""
