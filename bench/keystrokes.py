@@ -45,9 +45,11 @@ def prefixes() -> list[str]:
 
 
 def open_index(path: Path) -> SearchIndex:
-    """As the app's loading worker does: load, open (or build) the index, warm it."""
+    """As the app's loading worker does: load, open (or build) the index, warm it, and once the
+    index is shown, check its texts (loaders.py)."""
     index = opening.search_index(opening.load([path]))
     index.warm()
+    index.check()
     return index
 
 

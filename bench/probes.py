@@ -114,6 +114,7 @@ def engine_search(
         t0 = time.perf_counter()
         index.warm()  # as the app does in its loading worker: pinyin tables, folded titles
         t_warm = time.perf_counter() - t0
+        index.check()  # ... and once the index is shown: its texts checked, not at the keystrokes
         per_name: dict[str, Json] = {}
         everything: list[float] = []
         for name in names:

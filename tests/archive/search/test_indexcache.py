@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import mmap
 import os
+import re
 import subprocess
 import sys
 import zlib
@@ -133,6 +134,30 @@ def test_mapped_hays_find_in_one_loop_what_they_find_one_by_one(tmp_path: Path) 
     assert damaged and mapped.bad
 
 
+def test_mapped_hays_checked_at_once_find_what_they_find_when_checked_on_reading(tmp_path: Path) -> None:
+    """`check` (the app, once the index is shown) reads every text once: a damaged one is reported
+    and never found, as when a search first reads it; the others are found as before."""
+    hays = [b"kishida fumio", "岸田文雄 aukus".encode(), b"", b"raaf 2+2", "文雄".encode(), b"aukus x"]
+    path = tmp_path / "hays"
+    path.write_bytes(b"head" + b"".join(hays) + b"tail")
+    crcs = array("I", [zlib.crc32(h) for h in hays])
+    crcs[4] ^= 1
+    damaged: list[str] = []
+    with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        mapped = reading.MappedHays(mm, 4, array("Q", accumulate(map(len, hays), initial=0)), crcs,
+                                       damaged.append)
+        mapped.check()
+        assert damaged and mapped.bad
+        for needle in [b"kishida", b"aukus", "文雄".encode(), b"2+2"]:
+            assert mapped.holding(range(len(hays)), needle) == [
+                i for i in range(len(hays)) if i != 4 and textindex.contains(hays[i], needle)]
+            # what a compiled search finds nothing in (a damaged text: nothing, as if empty)
+            pattern = re.compile(re.escape(needle))
+            assert mapped.lacking(range(len(hays)), pattern, needle) == [
+                i for i in range(len(hays)) if i == 4 or needle not in hays[i]]
+        assert [mapped[i] for i in range(len(hays))] == [h if i != 4 else b"" for i, h in enumerate(hays)]
+
+
 _CHILD = """
 import json, sys
 from tui.archive.search.disk import reading
@@ -220,6 +245,24 @@ def test_damaged_text_found_while_searching_removes_the_index(archive_dir: Path)
     for q in QUERIES:
         index.search(q)  # never raises
     assert index.damage is not None and index.damage.reasons and not path.exists()
+    rebuilt = load([archive_dir])
+    assert _answers(search_index(rebuilt)) == expected and path.is_file()
+
+
+def test_damaged_text_found_by_the_check_after_opening_removes_the_index(archive_dir: Path) -> None:
+    """The app checks the texts once the index is shown (SearchIndex.check): damage is found
+    then, as a search would find it, and the next open rebuilds the index."""
+    cold = load([archive_dir])
+    expected = _answers(cold.index)
+    path = _index_file(cold)
+    data = bytearray(path.read_bytes())
+    at = len(reading.MAGIC) + 100
+    data[at:at + 8] = bytes(b ^ 0x55 for b in data[at:at + 8])
+    path.write_bytes(bytes(data))
+    index = search_index(load([archive_dir]))
+    assert index.damage is not None and not index.damage.reasons
+    index.check()
+    assert index.damage.reasons and not path.exists()
     rebuilt = load([archive_dir])
     assert _answers(search_index(rebuilt)) == expected and path.is_file()
 

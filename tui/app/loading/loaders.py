@@ -96,9 +96,11 @@ class Disk(Loader):
         merge = segments.merge_due(result)
 
         def after() -> None:
-            """Once shown: the names' article lists read (a delta's found in one pass), and the
-            base and a delta past its share merged into a new base (the index shown stays valid:
-            its files are open); the next load opens it."""
+            """Once shown: the index's texts checked (not at the keystrokes that first read them),
+            the names' article lists read (a delta's found in one pass), and the base and a delta
+            past its share merged into a new base (the index shown stays valid: its files are
+            open); the next load opens it."""
+            index.check()
             opening.read_names(index)
             if merge:
                 opening.search_index(shared.load(self.paths, place=self.place, merge=True))

@@ -26,12 +26,15 @@ How a query runs (see query.py for the syntax, resolve.py for how words become s
 from __future__ import annotations
 
 import heapq
+import importlib
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..store.archive import Archive
+from .index import textindex
 from .index.catalog import Catalog
 from .index.textindex import TextIndex
 from .index.titles import Titles
@@ -54,6 +57,8 @@ _FULL_SCORING = 1000  # beyond this many matches, rank in two steps (see `search
 _REFINE = 4  # ... scoring limit x this many (at least 200) of the best fully
 _ANSWERS = 64  # answers remembered (see `search_counted`)
 _BODIES = 200  # bodies remembered for snippets (~12 kB each)
+_LATER_MODULES = (".names.typos", ".text.cantonese", ".text.romanize")  # imported by `warm`
+_OUTSIDE = 256  # strings' articles outside longer names remembered (see `_articles`)
 
 
 __all__ = ["Hit", "SearchIndex"]
@@ -77,6 +82,9 @@ class SearchIndex:
         # answers by what they depend on (Plan.key): typing on often resolves to the same strings
         self._answers: dict[tuple[object, ...], tuple[list[Hit], int]] = {}
         self._bodies: dict[int, str] = {}  # the last bodies shown: the next keystroke shows many again
+        # a string's articles outside longer names, by string and blockers: typing on asks for the
+        # same strings again (川普 for `tru`, `trum`, `trump` and 川普); this index's articles only
+        self._outside: dict[tuple[str, tuple[tuple[str, int], ...]], list[int]] = {}
         self.today: Callable[[], date] = date.today  # relative dates (`after:30d`) count from it
         self._folded_titles: Titles | None = None
         self.persisted: Path | None = None  # the index file it was read from or written to
@@ -99,12 +107,20 @@ class SearchIndex:
         """Build the lazy parts (pinyin tables, names as words, folded titles) now, e.g. in a worker
         after loading (the names as words cost the first keystroke ~0.1 s when left to it; the
         alias tables ~10 ms, the pinyin readings ~10-60 ms, the common words ~20 ms, the names by
-        character ~30 ms)."""
+        character ~30 ms; the modules a typo or a name of several words imports, ~20-40 ms)."""
         _ = self.resolver.pinyin, self.text.vocab, self.resolver.words
+        for module in _LATER_MODULES:  # (what a typo or several words need, loaded once: ~20-40 ms)
+            importlib.import_module(module, __package__)
         _ = self.resolver.by_alias, self.resolver.by_token, pinyin.lengths(), words.common_words()
         self.resolver.words.by_char()
         self._folded_titles = None
         self._titles()
+
+    def check(self) -> None:
+        """Check the texts read from the index file now, in a worker once the index is shown,
+        rather than at the keystrokes that first read them (~30 ms for ../shared/real's 68 MB;
+        damage found is reported as when a search finds it)."""
+        textindex.check(self.text.hays)
 
     # -- planning -----------------------------------------------------------------------------
     def _plan(self, query: str) -> Plan:
@@ -164,13 +180,16 @@ class SearchIndex:
         return found
 
     def _matches(self, term: Term) -> dict[int, float]:
-        found: dict[int, float] = {}
+        """Articles holding any of the term's strings, with the best weight of those they hold, in
+        the order they first come (string by string), gathered in C (`tru`: 73 strings, ~10^4
+        articles in all)."""
         self.text.prefetch(term.needles)
-        for needle, weight in term.needles.items():
-            for i in self._articles(term, needle):
-                if weight > found.get(i, 0.0):
-                    found[i] = weight
-        return found
+        lists = [(weight, self._articles(term, needle)) for needle, weight in term.needles.items()
+                 if weight > 0.0]
+        best: dict[int, float] = {}
+        for weight, found in sorted(lists, key=lambda wf: wf[0]):  # the best weight last
+            best.update(dict.fromkeys(found, weight))
+        return {i: best[i] for i in dict.fromkeys(chain.from_iterable(found for _, found in lists))}
 
     def _articles(self, term: Term, needle: str) -> Sequence[int]:
         """Articles holding `needle` as a word (not inside a longer name: words.py) unless quoted."""
@@ -181,7 +200,14 @@ class SearchIndex:
                 written := self.text.as_written(shown)) is not None:
             return written  # a name's Latin alias: `WHO` as written, not "who"; not in URLs
         blockers = [b for b in self.resolver.words.blockers(needle) if b[0] not in term.needles]
-        return matches_outside(self.text, needle, blockers, self.resolver.words.is_word)
+        key = (needle, tuple(blockers))
+        found = self._outside.get(key)
+        if found is None:
+            found = matches_outside(self.text, needle, blockers, self.resolver.words)
+            if len(self._outside) >= _OUTSIDE:
+                self._outside.clear()
+            self._outside[key] = found
+        return found
 
     def _filtered(self, q: Query, keep: set[int]) -> set[int]:
         """`keep` less the articles the filters turn away (sources judged once each, not per article)."""

@@ -12,11 +12,12 @@ but the title lengths; each list is joined when first read and then kept.
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from .textindex import Hays, Postings, TextIndex, contains
+from .textindex import Hays, Postings, TextIndex, check, contains, lacking
 
 
 def joined_text(base: TextIndex, delta: TextIndex, removed: frozenset[int]) -> TextIndex:
@@ -53,6 +54,25 @@ class JoinedHays:
             elif i not in removed:
                 low.append(i)
         return _holding(self.base, low, needle) + [i + n for i in _holding(self.delta, high, needle)]
+
+    def check(self) -> None:
+        """Check both segments' texts now (`textindex.check`)."""
+        check(self.base)
+        check(self.delta)
+
+    def lacking(self, ids: Iterable[int], pattern: re.Pattern[bytes], first: bytes) -> list[int]:
+        """The articles of `ids` whose text `pattern` finds nothing in (`textindex.lacking`)."""
+        n, removed = self.n, self.removed
+        low, high, gone = [], [], []
+        for i in ids:
+            if i >= n:
+                high.append(i - n)
+            elif i in removed:
+                gone.append(i)  # (an empty text)
+            else:
+                low.append(i)
+        return (lacking(self.base, low, pattern, first) + gone
+                + [i + n for i in lacking(self.delta, high, pattern, first)])
 
 
 def _holding(hays: Hays, ids: list[int], needle: bytes) -> list[int]:

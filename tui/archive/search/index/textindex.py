@@ -141,6 +141,34 @@ class Postings:
                 lists[key] = array("I", [n])
 
 
+def check(hays: Hays) -> None:
+    """Check the texts read from an index file now rather than when a search first reads each
+    (disk/mapped.py); texts held in memory need no check."""
+    own = getattr(hays, "check", None)
+    if own is not None:
+        own()
+
+
+def lacking(hays: Hays, ids: Iterable[int], pattern: re.Pattern[bytes], first: bytes) -> list[int]:
+    """The articles of `ids` whose folded text `pattern` finds nothing in, in `ids`' order;
+    `first`: what every match of `pattern` starts with (the occurrences `find` finds are tried).
+    Where the texts are read in place (disk/mapped.py), a lookbehind at a text's very start may see
+    the end of the one before: use it where that can only hide a match (a negative assertion's)."""
+    own = getattr(hays, "lacking", None)
+    if own is not None:
+        return list(own(ids, pattern, first))
+    match = pattern.match
+    out = []
+    for i in ids:
+        hay = hays[i]
+        k = hay.find(first)
+        while k >= 0 and match(hay, k) is None:
+            k = hay.find(first, k + 1)
+        if k < 0:
+            out.append(i)
+    return out
+
+
 class Hays(Protocol):
     """Article i's folded text: a list of bytes, or the texts read from the index file in place."""
 

@@ -22,7 +22,7 @@ def articles(index: TextIndex, aliases: list[str], words: Words, e: int) -> set[
             found.update(written)
             continue
         key = fold(alias)
-        found.update(matches_outside(index, key, words.blockers(key, e), words.is_word))
+        found.update(matches_outside(index, key, words.blockers(key, e), words))
     return found
 
 
@@ -35,7 +35,7 @@ def label(index: TextIndex, aliases: list[str], words: Words, e: int, name: str,
         han = [a for a in han if not any(bare[a] != bare[b] and bare[a] in bare[b] for b in han)]
     if len(han) < 2:  # (`name` may have left the aliases: a fragment, a person's lone surname)
         return han[0] if han else name if name in aliases else aliases[0]
-    counts = {a: len(matches_outside(index, fold(a), words.blockers(fold(a), e), words.is_word)) for a in han}
+    counts = {a: len(matches_outside(index, fold(a), words.blockers(fold(a), e), words)) for a in han}
     return max(han, key=lambda a: (not a.startswith("《"), counts[a], a == name, len(a)))
 
 

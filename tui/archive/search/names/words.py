@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from itertools import pairwise
 from typing import AnyStr
 
 import ahocorasick_rs
 
-from ..index.textindex import TextIndex
+from ..index.textindex import TextIndex, lacking
 from ..text.fold import encode, fold
 from ..text.pinyin import HAN
 from ..text.scripts import data_text
@@ -45,7 +47,24 @@ AFFIXES = frozenset((
 @functools.cache
 def common_words() -> frozenset[str]:
     """Words of the language that are not names (data/words.txt, folded), read on first need."""
-    return frozenset(data_text("words.txt").split())
+    return frozenset(_common_sorted())
+
+
+@functools.cache
+def _common_sorted() -> list[str]:
+    """The common words in order, to find those that start with a string by bisection."""
+    found = data_text("words.txt").split()
+    if any(b < a for a, b in pairwise(found)):  # (the file is kept sorted)
+        found.sort()
+    return found
+
+
+def _starting(ordered: Sequence[str], start: str) -> Iterator[str]:
+    """The strings of `ordered` (sorted) that start with `start`."""
+    at = bisect_left(ordered, start)
+    while at < len(ordered) and ordered[at].startswith(start):
+        yield ordered[at]
+        at += 1
 
 
 @functools.cache
@@ -81,6 +100,8 @@ class Words:
         self._by_char: dict[str, list[str]] | None = None
         self._blockers: dict[tuple[str, int], list[tuple[str, int]]] = {}
         self._inside: dict[str, list[tuple[str, int]]] | None = None
+        self._sorted: Sequence[str] | None = getattr(owners, "sorted", None)  # (a KeyTable's keys)
+        self._followers: dict[str, frozenset[str]] = {}
 
     def by_char(self) -> dict[str, list[str]]:
         """Per character, the names holding it, in order: a name's blockers are among the names
@@ -168,6 +189,18 @@ class Words:
         """Whether `part` (folded) is a known name or a common word of the language."""
         return part in self.owners or part in common_words()
 
+    def followers(self, ch: str) -> frozenset[str]:
+        """The characters `c` that make a word (`is_word`) of `ch + c`: after a name of two
+        characters ending in `ch`, what may make it straddle a word boundary (`straddles`)."""
+        found = self._followers.get(ch)
+        if found is None:
+            if self._sorted is None:
+                self._sorted = sorted(self.owners)
+            found = frozenset(w[1] for ordered in (self._sorted, _common_sorted())
+                              for w in _starting(ordered, ch) if len(w) == 2)
+            self._followers[ch] = found
+        return found
+
     def _known(self, part: str) -> bool:
         return part in AFFIXES or (len(part) >= 2 and (part in self.owners or part in common_words()))
 
@@ -182,12 +215,12 @@ def _folded(aliases: list[str]) -> list[str]:
 
 
 def matches_outside(text: TextIndex, needle: str, blockers: list[tuple[str, int]],
-                    is_word: Callable[[str], bool] | None = None) -> Sequence[int]:
+                    words: Words | None = None) -> Sequence[int]:
     """The articles of `text.matches(needle)` with an occurrence not inside any of `blockers`; with
-    `is_word`, for a name of two Chinese characters, not across a word boundary either (年中 in
-    今年|中国, 海地 in 沿海|地区, 武威 in 核武|威胁: `straddles`)."""
+    `words`, for a name of two Chinese characters, not across a word boundary either (年中 in
+    今年|中国, 海地 in 沿海|地区, 武威 in 核武|威胁: `straddles`, with `words.is_word`)."""
     found = text.matches(needle)
-    crossing = is_word if is_word is not None and _PAIR_OF_HAN.fullmatch(needle) else None
+    crossing = words.is_word if words is not None and _PAIR_OF_HAN.fullmatch(needle) else None
     if (not blockers and crossing is None) or not found:
         return found
     suspects: set[int] = set(found) if crossing is not None else set()
@@ -196,13 +229,36 @@ def matches_outside(text: TextIndex, needle: str, blockers: list[tuple[str, int]
     suspects &= set(found)
     if not suspects:
         return found
-    key = encode(needle)
+    key, hays = encode(needle), text.hays
+    unsure: Iterable[int] = suspects
+    if len(suspects) >= _IN_ONE_SEARCH:  # most are free at their first occurrence: found in C
+        after = words.followers(needle[-1]) if words is not None and crossing is not None else frozenset()
+        unsure = lacking(hays, suspects, _surely_free(key, blockers, after), key)
     by_shift: dict[int, list[bytes]] = {}
     for word, k in blockers:
         by_shift.setdefault(len(encode(word[:k])), []).append(encode(word))
-    shifts = [(k, tuple(words)) for k, words in by_shift.items()]
-    dropped = {i for i in suspects if not _free(text.hays[i], key, shifts, crossing)}
+    shifts = [(k, tuple(ws)) for k, ws in by_shift.items()]
+    dropped = {i for i in unsure if not _free(hays[i], key, shifts, crossing)}
     return [i for i in found if i not in dropped]
+
+
+_IN_ONE_SEARCH = 100  # suspects from which `_surely_free` (compiled: ~0.2-1 ms) comes first
+
+
+def _surely_free(key: bytes, blockers: list[tuple[str, int]], after: Collection[str]) -> re.Pattern[bytes]:
+    """What finds an occurrence of `key` (folded UTF-8) that `_free` would take: no blocking word
+    covers it, and the character after it (`after`: any that makes a word with the name's last)
+    cannot make it straddle a word boundary. An article it finds none in is asked `_free`.
+    (A prefix such as 习近 checks ~2,700 texts in a keystroke; almost all are found here.)"""
+    escape = re.escape
+    parts = [escape(key)]
+    for word, k in blockers:  # not (preceded by the word's part before `key`, followed by the rest)
+        w = encode(word)
+        cut = len(encode(word[:k])) + len(key)
+        parts.append(b"(?!(?<=" + escape(w[:cut]) + b")" + escape(w[cut:]) + b")")
+    if after:
+        parts.append(b"(?!" + b"|".join(escape(encode(c)) for c in sorted(after)) + b")")
+    return re.compile(b"".join(parts))
 
 
 def straddles(hay: bytes, at: int, end: int, is_word: Callable[[str], bool]) -> bool:
