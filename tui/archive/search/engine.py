@@ -84,7 +84,7 @@ class SearchIndex:
         self._bodies: dict[int, str] = {}  # the last bodies shown: the next keystroke shows many again
         # a string's articles outside longer names, by string and blockers: typing on asks for the
         # same strings again (川普 for `tru`, `trum`, `trump` and 川普); this index's articles only
-        self._outside: dict[tuple[str, tuple[tuple[str, int], ...]], list[int]] = {}
+        self._outside: dict[tuple[str, tuple[tuple[str, int], ...]], Sequence[int]] = {}
         self.today: Callable[[], date] = date.today  # relative dates (`after:30d`) count from it
         self._folded_titles: Titles | None = None
         self.persisted: Path | None = None  # the index file it was read from or written to
