@@ -30,6 +30,8 @@ from .aliastables import KeyTable
 _HAN = re.compile(f"[{HAN}]+(?:[·•・‧][{HAN}]+)*")  # 库尔特·坎贝尔 is a name 库尔 is inside
 _DOTS = "·•・‧"
 _PAIR_OF_HAN = re.compile(f"[{HAN}]{{2}}")
+_SIDE = 3  # characters read on each side of a two-character name: words of up to four
+_IDIOM = 4  # a word this long on one side (an idiom) cuts the name alone; a known name from 3
 
 #: What may follow or precede a name without making another name of it (中国人, 台湾省, 美国政府).
 AFFIXES = frozenset((
@@ -55,6 +57,21 @@ def common_forms() -> frozenset[str]:
     return frozenset(line.split("#")[0].strip() for line in data_text("common_forms.txt").splitlines()) - {""}
 
 
+class Vocabulary:
+    """Whether a string (folded) is a known name or a common word of the language (`is_word(part)`),
+    and whether a known name (`is_word.name(part)`): a longer name is firmer evidence of a word
+    boundary than a common word (straddles)."""
+
+    def __init__(self, names: Collection[str]) -> None:
+        self.names = names
+
+    def __call__(self, part: str) -> bool:
+        return part in self.names or part in common_words()
+
+    def name(self, part: str) -> bool:
+        return part in self.names
+
+
 class Words:
     """The known Chinese names (folded), each with the entities it names."""
 
@@ -77,6 +94,7 @@ class Words:
 
     def _use(self, owners: Mapping[str, Collection[int]], names: list[str]) -> None:
         self.owners = owners
+        self.is_word = Vocabulary(owners)
         self._names = names
         self._by_char: dict[str, list[str]] | None = None
         self._blockers: dict[tuple[str, int], list[tuple[str, int]]] = {}
@@ -164,12 +182,8 @@ class Words:
         return bool(self.kinds and owners) and all(
             e < len(self.kinds) and self.kinds[e] not in ("person", "place") for e in owners)
 
-    def is_word(self, part: str) -> bool:
-        """Whether `part` (folded) is a known name or a common word of the language."""
-        return part in self.owners or part in common_words()
-
     def _known(self, part: str) -> bool:
-        return part in AFFIXES or (len(part) >= 2 and (part in self.owners or part in common_words()))
+        return part in AFFIXES or (len(part) >= 2 and self.is_word(part))
 
 
 def _folded(aliases: list[str]) -> list[str]:
@@ -207,14 +221,25 @@ def matches_outside(text: TextIndex, needle: str, blockers: list[tuple[str, int]
 
 def straddles(hay: bytes, at: int, end: int, is_word: Callable[[str], bool]) -> bool:
     """Whether the two characters at `hay[at:end]` (folded UTF-8) are the end of one word and the
-    start of the next: the character before makes a word with the first (今|年), the one after
-    with the second (中|国)."""
-    before = hay[max(0, at - 3):at].decode("utf-8", "ignore")[-1:]
-    after = hay[end:end + 3].decode("utf-8", "ignore")[:1]
-    if not before or not after:
-        return False
+    start of the next: what comes before makes a word with the first (今|年, 沿海|, 加勒比海|) and
+    the second a word with what comes after (|中国, |地区); or one side alone makes a known name
+    of three characters or more (加拿大|和, 马里兰|州) or a word of four, an idiom (排山倒海|地).
+    A common word of three is not enough alone (东|亚文化 in 东亚文化圈). Words of up to four
+    characters, read from the text around; `is_word` a `Vocabulary` (else every word counts as
+    a name)."""
     pair = hay[at:end].decode("utf-8", "ignore")
-    return len(pair) == 2 and is_word(before + pair[0]) and is_word(pair[1] + after)
+    if len(pair) != 2:
+        return False
+    before = hay[max(0, at - 3 * _SIDE):at].decode("utf-8", "ignore")[-_SIDE:]
+    after = hay[end:end + 3 * _SIDE].decode("utf-8", "ignore")[:_SIDE]
+    lefts = [before[-j:] + pair[0] for j in range(1, len(before) + 1)]
+    rights = [pair[1] + after[:m] for m in range(1, len(after) + 1)]
+    left = [w for w in lefts if is_word(w)]
+    right = [w for w in rights if is_word(w)]
+    if left and right:
+        return True
+    name = is_word.name if isinstance(is_word, Vocabulary) else is_word
+    return any(len(w) >= _IDIOM or (len(w) >= 3 and name(w)) for w in left + right)
 
 
 def _free(hay: bytes, key: bytes, shifts: list[tuple[int, tuple[bytes, ...]]],
