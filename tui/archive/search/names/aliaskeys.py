@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..text.fold import TOKEN, fold
+from ..text.pinyin import is_syllable
 from . import namerules as R
 from .aliastables import AliasTables, KeyTable, Pairs
 from .entities import Entity
@@ -29,6 +30,7 @@ def alias_tables(entities: Sequence[Entity]) -> AliasTables:
     """What a Resolver looks names up in, derived from the entities (stored in the index)."""
     by_alias: dict[str, list[int]] = defaultdict(list)
     by_token: dict[str, set[int]] = defaultdict(set)
+    family: list[tuple[str, int]] = []
     for e, ent in enumerate(entities):
         for alias in ent.aliases:
             by_alias[R.alias_key(alias)].append(e)
@@ -38,6 +40,12 @@ def alias_tables(entities: Sequence[Entity]) -> AliasTables:
             if _LATIN.match(plain.replace(" ", "")):
                 for tok in _name_tokens(plain, ent.kind):
                     by_token[tok].add(e)
+                if ent.kind == "person" and (first := _family_first(plain, ent.aliases)):
+                    family.append((first, e))
+    named = {tok: set(found) for tok, found in by_token.items()}
+    for tok, e in family:  # unless the word names someone else alone (`china` names China)
+        if not named.get(tok, {e}) - {e}:
+            by_token[tok].add(e)
     words = Words((a, e) for e, ent in enumerate(entities) for a in ent.aliases)
     han = [(a, e) for e, ent in enumerate(entities) for a in ent.aliases if not a.isascii()]
     return AliasTables(KeyTable.of(by_alias), KeyTable.of(by_token), KeyTable.of(words.owners),
@@ -60,3 +68,15 @@ def _name_tokens(alias: str, kind: str) -> list[str]:
     if len(toks) == 1 or (kind == "person" and toks and R.LATIN_NAME.fullmatch(alias)):
         return toks[-1:]
     return []
+
+
+def _family_first(alias: str, aliases: Sequence[str]) -> str:
+    """The first word of a person's two-word Latin name when it may be the family name, as
+    CC-CEDICT writes Japanese names (`tanaka` of Tanaka Kakuei, where the archive writes Fumio
+    Kishida): both words romaji of four letters or more, neither one pinyin syllable (a Chinese
+    surname: Hu Jintao), Chinese forms in kanji without the dot of a transliterated Western name
+    (田中角荣, not 苏珊·佩奇); else ""."""
+    words = alias.lower().split()
+    ok = (R.is_japanese(alias) and all(len(w) >= 4 and not is_syllable(w) for w in words)
+          and any(not a.isascii() for a in aliases) and not any(d in a for a in aliases for d in R.DOTS))
+    return words[0] if ok else ""

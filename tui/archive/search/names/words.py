@@ -32,6 +32,8 @@ from .aliastables import KeyTable
 _HAN = re.compile(f"[{HAN}]+(?:[·•・‧][{HAN}]+)*")  # 库尔特·坎贝尔 is a name 库尔 is inside
 _DOTS = "·•・‧"
 _PAIR_OF_HAN = re.compile(f"[{HAN}]{{2}}")
+_SIDE = 3  # characters read on each side of a two-character name: words of up to four
+_IDIOM = 4  # a word this long on one side (an idiom) cuts the name alone; a known name from 3
 
 #: What may follow or precede a name without making another name of it (中国人, 台湾省, 美国政府).
 AFFIXES = frozenset((
@@ -59,6 +61,12 @@ def _common_sorted() -> list[str]:
     return found
 
 
+@functools.cache
+def _common_long() -> tuple[str, ...]:
+    """The common words of four characters or more (idioms): one cuts a name alone."""
+    return tuple(w for w in _common_sorted() if len(w) >= 4)
+
+
 def _starting(ordered: Sequence[str], start: str) -> Iterator[str]:
     """The strings of `ordered` (sorted) that start with `start`."""
     at = bisect_left(ordered, start)
@@ -72,6 +80,30 @@ def common_forms() -> frozenset[str]:
     """Forms that name something only in a longer name (data/common_forms.txt: 现代 "modern", not
     Hyundai; 本周 "this week"): no name alone, whether the lexicon or an archive gloss gives it."""
     return frozenset(line.split("#")[0].strip() for line in data_text("common_forms.txt").splitlines()) - {""}
+
+
+class Vocabulary:
+    """Whether a string (folded) is a known name or a common word of the language (`is_word(part)`),
+    and whether a known name (`is_word.name(part)`): a longer name is firmer evidence of a word
+    boundary than a common word (straddles)."""
+
+    def __init__(self, names: Collection[str]) -> None:
+        self._names = names
+        self._set: frozenset[str] | None = None
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The known names as a set, made on first need (~2 ms at 25k names): a stored table
+        answers `in` by bisection, ~1 µs a look-up, and a boundary costs several."""
+        if self._set is None:
+            self._set = frozenset(self._names)
+        return self._set
+
+    def __call__(self, part: str) -> bool:
+        return part in self.names or part in common_words()
+
+    def name(self, part: str) -> bool:
+        return part in self.names
 
 
 class Words:
@@ -96,12 +128,14 @@ class Words:
 
     def _use(self, owners: Mapping[str, Collection[int]], names: list[str]) -> None:
         self.owners = owners
+        self.is_word = Vocabulary(owners)
         self._names = names
         self._by_char: dict[str, list[str]] | None = None
         self._blockers: dict[tuple[str, int], list[tuple[str, int]]] = {}
         self._inside: dict[str, list[tuple[str, int]]] | None = None
         self._sorted: Sequence[str] | None = getattr(owners, "sorted", None)  # (a KeyTable's keys)
         self._followers: dict[str, frozenset[str]] = {}
+        self._leaders: dict[str, frozenset[str]] = {}
 
     def by_char(self) -> dict[str, list[str]]:
         """Per character, the names holding it, in order: a name's blockers are among the names
@@ -185,24 +219,33 @@ class Words:
         return bool(self.kinds and owners) and all(
             e < len(self.kinds) and self.kinds[e] not in ("person", "place") for e in owners)
 
-    def is_word(self, part: str) -> bool:
-        """Whether `part` (folded) is a known name or a common word of the language."""
-        return part in self.owners or part in common_words()
-
     def followers(self, ch: str) -> frozenset[str]:
-        """The characters `c` that make a word (`is_word`) of `ch + c`: after a name of two
-        characters ending in `ch`, what may make it straddle a word boundary (`straddles`)."""
+        """The characters `c` that start a known word or name with `ch` (`ch + c…`, two to four
+        characters): after a name of two characters ending in `ch`, only these may make it
+        straddle a word boundary through what follows (`straddles`)."""
         found = self._followers.get(ch)
         if found is None:
             if self._sorted is None:
                 self._sorted = sorted(self.owners)
             found = frozenset(w[1] for ordered in (self._sorted, _common_sorted())
-                              for w in _starting(ordered, ch) if len(w) == 2)
+                              for w in _starting(ordered, ch) if 2 <= len(w) <= _SIDE + 1)
             self._followers[ch] = found
         return found
 
+    def leaders(self, ch: str) -> frozenset[str]:
+        """What may stand before a name starting with `ch` and make it straddle a word boundary
+        by itself (`straddles`): the rest of a known name of three characters or more, or of a
+        word of four (an idiom), that ends in `ch` (加拿 of 加拿大, 排山倒 of 排山倒海)."""
+        found = self._leaders.get(ch)
+        if found is None:
+            names = self.is_word.names
+            found = frozenset(w[:-1] for w in (*names, *_common_long()) if w.endswith(ch)
+                              and ((len(w) >= 3 and w in names) or len(w) >= _IDIOM) and len(w) <= _SIDE + 1)
+            self._leaders[ch] = found
+        return found
+
     def _known(self, part: str) -> bool:
-        return part in AFFIXES or (len(part) >= 2 and (part in self.owners or part in common_words()))
+        return part in AFFIXES or (len(part) >= 2 and self.is_word(part))
 
 
 def _folded(aliases: list[str]) -> list[str]:
@@ -232,8 +275,10 @@ def matches_outside(text: TextIndex, needle: str, blockers: list[tuple[str, int]
     key, hays = encode(needle), text.hays
     unsure: Iterable[int] = suspects
     if len(suspects) >= _IN_ONE_SEARCH:  # most are free at their first occurrence: found in C
-        after = words.followers(needle[-1]) if words is not None and crossing is not None else frozenset()
-        unsure = lacking(hays, suspects, _surely_free(key, blockers, after), key)
+        check = words is not None and crossing is not None
+        after = words.followers(needle[-1]) if words is not None and check else frozenset()
+        before = words.leaders(needle[0]) if words is not None and check else frozenset()
+        unsure = lacking(hays, suspects, _surely_free(key, blockers, after, before), key)
     by_shift: dict[int, list[bytes]] = {}
     for word, k in blockers:
         by_shift.setdefault(len(encode(word[:k])), []).append(encode(word))
@@ -245,13 +290,15 @@ def matches_outside(text: TextIndex, needle: str, blockers: list[tuple[str, int]
 _IN_ONE_SEARCH = 100  # suspects from which `_surely_free` (compiled: ~0.2-1 ms) comes first
 
 
-def _surely_free(key: bytes, blockers: list[tuple[str, int]], after: Collection[str]) -> re.Pattern[bytes]:
+def _surely_free(key: bytes, blockers: list[tuple[str, int]], after: Collection[str],
+                 before: Collection[str] = ()) -> re.Pattern[bytes]:
     """What finds an occurrence of `key` (folded UTF-8) that `_free` would take: no blocking word
-    covers it, and the character after it (`after`: any that makes a word with the name's last)
-    cannot make it straddle a word boundary. An article it finds none in is asked `_free`.
-    (A prefix such as 习近 checks ~2,700 texts in a keystroke; almost all are found here.)"""
+    covers it, and neither the character after it (`after`: any that starts a word with the
+    name's last) nor what stands before it (`before`: the rest of a long name or an idiom ending
+    in its first) can make it straddle a word boundary. An article it finds none in is asked
+    `_free`. (A prefix such as 习近 checks ~2,700 texts in a keystroke; almost all are found here.)"""
     escape = re.escape
-    parts = [escape(key)]
+    parts = [b"(?<!" + escape(encode(w)) + b")" for w in sorted(before)] + [escape(key)]
     for word, k in blockers:  # not (preceded by the word's part before `key`, followed by the rest)
         w = encode(word)
         cut = len(encode(word[:k])) + len(key)
@@ -263,14 +310,39 @@ def _surely_free(key: bytes, blockers: list[tuple[str, int]], after: Collection[
 
 def straddles(hay: bytes, at: int, end: int, is_word: Callable[[str], bool]) -> bool:
     """Whether the two characters at `hay[at:end]` (folded UTF-8) are the end of one word and the
-    start of the next: the character before makes a word with the first (今|年), the one after
-    with the second (中|国)."""
-    before = hay[max(0, at - 3):at].decode("utf-8", "ignore")[-1:]
-    after = hay[end:end + 3].decode("utf-8", "ignore")[:1]
-    if not before or not after:
+    start of the next: what comes before makes a word with the first (今|年, 沿海|, 加勒比海|) and
+    the second a word with what comes after (|中国, |地区); or one side alone makes a known name
+    of three characters or more (加拿大|和, 马里兰|州) or a word of four, an idiom (排山倒海|地).
+    A common word of three is not enough alone (东|亚文化 in 东亚文化圈). Words of up to four
+    characters, read from the text around; `is_word` a `Vocabulary` (else every word counts as
+    a name)."""
+    tail = hay[at:end + 3 * _SIDE].decode("utf-8", "ignore")
+    if len(hay[at:end].decode("utf-8", "ignore")) != 2:
         return False
-    pair = hay[at:end].decode("utf-8", "ignore")
-    return len(pair) == 2 and is_word(before + pair[0]) and is_word(pair[1] + after)
+    if not isinstance(is_word, Vocabulary):
+        return _straddles(hay, at, tail, is_word, is_word)
+    names, common = is_word.names, common_words()  # (set look-ups in place of calls)
+    right = [w for m in range(3, min(_SIDE, len(tail) - 2) + 3) if (w := tail[1:m]) in names or w in common]
+    if any(len(w) >= _IDIOM or (len(w) >= 3 and w in names) for w in right):
+        return True
+    before = hay[max(0, at - 3 * _SIDE):at].decode("utf-8", "ignore")
+    first = tail[0]
+    for j in range(1, min(_SIDE, len(before)) + 1):
+        w = before[-j:] + first
+        if (w in names or w in common) and (right or len(w) >= _IDIOM or (len(w) >= 3 and w in names)):
+            return True
+    return False
+
+
+def _straddles(hay: bytes, at: int, tail: str, known: Callable[[str], bool],
+               name: Callable[[str], bool]) -> bool:
+    """`straddles` with any word test (`known`) and name test (`name`)."""
+    right = [w for m in range(3, min(_SIDE, len(tail) - 2) + 3) if known(w := tail[1:m])]
+    if any(len(w) >= _IDIOM or (len(w) >= 3 and name(w)) for w in right):
+        return True
+    before = hay[max(0, at - 3 * _SIDE):at].decode("utf-8", "ignore")
+    return any(known(w) and (bool(right) or len(w) >= _IDIOM or (len(w) >= 3 and name(w)))
+               for j in range(1, min(_SIDE, len(before)) + 1) if (w := before[-j:] + tail[0]))
 
 
 def _free(hay: bytes, key: bytes, shifts: list[tuple[int, tuple[bytes, ...]]],

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 EXACT, ALIAS, PINYIN, PREFIX, FUZZY = 1.0, 0.9, 0.85, 0.7, 0.6
 _LATIN = re.compile(r"^[\x21-\x7e]+$")
 _WORDLIKE = R.STOP_ACRONYMS | {"WHO", "IS", "CAN", "MAY", "WILL", "ONE", "ART", "SUN"}
+_TITLED = re.compile(r"(《[^《》]{1,24}》)([^《》]{1,4})")  # 《时代》杂志: a title, then what it is
 _RARE = 5  # a Latin word in fewer articles than this may still be a typo of a name
 
 
@@ -216,6 +217,15 @@ class Resolver:
             key = fold(alias) if carrying else ""
             if alias not in _WORDLIKE and (not carrying or any(c in key or key in c for c in carrying)):
                 term.add(alias, weight, alias, alias=True)  # (`WHO` would find every English "who")
+                if title := self._title_of(alias):
+                    term.add(title, weight, title, alias=True)
+
+    def _title_of(self, alias: str) -> str:
+        """The title in book brackets that starts `alias`, when what follows says what it is
+        (`《时代》杂志` -> `《时代》`, also found in `《时代》周刊` and `登上《时代》、《外交》`): a
+        magazine named by a common word (时代 "era") is named where the brackets mark it."""
+        found = _TITLED.fullmatch(alias)
+        return found[1] if found and self.words.is_word(fold(found[2])) else ""
 
     def _alias(self, term: Term, text: str, weight: float) -> bool:
         found = self.by_alias.get(R.alias_key(text), [])
@@ -237,13 +247,15 @@ class Resolver:
     def _pinyin_terms(self, term: Term, q: str, prefix: bool, titles: bool,
                       marks: tuple[int, ...] = ()) -> None:
         """What a run of pinyin spells: a name (an entity alias) first; only when it spells none,
-        any run of characters of aliases, titles and names after a title word that reads the
-        same (`huawei` is 华为, not 化为; `wangyi` is 王毅, not every 王一 after 主席); with
-        `marks`, only strings whose syllables start there (the apostrophes typed)."""
+        and the word typed names nothing either, any run of characters of aliases, titles and
+        names after a title word that reads the same (`huawei` is 华为, not 化为; `wangyi` is
+        王毅, not every 王一 after 主席; `heping`, a district's name, is 和平区, not every 和平
+        "peace"; `time` is Time magazine, not 体美 in 经济体美国); with `marks`, only strings
+        whose syllables start there (the apostrophes typed)."""
         index = self.pinyin
         n_alias = len(self._han_aliases)
         loose: list[str] = []
-        named = False
+        named = bool(term.via_alias)  # the word is a name's Latin form (`heping`, `time`)
         asked: set[str] = set()  # `xi jinp` spells 习近平 in a thousand titles: one look-up
         for entry, sub in index.find(q, prefix_ok=prefix):
             if marks and not _keeps_marks(sub, marks):

@@ -76,6 +76,11 @@ def _syllables() -> frozenset[str]:
     return frozenset(table().values())
 
 
+def is_syllable(word: str) -> bool:
+    """Whether `word` is one pinyin syllable, without tone (`hu`, `zhang`; not `tanaka`)."""
+    return word.lower() in _syllables()
+
+
 def spells_syllables(word: str) -> bool:
     """Whether `word` is pinyin syllables end to end (`an`, `anmen`, `xian`; not `s`, `brien`)."""
     word = word.lower()

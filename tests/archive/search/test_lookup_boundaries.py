@@ -1,0 +1,88 @@
+"""Where a name is found and where it is not, at the edges of words: a two-character Chinese name
+across a word boundary, a pinyin word that is also a name, a magazine named by a common word, a
+Japanese surname typed alone (hand-made articles over the shipped lexicon and word list)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from support.search import found, index_of
+from support.search import made as _made
+
+from tui.archive.search.engine import SearchIndex
+from tui.archive.search.names.aliaskeys import alias_tables
+from tui.archive.search.names.entities import Entity
+from tui.archive.search.names.words import Vocabulary, straddles
+from tui.archive.search.text.fold import encode
+
+ARTICLES = [
+    _made("haiti", "海地总统遇刺", "海地总统周三遇刺身亡，海地局势动荡。"),
+    _made("haiti-list", "会议", "法国、海地、洪都拉斯派出代表。"),
+    _made("shanghai", "党史", "上海地下党的历史有新的研究。"),
+    _made("coast", "经济", "东南沿海地区经济发展很快。"),
+    _made("caribbean", "外交", "美国加强在加勒比海地区的存在。"),
+    _made("idiom", "评论", "批评像排山倒海地涌来。"),
+    _made("heping", "封控", "天津市和平区周一开始封控。"),
+    _made("peace", "诺贝尔奖", "诺贝尔和平奖周五揭晓，和平来之不易。"),
+    _made("time-1", "封面", "他登上了美国《时代》周刊的封面。"),
+    _made("time-2", "年度人物", "《时代》杂志公布年度人物。"),
+    _made("era", "新时代", "这是一个新时代，时代在变。"),
+    _made("economy", "经济", "全球最大的经济体美国情况好于预期。"),
+    _made("tanaka", "建交", "日本首相田中角荣访华。"),
+    _made("tian", "判决", "原公安局局长田中林获刑。"),
+]
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
+    yield index_of(ARTICLES, tmp_path_factory.mktemp("data"))
+
+
+@pytest.mark.parametrize("query", ["海地", "haiti"])
+def test_a_two_character_name_is_not_found_across_a_word_boundary(index: SearchIndex, query: str) -> None:
+    # 上海|地下, 沿海|地区, 加勒比海|地区 (a longer name), 排山倒海|地 (an idiom): not Haiti
+    assert found(index, query) == {"haiti", "haiti-list"}
+
+
+def test_a_word_boundary_is_read_from_the_words_on_either_side() -> None:
+    words = Vocabulary({"海地", "上海", "加勒比海", "中国"})
+
+    def cut(text: str, name: str) -> bool:
+        hay = encode(text)
+        at = hay.find(encode(name))
+        return straddles(hay, at, at + len(encode(name)), words)
+
+    assert cut("上海地下党", "海地") and cut("沿海地区", "海地") and cut("加勒比海地区", "海地")
+    assert cut("像排山倒海地涌来", "海地")  # an idiom of four on one side is enough
+    assert not cut("海地总统", "海地") and not cut("访问海地。", "海地")
+    assert not cut("在东亚文化圈", "东亚")  # 亚文化, a common word of three alone, is not
+    assert cut("发展中国家", "中国") and not cut("今天中国经济", "中国")
+
+
+def test_a_pinyin_word_that_names_a_place_is_not_read_as_the_common_word(index: SearchIndex) -> None:
+    # `heping` is Heping District (和平区), not every 和平 "peace"
+    assert found(index, "heping") == {"heping"}
+
+
+def test_a_magazine_named_by_a_common_word_is_found_where_its_title_is_marked(index: SearchIndex) -> None:
+    # 《时代》 in book brackets is Time magazine; 时代 "era" is not, nor 体美 in 经济体美国 (ti mei)
+    for query in ("time magazine", "时代杂志", "time"):
+        assert found(index, query) == {"time-1", "time-2"}, query
+
+
+def test_a_japanese_surname_alone_finds_the_person_written_family_name_first(index: SearchIndex) -> None:
+    # the lexicon writes Tanaka Kakuei (family name first); 田中林 is a Chinese official named 田
+    assert found(index, "tanaka") == {"tanaka"}
+
+
+def test_the_first_word_of_a_name_is_a_surname_only_for_a_japanese_name() -> None:
+    people = [Entity("1", "田中角荣", "person", ["田中角荣", "Tanaka Kakuei"]),
+              Entity("2", "胡锦涛", "person", ["胡锦涛", "Hu Jintao"]),
+              Entity("3", "苏珊·佩奇", "person", ["苏珊·佩奇", "Susan Page"]),
+              Entity("4", "中国", "place", ["中国", "China"]),
+              Entity("5", "中国由纪", "person", ["中国由纪", "China Yuki"])]
+    tokens = alias_tables(people).tokens
+    assert set(tokens.get("tanaka", ())) == {0} and set(tokens.get("kakuei", ())) == {0}
+    assert "hu" not in tokens and "susan" not in tokens  # a Chinese surname, a Western given name
+    assert set(tokens.get("china", ())) == {3}  # names China alone: no one's surname
