@@ -36,7 +36,12 @@ def label(index: TextIndex, aliases: list[str], words: Words, e: int, name: str,
     if len(han) < 2:  # (`name` may have left the aliases: a fragment, a person's lone surname)
         return han[0] if han else name if name in aliases else aliases[0]
     counts = {a: len(matches_outside(index, fold(a), words.blockers(fold(a), e), words.is_word)) for a in han}
-    return max(han, key=lambda a: (not a.startswith("《"), counts[a], a == name, len(a)))
+    best = max(han, key=lambda a: (not a.startswith("《"), counts[a], a == name, len(a)))
+    # a name cut short counts every article of the full one (自由亚洲 of 自由亚洲电台): the full one
+    short = R.alias_key(best)
+    longer = [a for a in han if (key := R.alias_key(a)) != short and key.startswith(short)
+              and counts[a] * 2 >= counts[best]]
+    return max(longer, key=lambda a: counts[a]) if longer else best
 
 
 def spelled(index: TextIndex, aliases: list[str]) -> list[str]:
