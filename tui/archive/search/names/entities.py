@@ -174,8 +174,10 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     forms = _lexicon_forms(lexicon)
     # 大卫（David Alton）: a given name alone is no name of the person the English gives in full
     given = {fold(z): {a.lower() for a in e.latin} for e in lexicon if first_or_last_name(e) for z in e.zh}
-    items = [without_given(g, given) for g in without_generic(without_credits(
-        [g for gl in article_glosses for g in named(gl, forms)]), forms)]
+    # 詹姆斯（James Biden）: a name the archive glosses as someone's given name is no one's surname
+    as_given = {fold(z) for gl in article_glosses for g in gl for z in g.zh if given_only(z, g.latin, given)}
+    items = [g for g in (without_given(g, given) for g in without_generic(without_credits(
+        [g for gl in article_glosses for g in named(gl, forms)]), forms)) if g.zh or g.latin]
     known = {fold(a) for g in items for a in g.latin}
     items += [Gloss([], [a], "other") for a, n in sorted(bare.items()) if n >= 2 and fold(a) not in known]
     archived = len(items)
@@ -242,6 +244,7 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
                [x for x in sh if T.stands_alone(x, a + sh) and (k == "person" or not x.isascii())])
               for n, k, a, sh, held in ((*m, set(m[2])) for m in merged)]  # (Nations: not the UN's)
     _cut_short([m[2] for m in merged])
+    _same_names([m[2] for m in merged])
     entity_of = {R.alias_key(a): e for e, m in enumerate(merged) for a in m[2]}
     words = Words(((a, e) for e, (_, _, aliases, shorts) in enumerate(merged) for a in aliases + shorts),
                   [m[1] for m in merged])
@@ -262,7 +265,7 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     boilerplate = Boilerplate.of(index)  # a name only an advertisement repeats names nothing here
     for e, ((name, kind, aliases, _), found) in enumerate(zip(merged, full, strict=True)):
         found -= boilerplate.only_inside(index, [encode(fold(a)) for a in aliases], found)
-        if not found or not aliases or (kind == "person" and T.given_name(aliases, given)):
+        if not found or not aliases or (kind == "person" and T.given_name(aliases, given, as_given)):
             continue
         aliases = list(dict.fromkeys(aliases))
         if kind != "person":  # 天安门 is also the English articles' Tiananmen
@@ -329,6 +332,24 @@ def _cut_short(entities: list[list[str]]) -> set[int]:
                 aliases.clear()
                 out.add(e)
     return out
+
+
+def _same_names(entities: list[list[str]]) -> None:
+    """An entity whose Chinese names are all another's is that one (中共病毒疫情 glossed once as
+    `COVID-10` is the 中共病毒疫情 of COVID-19): its names move there."""
+    owners: dict[str, set[int]] = defaultdict(set)
+    for e, aliases in enumerate(entities):
+        for a in aliases:
+            if not a.isascii():
+                owners[R.alias_key(a)].add(e)
+    for e, aliases in enumerate(entities):
+        han = {R.alias_key(a) for a in aliases if not a.isascii()}
+        if not han:
+            continue
+        shared = set.intersection(*(owners[k] for k in han)) - {e}
+        if len(shared) == 1 and (f := shared.pop()) != e and entities[f]:
+            entities[f].extend(a for a in aliases if a not in entities[f])
+            aliases.clear()
 
 
 def _loose(alias: str, g: Gloss) -> bool:

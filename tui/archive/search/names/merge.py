@@ -47,10 +47,11 @@ def attach(items: list[Gloss], lex: list[Gloss]) -> dict[int, int]:
     """Archive glosses that name a lexicon entry: gloss number -> entry number, or -1 for a gloss
     naming two (`（WHO、WTO）`: dropped). They join that entry only, never each other, so one
     loose gloss cannot chain two names the lexicon keeps apart into one entity; the archive's
-    other glosses merge among themselves as before."""
+    other glosses merge among themselves as before. A given name or surname (詹姆斯, 约翰逊) is no
+    one to join: `詹姆斯（William James）` and `詹姆斯（James Biden）` are two people."""
     entry_of: dict[str, int] = {}
     for j, g in enumerate(lex):
-        for alias in g.zh + g.latin:
+        for alias in () if first_or_last_name(g) else g.zh + g.latin:
             k = R.alias_key(alias)
             entry_of[k] = j if entry_of.get(k, j) == j else -2  # -2: two entries share it
     out: dict[int, int] = {}
@@ -107,14 +108,15 @@ def rare_long(zh: Counter[str], lexicon_forms: set[str]) -> Counter[str]:
     keys: Counter[str] = Counter()
     for z, n in zh.items():
         keys[R.alias_key(z.lstrip("?"))] += n
+    known = [k for k in keys if k in lexicon_forms]  # (the dictionary's name is attested)
     if not keys:
         return zh
-    top, most = keys.most_common(1)[0]
-    if most < WELL_ATTESTED:
+    top, most = max(((k, keys[k]) for k in known), key=lambda kn: kn[1]) if known else keys.most_common(1)[0]
+    if most < WELL_ATTESTED and top not in lexicon_forms:
         return zh
     return Counter({z: n for z, n in zh.items() if fold(z.lstrip("?")) in lexicon_forms
                     or not ((k := R.alias_key(z.lstrip("?"))) and keys[k] < TRUSTED
-                            and len(k) >= len(top) + 2 and top not in k)})
+                            and len(k) >= len(top) + 2 and not any(o in k for o in keys if o != k))})
 
 
 WELL_ATTESTED = 5
@@ -275,7 +277,11 @@ def _unrelated(names: list[str]) -> int:
 
 
 def without_given(g: Gloss, given: dict[str, set[str]]) -> Gloss:
-    """`g` without the Chinese names that are only a given name of its English full name."""
+    """`g` without the Chinese names that are only a given name of its English full name, or a
+    given name or surname glossed by one English word (`麦克（Mike）`)."""
+    if g.latin and all(" " not in a for a in g.latin) and g.zh and all(fold(z.lstrip("?")) in given
+                                                                       for z in g.zh):
+        return Gloss([], [], g.kind)  # (names nothing: build drops it)
     if not any(given_only(z, g.latin, given) for z in g.zh):
         return g
     return Gloss([z for z in g.zh if not given_only(z, g.latin, given)], g.latin, g.kind, g.short)

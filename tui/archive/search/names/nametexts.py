@@ -4,7 +4,7 @@ the archive writes most for it, the pinyin spelling its English articles use (na
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from ..index.textindex import TextIndex
 from ..text.fold import fold
@@ -122,12 +122,19 @@ def another_of(alias: str, aliases: list[str]) -> bool:
     return mine[-1] == theirs[-1] and mine[0][:2].lower() != theirs[0][:2].lower()  # Joe, James
 
 
-def given_name(aliases: list[str], given: Collection[str] = ()) -> bool:
+def given_name(aliases: list[str], given: Mapping[str, Collection[str]] | Collection[str] = (),
+               as_given: Collection[str] = ()) -> bool:
     """Whether a person's aliases are only a given name or a surname (麦克 Mike, 约翰 John): no
     Latin name of two words or more, no Chinese name of three characters or more, none dotted; or
     Chinese names all of them given names of the lexicon (`given`, folded: 罗伯特, 唐纳德 beside
     an archive's Alan Donald)."""
     han = [fold(a) for a in aliases if not a.isascii()]
     if han and all(a in given for a in han):
-        return True
+        if not isinstance(given, Mapping):
+            return True
+        # unless the archive glosses it as the surname of one full name, and never as a given
+        # name: 罗斯（Kenneth Roth）, not 詹姆斯 of William James and of James Biden
+        last = {a.split()[-1].lower() for a in aliases if a.isascii() and " " in a}
+        return not (len(last) == 1 and not any(a in as_given for a in han)
+                    and any(last & set(given[a]) for a in han))
     return all(" " not in a for a in aliases if a.isascii()) and all(len(a) <= 2 for a in han)
