@@ -23,7 +23,8 @@ ARTICLES = [
     _made("melt", "冰雪融化为水", "春天到了，冰雪渐渐融化为水。"),
     _made("misspelt", "通稿笔误", "一份通稿把华为的英文名写成了Huwei。"),
     _made("russia", "俄罗斯与乌克兰", "俄罗斯军队周一越过边境。"),
-    _made("roth", "人权观察批评", "人权观察执行主任罗斯说，当局必须释放他们。"),
+    # (罗斯 alone is a surname, Roth, Ross or Rose: the surname of a person the archive glosses)
+    _made("roth", "人权观察批评", "人权观察执行主任肯尼斯·罗斯（Kenneth Roth）说，当局必须释放他们。"),
     _made("both", "会谈", "俄罗斯外长会见了罗斯。"),
     _made("tsai", "蔡英文總統談兩岸", "台灣總統蔡英文週二表示，台灣不會屈服。"),
     _made("carrie", "林鄭月娥宣布", "香港特首林鄭月娥週三宣布撤回條例。"),

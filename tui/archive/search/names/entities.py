@@ -13,6 +13,7 @@ those containing any alias, wherever the alias was learned.
 
 from __future__ import annotations
 
+import bisect
 import re
 from array import array
 from collections import Counter, defaultdict
@@ -32,8 +33,10 @@ from .merge import (
     first_or_last_name,
     given_only,
     named,
+    rare_long,
     trusted,
     without_credits,
+    without_generic,
     without_given,
 )
 from .words import Words
@@ -55,6 +58,11 @@ class Entity(msgspec.Struct, gc=False):
         return {**msgspec.to_builtins(self, enc_hook=list), "count": len(self.articles)}
 
 
+_COUNTER = set("代届次位个名条项号")
+_DATE = "年月日时時分秒"
+_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?")
+
+
 def _split_inner(inner: str) -> tuple[list[str], list[str]]:
     latin: list[str] = []
     zh: list[str] = []
@@ -66,7 +74,9 @@ def _split_inner(inner: str) -> tuple[list[str], list[str]]:
             continue
         if R.CITED_YEAR.search(part):  # `(Johnson and Koyama, 2014b)`: a citation
             return [], []
-        if R.LATIN_NAME.fullmatch(part) and len(part) >= 2 and " et al" not in part:
+        if latin and _SUFFIX.fullmatch(part):  # `Donald Trump, Jr.`: his son, not Donald Trump
+            latin[-1] += " " + part
+        elif R.LATIN_NAME.fullmatch(part) and len(part) >= 2 and " et al" not in part:
             latin.append(" ".join(part.split()))
         elif R.HAN_RUN.fullmatch(part) and len(part) >= 2:
             zh.append(part)
@@ -90,8 +100,11 @@ def glosses(text: str) -> list[Gloss]:
             zh, person = [R.clean_quoted(quoted)], False
             if R.looks_person(latin[0]) and any(d in quoted for d in R.DOTS):
                 person = True
+        elif m.start() > 0 and text[m.start() - 1].isdigit() and m.group("run")[0] in _COUNTER:
+            zh, person = [], False  # 第5代行动通讯（5G）: a name cut after its number names nothing
         else:
-            name, person = R.trim_run(m.group("run"), latin[0])
+            name, person = R.trim_run(m.group("run").lstrip(_DATE) if text[m.start() - 1:m.start()].isdigit()
+                                      else m.group("run"), latin[0])  # (2019年中共（CCP）)
             zh = [name] if name else []
         zh = [z for z in zh + zh_inner if R.plausible(z)]
         if zh or R.ACRONYM.fullmatch(latin[0]):
@@ -125,7 +138,7 @@ def _make(zh: list[str], latin: list[str], person: bool) -> Gloss:
         if len(words) >= 2:
             short.append(words[-1])
     else:
-        short.extend(R.org_short(z) for z in zh if R.org_short(z))
+        short.extend(s for s in map(R.org_short, zh) if s and s not in R.GENERIC)  # (美方公司: not 美方)
     dots = f"[{R.DOTS}]"
     dotless = [re.sub(dots, "", z) for z in zh if not z.startswith("?") and re.search(dots, z)]
     return Gloss(zh + dotless, latin + extra_latin, kind, [s for s in short if len(s) >= 2])
@@ -161,8 +174,10 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     forms = _lexicon_forms(lexicon)
     # 大卫（David Alton）: a given name alone is no name of the person the English gives in full
     given = {fold(z): {a.lower() for a in e.latin} for e in lexicon if first_or_last_name(e) for z in e.zh}
-    items = [without_given(g, given) for g in without_credits([g for gl in article_glosses
-                                                                for g in named(gl, forms)])]
+    # 詹姆斯（James Biden）: a name the archive glosses as someone's given name is no one's surname
+    as_given = {fold(z) for gl in article_glosses for g in gl for z in g.zh if given_only(z, g.latin, given)}
+    items = [g for g in (without_given(g, given) for g in without_generic(without_credits(
+        [g for gl in article_glosses for g in named(gl, forms)]), forms)) if g.zh or g.latin]
     known = {fold(a) for g in items for a in g.latin}
     items += [Gloss([], [a], "other") for a, n in sorted(bare.items()) if n >= 2 and fold(a) not in known]
     archived = len(items)
@@ -178,7 +193,9 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
             if attached[i] >= 0:
                 uf.union(archived + attached[i], i)
             continue
-        for alias in g.zh + [a for a in g.latin if not _derived(a, g.latin) and not _loose(a, g)]:
+        # (a person's name guessed by length, `?里德` of `入住里德（Walter Reed）`, joins no one)
+        sure = [z for z in g.zh if not z.startswith("?")]
+        for alias in sure + [a for a in g.latin if not _derived(a, g.latin) and not _loose(a, g)]:
             k = R.alias_key(alias.lstrip("?"))
             if k in owner:
                 uf.union(owner[k], i)
@@ -197,7 +214,12 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     for j, g in enumerate(lex):  # 奥斯汀 (Austin) is the surname of the archive's 劳埃德·奥斯汀
         found = {uf.find(r) for z in g.zh for r in short_of.get(R.alias_key(z), ())}
         if j not in joined and len(found) == 1:
-            uf.union(found.pop(), archived + j)
+            root = found.pop()
+            if first_or_last_name(g):  # it lends the surname the person has, not its other forms
+                mine = {k for k, roots in short_of.items() if root in roots}  # (约翰逊, not 詹森)
+                items[archived + j] = Gloss([z for z in g.zh if R.alias_key(z) in mine],
+                                            [a for a in g.latin if R.alias_key(a) in mine], g.kind)
+            uf.union(root, archived + j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         if attached.get(i, 0) >= 0:  # a gloss naming two lexicon entries names nothing
@@ -207,7 +229,7 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     alone = {archived + j for j, e in enumerate(lexicon) if first_or_last_name(e)}
     groups = {r: m for r, m in groups.items() if not set(m) <= alone}
     # the archive wins: an entity it glosses takes its kind from the archive's glosses
-    merged = [_merge([items[i] for i in members], {items[i].kind for i in members if i < archived},
+    merged = [_merge([items[i] for i in members], Counter(items[i].kind for i in members if i < archived),
                      [items[i] for i in members if i >= archived],
                      [items[i] for i in members if i < archived])
               for members in groups.values()]
@@ -217,9 +239,12 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     given_latin = {a for latin in given.values() for a in latin}
     merged = [(n, k, [z for z in (T.person_aliases(a, given_latin) if k == "person" else a)
                       if not R.fragment(z, known)
+                      and (fold(z) in forms or not R.holds_another(z, held, k == "person"))
                       and not (k == "person" and given_only(z, a, given)) and not R.prefixed(z, held, names)],
                [x for x in sh if T.stands_alone(x, a + sh) and (k == "person" or not x.isascii())])
               for n, k, a, sh, held in ((*m, set(m[2])) for m in merged)]  # (Nations: not the UN's)
+    _cut_short([m[2] for m in merged])
+    _same_names([m[2] for m in merged])
     entity_of = {R.alias_key(a): e for e, m in enumerate(merged) for a in m[2]}
     words = Words(((a, e) for e, (_, _, aliases, shorts) in enumerate(merged) for a in aliases + shorts),
                   [m[1] for m in merged])
@@ -243,7 +268,7 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     for e, (name, kind, aliases, _) in enumerate(merged):
         found, full[e] = set(full[e]), _NONE
         found -= boilerplate.only_inside(index, [encode(fold(a)) for a in aliases], found)
-        if not found or not aliases or (kind == "person" and T.given_name(aliases, given)):
+        if not found or not aliases or (kind == "person" and T.given_name(aliases, given, as_given)):
             continue
         aliases = list(dict.fromkeys(aliases))
         if kind != "person":  # 天安门 is also the English articles' Tiananmen
@@ -266,22 +291,75 @@ def _numbers(articles: set[int]) -> array:
     return array("I", sorted(articles))
 
 
-def _merge(gs: list[Gloss], archive_kinds: set[str] | None = None, lex: Sequence[Gloss] = (),
+def _merge(gs: list[Gloss], archive_kinds: Counter[str] | None = None, lex: Sequence[Gloss] = (),
            archive: Sequence[Gloss] = ()) -> tuple[str, str, list[str], list[str]]:
     zh = Counter(z for g in gs for z in g.zh)
     latin = Counter(a for g in gs for a in g.latin)
     shorts = list(dict.fromkeys(s for g in gs for s in g.short))
     if lex:
         zh, latin, shorts = trusted(zh, latin, shorts, lex, archive)
-    kinds = archive_kinds or {g.kind for g in gs}
+    counted = archive_kinds or Counter(g.kind for g in gs)
+    if 0 < counted["person"] * 2 < counted.total():  # a virus glossed once beside a person's dots
+        counted = Counter({k: n for k, n in counted.items() if k != "person"})
+    kinds = set(counted)
     told = {g.kind for g in lex} - {"other"}
     if told and (kinds == {"other"} or "person" not in told):  # 中国（China）; the United Nations
         kinds = told  # glossed once with a person's dots, Taipei once as the TAIPEI Act
     kind = next(k for k in KINDS if k in kinds)
+    zh = rare_long(zh, {fold(z) for g in lex for z in g.zh})
     order = sorted(zh, key=lambda z: (z.startswith("?"), -zh[z], -len(z)))
     zh_names = R.drop_guessed_prefixes(order, shorts, person=kind == "person")
     name = zh_names[0] if zh_names else max(latin, key=lambda a: (latin[a], len(a)))
     return name, kind, zh_names + sorted(latin, key=lambda a: (-latin[a], -len(a))), shorts
+
+
+def _cut_short(entities: list[list[str]]) -> set[int]:
+    """The entities named only by the start of one other entity's name (《自由亚洲》 of
+    自由亚洲电台, Radio Free Asia: a title cut short), their names moved to that entity (one with an
+    English name: not the start of a programme's title, 希望之声 of 希望之声时事热点)."""
+    keys = sorted((R.alias_key(a), e) for e, aliases in enumerate(entities) for a in aliases)
+    english = {e for e, aliases in enumerate(entities) if any(a.isascii() for a in aliases)}
+    out: set[int] = set()
+    for e, aliases in enumerate(entities):
+        if not aliases or any(a.isascii() for a in aliases):
+            continue
+        targets: set[int] = set()
+        for key in {R.alias_key(a) for a in aliases}:
+            at = bisect.bisect_left(keys, (key, -1))
+            while at < len(keys) and keys[at][0].startswith(key):
+                if keys[at][1] != e and keys[at][0] != key and keys[at][1] in english:
+                    targets.add(keys[at][1])
+                elif keys[at][1] != e:
+                    targets.add(-1)  # the same name in two entities: not a cut
+                if len(targets) > 1:
+                    break
+                at += 1
+            if len(targets) != 1 or -1 in targets:
+                break
+        else:
+            if len(targets) == 1 and (t := targets.pop()) not in out:
+                entities[t].extend(a for a in aliases if a not in entities[t])
+                aliases.clear()
+                out.add(e)
+    return out
+
+
+def _same_names(entities: list[list[str]]) -> None:
+    """An entity whose Chinese names are all another's is that one (中共病毒疫情 glossed once as
+    `COVID-10` is the 中共病毒疫情 of COVID-19): its names move there."""
+    owners: dict[str, set[int]] = defaultdict(set)
+    for e, aliases in enumerate(entities):
+        for a in aliases:
+            if not a.isascii():
+                owners[R.alias_key(a)].add(e)
+    for e, aliases in enumerate(entities):
+        han = {R.alias_key(a) for a in aliases if not a.isascii()}
+        if not han:
+            continue
+        shared = set.intersection(*(owners[k] for k in han)) - {e}
+        if len(shared) == 1 and (f := shared.pop()) != e and entities[f]:
+            entities[f].extend(a for a in aliases if a not in entities[f])
+            aliases.clear()
 
 
 def _loose(alias: str, g: Gloss) -> bool:

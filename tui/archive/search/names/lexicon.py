@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 import msgspec
 
@@ -43,7 +44,8 @@ _CALENDAR = re.compile(r"(?:January|February|March|April|May|June|July|August|Se
 
 
 # two countries named together (美日 US-Japan, 中朝 China and North Korea): a relation, no name
-_COUNTRY = r"(?:USA?|U\.S\.|America|Japan|China|Sino|(?:North |South )?Korea|Russia|India|Taiwan|UK|EU)"
+_COUNTRY = (r"(?:USA?|U\.S\.|America|Japan|China|Sino|(?:North |South )?Korea|Russia|India|Taiwan|UK|EU|"
+            r"Europe|Chinese|British|English|Japanese|American|Korean|Russian|Indian|European|French|German)")
 # a people or a language beside its country (German beside Germany, 德语 beside 德国): not the country
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ese|ish|ian|an|ch)")
 _LANGUAGE = re.compile("[语語文]$")
@@ -55,7 +57,29 @@ def entries() -> tuple[Entry, ...]:
     """Every lexicon entry (read once per process, at index build time), as `usable` keeps them
     after data/lexicon_fixes.tsv corrected them."""
     fixes = parse(data_text("lexicon_fixes.tsv").splitlines())
-    return tuple(usable(corrected(parse(data_text("lexicon.tsv").splitlines()), fixes), common_forms()))
+    return tuple(with_suffixed(usable(corrected(parse(data_text("lexicon.tsv").splitlines()), fixes),
+                                      common_forms())))
+
+
+def with_suffixed(lexicon: list[Entry]) -> list[Entry]:
+    """`lexicon` with a place's entry joined by the entry of its name with 市 or 省 when they share
+    an English name (武汉 and 武汉市 are Wuhan, 辽宁 and 辽宁省 Liaoning): one place, not two."""
+    at = {fold(z): i for i, e in enumerate(lexicon) for z in e.zh}
+    into: dict[int, int] = {}
+    for i, e in enumerate(lexicon):
+        for z in e.zh:
+            j = at.get(fold(z[:-1]), i) if z[-1:] in "市省" else i
+            shared = {a.lower() for a in e.latin} & {a.lower() for a in lexicon[j].latin}
+            if j != i and j not in into and i not in into.values() and shared:
+                into[i] = j
+                break
+    joined = {j: list(lexicon[j].zh) for j in into.values()}
+    latin = {j: list(lexicon[j].latin) for j in into.values()}
+    for i, j in into.items():
+        joined[j] += [z for z in lexicon[i].zh if z not in joined[j]]
+        latin[j] += [a for a in lexicon[i].latin if a not in latin[j]]
+    return [Entry(e.kind if e.kind != "other" else "place", tuple(joined[i]), tuple(latin[i])) if i in joined
+            else e for i, e in enumerate(lexicon) if i not in into]
 
 
 def corrected(lexicon: list[Entry], fixes: list[Entry]) -> list[Entry]:
@@ -76,11 +100,14 @@ def usable(lexicon: list[Entry], common: frozenset[str]) -> list[Entry]:
     word of the language (`common`: data/common_forms.txt; 现代 "modern" is not Hyundai, 和平
     "peace" not Heping District: their longer forms, 现代汽车, still count), no day or month, and
     some English name left; no pair of countries; no people or language beside its country (德国
-    is not 德语, Germany not German)."""
+    is not 德语, Germany not German); a given name or surname is not its famous bearers
+    (`one_word`)."""
     out = []
     for e in lexicon:
         zh = tuple(z for z in e.zh if fold(z) not in common)
         latin = e.latin
+        if e.kind == "person":
+            latin = one_word(latin)
         if any(not _DEMONYM.fullmatch(a) for a in latin):
             latin = tuple(a for a in latin if not _DEMONYM.fullmatch(a))
         if any(not _LANGUAGE.search(z) for z in zh):
@@ -88,6 +115,29 @@ def usable(lexicon: list[Entry], common: frozenset[str]) -> list[Entry]:
         if zh and latin and not any(_CALENDAR.fullmatch(a) or _PAIR.fullmatch(a) for a in latin):
             out.append(Entry(e.kind, zh, latin))
     return out
+
+
+def one_word(latin: tuple[str, ...]) -> tuple[str, ...]:
+    """A person entry's English names, without its famous bearers when it is a given name or a
+    surname of several people: CC-CEDICT's 詹姆斯 is `James`, `LeBron James`, `Saint James` and
+    `Jacob`, its 约翰逊 `Johnson`, `Johnson & Johnson` and `Boris Johnson`, its 大卫 `David`,
+    `Davy` and `Jacques-Louis David`. Such an entry names no one alone (merge.first_or_last_name);
+    the archive glosses the full names it uses. A surname with one bearer (佩洛西: `Pelosi`,
+    `Nancy Pelosi`) stays that person."""
+    single = [a for a in latin if " " not in a and "-" not in a and not a.islower()]  # (not pinyin)
+    full = [_words(a) for a in latin if " " in a or "-" in a]
+    if not single or not full:
+        return latin
+    stems = {w[:4] for words in full for w in words}  # (Zelenskyy of Volodymyr Zelensky, Erdoğan)
+    bearers = {frozenset((words[0][:4], words[-1][:4])) for words in full}  # (Abe Shinzo, Shinzo Abe)
+    if all(_words(a)[0][:4] in stems for a in single) and len(bearers) < 2:
+        return latin
+    return tuple(a for a in latin if " " not in a and "-" not in a)
+
+
+def _words(name: str) -> list[str]:
+    plain = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
+    return plain.replace("-", " ").split() or [name.lower()]
 
 
 @functools.cache

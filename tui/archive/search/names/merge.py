@@ -47,10 +47,11 @@ def attach(items: list[Gloss], lex: list[Gloss]) -> dict[int, int]:
     """Archive glosses that name a lexicon entry: gloss number -> entry number, or -1 for a gloss
     naming two (`（WHO、WTO）`: dropped). They join that entry only, never each other, so one
     loose gloss cannot chain two names the lexicon keeps apart into one entity; the archive's
-    other glosses merge among themselves as before."""
+    other glosses merge among themselves as before. A given name or surname (詹姆斯, 约翰逊) is no
+    one to join: `詹姆斯（William James）` and `詹姆斯（James Biden）` are two people."""
     entry_of: dict[str, int] = {}
     for j, g in enumerate(lex):
-        for alias in g.zh + g.latin:
+        for alias in () if first_or_last_name(g) else g.zh + g.latin:
             k = R.alias_key(alias)
             entry_of[k] = j if entry_of.get(k, j) == j else -2  # -2: two entries share it
     out: dict[int, int] = {}
@@ -74,10 +75,10 @@ def _akin(names: list[str], others: list[str]) -> bool:
 def trusted(zh: Counter[str], latin: Counter[str], shorts: list[str], lex: Sequence[Gloss],
              archive: Sequence[Gloss]) -> tuple[Counter[str], Counter[str], list[str]]:
     """An entity the lexicon knows keeps the lexicon's names, and of the archive's only those that
-    agree with them: Chinese names holding a lexicon form, or glossed (twice) by one of its English
-    names (庞培欧（Mike Pompeo）). On real mirrors the gloss rules, reading back from a parenthesis,
-    also catch `这个（Trump）`, `亨特（Hunter Biden）`, and one such alias finds thousands of
-    articles that do not name the entity."""
+    agree with them: Chinese names holding a lexicon form, or glossed (`TRUSTED` times: a mirror
+    holds copies of one article) by one of its English names (庞培欧（Mike Pompeo）). On real
+    mirrors the gloss rules, reading back from a parenthesis, also catch `这个（Trump）`,
+    `亨特（Hunter Biden）`, and one such alias finds thousands of articles that do not name the entity."""
     forms = {fold(z) for g in lex for z in g.zh}
     names = {R.alias_key(a) for g in lex for a in g.latin}
     words = {w for g in lex for a in g.latin for w in TOKEN.findall(fold(a))}
@@ -87,7 +88,7 @@ def trusted(zh: Counter[str], latin: Counter[str], shorts: list[str], lex: Seque
         key = fold(z.lstrip("?"))
         if key in common_forms():  # 美的 "beautiful" glossed (Midea): Midea is 美的集团
             return False
-        return key in forms or any(f in key for f in forms) or glossed[z] >= 2
+        return key in forms or any(f in key for f in forms) or glossed[z] >= TRUSTED
 
     def short_ok(s: str) -> bool:  # 岸田 of 岸田文雄, Kishida; not 子小唐纳 of a once-seen 子小唐纳德川普
         key = fold(s)
@@ -97,6 +98,28 @@ def trusted(zh: Counter[str], latin: Counter[str], shorts: list[str], lex: Seque
     latin = Counter({a: n for a, n in latin.items() if R.alias_key(a) in names or (
         (n >= TRUSTED or a in anchored) and set(TOKEN.findall(fold(a))) & words)})
     return zh, latin, [s for s in shorts if short_ok(s)]
+
+
+def rare_long(zh: Counter[str], lexicon_forms: set[str]) -> Counter[str]:
+    """An entity's Chinese names without those glossed once or twice (a mirror's copies of one
+    article) that are longer than its well-attested name and do not hold it: a translation of the
+    moment or words of the sentence (接受美国大众新闻 of Fox News, 孕育救世主信仰 of Christianity,
+    减缓冠状病毒), not a name the archive uses."""
+    keys: Counter[str] = Counter()
+    for z, n in zh.items():
+        keys[R.alias_key(z.lstrip("?"))] += n
+    known = [k for k in keys if k in lexicon_forms]  # (the dictionary's name is attested)
+    if not keys:
+        return zh
+    top, most = max(((k, keys[k]) for k in known), key=lambda kn: kn[1]) if known else keys.most_common(1)[0]
+    if most < WELL_ATTESTED and top not in lexicon_forms:
+        return zh
+    return Counter({z: n for z, n in zh.items() if fold(z.lstrip("?")) in lexicon_forms
+                    or not ((k := R.alias_key(z.lstrip("?"))) and keys[k] < TRUSTED
+                            and len(k) >= len(top) + 2 and not any(o in k for o in keys if o != k))})
+
+
+WELL_ATTESTED = 5
 
 
 def named(glosses: list[Gloss], lexicon_forms: frozenset[str]) -> list[Gloss]:
@@ -131,7 +154,7 @@ def _names(key: str, one_word: bool, common: frozenset[str], lexicon_forms: froz
         return False
     if key in lexicon_forms:
         return True
-    if key in common or R.org_short(key) in common or _PRONOUN.search(key):
+    if key in common or R.org_short(key) in common | R.GENERIC or _PRONOUN.search(key):
         return False
     if key[-1] in "上里内" and key[:-1] in common:  # 网站上 "on the website"
         return False
@@ -161,12 +184,7 @@ _DETERMINER = re.compile("^[一这那该每某][个位种项名件]?")
 def _all_words(key: str, common: frozenset[str]) -> bool:
     """Whether `key` is common words end to end (一个|问题): glossed by one English word (Question),
     a translation of a phrase, not a name."""
-    key = _DETERMINER.sub("", key)
-    ends = {0}
-    for i in range(1, len(key) + 1):
-        if any(j in ends and key[j:i] in common for j in range(max(0, i - 4), i - 1)):
-            ends.add(i)
-    return len(key) in ends
+    return R.words_end_to_end(_DETERMINER.sub("", key))
 
 
 def without_credits(items: list[Gloss]) -> list[Gloss]:
@@ -193,6 +211,55 @@ def without_credits(items: list[Gloss]) -> list[Gloss]:
 CREDIT = 4  # unrelated Chinese names one English name glosses, from which it is a credit
 
 
+def without_generic(items: list[Gloss], lexicon_forms: frozenset[str]) -> list[Gloss]:
+    """The glosses without a Chinese side that is a common word and an office (情报局 "intelligence
+    bureau", 移民局) glossing unrelated English names: `情报局（ASIO）` and `情报局（FBI）` say it
+    is a description of each, the name of neither (a name glossed two ways keeps them: 抖音 is
+    TikTok and Douyin; the lexicon's names keep theirs). The English names stay."""
+    common = common_words()
+    sides: dict[str, list[str]] = {}
+    for g in items:
+        for z in g.zh:
+            key = fold(z.lstrip("?"))
+            if key not in lexicon_forms and key[-1:] in _OFFICE and key[:-1] in common:
+                sides.setdefault(key, []).extend(g.latin[:1])
+    generic = {k for k, latin in sides.items() if _unrelated_english(latin) >= 2}
+    if not generic:
+        return items
+    out = []
+    for g in items:
+        zh = [z for z in g.zh if fold(z.lstrip("?")) not in generic]
+        if zh == g.zh:
+            out.append(g)
+        elif zh or (g.latin and R.ACRONYM.fullmatch(g.latin[0]) and len(g.latin[0]) >= 3):
+            out.append(Gloss(zh, g.latin, g.kind, g.short))
+    return out
+
+
+_OFFICE = set("局部署院处厅会社委所")
+
+
+def _unrelated_english(names: list[str]) -> int:
+    """How many groups English names fall into when names sharing a word, or an acronym and the
+    name it abbreviates (CCP, Chinese Communist Party), are one."""
+    distinct = list(dict.fromkeys(names))
+    uf = Union()
+    for i, a in enumerate(distinct):
+        for j in range(i):
+            if _akin_english(a, distinct[j]):
+                uf.union(j, i)
+    return len({uf.find(i) for i in range(len(distinct))})
+
+
+def _akin_english(a: str, b: str) -> bool:
+    wa = {w for w in TOKEN.findall(a.lower()) if len(w) >= 3}
+    wb = {w for w in TOKEN.findall(b.lower()) if len(w) >= 3}
+    if wa & wb or a.lower() in b.lower() or b.lower() in a.lower():
+        return True
+    return any(R.ACRONYM.fullmatch(x) is not None and x.lower() == "".join(w[0] for w in y.lower().split())
+               for x, y in ((a, b), (b, a)))
+
+
 def _unrelated(names: list[str]) -> int:
     """How many groups `names` fall into when names sharing two characters in a row are one
     (川普, 唐纳德·川普: one; 胡春华, 余杰, 首富李嘉诚: three)."""
@@ -210,7 +277,11 @@ def _unrelated(names: list[str]) -> int:
 
 
 def without_given(g: Gloss, given: dict[str, set[str]]) -> Gloss:
-    """`g` without the Chinese names that are only a given name of its English full name."""
+    """`g` without the Chinese names that are only a given name of its English full name, or a
+    given name or surname glossed by one English word (`麦克（Mike）`)."""
+    if g.latin and all(" " not in a for a in g.latin) and g.zh and all(fold(z.lstrip("?")) in given
+                                                                       for z in g.zh):
+        return Gloss([], [], g.kind)  # (names nothing: build drops it)
     if not any(given_only(z, g.latin, given) for z in g.zh):
         return g
     return Gloss([z for z in g.zh if not given_only(z, g.latin, given)], g.latin, g.kind, g.short)

@@ -33,9 +33,10 @@ ROLE = re.compile(
     "国务卿|总统|首相|总理|主席|大臣|外相|防长|外长|大使|顾问|主任|研究员|学者|夫人|领导人|负责人|"
     "发言人|记者|议员|教授|司令|官员|局长|书记|委员|会长|社长|董事长|总裁|经理|创始人|作家|律师|专家|"
     "分析师|博士|先生|女士|国王|女王|王子|总督|市长|州长|省长|候选人|对手|主播|编辑|作者|演员|导演|法官|"
-    "特使|代表|成员|助理|秘书|将军|上将|中将|少将|上校|队长|评论员|人士|部长|厅长|署长|院长|校长|处长|长"
+    "特使|代表|成员|助理|秘书|将军|上将|中将|少将|上校|队长|评论员|人士|部长|厅长|署长|院长|校长|处长|"
+    "(?<=[县镇村所科组团师军行司馆班舰船])长"  # (长 alone is also 长子 "eldest son": 长子小唐纳·川普)
 )
-_CUT_ALL = re.compile("[的在给对向被把从为将是了说称于但该据]|有(?!限)")
+_CUT_ALL = re.compile("[的在给对向被把从为将是了说称于但该据]|有(?![限线机])")  # (有线电视新闻网)
 _LEAD = re.compile("^(?:根据|由于|关于|对于|包括|年代|如果|因为|随着|[的于和与及在被以而但该是据让])+")
 _CUT_PERSON = re.compile("[的在给对向被把从为将是了说称与及跟、]|和(?=.{2})")
 # Words that glosses attach to but that are not names (`研究（Farboodi et al）`, `我们（We）`).
@@ -83,10 +84,24 @@ def clean_quoted(text: str) -> str:
     return " ".join(text.split())
 
 
+_ORDINAL = re.compile("^第[一二三四五六七八九十百千0-9０-９]+[代届屆次期]")
+
+
+def words_end_to_end(key: str) -> bool:
+    """Whether `key` is common words of the language end to end (国际|广播电台, 一个|问题)."""
+    common = common_words()
+    ends = {0}
+    for i in range(1, len(key) + 1):
+        if any(j in ends and key[j:i] in common for j in range(max(0, i - 4), i - 1)):
+            ends.add(i)
+    return len(key) in ends
+
+
 def plausible(zh: str) -> bool:
-    """A Chinese name worth keeping: two Chinese characters or more, not a common word."""
+    """A Chinese name worth keeping: two Chinese characters or more, not a common word, not an
+    ordinal (第五代 "the fifth generation", glossed 5G)."""
     name = zh.lstrip("?")
-    if sum(1 for ch in name if "\u3400" <= ch <= "\u9fff") < 2 or name in GENERIC:
+    if sum(1 for ch in name if "\u3400" <= ch <= "\u9fff") < 2 or name in GENERIC or _ORDINAL.match(name):
         return False
     return not any(not part for part in re.split(f"[{DOTS}]", name))
 
@@ -95,7 +110,7 @@ _PLACE_PREFIX = re.compile(
     "^《?(?:香港版|港版|港区|港區|香港|中国|中國|中共|北京|美国|美國|台湾|臺灣|台灣)(?=..)")
 
 
-_TITLE = ROLE.pattern.removesuffix("|长")  # (长 alone starts 长江 and ends 家长)
+_TITLE = ROLE.pattern.removesuffix("|(?<=[县镇村所科组团师军行司馆班舰船])长")  # (长 alone starts 长江)
 _ROLE_EDGE = re.compile(f"^(?:{_TITLE})(?=..)|(?<=..)(?:{_TITLE})$")
 
 
@@ -141,7 +156,8 @@ def trim_run(run: str, latin: str) -> tuple[str, bool]:
         name = strip_lead(_CUT_ALL.split(run)[-1])
         for country in COUNTRIES:
             rest = len(name) - len(country)
-            if name.startswith(country) and rest >= 3 and not _COUNTRY_WORDS.search(latin):
+            if (name.startswith(country) and rest >= 3 and not _COUNTRY_WORDS.search(latin)
+                    and not words_end_to_end(name[len(country):])):  # (法国|国际广播电台: RFI)
                 name = name[len(country):]
                 break
         if _ORG_ZH.search(name) or _AGREEMENT_ZH.search(name) or ACRONYM.fullmatch(latin):
@@ -238,3 +254,25 @@ def drop_guessed_prefixes(names: list[str], others: list[str], person: bool = Tr
         if n not in out:
             out.append(n)
     return out
+
+
+def holds_another(name: str, aliases: Collection[str], person: bool) -> bool:
+    """Whether a Chinese alias is another alias of the same entity after words of its sentence
+    (川普夫妇双双诊断出中共病毒, 接受福克斯新闻台, 子小唐纳·川普, 中共政协会议): read back from a
+    parenthesis, it finds nothing the shorter alias does not. A longer form of the name (奥库斯协议,
+    福克斯新闻网), the place a law or a body is of (香港国安法), and a person's given name before a
+    dot (乔·拜登, 唐纳德·川普, and 乔拜登 beside it) are not such words."""
+    key = alias_key(name)
+    for other in aliases:
+        inner = alias_key(other)
+        if other.isascii() or len(inner) < 2 or inner == key or inner not in key:
+            continue
+        head, _, tail = key.partition(inner)
+        if not head or (not tail and _PLACE_PREFIX.match(key)):
+            continue
+        if person and not tail and len(head) <= 3 and (
+                any(d in name for d in DOTS) or any(name[:len(head)] + d + name[len(head):] in aliases
+                                                    for d in DOTS)):
+            continue  # a given name and a surname
+        return True
+    return False

@@ -4,7 +4,7 @@ the archive writes most for it, the pinyin spelling its English articles use (na
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from ..index.textindex import TextIndex
 from ..text.fold import fold
@@ -36,7 +36,12 @@ def label(index: TextIndex, aliases: list[str], words: Words, e: int, name: str,
     if len(han) < 2:  # (`name` may have left the aliases: a fragment, a person's lone surname)
         return han[0] if han else name if name in aliases else aliases[0]
     counts = {a: len(matches_outside(index, fold(a), words.blockers(fold(a), e), words)) for a in han}
-    return max(han, key=lambda a: (not a.startswith("《"), counts[a], a == name, len(a)))
+    best = max(han, key=lambda a: (not a.startswith("《"), counts[a], a == name, len(a)))
+    # a name cut short counts every article of the full one (自由亚洲 of 自由亚洲电台): the full one
+    short = R.alias_key(best)
+    longer = [a for a in han if (key := R.alias_key(a)) != short and key.startswith(short)
+              and counts[a] * 2 >= counts[best]]
+    return max(longer, key=lambda a: counts[a]) if longer else best
 
 
 def spelled(index: TextIndex, aliases: list[str]) -> list[str]:
@@ -117,12 +122,19 @@ def another_of(alias: str, aliases: list[str]) -> bool:
     return mine[-1] == theirs[-1] and mine[0][:2].lower() != theirs[0][:2].lower()  # Joe, James
 
 
-def given_name(aliases: list[str], given: Collection[str] = ()) -> bool:
+def given_name(aliases: list[str], given: Mapping[str, Collection[str]] | Collection[str] = (),
+               as_given: Collection[str] = ()) -> bool:
     """Whether a person's aliases are only a given name or a surname (麦克 Mike, 约翰 John): no
     Latin name of two words or more, no Chinese name of three characters or more, none dotted; or
     Chinese names all of them given names of the lexicon (`given`, folded: 罗伯特, 唐纳德 beside
     an archive's Alan Donald)."""
     han = [fold(a) for a in aliases if not a.isascii()]
     if han and all(a in given for a in han):
-        return True
+        if not isinstance(given, Mapping):
+            return True
+        # unless the archive glosses it as the surname of one full name, and never as a given
+        # name: 罗斯（Kenneth Roth）, not 詹姆斯 of William James and of James Biden
+        last = {a.split()[-1].lower() for a in aliases if a.isascii() and " " in a}
+        return not (len(last) == 1 and not any(a in as_given for a in han)
+                    and any(last & set(given[a]) for a in han))
     return all(" " not in a for a in aliases if a.isascii()) and all(len(a) <= 2 for a in han)
