@@ -25,7 +25,6 @@ import html as htmllib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, cast
 from urllib.parse import urljoin
 
 from bs4 import NavigableString, Tag
@@ -103,7 +102,7 @@ class Builder:
                     self.text("\n" if "\n" in item else " ")  # type: ignore[operator]
                 continue
             if kind is tuple:
-                node, name, attrs = cast(tuple[Any, str, Any], item)
+                node, name, attrs = item  # type: ignore[misc]
                 self.leave(node, name, attrs)
                 if name in PRESERVE_WS:
                     self.pre -= 1
@@ -299,7 +298,9 @@ class Builder:
 
     def flush(self) -> None:
         if not self.has_text:  # nothing since the last flush (most block boundaries)
-            self.links, self.all_bold, self.brs = [], True, 0
+            if self.links:
+                self.links = []
+            self.all_bold, self.brs = True, 0
             return
         lines = [clean_line("".join(pieces)) for pieces in self.lines]
         text = "\n".join(line for line in lines if line)
