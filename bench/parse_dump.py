@@ -20,8 +20,8 @@ import msgspec
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tui.archive.model import Rejection  # noqa: E402
-from tui.archive.read.parse import parse_file  # noqa: E402
+from tui.archive.model import Rejection
+from tui.archive.read.parse import parse_file
 
 
 def _paths(folders: list[str]) -> list[str]:
@@ -71,7 +71,8 @@ def diff(before: str, after: str) -> int:
         rx, ry = x["record"], y["record"]
         for key in sorted(set(rx) | set(ry)):
             if rx.get(key) != ry.get(key):
-                print(f"   {key}: {str(rx.get(key))[:200]!r}\n   {' ' * len(key)}  {str(ry.get(key))[:200]!r}")
+                pad = " " * len(key)
+                print(f"   {key}: {str(rx.get(key))[:200]!r}\n   {pad}  {str(ry.get(key))[:200]!r}")
     print(f"{changed} of {len(set(a) | set(b))} records differ")
     return 1 if changed else 0
 

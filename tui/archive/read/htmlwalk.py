@@ -102,7 +102,8 @@ class Builder:
                     self.text("\n" if "\n" in item else " ")  # type: ignore[operator]
                 continue
             if kind is tuple:
-                node, name, attrs = item  # type: ignore[misc]
+                entry: tuple[object, str, dict[str, str]] = item  # type: ignore[assignment]
+                node, name, attrs = entry
                 self.leave(node, name, attrs)
                 if name in PRESERVE_WS:
                     self.pre -= 1
