@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick_rs
 from lxml import etree
 
 from . import chrome
@@ -61,13 +62,27 @@ def _classes(el: etree._Element) -> str:
 _SNIFF_WORDS = ("<article", "entry-content", "post-content", "article-content", "entry-body",
                 "post-body", "post-entry", "article-body", "td-post-content", "single-content",
                 "blog-content", "author", "byline", "contributor", "respondent", "speaker")
+#: All of them found in one pass over the bytes (a dozen substring scans cost several times more).
+_SNIFF_BYTES = ahocorasick_rs.BytesAhoCorasick(
+    [word.encode("ascii") for word in _SNIFF_WORDS],
+    implementation=ahocorasick_rs.Implementation.DFA).find_matches_as_indexes
+
+
+def _mentions(source: str) -> bool:
+    """Whether source.lower() holds one of _SNIFF_WORDS. The words are ASCII, and only two
+    characters lower to ASCII letters: U+0130 (an `i` plus a combining dot, which ends no word) and
+    the Kelvin sign (`k`, in `speaker`): without the latter, lowering the UTF-8 bytes (ASCII only)
+    finds the same words at a fraction of the cost of lowering the whole text and scanning it per word."""
+    if "\u212a" in source:
+        low = source.lower()
+        return any(word in low for word in _SNIFF_WORDS)
+    return bool(_SNIFF_BYTES(source.encode("utf-8", "surrogatepass").lower()))
 
 
 def focus(source: str) -> str:
     """The part of an HTML fragment that `pick` chooses, as HTML, contributor headings made;
     source itself when pick leaves the choice to the general rules."""
-    low = source.lower()
-    if not any(word in low for word in _SNIFF_WORDS):
+    if not _mentions(source):
         return source
     try:
         parser = etree.HTMLParser(recover=True)

@@ -27,6 +27,7 @@ NAIVE_ZONES = {
 }
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９／：－", "0123456789/:-")
+_FULLWIDTH_PAIRS = tuple((chr(k), chr(v)) for k, v in _FULLWIDTH.items())
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
 _NUM = r"[0-9〇○零一二三四五六七八九十两]{1,4}"
@@ -142,7 +143,14 @@ def dateline(text: str) -> tuple[str, str]:
     The publisher is the text before the date with `北京时间`-like words removed
     (`大纪元`, `希望之声`, `新唐人`); ("", "") when there is no dateline.
     """
-    for m in _DATELINE.finditer(text.translate(_FULLWIDTH)):
+    at = text.find("【")  # every dateline starts there: the rest of the lead is not translated
+    if at < 0:
+        return "", ""
+    text = text[at:]
+    for wide, narrow in _FULLWIDTH_PAIRS:  # = text.translate(_FULLWIDTH), which goes char by char
+        if wide in text:
+            text = text.replace(wide, narrow)
+    for m in _DATELINE.finditer(text):
         day = _valid(cn_number(m[2]), cn_number(m[3]), cn_number(m[4]))
         if day:
             publisher = re.sub(r"(北京|美东|美東|台北|香港|当地|當地)?时间|時間|记者|記者|\s", "", m[1])

@@ -25,7 +25,6 @@ import html as htmllib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, cast
 from urllib.parse import urljoin
 
 from bs4 import NavigableString, Tag
@@ -60,7 +59,12 @@ _IMG_SRC_ATTRS = ("data-src", "data-original", "src", "data-lazy-src")  # lazy l
 #: What BeautifulSoup collapses a whitespace-only string of (outside <pre>/<textarea>).
 _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
 PRESERVE_WS = frozenset({"pre", "textarea"})
+_CHROME_ATTRS = frozenset(chrome.CHROME_ATTRS)
+_DROP_TAGS = chrome.DROP_TAGS
 _NO_ATTRS: dict[str, str] = {}
+#: An absolute http(s) URL that `urljoin` returns unchanged whatever the base (a host in plain
+#: ASCII, no `;` parameters, no empty `?` or `#`): most links and images, joined without parsing.
+_ABSOLUTE = re.compile(r"https?://[A-Za-z0-9._~-]+(?:/[^?#;]*)?(?:\?[^#]+)?(?:#.+)?")
 
 
 @dataclass
@@ -91,11 +95,15 @@ class Builder:
         while stack:
             item = pop()
             kind = type(item)
-            if kind is str:
-                self.text(item if self.pre else _collapse(item))  # type: ignore[arg-type]
+            if kind is str:  # a whitespace-only string is one line break or one space, as in bs4
+                if self.pre or item.strip(_ASCII_SPACES):  # type: ignore[attr-defined]
+                    self.text(item)  # type: ignore[arg-type]
+                elif self.has_text:  # whitespace only: nothing to a block not yet started
+                    self.text("\n" if "\n" in item else " ")  # type: ignore[operator]
                 continue
             if kind is tuple:
-                node, name, attrs = cast(tuple[Any, str, Any], item)
+                entry: tuple[object, str, dict[str, str]] = item  # type: ignore[assignment]
+                node, name, attrs = entry
                 self.leave(node, name, attrs)
                 if name in PRESERVE_WS:
                     self.pre -= 1
@@ -105,7 +113,7 @@ class Builder:
                 continue
             items = item.items()  # type: ignore[attr-defined]
             attrs = _attrs(items) if items else _NO_ATTRS
-            if self.is_chrome(name, attrs):
+            if name in _DROP_TAGS or (attrs and self.is_chrome(name, attrs)):
                 continue
             if name == "img":
                 self.image(attrs)
@@ -115,8 +123,7 @@ class Builder:
                 continue
             if name == "br":
                 self.brs += 1
-            else:
-                self.enter(item, name, attrs)
+            elif self.enter(item, name, attrs):  # an inline element (`<span>`) needs no leave
                 if name in PRESERVE_WS:
                     self.pre += 1
                 push((item, name, attrs))
@@ -175,15 +182,17 @@ class Builder:
         style = attrs.get("style")
         if style and chrome.HIDDEN_STYLE.search(str(style)):
             return True
-        if any(a in attrs for a in chrome.CHROME_ATTRS):
+        if not _CHROME_ATTRS.isdisjoint(attrs):
             return True
         href = attrs.get("href")
         return bool(href and chrome.SHARE_LINK.search(str(href).strip()))
 
-    def enter(self, node: object, name: str, attrs: dict[str, str]) -> None:
+    def enter(self, node: object, name: str, attrs: dict[str, str]) -> bool:
+        """Open an element; whether `leave` has anything to undo (a block, bold, a link)."""
         kind = _KIND_OF_TAG.get(name)
         if kind is None and self._is_caption(name, attrs):
             kind = "caption"
+        undo = False
         if name in _BLOCK_TAGS or kind:
             self.flush()
             self.open_blocks.append(node)
@@ -191,13 +200,17 @@ class Builder:
                 self.kinds.append((node, kind))
             if name in _TABLE_TAGS:
                 self._enter_table(node, name)
+            undo = True
         if name in _LIST_TAGS:
             self.lists += 1
         if name in ("b", "strong"):
             self.bold += 1
+            undo = True
         href = attrs.get("href")
         if href:
             self.open_links.append((self.url(str(href)), []))
+            undo = True
+        return undo
 
     def leave(self, node: object, name: str, attrs: dict[str, str]) -> None:
         if attrs.get("href") and self.open_links:
@@ -277,7 +290,7 @@ class Builder:
 
     def url(self, href: str) -> str:
         href = clean_url(href)
-        if self.base_url:
+        if self.base_url and _ABSOLUTE.fullmatch(href) is None:
             try:
                 return urljoin(self.base_url, href)
             except ValueError:
@@ -286,7 +299,9 @@ class Builder:
 
     def flush(self) -> None:
         if not self.has_text:  # nothing since the last flush (most block boundaries)
-            self.links, self.all_bold, self.brs = [], True, 0
+            if self.links:
+                self.links = []
+            self.all_bold, self.brs = True, 0
             return
         lines = [clean_line("".join(pieces)) for pieces in self.lines]
         text = "\n".join(line for line in lines if line)
@@ -318,13 +333,6 @@ class Builder:
             text, self.prefix = self.prefix + text, ""
         depth = max(0, self.lists - 1) if kind == "list" else 0
         self.blocks.append(Block(kind, text, tables.placed(text, links) if links else (), depth=depth))
-
-
-def _collapse(s: str) -> str:
-    """A whitespace-only string as BeautifulSoup keeps it: one line break, or one space."""
-    if s.strip(_ASCII_SPACES):
-        return s
-    return "\n" if "\n" in s else " "
 
 
 def _attrs(items: list[tuple[str, str]]) -> dict[str, str]:

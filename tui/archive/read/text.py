@@ -67,22 +67,30 @@ def _normalise(text: str) -> str:
 
 
 def _flatten(text: str) -> str:
-    """Fold line breaks inside one paragraph: the staircase rule, else one space."""
-    if "\n" in text:
-        text = _BREAKS.sub(_fold_break, text)
-    return text.strip()
+    """Fold line breaks inside one paragraph: the staircase rule, else one space.
+
+    Trimmed first (after _normalise the only whitespace left is spaces and line breaks), so
+    every run of breaks left has a character on each side: the pieces between the runs are
+    joined by what those two characters call for (no callback per run)."""
+    text = text.strip()
+    if "\n" not in text:
+        return text
+    pieces = _BREAKS.split(text)
+    out = [pieces[0]]
+    before = pieces[0][-1]
+    for piece in pieces[1:]:
+        out.append(_joint(before, piece[0]))
+        out.append(piece)
+        before = piece[-1]
+    return "".join(out)
 
 
-def _fold_break(m: re.Match[str]) -> str:
-    """One run of spaces and line breaks: nothing between two CJK characters or next to CJK
-    punctuation, one space elsewhere (one pass; three regular expressions with look-arounds
-    tried at every position before)."""
-    text, start, end = m.string, m.start(), m.end()
-    before = text[start - 1] if start else ""
-    after = text[end] if end < len(text) else ""
-    if before and after and _IS_CJK(before) and _IS_CJK(after):
+def _joint(before: str, after: str) -> str:
+    """What a run of spaces and line breaks between two characters becomes: nothing between two
+    CJK characters or next to CJK punctuation, one space elsewhere."""
+    if _IS_CJK(before) and _IS_CJK(after):
         return ""
-    if (before and _IS_CJK_PUNCT(before)) or (after and _IS_CJK_PUNCT(after)):
+    if _IS_CJK_PUNCT(before) or _IS_CJK_PUNCT(after):
         return ""
     return " "
 

@@ -23,9 +23,11 @@ _TRAILER = re.compile(
     r"[^：:\n]{0,16}[：:][ \t]*(?:<a[^>]*>)?[ \t]*(?P<url>(?:https?:)?//[^\s<>\"')]+)[^\n]*$",
     re.M)
 # Markdown chrome lines: headings (nav bars, promos `#### 💥 …`), rules, link-only lines.
-_MD_LINE = re.compile(r"^(?:[ \t]*#{1,6}[ \t][^\n]*|[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,})[ \t]*"
+# Each match starts at the line break before its line (the text gets one in front): a literal
+# first character lets re skip from line to line instead of trying `^` at every position.
+_MD_LINE = re.compile(r"\n(?:[ \t]*#{1,6}[ \t][^\n]*|[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,})[ \t]*"
                       r"|[ \t]*\[[^\]\n]*\]\([^)\n]*\)(?:[ \t]*(?:&nbsp;|\|)*[ \t]*\[[^\]\n]*\]\([^)\n]*\))*"
-                      r"[ \t]*)$", re.M)
+                      r"[ \t]*)(?=\n|\Z)")
 # The mirror's share block: `手机上长按并复制下列链接或二维码分享本文章：` + its link + QR image.
 _SHARE_WORDS = ("长按并复制下列链接", "長按並複製下列鏈接", "分享本文章")
 _SHARE = re.compile(r"^[^\n]*(?:" + "|".join(_SHARE_WORDS) + r")[^\n]*\n"
@@ -57,7 +59,7 @@ def parse(text: str, path: str) -> Article | Rejection:
     if at >= 0:
         rest = rest[:at] + _SHARE.sub("", rest[at:])
     rest = _TRACKING.sub("", rest)
-    rest = _MD_LINE.sub("", rest)
+    rest = _MD_LINE.sub("\n", "\n" + rest)[1:]
     return finish(Draft(title=head.group("title"), url=url, html=rest), path, "mirror")
 
 
