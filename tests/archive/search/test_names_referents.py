@@ -31,6 +31,7 @@ ARTICLES = [
     _made("rfa-1", "电台", "自由亚洲电台（Radio Free Asia）报道。"),
     _made("rfa-2", "电台", "据《自由亚洲》报道，当局拘捕了他。"),
     _made("rfa-3", "电台", "自由亚洲电台记者周二采访。"),
+    _made("voter", "大选", "俄亥俄州选民约翰（John）说他会投票。"),
 ]
 
 
@@ -85,3 +86,7 @@ def test_a_title_cut_short_is_the_name_it_starts(index: SearchIndex) -> None:
     assert len(rfa) == 1 and {"rfa-1", "rfa-2", "rfa-3"} <= set(rfa[0].articles)
     assert rfa[0].name.startswith("自由亚洲电") or rfa[0].name.startswith("自由亞洲電")
     assert not any(e.name == "自由亚洲" for e in index.entities)
+
+
+def test_a_phrase_around_a_given_name_is_no_one(index: SearchIndex) -> None:
+    assert not any("John" in e.aliases or "俄亥俄州选民约翰" in e.aliases for e in index.entities)

@@ -176,7 +176,8 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     given = {fold(z): {a.lower() for a in e.latin} for e in lexicon if first_or_last_name(e) for z in e.zh}
     # 詹姆斯（James Biden）: a name the archive glosses as someone's given name is no one's surname
     as_given = {fold(z) for gl in article_glosses for g in gl for z in g.zh if given_only(z, g.latin, given)}
-    items = [g for g in (without_given(g, given) for g in without_generic(without_credits(
+    alone_latin = _given_latin()
+    items = [g for g in (without_given(g, given, alone_latin) for g in without_generic(without_credits(
         [g for gl in article_glosses for g in named(gl, forms)]), forms)) if g.zh or g.latin]
     known = {fold(a) for g in items for a in g.latin}
     items += [Gloss([], [a], "other") for a, n in sorted(bare.items()) if n >= 2 and fold(a) not in known]
@@ -311,6 +312,15 @@ def _merge(gs: list[Gloss], archive_kinds: Counter[str] | None = None, lex: Sequ
     zh_names = R.drop_guessed_prefixes(order, shorts, person=kind == "person")
     name = zh_names[0] if zh_names else max(latin, key=lambda a: (latin[a], len(a)))
     return name, kind, zh_names + sorted(latin, key=lambda a: (-latin[a], -len(a))), shorts
+
+
+def _given_latin() -> frozenset[str]:
+    """The English given names and surnames of the shipped lexicon (John, Mike, Johnson), lower
+    case: an archive's gloss by one of them alone names no one, though the archive never writes
+    the lexicon's Chinese forms."""
+    from .lexicon import entries
+
+    return frozenset(a.lower() for e in entries() if first_or_last_name(e) for a in e.latin)
 
 
 def _cut_short(entities: list[list[str]]) -> set[int]:

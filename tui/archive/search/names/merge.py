@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -276,12 +276,14 @@ def _unrelated(names: list[str]) -> int:
     return len({uf.find(i) for i in range(len(distinct))})
 
 
-def without_given(g: Gloss, given: dict[str, set[str]]) -> Gloss:
+def without_given(g: Gloss, given: dict[str, set[str]], given_latin: Collection[str] = ()) -> Gloss:
     """`g` without the Chinese names that are only a given name of its English full name, or a
     given name or surname glossed by one English word (`麦克（Mike）`)."""
-    if g.latin and all(" " not in a for a in g.latin) and g.zh and all(fold(z.lstrip("?")) in given
-                                                                       for z in g.zh):
+    alone = g.latin and all(" " not in a for a in g.latin)
+    if alone and g.zh and all(fold(z.lstrip("?")) in given for z in g.zh):
         return Gloss([], [], g.kind)  # (names nothing: build drops it)
+    if alone and all(a.lower() in given_latin for a in g.latin):
+        return Gloss([], [], g.kind)  # 俄亥俄州选民约翰（John）: a phrase around a given name
     if not any(given_only(z, g.latin, given) for z in g.zh):
         return g
     return Gloss([z for z in g.zh if not given_only(z, g.latin, given)], g.latin, g.kind, g.short)
