@@ -175,7 +175,11 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     # 大卫（David Alton）: a given name alone is no name of the person the English gives in full
     given = {fold(z): {a.lower() for a in e.latin} for e in lexicon if first_or_last_name(e) for z in e.zh}
     # 詹姆斯（James Biden）: a name the archive glosses as someone's given name is no one's surname
-    as_given = {fold(z) for gl in article_glosses for g in gl for z in g.zh if given_only(z, g.latin, given)}
+    glossed = [g for gl in article_glosses for g in gl]
+    as_given = {fold(z) for g in glossed for z in g.zh if given_only(z, g.latin, given)}
+    as_given |= {first for g in glossed if g.kind == "person" for z in g.zh  # 罗伯特 of 罗伯特·奥布莱恩
+                 if (first := fold(re.split(f"[{R.DOTS}]", z.lstrip("?"))[0])) in given
+                 and first != fold(z.lstrip("?"))}
     alone_latin = _given_latin()
     items = [g for g in (without_given(g, given, alone_latin) for g in without_generic(without_credits(
         [g for gl in article_glosses for g in named(gl, forms)]), forms)) if g.zh or g.latin]
@@ -218,7 +222,8 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
             root = found.pop()
             if first_or_last_name(g):  # it lends the surname the person has, not its other forms
                 mine = {k for k, roots in short_of.items() if root in roots}  # (约翰逊, not 詹森)
-                items[archived + j] = Gloss([z for z in g.zh if R.alias_key(z) in mine],
+                lent = [z for z in g.zh if R.alias_key(z) in mine and fold(z) not in as_given]
+                items[archived + j] = Gloss(lent,
                                             [a for a in g.latin if R.alias_key(a) in mine], g.kind)
             uf.union(root, archived + j)
     groups: dict[int, list[int]] = defaultdict(list)
@@ -242,10 +247,11 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
                       if not R.fragment(z, known)
                       and (fold(z) in forms or not R.holds_another(z, held, k == "person"))
                       and not (k == "person" and given_only(z, a, given)) and not R.prefixed(z, held, names)],
-               [x for x in sh if T.stands_alone(x, a + sh) and (k == "person" or not x.isascii())])
+               [x for x in sh if T.stands_alone(x, a + sh) and (k == "person" or not x.isascii())
+                and fold(x) not in as_given])  # (罗伯特 of 阿兰·罗伯特 is also 罗伯特·奥布莱恩's)
               for n, k, a, sh, held in ((*m, set(m[2])) for m in merged)]  # (Nations: not the UN's)
     _cut_short([m[2] for m in merged])
-    _same_names([m[2] for m in merged])
+    _same_names([m[2] if m[1] != "person" else [] for m in merged])  # (two people share a surname)
     entity_of = {R.alias_key(a): e for e, m in enumerate(merged) for a in m[2]}
     words = Words(((a, e) for e, (_, _, aliases, shorts) in enumerate(merged) for a in aliases + shorts),
                   [m[1] for m in merged])
