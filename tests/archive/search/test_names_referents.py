@@ -32,6 +32,9 @@ ARTICLES = [
     _made("rfa-2", "电台", "据《自由亚洲》报道，当局拘捕了他。"),
     _made("rfa-3", "电台", "自由亚洲电台记者周二采访。"),
     _made("voter", "大选", "俄亥俄州选民约翰（John）说他会投票。"),
+    _made("obrien", "白宫", "国家安全顾问罗伯特·奥布莱恩（Robert O'Brien）周一表示。"),
+    _made("climber", "攀爬", "周二，阿兰·罗伯特（Alain Robert）攀爬大楼。"),
+    _made("robert", "访谈", "罗伯特说这不是真的。"),
 ]
 
 
@@ -90,3 +93,9 @@ def test_a_title_cut_short_is_the_name_it_starts(index: SearchIndex) -> None:
 
 def test_a_phrase_around_a_given_name_is_no_one(index: SearchIndex) -> None:
     assert not any("John" in e.aliases or "俄亥俄州选民约翰" in e.aliases for e in index.entities)
+
+
+def test_a_name_written_as_a_given_name_is_no_one_s_surname(index: SearchIndex) -> None:
+    climber = named(index, "Alain Robert")
+    assert len(climber) == 1 and "罗伯特" not in climber[0].aliases
+    assert "robert" not in set(climber[0].articles)

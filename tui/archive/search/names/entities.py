@@ -223,6 +223,8 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
             if first_or_last_name(g):  # it lends the surname the person has, not its other forms
                 mine = {k for k, roots in short_of.items() if root in roots}  # (约翰逊, not 詹森)
                 lent = [z for z in g.zh if R.alias_key(z) in mine and fold(z) not in as_given]
+                if not lent:  # (罗伯特 of 阿兰·罗伯特 is also 罗伯特·奥布莱恩's given name: no loan)
+                    continue
                 items[archived + j] = Gloss(lent,
                                             [a for a in g.latin if R.alias_key(a) in mine], g.kind)
             uf.union(root, archived + j)
@@ -316,7 +318,7 @@ def _merge(gs: list[Gloss], archive_kinds: Counter[str] | None = None, lex: Sequ
     zh = rare_long(zh, {fold(z) for g in lex for z in g.zh})
     order = sorted(zh, key=lambda z: (z.startswith("?"), -zh[z], -len(z)))
     zh_names = R.drop_guessed_prefixes(order, shorts, person=kind == "person")
-    name = zh_names[0] if zh_names else max(latin, key=lambda a: (latin[a], len(a)))
+    name = zh_names[0] if zh_names else max(latin, key=lambda a: (latin[a], len(a))) if latin else ""
     return name, kind, zh_names + sorted(latin, key=lambda a: (-latin[a], -len(a))), shorts
 
 
