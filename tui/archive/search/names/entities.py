@@ -199,7 +199,8 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
                 uf.union(archived + attached[i], i)
             continue
         # (a person's name guessed by length, `?里德` of `入住里德（Walter Reed）`, joins no one)
-        sure = [z for z in g.zh if not z.startswith("?")]
+        # nor a given name or surname alone (约翰逊 of Boris, of Lyndon and of Ron Johnson)
+        sure = [z for z in g.zh if not z.startswith("?") and fold(z) not in given]
         for alias in sure + [a for a in g.latin if not _derived(a, g.latin) and not _loose(a, g)]:
             k = R.alias_key(alias.lstrip("?"))
             if k in owner:
@@ -250,7 +251,8 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
                       and (fold(z) in forms or not R.holds_another(z, held, k == "person"))
                       and not (k == "person" and given_only(z, a, given)) and not R.prefixed(z, held, names)],
                [x for x in sh if T.stands_alone(x, a + sh) and (k == "person" or not x.isascii())
-                and fold(x) not in as_given])  # (罗伯特 of 阿兰·罗伯特 is also 罗伯特·奥布莱恩's)
+                and fold(x) not in as_given and x.lower() not in alone_latin])  # (罗伯特, Robert of
+              # 阿兰·罗伯特 are also 罗伯特·奥布莱恩's; a lexicon given name in English stands for no one)
               for n, k, a, sh, held in ((*m, set(m[2])) for m in merged)]  # (Nations: not the UN's)
     _cut_short([m[2] for m in merged])
     _same_names([m[2] if m[1] != "person" else [] for m in merged])  # (two people share a surname)
