@@ -26,7 +26,6 @@ How a query runs (see query.py for the syntax, resolve.py for how words become s
 from __future__ import annotations
 
 import heapq
-import importlib
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from itertools import chain
@@ -57,7 +56,6 @@ _FULL_SCORING = 1000  # beyond this many matches, rank in two steps (see `search
 _REFINE = 4  # ... scoring limit x this many (at least 200) of the best fully
 _ANSWERS = 64  # answers remembered (see `search_counted`)
 _BODIES = 200  # bodies remembered for snippets (~12 kB each)
-_LATER_MODULES = (".names.typos", ".text.cantonese", ".text.romanize")  # imported by `warm`
 _OUTSIDE = 256  # strings' articles outside longer names remembered (see `_articles`)
 
 
@@ -109,8 +107,8 @@ class SearchIndex:
         alias tables ~10 ms, the pinyin readings ~10-60 ms, the common words ~20 ms, the names by
         character ~30 ms; the modules a typo or a name of several words imports, ~20-40 ms)."""
         _ = self.resolver.pinyin, self.text.vocab, self.resolver.words
-        for module in _LATER_MODULES:  # (what a typo or several words need, loaded once: ~20-40 ms)
-            importlib.import_module(module, __package__)
+        from .names import typos  # noqa: F401  (what a typo or several words need, loaded once:
+        from .text import cantonese, romanize  # noqa: F401  ~20-40 ms)
         _ = self.resolver.by_alias, self.resolver.by_token, pinyin.lengths(), words.common_words()
         self.resolver.words.by_char()
         self._folded_titles = None
