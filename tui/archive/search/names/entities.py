@@ -100,11 +100,12 @@ def glosses(text: str) -> list[Gloss]:
             zh, person = [R.clean_quoted(quoted)], False
             if R.looks_person(latin[0]) and any(d in quoted for d in R.DOTS):
                 person = True
-        elif m.start() > 0 and text[m.start() - 1].isdigit() and m.group("run")[0] in _COUNTER:
+        elif ((after_number := text[m.start() - 1:m.start()].isdigit())
+              and m.group("run")[0] in _COUNTER):
             zh, person = [], False  # 第5代行动通讯（5G）: a name cut after its number names nothing
-        else:
-            name, person = R.trim_run(m.group("run").lstrip(_DATE) if text[m.start() - 1:m.start()].isdigit()
-                                      else m.group("run"), latin[0])  # (2019年中共（CCP）)
+        else:  # (2019年中共（CCP）: the date's unit is not the name's)
+            run = m.group("run").lstrip(_DATE) if after_number else m.group("run")
+            name, person = R.trim_run(run, latin[0])
             zh = [name] if name else []
         zh = [z for z in zh + zh_inner if R.plausible(z)]
         if zh or R.ACRONYM.fullmatch(latin[0]):
@@ -333,13 +334,12 @@ def _given_latin() -> frozenset[str]:
     return frozenset(a.lower() for e in entries() if first_or_last_name(e) for a in e.latin)
 
 
-def _cut_short(entities: list[list[str]]) -> set[int]:
+def _cut_short(entities: list[list[str]]) -> None:
     """The entities named only by the start of one other entity's name (《自由亚洲》 of
     自由亚洲电台, Radio Free Asia: a title cut short), their names moved to that entity (one with an
     English name: not the start of a programme's title, 希望之声 of 希望之声时事热点)."""
     keys = sorted((R.alias_key(a), e) for e, aliases in enumerate(entities) for a in aliases)
     english = {e for e, aliases in enumerate(entities) if any(a.isascii() for a in aliases)}
-    out: set[int] = set()
     for e, aliases in enumerate(entities):
         if not aliases or any(a.isascii() for a in aliases):
             continue
@@ -350,18 +350,16 @@ def _cut_short(entities: list[list[str]]) -> set[int]:
                 if keys[at][1] != e and keys[at][0] != key and keys[at][1] in english:
                     targets.add(keys[at][1])
                 elif keys[at][1] != e:
-                    targets.add(-1)  # the same name in two entities: not a cut
+                    targets.add(-1)  # the same name elsewhere, or a longer one with no English: no cut
                 if len(targets) > 1:
                     break
                 at += 1
             if len(targets) != 1 or -1 in targets:
                 break
         else:
-            if len(targets) == 1 and (t := targets.pop()) not in out:
+            if len(targets) == 1 and entities[t := targets.pop()]:  # (not one already moved)
                 entities[t].extend(a for a in aliases if a not in entities[t])
                 aliases.clear()
-                out.add(e)
-    return out
 
 
 def _same_names(entities: list[list[str]]) -> None:

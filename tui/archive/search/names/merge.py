@@ -109,10 +109,9 @@ def rare_long(zh: Counter[str], lexicon_forms: set[str]) -> Counter[str]:
     for z, n in zh.items():
         keys[R.alias_key(z.lstrip("?"))] += n
     known = [k for k in keys if k in lexicon_forms]  # (the dictionary's name is attested)
-    if not keys:
-        return zh
-    top, most = max(((k, keys[k]) for k in known), key=lambda kn: kn[1]) if known else keys.most_common(1)[0]
-    if most < WELL_ATTESTED and top not in lexicon_forms:
+    top, most = max(((k, keys[k]) for k in known), key=lambda kn: kn[1]) if known else (
+        keys.most_common(1)[0] if keys else ("", 0))
+    if not known and most < WELL_ATTESTED:
         return zh
     return Counter({z: n for z, n in zh.items() if fold(z.lstrip("?")) in lexicon_forms
                     or not ((k := R.alias_key(z.lstrip("?"))) and keys[k] < TRUSTED
@@ -215,7 +214,8 @@ def without_generic(items: list[Gloss], lexicon_forms: frozenset[str]) -> list[G
     """The glosses without a Chinese side that is a common word and an office (情报局 "intelligence
     bureau", 移民局) glossing unrelated English names: `情报局（ASIO）` and `情报局（FBI）` say it
     is a description of each, the name of neither (a name glossed two ways keeps them: 抖音 is
-    TikTok and Douyin; the lexicon's names keep theirs). The English names stay."""
+    TikTok and Douyin; the lexicon's names keep theirs). A gloss left without Chinese keeps its
+    English name only when it is an acronym (`FBI`), as `named` keeps such glosses."""
     common = common_words()
     sides: dict[str, list[str]] = {}
     for g in items:

@@ -122,7 +122,7 @@ def another_of(alias: str, aliases: list[str]) -> bool:
     return mine[-1] == theirs[-1] and mine[0][:2].lower() != theirs[0][:2].lower()  # Joe, James
 
 
-def given_name(aliases: list[str], given: Mapping[str, Collection[str]] | Collection[str] = (),
+def given_name(aliases: list[str], given: Mapping[str, Collection[str]],
                as_given: Collection[str] = ()) -> bool:
     """Whether a person's aliases are only a given name or a surname (麦克 Mike, 约翰 John): no
     Latin name of two words or more, no Chinese name of three characters or more, none dotted; or
@@ -130,8 +130,6 @@ def given_name(aliases: list[str], given: Mapping[str, Collection[str]] | Collec
     an archive's Alan Donald)."""
     han = [fold(a) for a in aliases if not a.isascii()]
     if han and all(a in given for a in han):
-        if not isinstance(given, Mapping):
-            return True
         # unless the archive glosses it as the surname of one full name, and never as a given
         # name: 罗斯（Kenneth Roth）, not 詹姆斯 of William James and of James Biden
         last = {a.split()[-1].lower() for a in aliases if a.isascii() and " " in a}
