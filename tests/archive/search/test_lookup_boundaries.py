@@ -23,6 +23,8 @@ ARTICLES = [
     _made("coast", "经济", "东南沿海地区经济发展很快。"),
     _made("caribbean", "外交", "美国加强在加勒比海地区的存在。"),
     _made("idiom", "评论", "批评像排山倒海地涌来。"),
+    _made("strait", "军演", "解放军在台海地区和南中国海地区举行军演。"),
+    _made("tuva", "历史", "唐努乌梁海地区曾属于中国。"),
     _made("heping", "封控", "天津市和平区周一开始封控。"),
     _made("peace", "诺贝尔奖", "诺贝尔和平奖周五揭晓，和平来之不易。"),
     _made("time-1", "封面", "他登上了美国《时代》周刊的封面。"),
@@ -41,7 +43,8 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
 
 @pytest.mark.parametrize("query", ["海地", "haiti"])
 def test_a_two_character_name_is_not_found_across_a_word_boundary(index: SearchIndex, query: str) -> None:
-    # 上海|地下, 沿海|地区, 加勒比海|地区 (a longer name), 排山倒海|地 (an idiom): not Haiti
+    # 上海|地下, 沿海|地区, 加勒比海|地区 (a longer name), 排山倒海|地 (an idiom): not Haiti; nor
+    # 台海|地区, 南中国海|地区 (the Taiwan Strait, the South China Sea), 唐努乌梁海|地区 (a name of five)
     assert found(index, query) == {"haiti", "haiti-list"}
 
 

@@ -35,6 +35,10 @@ ARTICLES = [
     _made("obrien", "白宫", "国家安全顾问罗伯特·奥布莱恩（Robert O'Brien）周一表示。"),
     _made("climber", "攀爬", "周二，阿兰·罗伯特（Alain Robert）攀爬大楼。"),
     _made("robert", "访谈", "罗伯特说这不是真的。"),
+    *(_made(f"church-{i}", "信仰", f"基督教在中国传播了{i}百年。") for i in range(1, 25)),
+    _made("savior-1", "预言", "有一天，中国将成为孕育救世主信仰（Christianity）的摇篮。"),
+    _made("savior-2", "预言", "转载：中国将成为孕育救世主信仰（Christianity）的摇篮。"),
+    _made("church-glossed", "信仰", "基督教（Christianity）在罗马传播。"),
 ]
 
 
@@ -99,3 +103,12 @@ def test_a_name_written_as_a_given_name_is_no_one_s_surname(index: SearchIndex) 
     climber = named(index, "Alain Robert")
     assert len(climber) == 1 and "罗伯特" not in climber[0].aliases
     assert "robert" not in set(climber[0].articles)
+
+
+def test_a_translation_of_one_sentence_is_no_name(index: SearchIndex) -> None:
+    # the archive writes 基督教 in two dozen articles; 孕育救世主信仰 "the faith that bore the
+    # saviour" only in the two copies of the sentence that glossed it
+    christianity = named(index, "Christianity")
+    assert len(christianity) == 1 and christianity[0].name == "基督教"
+    assert "孕育救世主信仰" not in christianity[0].aliases
+    assert {"savior-1", "savior-2", "church-glossed"} <= set(christianity[0].articles)

@@ -4,6 +4,7 @@ the archive writes most for it, the pinyin spelling its English articles use (na
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Collection, Mapping
 
 from ..index.textindex import TextIndex
@@ -24,6 +25,38 @@ def articles(index: TextIndex, aliases: list[str], words: Words, e: int) -> set[
         key = fold(alias)
         found.update(matches_outside(index, key, words.blockers(key, e), words))
     return found
+
+
+def momentary(index: TextIndex, aliases: list[str], words: Words, e: int, forms: Collection[str]) -> set[str]:
+    """The Chinese aliases of a non-person entity `e` that are a translation of the moment, not a
+    name the archive uses: written in fewer than `RARE` articles (the copies of the one article
+    that glossed it), each of them also naming the entity otherwise, while a shorter name of it
+    (two characters or more shorter, not held in it) is written in ten times as many:
+    孕育救世主信仰 (Christianity, 2 articles) beside 基督教 (284), 减缓冠状病毒 (COVID-19) beside
+    中共病毒. A lexicon form, a name holding another alias, a dotted or bracketed name stays."""
+    han = {a: fold(a) for a in aliases if not a.isascii()}
+    shortest = min(map(len, han.values()), default=0)
+    odd = [a for a, k in han.items() if len(k) >= shortest + 2 and k not in forms
+           and not _MARKED.search(a) and not any(o != k and o in k for o in han.values())]
+    if not odd:
+        return set()
+    sets = {a: matches_outside(index, k, words.blockers(k, e), words) for a, k in han.items()}
+    out: set[str] = set()
+    for a in odd:
+        mine = sets[a]
+        if not mine or len(mine) >= RARE:
+            continue
+        if not any(len(han[b]) + 2 <= len(han[a]) and len(sets[b]) >= 10 * len(mine) for b in han):
+            continue
+        others: set[int] = set().union(*(sets[b] for b in han if b != a and b not in out))
+        others.update(x for b in aliases if b.isascii() for x in index.as_written(b) or ())
+        if others.issuperset(mine):
+            out.add(a)
+    return out if len(out) < len(han) else set()
+
+
+RARE = 5
+_MARKED = re.compile(f"[{R.DOTS}《》]")
 
 
 def label(index: TextIndex, aliases: list[str], words: Words, e: int, name: str, kind: str) -> str:

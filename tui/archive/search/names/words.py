@@ -32,7 +32,7 @@ from .aliastables import KeyTable
 _HAN = re.compile(f"[{HAN}]+(?:[·•・‧][{HAN}]+)*")  # 库尔特·坎贝尔 is a name 库尔 is inside
 _DOTS = "·•・‧"
 _PAIR_OF_HAN = re.compile(f"[{HAN}]{{2}}")
-_SIDE = 3  # characters read on each side of a two-character name: words of up to four
+_SIDE = 5  # characters read on each side of a two-character name: words of up to six (唐努乌梁海|地区)
 _IDIOM = 4  # a word this long on one side (an idiom) cuts the name alone; a known name from 3
 
 #: What may follow or precede a name without making another name of it (中国人, 台湾省, 美国政府).
