@@ -19,6 +19,7 @@ from tui.archive.search.text.fold import encode
 ARTICLES = [
     _made("haiti", "海地总统遇刺", "海地总统周三遇刺身亡，海地局势动荡。"),
     _made("haiti-list", "会议", "法国、海地、洪都拉斯派出代表。"),
+    _made("haiti-coast", "飓风", "飓风袭击沿海地区。海地总统呼吁援助。"),
     _made("shanghai", "党史", "上海地下党的历史有新的研究。"),
     _made("coast", "经济", "东南沿海地区经济发展很快。"),
     _made("caribbean", "外交", "美国加强在加勒比海地区的存在。"),
@@ -45,7 +46,20 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
 def test_a_two_character_name_is_not_found_across_a_word_boundary(index: SearchIndex, query: str) -> None:
     # 上海|地下, 沿海|地区, 加勒比海|地区 (a longer name), 排山倒海|地 (an idiom): not Haiti; nor
     # 台海|地区, 南中国海|地区 (the Taiwan Strait, the South China Sea), 唐努乌梁海|地区 (a name of five)
-    assert found(index, query) == {"haiti", "haiti-list"}
+    assert found(index, query) == {"haiti", "haiti-list", "haiti-coast"}
+
+
+@pytest.mark.parametrize("query", ["海地", "haiti"])
+def test_what_is_lit_is_what_was_found(index: SearchIndex, query: str) -> None:
+    # in the hit's snippet, in the opened article and among the entity's articles, 海地 is lit in
+    # 海地总统, never in 沿海地区
+    text = "飓风袭击沿海地区。海地总统呼吁援助。"
+    haiti = [text.index("海地总统")]
+    hit = next(h for h in index.search(query, limit=50) if h.id == "haiti-coast")
+    assert [a for a, _ in hit.spans] == [hit.snippet.index("海地总统")]
+    assert [a for a, _ in index.terms(query).spans(text)] == haiti
+    entity = next(e for e in index.entities if "海地" in e.aliases)
+    assert [a for a, _ in index.entity_terms(entity).spans(text)] == haiti
 
 
 def test_a_word_boundary_is_read_from_the_words_on_either_side() -> None:

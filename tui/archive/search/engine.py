@@ -147,7 +147,10 @@ class SearchIndex:
         from .rank.highlights import Highlights
         terms = self._plan(query).terms
         shown = {t.shown[k] for t in terms for k in t.needles}
-        return Highlights(sorted(shown, key=lambda s: (-len(s), s)), self._blockers(terms))
+        exact = {k for t in terms if t.exact for k in t.needles}
+        loose = {k for t in terms if not t.exact for k in t.needles} - exact
+        return Highlights(sorted(shown, key=lambda s: (-len(s), s)), self._blockers(terms),
+                          self.resolver.words, loose)
 
     def entity_terms(self, entity: Entity) -> Highlights:
         """What to light in an entity's articles: its aliases, not inside a longer name of
@@ -156,7 +159,8 @@ class SearchIndex:
         words, number = self.resolver.words, self._number(entity)
         blockers = {k: found for a in entity.aliases
                     if (k := Highlights.key(a)) and (found := words.blockers(k, number))}
-        return Highlights(entity.aliases, blockers)
+        keys = {Highlights.key(a) for a in entity.aliases}
+        return Highlights(entity.aliases, blockers, words, keys)
 
     def _number(self, entity: Entity) -> int:
         """The entity's number among `entities` (its names' owner in names as words), -1 if none."""

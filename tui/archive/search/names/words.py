@@ -361,6 +361,27 @@ def _free(hay: bytes, key: bytes, shifts: list[tuple[int, tuple[bytes, ...]]],
     return False
 
 
+def across(low: str, needle: str, words: Words) -> set[int]:
+    """Offsets in `low` (folded text) where a name of two Chinese characters `needle` straddles a
+    word boundary (`straddles`: 海地 in 沿海|地区), for what is shown to follow what is found. An
+    occurrence no word can start after, nor end before (`followers`, `leaders`), is not read."""
+    out: set[int] = set()
+    if not _PAIR_OF_HAN.fullmatch(needle) or needle not in low:
+        return out
+    after, before = words.followers(needle[-1]), words.leaders(needle[0])
+    at = low.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        if low[end:end + 1] in after or any(low[at - j:at] in before for j in range(1, min(at, _SIDE) + 1)):
+            begin = max(0, at - _SIDE - 1)
+            piece = encode(low[begin:end + _SIDE + 1])
+            start = len(encode(low[begin:at]))
+            if straddles(piece, start, start + len(encode(needle)), words.is_word):
+                out.add(at)
+        at = low.find(needle, at + 1)
+    return out
+
+
 def covered(text: AnyStr, blockers: list[tuple[AnyStr, int]]) -> set[int]:
     """Offsets in `text` (folded; characters, or bytes of its UTF-8) where a blocked name starts
     inside one of `blockers`."""

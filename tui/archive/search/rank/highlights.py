@@ -12,20 +12,28 @@ the same way, without blockers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from ...read.text import strip_controls
-from ..names.words import covered
+from ..names.words import across, covered
 from ..text.fold import fold
 from .snippets import spans_of
+
+if TYPE_CHECKING:
+    from ..names.words import Words
 
 
 class Highlights(list[str]):
     def __init__(self, strings: Iterable[str] = (),
-                 blockers: Mapping[str, list[tuple[str, int]]] | None = None) -> None:
+                 blockers: Mapping[str, list[tuple[str, int]]] | None = None,
+                 words: Words | None = None, loose: Collection[str] = ()) -> None:
         super().__init__(strings)
         #: folded string -> (longer name, offset of the string in it) it is not a match inside
         self.blockers = dict(blockers or {})
+        #: with `words`, the folded strings of two Chinese characters not lit across a word
+        #: boundary (沿海|地区 holds no 海地), as search found them
+        self.words, self.loose = words, frozenset(loose)
 
     @classmethod
     def of(cls, strings: Iterable[str]) -> Highlights:
@@ -41,4 +49,6 @@ class Highlights(list[str]):
         low = fold(text)
         needles = sorted({k for s in self if (k := self.key(s))}, key=len, reverse=True)
         inside = {(k, at) for k in needles for at in covered(low, self.blockers.get(k, []))}
+        if self.words is not None:
+            inside |= {(k, at) for k in needles if k in self.loose for at in across(low, k, self.words)}
         return spans_of(low, needles, 0, len(low), 0, inside)

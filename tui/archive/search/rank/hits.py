@@ -23,7 +23,7 @@ import ahocorasick_rs
 
 from ..index.catalog import Catalog
 from ..index.textindex import Hays
-from ..names.words import Words, covered
+from ..names.words import Words, across, covered
 from ..query.resolve import Term
 from ..text.fold import encode, find_all, fold
 from .snippets import first_at, spans_of, window
@@ -118,13 +118,15 @@ class Presenter:
                    meta.source, meta.source_name, meta.published, meta.when[:10], meta.date_approx)
 
     def _inside(self, low: str, here: set[str]) -> set[tuple[str, int]]:
-        """(needle, offset) of the occurrences in `low` that lie inside a longer name (words.py):
-        not shown as matches. A needle absent from the text is inside nothing."""
+        """(needle, offset) of the occurrences in `low` that lie inside a longer name or across a
+        word boundary (words.py): not shown as matches. A needle absent from the text is inside
+        nothing."""
         out: set[tuple[str, int]] = set()
         for t in self.terms:
             if not t.exact:
                 for k in t.needles:
                     if k in here:
-                        blockers = [b for b in self._words().blockers(k) if b[0] not in t.needles]
-                        out.update((k, at) for at in covered(low, blockers))
+                        words = self._words()
+                        blockers = [b for b in words.blockers(k) if b[0] not in t.needles]
+                        out.update((k, at) for at in covered(low, blockers) | across(low, k, words))
         return out

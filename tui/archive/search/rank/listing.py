@@ -64,7 +64,8 @@ def lights_of_both(a: Iterable[str], b: Iterable[str]) -> Highlights:
     first, second = Highlights.of(a), Highlights.of(b)
     blockers = {k: [*first.blockers.get(k, []), *second.blockers.get(k, [])]
                 for k in {*first.blockers, *second.blockers}}
-    return Highlights([*first, *second], blockers)
+    return Highlights([*first, *second], blockers, first.words or second.words,
+                      first.loose | second.loose)
 
 
 def listing_hits(archive: Archive, ids: list[str]) -> list[Hit]:
