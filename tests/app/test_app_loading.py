@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 from pathlib import Path
 
 from support.app import WIDE, at_tree, sync, until
@@ -143,3 +144,34 @@ async def test_without_a_summary_the_last_cache_shows_first(tmp_path: Path, data
         assert await until(pilot, lambda: app.index is not None)
         assert app.archive is shown  # nothing changed on disk: the decoded cache is kept
     assert not app._notifications or all("summary" not in n.message for n in app._notifications)
+
+
+class Endless(loaders.Loader):
+    """A load that reads for as long as it is let (a cold build of a large mirror)."""
+
+    def __init__(self) -> None:
+        self.ended = threading.Event()
+        self.ran_out = False
+
+    def load(self, progress: loaders.Progress) -> loaders.Loaded:
+        deadline = time.monotonic() + 30
+        try:
+            while time.monotonic() < deadline:
+                progress(1, 2)
+                time.sleep(0.01)
+            self.ran_out = True
+            raise RuntimeError("never stopped")
+        finally:
+            self.ended.set()
+
+
+@sync
+async def test_quitting_while_the_archive_is_read_stops_the_reading(tmp_path: Path) -> None:
+    # `q` during a long build quits at once: the loading thread stops at its next progress report
+    # (the process would otherwise wait for the whole build before it exits)
+    endless = Endless()
+    app = NewsApp([tmp_path], loader=endless)
+    async with app.run_test(size=WIDE) as pilot:
+        assert await until(pilot, lambda: loading(app))
+        await pilot.press("q")
+    assert endless.ended.wait(5) and not endless.ran_out

@@ -156,7 +156,8 @@ class NewsApp(App[int]):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self, rescan: bool, follow: bool = False) -> None:
         worker = get_current_worker()
-        run = LoadingRun(self.loader, self._post, self._notify_later, lambda: worker.is_cancelled)
+        run = LoadingRun(self.loader, self._post, self._notify_later, lambda: worker.is_cancelled,
+                         lambda: not self.is_running)
         run.run(self.archive, self.index is not None, rescan, follow)
 
     def _follow_folders(self) -> None:

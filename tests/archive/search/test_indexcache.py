@@ -61,9 +61,9 @@ def test_names_are_found_reading_the_texts_not_mapping_them(archive_dir: Path,
     read_through = []
     build_names = entities.build
 
-    def spy(glosses, bare, text, ids):  # type: ignore[no-untyped-def]
+    def spy(glosses, bare, text, ids, **kw):  # type: ignore[no-untyped-def]
         read_through.append(type(text.hays))
-        return build_names(glosses, bare, text, ids)
+        return build_names(glosses, bare, text, ids, **kw)
 
     monkeypatch.setattr(entities, "build", spy)
     cold = load([archive_dir])
@@ -82,6 +82,35 @@ def test_names_are_found_reading_the_texts_not_mapping_them(archive_dir: Path,
 def _ids(index: SearchIndex, numbers: Iterable[int]) -> list[str]:
     """Article numbers as ids (two builds number the articles differently)."""
     return sorted(index.catalog.ids[n] for n in numbers)
+
+
+def test_a_build_stopped_while_names_are_found_leaves_the_cache_and_no_index(
+        archive_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app quitting stops a build from its progress callback, also while names are found (the
+    longest step, where no file is read): nothing half-written is left, the next run goes on."""
+    class Stop(Exception):
+        pass
+
+    naming = []
+    build_names = entities.build
+
+    def spy(*args, **kw):  # type: ignore[no-untyped-def]
+        naming.append(True)
+        return build_names(*args, **kw)
+
+    def progress(done: int, total: int) -> None:
+        if naming:
+            raise Stop
+
+    monkeypatch.setattr(entities, "build", spy)
+    with pytest.raises(Stop):
+        load([archive_dir], progress)
+    cache_dir = next((Path(os.environ["NEWSTUI_DATA_DIR"]) / "cache").glob("*.cache")).parent
+    assert not list((cache_dir.parent / "index").iterdir())  # no index, no temp file
+    monkeypatch.setattr(entities, "build", build_names)
+    warm = load([archive_dir])  # the cache was written before names were looked for
+    assert warm.cache is not None and warm.cache.parent == cache_dir and warm.index is None
+    assert _answers(search_index(warm)) == _answers(build_index(warm.archive))
 
 
 def test_equal_glosses_are_held_once_and_name_the_same_entities(archive_dir: Path) -> None:

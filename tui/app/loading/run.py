@@ -6,6 +6,7 @@ it never touches a widget. Progress is throttled so a big archive does not flood
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 
@@ -19,16 +20,29 @@ from .messages import ArchiveLoaded, IndexReady, LoadingDone, LoadingProgress
 PROGRESS_EVERY = 0.05  # seconds between progress bar updates
 
 
+class Stopped(Exception):
+    """The app is quitting: the files and the index are left where they were (no temp file), and
+    the next start goes on from there. Raised from the progress callbacks of the parse and the
+    index build, so that `q` while a large archive is read quits in about a second."""
+
+
 class LoadingRun:
     def __init__(self, loader: loaders.Loader, post: Callable[[Message], object],
-                 notify: Callable[[str, bool], object], cancelled: Callable[[], bool]) -> None:
+                 notify: Callable[[str, bool], object], cancelled: Callable[[], bool],
+                 stopping: Callable[[], bool] = lambda: False) -> None:
         self.loader, self.post, self.notify, self.cancelled = loader, post, notify, cancelled
+        self.stopping = stopping  # the app is quitting: stop reading (a cancelled run still ends)
         self._last = 0.0
+        self._at = (0, 0)  # the progress last posted
 
     def run(self, shown: Archive | None, have_index: bool, rescan: bool, follow: bool = False) -> None:
         """`shown`: the archive on screen (None at start); `have_index`: it has its index.
         `notify(text, warning)` says things the user should see (cache notices, rescan result,
         with `follow` what arrived in the folders: follow.py)."""
+        with contextlib.suppress(Stopped):
+            self._run(shown, have_index, rescan, follow)
+
+    def _run(self, shown: Archive | None, have_index: bool, rescan: bool, follow: bool) -> None:
         if shown is None:
             shown = self._first_screen()
         loaded = self.loader.load(self._progress)
@@ -72,16 +86,20 @@ class LoadingRun:
         return None
 
     def _progress(self, done: int, total: int) -> None:
+        if self.stopping():
+            raise Stopped
         if self._due(done, total):
             self.post(LoadingProgress(done, total))
 
     def _indexing(self, done: int, total: int) -> None:
+        if self.stopping():
+            raise Stopped
         if self._due(done, total):
             self.post(LoadingProgress(done, total, indexing=True))
 
     def _due(self, done: int, total: int) -> bool:
         now = time.monotonic()
-        if done < total and now - self._last < PROGRESS_EVERY:
+        if (done < total or (done, total) == self._at) and now - self._last < PROGRESS_EVERY:
             return False
-        self._last = now
+        self._last, self._at = now, (done, total)
         return True

@@ -142,11 +142,16 @@ def _search_index(result: LoadResult, progress: Progress | None) -> SearchIndex:
         found = workers.features_of(loader.stored_bodies(archive), encode_features, progress)
         for meta, raw in zip(metas, found, strict=True):
             builder.add_encoded(meta.id, meta.title, raw)
-        result.index = builder.finish(archive, result.identity, result.entries)
+        total = len(metas)
+        result.index = builder.finish(archive, result.identity, result.entries,
+                                      None if progress is None else lambda: progress(total, total))
     except OSError as exc:
         builder.discard()
         result.notices.append(f"cannot write the search index: {exc.strerror}; searching without it")
         result.index = build_index(archive, progress)
+    except BaseException:  # stopped by its caller (progress raised), Ctrl-C: no temp file left
+        builder.discard()
+        raise
     return result.index
 
 

@@ -44,8 +44,10 @@ class IndexSink(Protocol):
 
     def add_encoded(self, article_id: str, title: str, features: bytes) -> None: ...
 
-    def finish(self, archive: Archive, identity: list[Any], entries: list[cache.Entry]) -> Any:
-        """Write the index for the cache whose `identity` is given; return the opened index."""
+    def finish(self, archive: Archive, identity: list[Any], entries: list[cache.Entry],
+               tick: Callable[[], object] | None = None) -> Any:
+        """Write the index for the cache whose `identity` is given; return the opened index.
+        `tick`, called now and then, may stop it by raising."""
         ...
 
     def discard(self) -> None: ...
@@ -115,6 +117,12 @@ def load(
     return load_files(roots, files, problems, target, progress, indexing, mode=mode)
 
 
+def _tick(progress: Progress | None, total: int) -> Callable[[], object] | None:
+    """What the index build calls now and then once the `total` files are read: `progress` at
+    its end (through which a caller may stop it)."""
+    return None if progress is None else lambda: progress(total, total)
+
+
 def load_files(roots: list[str], files: dict[str, Key], problems: list[Rejection], target: Path | None,
                progress: Progress | None = None, indexing: Indexing | None = None, *,
                reuse: Any = None, mode: int | None = None, summarise: bool = True) -> LoadResult:
@@ -171,7 +179,8 @@ def load_files(roots: list[str], files: dict[str, Key], problems: list[Rejection
             result.identity = _identity(writer.header)
             result.entries = entries
             try:
-                result.index = builder.finish(result.archive, result.identity, entries)
+                result.index = builder.finish(result.archive, result.identity, entries,
+                                              _tick(progress, len(todo)))
             except OSError as exc:
                 notices.append(f"cannot write the search index: {exc.strerror}; searching without it")
         else:

@@ -221,18 +221,19 @@ class IndexBuilder:
         self._written += pwrite(self.fd, data, self._written)
 
     def finish(self, archive: Any, cache_identity: list[Any] | None = None,
-               entries: Sequence[Any] = ()) -> Any:
+               entries: Sequence[Any] = (), tick: Callable[[], object] | None = None) -> Any:
         """The SearchIndex over `archive` (which holds every id added); with a path, also written,
         renamed into place and opened from there (OSError when that fails: the caller keeps the
         cache without it). `entries`: the cache's (cache.Entry), whose files and body places the
-        index records; `cache_identity`: the cache's (none: `[]`)."""
+        index records; `cache_identity`: the cache's (none: `[]`). `tick` is called now and then
+        while names are found: raising there stops the build, and nothing is left behind."""
         from ..engine import SearchIndex
 
         if self.fd < 0:
             assert isinstance(self.chars, Postings) and isinstance(self.tokens, Postings)
             text = TextIndex(self.hays, self.title_len, self.chars, self.tokens)
             self._found_elsewhere(text)
-            entities = names.build(self.glosses, self.bare, text, self.ids)
+            entities = names.build(self.glosses, self.bare, text, self.ids, tick=tick)
             text.forget_bulk()
             return SearchIndex.over(archive, text, entities, sorted(self.titled), self.ids)
         try:
@@ -247,7 +248,8 @@ class IndexBuilder:
             text.remember = True
             if self.with_names:
                 self._found_elsewhere(text)
-            entities = names.build(self.glosses, self.bare, text, self.ids) if self.with_names else []
+            entities = (names.build(self.glosses, self.bare, text, self.ids, tick=tick) if self.with_names
+                        else [])
             text.remember = False
             text.forget_bulk()
             self.glosses, self._gloss, self.bare = [], {}, Counter()

@@ -17,7 +17,7 @@ import bisect
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, overload
 
 import msgspec
@@ -162,16 +162,19 @@ def acronyms(text: str) -> set[str]:
 
 
 def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextIndex,
-          ids: list[str], lexicon: Sequence[Entry] | None = None) -> list[Entity]:
+          ids: list[str], lexicon: Sequence[Entry] | None = None,
+          tick: Callable[[], object] | None = None) -> list[Entity]:
     """Merge glosses into entities, and the archive's entities with the lexicon's entries present
     in it (default: those of the shipped lexicon, `lexicon.present`); find every article
-    mentioning each."""
+    mentioning each. `tick` is called now and then (a caller stops the build by raising there)."""
+    step = tick or _nothing
     from . import nametexts as T  # (building only: opening a stored index reads none of these)
     from .boilerplate import Boilerplate
 
     if lexicon is None:
         from .lexicon import present
         lexicon = present(index)
+    step()
     forms = _lexicon_forms(lexicon)
     # 大卫（David Alton）: a given name alone is no name of the person the English gives in full
     given = {fold(z): {a.lower() for a in e.latin} for e in lexicon if first_or_last_name(e) for z in e.zh}
@@ -261,10 +264,16 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     words = Words(((a, e) for e, (_, _, aliases, shorts) in enumerate(merged) for a in aliases + shorts),
                   [m[1] for m in merged])
     words.find_all_inside()  # the blockers of every alias are asked for below
+    step()
     index.match_all(fold(a) for m in merged for a in m[2] + m[3])  # one pass over the texts
+    step()
     # each entity's articles as a sorted array while the others are found (a set of ints took
     # ~60 bytes an article, and common names are in most articles), a set again when used
-    full = [_numbers(T.articles(index, aliases, words, e)) for e, (_, _, aliases, _) in enumerate(merged)]
+    full: list[array] = []
+    for e, (_, _, aliases, _) in enumerate(merged):
+        if e % _TICK == 0:
+            step()
+        full.append(_numbers(T.articles(index, aliases, words, e)))
     claims: dict[str, list[int]] = defaultdict(list)
     for e, (_, _, _, shorts) in enumerate(merged):
         for s in shorts:
@@ -278,6 +287,8 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
     out: list[Entity] = []
     boilerplate = Boilerplate.of(index)  # a name only an advertisement repeats names nothing here
     for e, (name, kind, aliases, _) in enumerate(merged):
+        if e % _TICK == 0:
+            step()
         found, full[e] = set(full[e]), _NONE
         found -= boilerplate.only_inside(index, [encode(fold(a)) for a in aliases], found)
         if not found or not aliases or (kind == "person" and T.given_name(aliases, given, as_given)):
@@ -300,6 +311,11 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
 
 
 _NONE = array("I")
+_TICK = 256  # entities between two calls of `build`'s tick
+
+
+def _nothing() -> None:
+    return None
 
 
 def _numbers(articles: set[int]) -> array:
