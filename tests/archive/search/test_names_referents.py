@@ -112,3 +112,33 @@ def test_a_translation_of_one_sentence_is_no_name(index: SearchIndex) -> None:
     assert len(christianity) == 1 and christianity[0].name == "基督教"
     assert "孕育救世主信仰" not in christianity[0].aliases
     assert {"savior-1", "savior-2", "church-glossed"} <= set(christianity[0].articles)
+
+
+def test_a_name_that_starts_another_only_in_part_is_not_cut_short() -> None:
+    # 罗兰 starts 罗兰岗 (Roland Heights), but 纳德吉罗兰, a person's other name, starts nothing:
+    # the person stays apart whatever order the names are read in
+    from tui.archive.search.names.entities import _cut_short
+
+    people = (["纳德吉・罗兰", "纳德吉罗兰", "罗兰"], ["罗兰", "纳德吉罗兰", "纳德吉・罗兰"],
+              ["罗兰", "萨罗兰"])
+    for person in people:
+        entities = [["罗兰岗", "Roland Heights"], list(person)]
+        _cut_short(entities)
+        assert entities == [["罗兰岗", "Roland Heights"], person]
+    entities = [["自由亚洲电台", "Radio Free Asia"], ["《自由亚洲》"]]  # a title cut short still is
+    _cut_short(entities)
+    assert entities == [["自由亚洲电台", "Radio Free Asia", "《自由亚洲》"], []]
+
+
+def test_names_glossed_equally_often_are_listed_in_one_order() -> None:
+    # the parse workers hand glosses over in an order that varies from run to run: the entity's
+    # label and aliases must not (two dots, two spellings, each glossed once)
+    from tui.archive.search.names.entities import _merge
+    from tui.archive.search.names.merge import Gloss
+
+    glosses = [Gloss(["威尔·罗珀"], ["Will Roper"], "person"),
+               Gloss(["威尔‧罗珀"], ["Will Roper"], "person"),
+               Gloss(["大流行初期个人防护设备"], ["PPE"], "other"),
+               Gloss(["不要再让像个人防护设备"], ["PPE"], "other")]
+    for pair in (glosses[:2], glosses[2:]):
+        assert _merge(pair) == _merge(pair[::-1])

@@ -338,10 +338,12 @@ def _merge(gs: list[Gloss], archive_kinds: Counter[str] | None = None, lex: Sequ
         kinds = told  # glossed once with a person's dots, Taipei once as the TAIPEI Act
     kind = next(k for k in KINDS if k in kinds)
     zh = rare_long(zh, {fold(z) for g in lex for z in g.zh})
-    order = sorted(zh, key=lambda z: (z.startswith("?"), -zh[z], -len(z)))
+    # ties: the form written in Simplified (the lexicon gives both scripts once), then by the text
+    # (the order glosses arrive in varies with the parse workers' hash seeds)
+    order = sorted(zh, key=lambda z: (z.startswith("?"), -zh[z], -len(z), fold(z) != z, z))
     zh_names = R.drop_guessed_prefixes(order, shorts, person=kind == "person")
-    name = zh_names[0] if zh_names else max(latin, key=lambda a: (latin[a], len(a))) if latin else ""
-    return name, kind, zh_names + sorted(latin, key=lambda a: (-latin[a], -len(a))), shorts
+    name = zh_names[0] if zh_names else min(latin, key=lambda a: (-latin[a], -len(a), a)) if latin else ""
+    return name, kind, zh_names + sorted(latin, key=lambda a: (-latin[a], -len(a), a)), shorts
 
 
 def _given_latin() -> frozenset[str]:
@@ -363,17 +365,19 @@ def _cut_short(entities: list[list[str]]) -> None:
         if not aliases or any(a.isascii() for a in aliases):
             continue
         targets: set[int] = set()
-        for key in {R.alias_key(a) for a in aliases}:
+        for key in sorted({R.alias_key(a) for a in aliases}):
+            mine: set[int] = set()  # each name must start the one other's (纳德吉罗兰 starts none)
             at = bisect.bisect_left(keys, (key, -1))
             while at < len(keys) and keys[at][0].startswith(key):
                 if keys[at][1] != e and keys[at][0] != key and keys[at][1] in english:
-                    targets.add(keys[at][1])
+                    mine.add(keys[at][1])
                 elif keys[at][1] != e:
-                    targets.add(-1)  # the same name elsewhere, or a longer one with no English: no cut
-                if len(targets) > 1:
+                    mine.add(-1)  # the same name elsewhere, or a longer one with no English: no cut
+                if len(mine) > 1:
                     break
                 at += 1
-            if len(targets) != 1 or -1 in targets:
+            targets |= mine
+            if len(mine) != 1 or len(targets) != 1 or -1 in targets:
                 break
         else:
             if len(targets) == 1 and entities[t := targets.pop()]:  # (not one already moved)
