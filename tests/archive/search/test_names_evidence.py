@@ -21,6 +21,8 @@ ARTICLES = [
     _made("usa-2", "美国", "美国国会周二开会。"),
     _made("who", "世卫", "世界卫生组织（WHO）周一发表声明。"),
     _made("who-en", "English", "Nobody knows who said it, and what it is."),
+    _made("who-alone", "疫情", "中共对WHO的影响越来越大。"),
+    _made("who-both", "English", "The WHO said it does not know who made the virus."),
     _made("huawei", "华为", "美国限制华为（Huawei）获得芯片。"),
     _made("huawei-url", "链接", "详情见 https://www.huawei.com/cn/news 的页面。"),
     _made("wuwei", "甘肃", "甘肃武威市周日举行活动。"),
@@ -75,8 +77,14 @@ def test_the_label_is_the_name_the_archive_writes(index: SearchIndex) -> None:
 
 def test_an_acronym_is_matched_as_written(index: SearchIndex) -> None:
     who = named(index, "WHO")
-    assert len(who) == 1 and set(who[0].articles) == {"who"}  # not "who said it"
-    assert "who-en" not in found(index, "world health organization")
+    assert len(who) == 1 and set(who[0].articles) == {"who", "who-alone", "who-both"}  # not "who said it"
+    # its name in full finds the articles that write only WHO, and lights WHO, never "who"
+    assert found(index, "world health organization") == {"who", "who-alone", "who-both"}
+    text = "The WHO said it does not know who made the virus."
+    hit = next(h for h in index.search("world health organization") if h.id == "who-both")
+    assert [hit.snippet[a:b] for a, b in hit.spans] == ["WHO"]
+    assert [text[a:b] for a, b in index.terms("world health organization").spans(text)] == ["WHO"]
+    assert [text[a:b] for a, b in index.entity_terms(who[0]).spans(text)] == ["WHO"]
 
 
 def test_a_latin_name_inside_a_web_address_is_not_named(index: SearchIndex) -> None:

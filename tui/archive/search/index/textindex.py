@@ -72,7 +72,7 @@ def hay_of(title: str, body: str) -> tuple[bytes, int, str, list[str]]:
 _ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"'()（）]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
                       r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|tv|io|me|tw|hk|cn|gov|edu)\b(?:/[^\s<>\"']*)?",
                       re.A)
-_CAPITALS = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{1,7}(?![A-Za-z0-9])")
+CAPITALS = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{1,7}(?![A-Za-z0-9])")
 
 
 def marked_tokens(text: str, tokens: set[str]) -> list[str]:
@@ -82,10 +82,10 @@ def marked_tokens(text: str, tokens: set[str]) -> list[str]:
     a name is not matched inside a URL). Both outside addresses (`is_marked` tells them apart)."""
     addresses = [m.group() for m in _ADDRESS.finditer(text)]
     if not addresses:
-        return list(set(_CAPITALS.findall(text)))
+        return list(set(CAPITALS.findall(text)))
     prose = _ADDRESS.sub(" ", text)
     outside = set(TOKEN.findall(fold(prose)))
-    return [*set(_CAPITALS.findall(prose)), *("/" + t for t in tokens - outside)]
+    return [*set(CAPITALS.findall(prose)), *("/" + t for t in tokens - outside)]
 
 
 def is_marked(key: str) -> bool:
@@ -212,7 +212,7 @@ class TextIndex:
         key = fold(alias)
         if not TOKEN.fullmatch(key):
             return None
-        if _CAPITALS.fullmatch(alias):
+        if CAPITALS.fullmatch(alias):
             return list(self.tokens.get(alias, ()))
         found = self.matches(key)
         urls = self.tokens.get("/" + key)

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 EXACT, ALIAS, PINYIN, PREFIX, FUZZY = 1.0, 0.9, 0.85, 0.7, 0.6
 _LATIN = re.compile(r"^[\x21-\x7e]+$")
-_WORDLIKE = R.STOP_ACRONYMS | {"WHO", "IS", "CAN", "MAY", "WILL", "ONE", "ART", "SUN"}
+_WORDLIKE = R.STOP_ACRONYMS  # never a name; an acronym that is also a word (`WHO`) is found in capitals
 _TITLED = re.compile(r"(《[^《》]{1,24}》)([^《》]{1,4})")  # 《时代》杂志: a title, then what it is
 _RARE = 5  # a Latin word in fewer articles than this may still be a typo of a name
 
@@ -216,7 +216,7 @@ class Resolver:
         for alias in self.entities[e].aliases:
             key = fold(alias) if carrying else ""
             if alias not in _WORDLIKE and (not carrying or any(c in key or key in c for c in carrying)):
-                term.add(alias, weight, alias, alias=True)  # (`WHO` would find every English "who")
+                term.add(alias, weight, alias, alias=True)  # (`WHO`: in capitals only, textindex.as_written)
                 if title := self._title_of(alias):
                     term.add(title, weight, title, alias=True)
 

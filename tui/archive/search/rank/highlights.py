@@ -16,9 +16,10 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from ...read.text import strip_controls
+from ..index.textindex import CAPITALS
 from ..names.words import across, covered
 from ..text.fold import fold
-from .snippets import spans_of
+from .snippets import not_in_capitals, spans_of
 
 if TYPE_CHECKING:
     from ..names.words import Words
@@ -51,4 +52,7 @@ class Highlights(list[str]):
         inside = {(k, at) for k in needles for at in covered(low, self.blockers.get(k, []))}
         if self.words is not None:
             inside |= {(k, at) for k in needles if k in self.loose for at in across(low, k, self.words)}
+        capitals = {self.key(s) for s in self if CAPITALS.fullmatch(s)} - {
+            self.key(s) for s in self if not CAPITALS.fullmatch(s)}  # (unless typed in lower case too)
+        inside |= not_in_capitals(text, low, capitals)
         return spans_of(low, needles, 0, len(low), 0, inside)

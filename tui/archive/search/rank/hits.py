@@ -22,11 +22,11 @@ from dataclasses import asdict, dataclass, field
 import ahocorasick_rs
 
 from ..index.catalog import Catalog
-from ..index.textindex import Hays
+from ..index.textindex import CAPITALS, Hays
 from ..names.words import Words, across, covered
 from ..query.resolve import Term
 from ..text.fold import encode, find_all, fold
-from .snippets import first_at, spans_of, window
+from .snippets import first_at, not_in_capitals, spans_of, window
 
 _ONE_PASS = 8  # needles from which one Aho-Corasick pass finds which are present faster than `in`
 _DFA = ahocorasick_rs.Implementation.DFA
@@ -66,6 +66,10 @@ class Presenter:
         self._find = (ahocorasick_rs.BytesAhoCorasick(self._keys, implementation=_DFA).find_matches_as_indexes
                       if len(self._keys) >= _ONE_PASS else None)
         self._typed = [fold(t.typed) for t in terms]
+        # an acronym found as written (`WHO`) is lit only in capitals (not the English "who")
+        shown = {(k, t.shown.get(k, "")) for t in terms for k in t.needles}
+        self._capitals = {k for k, v in shown if CAPITALS.fullmatch(v)} - {
+            k for k, v in shown if not CAPITALS.fullmatch(v)}
 
     def _present(self, hay: bytes) -> set[str]:
         """The needles that occur in `hay` (folded UTF-8: a substring there is one in the text)."""
@@ -97,7 +101,7 @@ class Presenter:
         via_alias = any(find_all(low, k, 1) for t, typed in zip(terms, self._typed, strict=True)
                         for k in t.via_alias if k in here and k != typed)
         matched = "title" if title_hit else ("alias" if via_alias else "body")
-        inside = self._inside(low, here)
+        inside = self._inside(low, here) | not_in_capitals(orig, low, self._capitals & here)
         first = -1  # the first match in the body of the first term the body holds (of `a OR b`,
         for t in terms:  # maybe not the first term)
             for k in t.needles:

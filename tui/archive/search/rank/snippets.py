@@ -7,6 +7,8 @@ match.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..text.fold import is_boundary
 
 _SENTENCE_END = "。！？!?\n；;"
@@ -52,3 +54,17 @@ def spans_of(low: str, needles: list[str], start: int, end: int, shift: int,
                 taken.append((at, stop))
             at = low.find(needle, at + 1, end)
     return sorted((a - start + shift, b - start + shift) for a, b in taken)
+
+
+def not_in_capitals(orig: str, low: str, needles: Iterable[str]) -> set[tuple[str, int]]:
+    """(needle, offset) of each occurrence in `low` (the folded `orig`, offset for offset) of a
+    needle shown in capitals (an acronym: `WHO`) where `orig` does not write it in capitals (the
+    English "who"): search found the acronym as written, and only there is it lit."""
+    out: set[tuple[str, int]] = set()
+    for needle in needles:
+        at = low.find(needle)
+        while at >= 0:
+            if not orig[at:at + len(needle)].isupper():
+                out.add((needle, at))
+            at = low.find(needle, at + 1)
+    return out
