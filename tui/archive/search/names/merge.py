@@ -153,7 +153,7 @@ def _names(key: str, one_word: bool, common: frozenset[str], lexicon_forms: froz
         return False
     if key in lexicon_forms:
         return True
-    if key in common or R.org_short(key) in common | R.GENERIC or _PRONOUN.search(key):
+    if key in common or (short := R.org_short(key)) in common or short in R.GENERIC or _PRONOUN.search(key):
         return False
     if key[-1] in "上里内" and key[:-1] in common:  # 网站上 "on the website"
         return False
