@@ -24,7 +24,7 @@ from typing import Any
 
 import msgspec
 
-from ...store import stamps
+from ...store import heap, stamps
 from ...store.cache import STALE_TEMP_SECONDS, array_head
 from ...store.files import locked, pread, pwrite, remove_stale_temps, temp_beside
 from ..index.articleids import encode_entities
@@ -244,6 +244,7 @@ class IndexBuilder:
             tokens = self._merge(self.tokens, post_at)  # read from there while names are found
             os.close(self.spill_fd)
             self.spill_fd = -1
+            heap.give_back()  # the lists held in memory until now, freed: not to stay resident
             text = TextIndex(FileHays(self.fd, len(MAGIC), self.offsets), self.title_len, chars, tokens)
             text.remember = True
             if self.with_names:
@@ -254,6 +255,7 @@ class IndexBuilder:
             text.forget_bulk()
             self.glosses, self._gloss, self.bare = [], {}, Counter()
             text.phrases = worth_storing(text.phrases, entities)
+            heap.give_back()  # names' transient answers, freed: the write starts from what is kept
             index = SearchIndex.over(archive, text, entities, sorted(self.titled), self.ids)
             identity = list(cache_identity or [])
             self._write(index, text, chars, tokens, hay_len, post_at, identity, entries)

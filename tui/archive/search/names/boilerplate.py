@@ -11,6 +11,7 @@ textindex.match_all); those in enough articles are boilerplate.
 from __future__ import annotations
 
 import random
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 
@@ -24,8 +25,11 @@ MIN_ARTICLES = 20
 
 
 class Boilerplate:
-    def __init__(self, lines: Sequence[tuple[bytes, set[int]]]) -> None:
-        self.lines = lines  # (folded UTF-8 line, the articles holding it)
+    def __init__(self, lines: Sequence[tuple[bytes, Sequence[int]]]) -> None:
+        # (folded UTF-8 line, the articles holding it): the index's own answer, an array('I') while
+        # building, never a set of ints (a footer under a third of the articles, 36 bytes an
+        # article in a set, made most of what finding names added to a cold build's memory)
+        self.lines = lines
 
     @classmethod
     def of(cls, index: TextIndex) -> Boilerplate:
@@ -44,17 +48,19 @@ class Boilerplate:
         for line in repeated:
             found = index.matches(line)
             if len(found) >= least:
-                lines.append((line.encode("utf-8", "surrogatepass"), set(found)))
+                lines.append((line.encode("utf-8", "surrogatepass"),
+                              found if isinstance(found, array) else array("I", found)))
         return cls(lines)
 
     def only_inside(self, index: TextIndex, keys: Sequence[bytes], articles: set[int]) -> set[int]:
         """Of `articles`, those where every occurrence of every key (folded UTF-8 aliases) lies inside
         a boilerplate line."""
-        holding = [(line, arts) for line, arts in self.lines if any(k in line for k in keys)]
+        holding = [(line, articles.intersection(arts)) for line, arts in self.lines
+                   if any(k in line for k in keys)]  # (each line's articles among `articles`)
         if not holding:
             return set()
         out: set[int] = set()
-        for i in set().union(*(arts for _, arts in holding)) & articles:
+        for i in set().union(*(arts for _, arts in holding)):
             hay = bytes(index.hays[i])
             inside = [line for line, arts in holding if i in arts]
             if all(hay.count(k) <= sum(hay.count(line) * line.count(k) for line in inside) for k in keys):

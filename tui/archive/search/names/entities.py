@@ -195,7 +195,7 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
            for e in lexicon]
     attached = attach(items, lex)
     items += lex
-    uf = Union()
+    uf = Union(len(items))
     owner: dict[str, int] = {}
     for i, g in enumerate(items[:archived]):
         if i in attached:
@@ -233,7 +233,7 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
                 items[archived + j] = Gloss(lent,
                                             [a for a in g.latin if R.alias_key(a) in mine], g.kind)
             uf.union(root, archived + j)
-    groups: dict[int, list[int]] = defaultdict(list)
+    groups: dict[int, array] = defaultdict(lambda: array("I"))  # (4 bytes a gloss, not an int's 32)
     for i in range(len(items)):
         if attached.get(i, 0) >= 0:  # a gloss naming two lexicon entries names nothing
             groups[uf.find(i)].append(i)
@@ -246,6 +246,7 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
                      [items[i] for i in members if i >= archived],
                      [items[i] for i in members if i < archived])
               for members in groups.values()]
+    del items, glossed, uf, owner, groups  # (one entry per gloss of the archive: not needed below)
     # `Lam` alone is also Matthew Lam and Pok Fu Lam, `Hunter Biden` is not Joe Biden
     known = {z for _, _, a, _ in merged for z in a if not z.isascii()}
     names = {fold(z) for z in known} | forms

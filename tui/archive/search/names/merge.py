@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from array import array
 from collections import Counter
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
@@ -29,12 +30,16 @@ class Gloss(msgspec.Struct, gc=False):
 
 
 class Union:
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
+    """Disjoint sets of the numbers 0 to `size` - 1, each number's parent in an array: names.build
+    joins every gloss of the archive, and a dict of ints took ~50 bytes a gloss where this takes 4."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = array("I", range(size))
 
     def find(self, x: int) -> int:
-        while self.parent.get(x, x) != x:
-            x = self.parent[x]
+        parent = self.parent
+        while parent[x] != x:
+            x = parent[x]
         return x
 
     def union(self, a: int, b: int) -> None:
@@ -244,7 +249,7 @@ def _unrelated_english(names: list[str]) -> int:
     """How many groups English names fall into when names sharing a word, or an acronym and the
     name it abbreviates (CCP, Chinese Communist Party), are one."""
     distinct = list(dict.fromkeys(names))
-    uf = Union()
+    uf = Union(len(distinct))
     for i, a in enumerate(distinct):
         for j in range(i):
             if _akin_english(a, distinct[j]):
@@ -264,9 +269,9 @@ def _akin_english(a: str, b: str) -> bool:
 def _unrelated(names: list[str]) -> int:
     """How many groups `names` fall into when names sharing two characters in a row are one
     (川普, 唐纳德·川普: one; 胡春华, 余杰, 首富李嘉诚: three)."""
-    uf = Union()
     owner: dict[str, int] = {}
     distinct = list(dict.fromkeys(names))
+    uf = Union(len(distinct))
     for i, name in enumerate(distinct):
         for k in range(len(name) - 1):
             pair = name[k:k + 2]
