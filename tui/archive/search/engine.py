@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from ..store.archive import Archive
 from .index import textindex
 from .index.catalog import Catalog
-from .index.textindex import TextIndex
+from .index.textindex import CAPITALS, TextIndex
 from .index.titles import Titles
 from .names import words
 from .names.aliastables import AliasTables
@@ -45,7 +45,7 @@ from .query.plan import Plan, make_plan
 from .query.resolve import Resolver, Term
 from .query.syntax import SORTS, Query, parse
 from .rank import scoring
-from .rank.hits import Hit, Presenter
+from .rank.hits import Hit, Presenter, in_capitals
 from .text import pinyin
 from .text.fold import fold
 
@@ -150,7 +150,7 @@ class SearchIndex:
         exact = {k for t in terms if t.exact for k in t.needles}
         loose = {k for t in terms if not t.exact for k in t.needles} - exact
         return Highlights(sorted(shown, key=lambda s: (-len(s), s)), self._blockers(terms),
-                          self.resolver.words, loose)
+                          self.resolver.words, loose, in_capitals(terms))
 
     def entity_terms(self, entity: Entity) -> Highlights:
         """What to light in an entity's articles: its aliases, not inside a longer name of
@@ -160,7 +160,8 @@ class SearchIndex:
         blockers = {k: found for a in entity.aliases
                     if (k := Highlights.key(a)) and (found := words.blockers(k, number))}
         keys = {Highlights.key(a) for a in entity.aliases}
-        return Highlights(entity.aliases, blockers, words, keys)
+        capitals = {Highlights.key(a) for a in entity.aliases if CAPITALS.fullmatch(a)}
+        return Highlights(entity.aliases, blockers, words, keys, capitals)
 
     def _number(self, entity: Entity) -> int:
         """The entity's number among `entities` (its names' owner in names as words), -1 if none."""

@@ -16,7 +16,6 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from ...read.text import strip_controls
-from ..index.textindex import CAPITALS
 from ..names.words import across, covered
 from ..text.fold import fold
 from .snippets import not_in_capitals, spans_of
@@ -28,13 +27,17 @@ if TYPE_CHECKING:
 class Highlights(list[str]):
     def __init__(self, strings: Iterable[str] = (),
                  blockers: Mapping[str, list[tuple[str, int]]] | None = None,
-                 words: Words | None = None, loose: Collection[str] = ()) -> None:
+                 words: Words | None = None, loose: Collection[str] = (),
+                 capitals: Collection[str] = ()) -> None:
         super().__init__(strings)
         #: folded string -> (longer name, offset of the string in it) it is not a match inside
         self.blockers = dict(blockers or {})
         #: with `words`, the folded strings of two Chinese characters not lit across a word
         #: boundary (沿海|地区 holds no 海地), as search found them
         self.words, self.loose = words, frozenset(loose)
+        #: the folded strings search found as written in capitals (a name's acronym, `WHO`): lit
+        #: only where the text writes them so, not the English "who"
+        self.capitals = frozenset(capitals)
 
     @classmethod
     def of(cls, strings: Iterable[str]) -> Highlights:
@@ -52,7 +55,5 @@ class Highlights(list[str]):
         inside = {(k, at) for k in needles for at in covered(low, self.blockers.get(k, []))}
         if self.words is not None:
             inside |= {(k, at) for k in needles if k in self.loose for at in across(low, k, self.words)}
-        capitals = {self.key(s) for s in self if CAPITALS.fullmatch(s)} - {
-            self.key(s) for s in self if not CAPITALS.fullmatch(s)}  # (unless typed in lower case too)
-        inside |= not_in_capitals(text, low, capitals)
+        inside |= not_in_capitals(text, low, self.capitals)
         return spans_of(low, needles, 0, len(low), 0, inside)

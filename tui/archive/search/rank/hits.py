@@ -66,10 +66,7 @@ class Presenter:
         self._find = (ahocorasick_rs.BytesAhoCorasick(self._keys, implementation=_DFA).find_matches_as_indexes
                       if len(self._keys) >= _ONE_PASS else None)
         self._typed = [fold(t.typed) for t in terms]
-        # an acronym found as written (`WHO`) is lit only in capitals (not the English "who")
-        shown = {(k, t.shown.get(k, "")) for t in terms for k in t.needles}
-        self._capitals = {k for k, v in shown if CAPITALS.fullmatch(v)} - {
-            k for k, v in shown if not CAPITALS.fullmatch(v)}
+        self._capitals = in_capitals(terms)  # (`WHO` lit in capitals only, not the English "who")
 
     def _present(self, hay: bytes) -> set[str]:
         """The needles that occur in `hay` (folded UTF-8: a substring there is one in the text)."""
@@ -134,3 +131,11 @@ class Presenter:
                         blockers = [b for b in words.blockers(k) if b[0] not in t.needles]
                         out.update((k, at) for at in covered(low, blockers) | across(low, k, words))
         return out
+
+
+def in_capitals(terms: list[Term]) -> set[str]:
+    """The needles search found as a name's alias written in capitals (textindex.as_written: `WHO`
+    is not the English "who"), unless another term looks for the same string in any case."""
+    shown = [(k, t.shown.get(k, ""), k in t.via_alias and not t.exact) for t in terms for k in t.needles]
+    return {k for k, v, alias in shown if alias and CAPITALS.fullmatch(v)} - {
+        k for k, v, alias in shown if not (alias and CAPITALS.fullmatch(v))}

@@ -65,7 +65,7 @@ def lights_of_both(a: Iterable[str], b: Iterable[str]) -> Highlights:
     blockers = {k: [*first.blockers.get(k, []), *second.blockers.get(k, [])]
                 for k in {*first.blockers, *second.blockers}}
     return Highlights([*first, *second], blockers, first.words or second.words,
-                      first.loose | second.loose)
+                      first.loose | second.loose, first.capitals | second.capitals)
 
 
 def listing_hits(archive: Archive, ids: list[str]) -> list[Hit]:
