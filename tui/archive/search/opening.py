@@ -142,9 +142,8 @@ def _search_index(result: LoadResult, progress: Progress | None) -> SearchIndex:
         found = workers.features_of(loader.stored_bodies(archive), encode_features, progress)
         for meta, raw in zip(metas, found, strict=True):
             builder.add_encoded(meta.id, meta.title, raw)
-        total = len(metas)
         result.index = builder.finish(archive, result.identity, result.entries,
-                                      None if progress is None else lambda: progress(total, total))
+                                      loader.ticker(progress, len(metas)))
     except OSError as exc:
         builder.discard()
         result.notices.append(f"cannot write the search index: {exc.strerror}; searching without it")

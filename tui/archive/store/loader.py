@@ -36,7 +36,7 @@ from .scanning import Key, scan
 from .workers import Features, Progress
 
 __all__ = ["Indexing", "LoadResult", "Progress", "bundled_seeds", "from_cache", "load", "load_files",
-           "open_cached", "roots_of", "scan"]
+           "open_cached", "roots_of", "scan", "ticker"]
 
 
 class IndexSink(Protocol):
@@ -117,9 +117,9 @@ def load(
     return load_files(roots, files, problems, target, progress, indexing, mode=mode)
 
 
-def _tick(progress: Progress | None, total: int) -> Callable[[], object] | None:
-    """What the index build calls now and then once the `total` files are read: `progress` at
-    its end (through which a caller may stop it)."""
+def ticker(progress: Progress | None, total: int) -> Callable[[], object] | None:
+    """What an index build calls now and then once the `total` files are read (`IndexSink.finish`'s
+    tick): `progress` at its end, through which a caller may stop it."""
     return None if progress is None else lambda: progress(total, total)
 
 
@@ -180,7 +180,7 @@ def load_files(roots: list[str], files: dict[str, Key], problems: list[Rejection
             result.entries = entries
             try:
                 result.index = builder.finish(result.archive, result.identity, entries,
-                                              _tick(progress, len(todo)))
+                                              ticker(progress, len(todo)))
             except OSError as exc:
                 notices.append(f"cannot write the search index: {exc.strerror}; searching without it")
         else:

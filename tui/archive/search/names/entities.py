@@ -298,7 +298,7 @@ def build(article_glosses: list[list[Gloss]], bare: Counter[str], index: TextInd
         if kind != "person":  # (孕育救世主信仰 of one sentence is no name of Christianity)
             moment = T.momentary(index, aliases, words, e, forms)
             aliases = [a for a in aliases if a not in moment]
-        if kind != "person":  # 天安门 is also the English articles' Tiananmen
+            # 天安门 is also the English articles' Tiananmen
             for spelled in T.spelled(index, aliases):
                 aliases.append(spelled)
                 found.update(index.as_written(spelled) or ())

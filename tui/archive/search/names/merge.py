@@ -108,8 +108,9 @@ def trusted(zh: Counter[str], latin: Counter[str], shorts: list[str], lex: Seque
 def rare_long(zh: Counter[str], lexicon_forms: set[str]) -> Counter[str]:
     """An entity's Chinese names without those glossed once or twice (a mirror's copies of one
     article) that are longer than its well-attested name and do not hold it: a translation of the
-    moment or words of the sentence (接受美国大众新闻 of Fox News, 孕育救世主信仰 of Christianity,
-    减缓冠状病毒), not a name the archive uses."""
+    moment or words of the sentence (接受美国大众新闻 of Fox News), not a name the archive uses.
+    Where the counts of glosses cannot tell (孕育救世主信仰 and 基督教 glossed twice each), the
+    articles that write each name do (`nametexts.momentary`)."""
     keys: Counter[str] = Counter()
     for z, n in zh.items():
         keys[R.alias_key(z.lstrip("?"))] += n
