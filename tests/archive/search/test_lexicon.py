@@ -90,3 +90,19 @@ def test_the_shipped_lexicon_reads_back() -> None:
     assert by_form["川普"] is by_form["特朗普"]
     notes = (Path(scripts.__file__).parent.parent / "data" / "LEXICON.md").read_text(encoding="utf-8")
     assert "CC BY-SA 4.0" in notes and "CC-CEDICT" in notes
+
+
+def test_japanese_surnames_are_read_with_their_romaji_as_typed() -> None:
+    tool = _tool("build_surnames")
+    sys.path.insert(0, str(TOOLS))  # (it reads CC-CEDICT's lines as build_lexicon does)
+    try:
+        rows = tool.build((SAMPLE / "cedict_sample.u8").read_text(encoding="utf-8").splitlines())
+    finally:
+        sys.path.remove(str(TOOLS))
+    by_form = {f: keys for forms, keys in rows for f in forms}
+    assert by_form["田中"] == ["tanaka"]  # the surname's sense, not the Taiwanese town's
+    assert by_form["伊藤"] == ["ito", "itoh"]  # `Itō or Itoh`, without the macron
+    assert by_form["中岛"] == by_form["中島"] == ["nakajima", "nakashima"]
+    assert "尖阁列岛" not in by_form  # "Japanese name for the Diaoyu Islands": no surname
+    shipped = (Path(scripts.__file__).parent.parent / "data" / "surnames_ja.tsv").read_text(encoding="utf-8")
+    assert "田中\ttanaka\n" in shipped

@@ -34,6 +34,11 @@ ARTICLES = [
     _made("economy", "经济", "全球最大的经济体美国情况好于预期。"),
     _made("tanaka", "建交", "日本首相田中角荣访华。"),
     _made("tian", "判决", "原公安局局长田中林获刑。"),
+    _made("tanaka-kohei", "恐龙蛋", "日本发现最小恐龙蛋化石。筑波大学助教田中康平说，希望大家感兴趣。"),
+    _made("tanaka-list", "姓氏", "日本的姓氏多以位置名来代表，如松下、井上、田中。"),
+    _made("tian-zhongguang", "接机", "台方由外交部政务次长田中光、卫福部署长周志浩接机。"),
+    _made("field", "水稻", "日本农民说，水稻种在水田中，所以一般都是低洼地。"),
+    _made("onishi", "智库", "日本学者在华府智库大西洋理事会发表演讲。"),
 ]
 
 
@@ -88,9 +93,25 @@ def test_a_magazine_named_by_a_common_word_is_found_where_its_title_is_marked(in
         assert found(index, query) == {"time-1", "time-2"}, query
 
 
-def test_a_japanese_surname_alone_finds_the_person_written_family_name_first(index: SearchIndex) -> None:
-    # the lexicon writes Tanaka Kakuei (family name first); 田中林 is a Chinese official named 田
-    assert found(index, "tanaka") == {"tanaka"}
+def test_a_japanese_surname_alone_is_found_where_the_text_is_about_japan(index: SearchIndex) -> None:
+    # the lexicon writes Tanaka Kakuei (family name first); 田中康平 and the surname in a list are
+    # Tanakas of articles about Japan; 田中林 and 田中光 are Chinese officials named 田 (no Japan
+    # near them), and 水田中 is "in the paddy", across a word boundary, even in an article on Japan
+    assert found(index, "tanaka") == {"tanaka", "tanaka-kohei", "tanaka-list"}
+    assert found(index, "inoue") == {"tanaka-list"}
+
+
+def test_a_japanese_surname_is_no_match_inside_a_longer_name_of_something_else(index: SearchIndex) -> None:
+    # 大西 (Ōnishi) in 大西洋 (the Atlantic), written near 日本
+    assert found(index, "onishi") == set()
+    assert found(index, "大西洋") == {"onishi"}
+
+
+def test_what_is_lit_for_a_japanese_surname_is_what_was_found(index: SearchIndex) -> None:
+    text = "日本发现最小恐龙蛋化石。筑波大学助教田中康平说，希望大家感兴趣。"
+    hit = next(h for h in index.search("tanaka", limit=50) if h.id == "tanaka-kohei")
+    assert [hit.snippet[a:b] for a, b in hit.spans] == ["田中"]
+    assert [text[a:b] for a, b in index.terms("tanaka").spans(text)] == ["田中"]
 
 
 def test_the_first_word_of_a_name_is_a_surname_only_for_a_japanese_name() -> None:

@@ -39,6 +39,8 @@ ARTICLES = [
     _made("tiananmen-en", "June 4", "Candles were lit for Tiananmen in Victoria Park."),
     _made("pair", "同盟", "美日同盟与日美关系是话题。"),
     _made("anthony", "访谈", "安东尼说这不是真的。"),
+    _made("yamashita", "日本", "日本歌手山下智久周一出席活动。"),
+    _made("hill", "登山", "我们从山下走到山顶，又回到山下。"),
 ]
 
 
@@ -105,6 +107,14 @@ def test_a_surname_alone_does_not_stand_for_a_person(index: SearchIndex) -> None
     assert set(carrie[0].articles) == {"carrie"}
     assert found(index, "carrie lam") == {"carrie"}
     assert not named(index, "Anthony") and not named(index, "安东尼")  # a given name alone
+
+
+def test_a_japanese_surname_alone_names_no_one_where_the_text_is_not_about_japan(index: SearchIndex) -> None:
+    # the lexicon's 山下 `Yamashita` is a Japanese surname; 山下 is also "at the foot of the hill"
+    yamashita = named(index, "山下")
+    assert [set(e.articles) for e in yamashita] == [{"yamashita"}]
+    assert found(index, "yamashita") == {"yamashita"}
+    assert found(index, "山下") == {"yamashita", "hill"}  # what is typed in Chinese is found as written
 
 
 def test_a_law_named_long_short_and_quoted_is_one_agreement(index: SearchIndex) -> None:

@@ -37,7 +37,7 @@ from .index import textindex
 from .index.catalog import Catalog
 from .index.textindex import CAPITALS, TextIndex
 from .index.titles import Titles
-from .names import words
+from .names import surnames, words
 from .names.aliastables import AliasTables
 from .names.entities import Entity
 from .names.words import matches_outside
@@ -82,7 +82,7 @@ class SearchIndex:
         self._bodies: dict[int, str] = {}  # the last bodies shown: the next keystroke shows many again
         # a string's articles outside longer names, by string and blockers: typing on asks for the
         # same strings again (川普 for `tru`, `trum`, `trump` and 川普); this index's articles only
-        self._outside: dict[tuple[str, tuple[tuple[str, int], ...]], Sequence[int]] = {}
+        self._outside: dict[tuple[str, tuple[tuple[str, int], ...], bool], Sequence[int]] = {}
         self.today: Callable[[], date] = date.today  # relative dates (`after:30d`) count from it
         self._folded_titles: Titles | None = None
         self.persisted: Path | None = None  # the index file it was read from or written to
@@ -202,11 +202,15 @@ class SearchIndex:
         if needle in term.via_alias and shown.isascii() and (
                 written := self.text.as_written(shown)) is not None:
             return written  # a name's Latin alias: `WHO` as written, not "who"; not in URLs
-        blockers = [b for b in self.resolver.words.blockers(needle) if b[0] not in term.needles]
-        key = (needle, tuple(blockers))
+        known = self.resolver.words
+        blockers = term.blockers(needle, known)
+        near_japan = needle in term.near_japan
+        key = (needle, tuple(blockers), near_japan)
         found = self._outside.get(key)
         if found is None:
-            found = matches_outside(self.text, needle, blockers, self.resolver.words)
+            found = matches_outside(self.text, needle, blockers, known)
+            if near_japan:  # a Japanese surname alone: only where the text is about Japan
+                found = [i for i in found if surnames.near_japan(self.text.hays[i], needle, blockers, known)]
             if len(self._outside) >= _OUTSIDE:
                 self._outside.clear()
             self._outside[key] = found
@@ -324,7 +328,7 @@ class SearchIndex:
         for t in terms:
             for k in t.needles:
                 if not t.exact and k not in exact:
-                    blockers = [b for b in self.resolver.words.blockers(k) if b[0] not in t.needles]
+                    blockers = t.blockers(k, self.resolver.words)
                     if blockers:
                         out.setdefault(k, []).extend(blockers)
         return out

@@ -7,6 +7,8 @@
     lexicon.py    the shipped name lexicon (data/lexicon.tsv, from CC-CEDICT: data/LEXICON.md)
     words.py      names as words: a short name is no match inside a longer one (罗斯 is not in
                   俄罗斯; data/words.txt)
+    surnames.py   a Japanese surname alone (`tanaka`: 田中) counts where the text is about Japan
+                  (data/surnames_ja.tsv, from CC-CEDICT)
     aliaskeys.py  what names are looked up by (alias keys, name tokens)
     aliastables.py the tables a query looks names up in, derived once, stored in the index
     typos.py      typos in a name's pinyin or in some words of a long Latin name

@@ -11,19 +11,26 @@ from ..index.textindex import TextIndex
 from ..text.fold import fold
 from ..text.pinyin import table, to_pinyin
 from . import namerules as R
+from . import surnames
 from .words import Words, common_words, matches_outside
 
 
 def articles(index: TextIndex, aliases: list[str], words: Words, e: int) -> set[int]:
-    """The articles naming entity `e` by one of `aliases` (not only inside another name: words.py)."""
+    """The articles naming entity `e` by one of `aliases` (not only inside another name: words.py;
+    a Japanese surname alone, only where the text around it is about Japan: surnames.py)."""
     found: set[int] = set()
+    japanese = surnames.only_surname(aliases)  # 山下 `Yamashita`: where the text is about Japan
     for alias in aliases:
         written = index.as_written(alias) if alias.isascii() else None
         if written is not None:  # a Latin word: whole, outside URLs, in capitals if written so
             found.update(written)
             continue
         key = fold(alias)
-        found.update(matches_outside(index, key, words.blockers(key, e), words))
+        blockers = words.blockers(key, e)
+        holding = matches_outside(index, key, blockers, words)
+        if japanese:
+            holding = [i for i in holding if surnames.near_japan(index.hays[i], key, blockers, words)]
+        found.update(holding)
     return found
 
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..index.textindex import TextIndex
 from ..names import namerules as R
+from ..names import surnames
 from ..names.aliastables import AliasTables, with_prefix
 from ..names.entities import Entity, Kinds
 from ..names.words import Words
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from ..names.typos import Typos  # (imported when a typo is looked for: it imports rapidfuzz)
     from ..text.cantonese import CantoneseNames  # (imported for names of several words only)
 
-EXACT, ALIAS, PINYIN, PREFIX, FUZZY = 1.0, 0.9, 0.85, 0.7, 0.6
+EXACT, ALIAS, PINYIN, SURNAME, PREFIX, FUZZY = 1.0, 0.9, 0.85, 0.8, 0.7, 0.6
 _LATIN = re.compile(r"^[\x21-\x7e]+$")
 _WORDLIKE = R.STOP_ACRONYMS  # never a name; an acronym that is also a word (`WHO`) is found in capitals
 _TITLED = re.compile(r"(《[^《》]{1,24}》)([^《》]{1,4})")  # 《时代》杂志: a title, then what it is
@@ -50,16 +51,36 @@ class Term:
     shown: dict[str, str] = field(default_factory=dict)  # folded -> as written (for highlighting)
     via_alias: set[str] = field(default_factory=set)
     exact: bool = False  # a quoted phrase: a plain substring, even inside a longer name
+    near_japan: set[str] = field(default_factory=set)  # Japanese surnames alone (surnames.py)
 
-    def add(self, needle: str, weight: float, shown: str = "", alias: bool = False) -> None:
+    def add(self, needle: str, weight: float, shown: str = "", alias: bool = False,
+            near_japan: bool = False) -> None:
+        """`near_japan`: a Japanese surname alone, found only where the text is about Japan
+        (surnames.py), unless the term looks for the same string otherwise too."""
         key = fold(needle)
-        if key and weight > self.needles.get(key, 0.0):
+        if not key:
+            return
+        if not near_japan:
+            self.near_japan.discard(key)
+        elif key not in self.needles:
+            self.near_japan.add(key)
+        if weight > self.needles.get(key, 0.0):
             self.needles[key] = weight
             self.shown[key] = shown or needle
             if alias:
                 self.via_alias.add(key)
             else:
                 self.via_alias.discard(key)
+
+    def blockers(self, needle: str, words: Words) -> list[tuple[str, int]]:
+        """(longer name, offset) of the names `needle` is no match inside (words.py), less the
+        term's own strings; for a Japanese surname alone, also the names holding it after their
+        start (大西 in 大西洋: surnames.py)."""
+        found = [b for b in words.blockers(needle) if b[0] not in self.needles]
+        if needle in self.near_japan:
+            found += [b for b in surnames.holders(words, needle)
+                      if b[0] not in self.needles and b not in found]
+        return found
 
 
 _APOSTROPHES = "'’"
@@ -130,6 +151,7 @@ class Resolver:
         self._cantonese: CantoneseNames | None = None
         self._alias_keys: list[str] | None = None
         self._grown: tuple[Resolver, list[str]] | None = None
+        self._japanese: dict[int, bool] = {}  # entity -> whether it is a Japanese surname alone
 
     def share_names(self, other: Resolver) -> None:
         """Take what `other` made of the names alone (names as words, typos, Cantonese readings):
@@ -213,10 +235,16 @@ class Resolver:
     def _entity(self, term: Term, e: int, weight: float, carrying: tuple[str, ...] = ()) -> None:
         """Every alias of entity `e`; with `carrying`, only those holding one of those strings or
         held by one (马格尼茨基 of 马格尼茨基法案)."""
-        for alias in self.entities[e].aliases:
+        aliases = self.entities[e].aliases
+        japanese = self._japanese.get(e)
+        if japanese is None:
+            japanese = self._japanese[e] = surnames.only_surname(aliases)
+        for alias in aliases:
             key = fold(alias) if carrying else ""
             if alias not in _WORDLIKE and (not carrying or any(c in key or key in c for c in carrying)):
-                term.add(alias, weight, alias, alias=True)  # (`WHO`: in capitals only, textindex.as_written)
+                # (`WHO`: in capitals only, textindex.as_written; the lexicon's 山下 `Yamashita`, a
+                # surname alone: not 山下 "down the hill", unless typed so)
+                term.add(alias, weight, alias, alias=True, near_japan=japanese and not alias.isascii())
                 if title := self._title_of(alias):
                     term.add(title, weight, title, alias=True)
 
@@ -243,6 +271,15 @@ class Resolver:
         forms = tuple({fold(a) for e in named for a in self.entities[e].aliases if not a.isascii()} | {tok})
         for e in found:
             self._entity(term, e, weight * ALIAS, () if e in named or len(forms) < 2 else forms)
+
+    def _surname(self, term: Term, word: str) -> None:
+        """A Japanese surname typed in romaji (`tanaka`): its kanji alone (田中) where the text
+        around it is about Japan (surnames.py), unless the term looks for them anyway (安倍 of
+        安倍晋三; a name that is the surname alone, 山下 `Yamashita`, is found so: `_entity`).
+        A surname that is first of all a common word (小岛 "islet") is not added."""
+        for form in surnames.forms(word):
+            if form not in term.needles:
+                term.add(form, SURNAME, near_japan=True)
 
     def _pinyin_terms(self, term: Term, q: str, prefix: bool, titles: bool,
                       marks: tuple[int, ...] = ()) -> None:
@@ -319,6 +356,7 @@ class Resolver:
         known = folded in self.text.tokens or folded in self.by_token
         self._token(term, folded, EXACT)
         self._alias(term, text, ALIAS)
+        self._surname(term, folded)
         if strict:
             return term
         if looks_like_pinyin(folded) and len(folded) >= 4:

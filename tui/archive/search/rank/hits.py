@@ -23,6 +23,7 @@ import ahocorasick_rs
 
 from ..index.catalog import Catalog
 from ..index.textindex import CAPITALS, Hays
+from ..names.surnames import far_from_japan
 from ..names.words import Words, across, covered
 from ..query.resolve import Term
 from ..text.fold import encode, find_all, fold
@@ -128,8 +129,10 @@ class Presenter:
                 for k in t.needles:
                     if k in here:
                         words = self._words()
-                        blockers = [b for b in words.blockers(k) if b[0] not in t.needles]
-                        out.update((k, at) for at in covered(low, blockers) | across(low, k, words))
+                        skip = covered(low, t.blockers(k, words)) | across(low, k, words)
+                        if k in t.near_japan:
+                            skip |= far_from_japan(low, k)
+                        out.update((k, at) for at in skip)
         return out
 
 
