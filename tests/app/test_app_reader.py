@@ -52,6 +52,27 @@ async def test_n_typed_together_moves_three_matches() -> None:
 
 
 @sync
+async def test_a_search_typed_together_with_its_slash_lands_in_the_box() -> None:
+    # `/kishida` arriving in one read (over SSH, or typed fast on a busy machine): the slash moves
+    # focus before the letters are handed to anyone, so none of them goes to the tree
+    async with make_app().run_test(size=WIDE) as pilot:
+        screen = await ready(pilot)
+        typed_together(screen, ("slash", "/"), *[(c, c) for c in "kishida"])
+        assert await until(pilot, lambda: screen.nav.search.value == "kishida"), screen.nav.search.value
+        typed_together(screen, ("slash", "/"), ("1", "1"))  # in the box, a slash is typed
+        assert await until(pilot, lambda: screen.nav.search.value == "kishida/1"), screen.nav.search.value
+
+
+@sync
+async def test_a_names_filter_typed_together_with_its_e_lands_in_the_filter() -> None:
+    async with make_app().run_test(size=WIDE) as pilot:
+        screen = await ready(pilot)
+        typed_together(screen, ("e", "e"), *[(c, c) for c in "kishida"])
+        box = screen.nav.names.filter_box
+        assert await until(pilot, lambda: box.value == "kishida"), box.value
+
+
+@sync
 async def test_the_last_article_says_so_at_the_edge() -> None:
     async with make_app().run_test(size=NARROW) as pilot:
         screen = await ready(pilot)

@@ -25,13 +25,15 @@ class KeyCommand:
     brief: str = ""  # in the welcome text
     footer: int = 0  # position in the footer (1, 2, ...), with `label`
     typing: bool = False  # offered while a text box has focus
+    typed_after: bool = False  # moves focus to where the next keys are typed: acts on arrival
     remap: bool = True  # the keymap may change its keys
 
 
 COMMANDS: list[KeyCommand] = [
     KeyCommand("search", "slash", "focus_search", "Search",
             help="搜索 Focus the search box; results update as you type",
-            palette="Search 搜索", palette_help="Focus the search box", brief="search", footer=1),
+            palette="Search 搜索", palette_help="Focus the search box", brief="search", footer=1,
+            typed_after=True),
     KeyCommand("history", "up,down",
             help="In the search box: earlier / later searches (then Down: to the list)",
             remap=False),
@@ -54,7 +56,7 @@ COMMANDS: list[KeyCommand] = [
     KeyCommand("names", "e", "names", "Names",
             help="人名 Names: people, organisations, agreements; type to filter, Enter lists articles",
             palette="Names 人名", palette_help="People, organisations and agreements; Enter lists articles",
-            brief="names", footer=2),
+            brief="names", footer=2, typed_after=True),
     KeyCommand("related", "w", "related",
             help="同现 In the names: who is named with the highlighted name (more than by chance); "
                  "Enter lists the articles naming both",

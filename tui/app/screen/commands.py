@@ -154,9 +154,13 @@ class ScreenCommands(Screen[None]):
         if self.session.index is None:
             self.notify(INDEXING_NAMES, timeout=3)
             return
+        later = self.has_class("-narrow") and self.has_class("-reading")  # the panel shows after a refresh
         target = self.nav.show_names()
         self.remove_class("-reading")
-        self.call_after_refresh(target.focus)
+        if later:
+            self.call_after_refresh(target.focus)
+        else:
+            self.set_focus(target)  # at once: what is typed next filters the names
 
     def action_related(self) -> None:
         """`w` in the names panel: who is named with the highlighted name (again: the names)."""
