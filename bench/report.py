@@ -117,6 +117,8 @@ def report(results: list[Json], machine: Json) -> str:
         else fmt(r["archive_bytes"] / 1e6 / r["cold_build"]["wall_s"], "", 1)))
     row("**warm open: first interactive screen (s)**", lambda r: na(r["warm_open"], "seconds"))
     row("  first frame (s)", lambda r: na(r["warm_open"], "first_frame_s"))
+    row("**`/kishida` typed at the first screen: its results counted (s)**",
+        lambda r: na(r["warm_open"], "search_answers_s"))
     row("  RSS once open (MB)", lambda r: na(r["warm_open"], "rss_after_open_mb", "", 0))
     row(
         "engine: index open / warm, in-process (s)",

@@ -13,17 +13,25 @@ from support.paths import ROOT, seeds_copied
 from tui.app.app import NewsApp
 from tui.app.loading import loaders
 from tui.archive.search import opening
+from tui.archive.search.disk import reading
 from tui.archive.store.location import Place
 
 SEEDS = sorted((ROOT / "seeds").iterdir())
 
 
 class Gated(loaders.Disk):
-    """The real loader, but the scan waits for the test to open the gate."""
+    """The real loader, but the scan waits for the test to open the gate (with `early`, the last
+    cache and its index too: then only the outline comes before the gate)."""
 
-    def __init__(self, paths: list[Path], data_dir: Path) -> None:
+    def __init__(self, paths: list[Path], data_dir: Path, *, early: bool = False) -> None:
         super().__init__(paths, Place(data_dir))
         self.gate = threading.Event()
+        self.gated_early = early
+
+    def early(self) -> loaders.Loaded | None:
+        if self.gated_early:
+            assert self.gate.wait(10)
+        return super().early()
 
     def load(self, progress: loaders.Progress) -> loaders.Loaded:
         assert self.gate.wait(10)
@@ -35,24 +43,29 @@ def loading(app: NewsApp) -> bool:
 
 
 @sync
-async def test_cached_archive_shows_before_the_scan_finishes(tmp_path: Path, data_dir: Path) -> None:
+async def test_the_last_cache_and_its_index_answer_before_the_scan_finishes(tmp_path: Path, data_dir: Path
+                                                                           ) -> None:
     root = seeds_copied(tmp_path, 5)
-    opening.load([root], data_dir=data_dir)  # a previous run left this cache
+    opening.load([root], data_dir=data_dir)  # a previous run left this cache and its index
     gated = Gated([root], data_dir)
     app = NewsApp([root], loader=gated)
     async with app.run_test(size=WIDE) as pilot:
-        assert await until(pilot, lambda: app.archive is not None)
+        assert await until(pilot, lambda: app.index is not None)
         await pilot.pause()
-        assert loading(app) and len(app.archive) == 5  # the scan has not even started
+        assert loading(app)  # the scan has not even started, and search answers
+        shown, index = app.archive, app.index
+        assert not shown.partial and len(shown) == 5
         labels = [str(n.label) for n in app.main.nav.source_tree.root.children]
         assert "美国之音 VOA (2)" in labels
-        assert app.index is None and "indexing" in app.main.nav.search.placeholder
-        gated.gate.set()
-        assert await until(pilot, lambda: app.index is not None)
-        assert not app.archive.partial and len(app.archive) == 5
-        assert [str(n.label) for n in app.main.nav.source_tree.root.children] == labels
-        # the screen hears of the index one message after the app (a loaded machine shows the gap)
         assert await until(pilot, lambda: "indexing" not in app.main.nav.search.placeholder)
+        await pilot.press("slash", *"kishida")
+        assert await until(pilot, lambda: len(app.main.nav.results.hits) == 4)
+        gated.gate.set()
+        assert await until(pilot, lambda: not loading(app))
+        # nothing changed on disk: what was shown and searched stays, the results too
+        assert app.archive is shown and app.index is index
+        assert [str(n.label) for n in app.main.nav.source_tree.root.children] == labels
+        assert len(app.main.nav.results.hits) == 4
         assert not app.main.query_one("#progress").display
 
 
@@ -96,7 +109,9 @@ async def test_damaged_cache_is_rebuilt_and_said(tmp_path: Path, data_dir: Path)
 @sync
 async def test_search_while_indexing_says_so_then_answers(tmp_path: Path, data_dir: Path) -> None:
     root = seeds_copied(tmp_path, 5)
-    opening.load([root], data_dir=data_dir)
+    cache_file = opening.load([root], data_dir=data_dir).cache
+    assert cache_file is not None
+    reading.index_path(cache_file).unlink()  # the cache is there, its index must be built again
     gated = Gated([root], data_dir)
     app = NewsApp([root], loader=gated)
     async with app.run_test(size=WIDE) as pilot:
@@ -114,7 +129,7 @@ async def test_the_outline_opens_first_and_its_articles_read(tmp_path: Path, dat
     is read from its file; the whole archive replaces the outline when it is decoded."""
     root = seeds_copied(tmp_path, 5)
     opening.load([root], data_dir=data_dir)
-    gated = Gated([root], data_dir)
+    gated = Gated([root], data_dir, early=True)
     app = NewsApp([root], loader=gated)
     async with app.run_test(size=WIDE) as pilot:
         assert await until(pilot, lambda: app.archive is not None)

@@ -2,9 +2,10 @@
 then the index.
 
 `Loader.outline()` runs first (the summary of the last cache: newest articles and counts, read in
-milliseconds at any size); without one, `Loader.cached()` (the last cache decoded, no file
-scanned); `Loader.load()` next. All run in the app's loading worker thread, never on the UI
-thread. `build_index` also runs there.
+milliseconds at any size); then `Loader.early()` (the last cache decoded and the index persisted
+beside it opened, no file scanned: search answers from here on); `Loader.load()` next, which
+proves the files current and takes the index already opened when they are. All run in the app's
+loading worker thread, never on the UI thread. `build_index` also runs there.
 """
 
 from __future__ import annotations
@@ -52,6 +53,11 @@ class Loader:
         """The archive as last cached, without looking at the files (None: no usable cache)."""
         return None
 
+    def early(self) -> Loaded | None:
+        """The archive as last cached with the index persisted beside it (`index` None when there
+        is none to open as it is): search answers while `load` proves the files current."""
+        return self.cached()
+
     def load(self, progress: Progress) -> Loaded:
         raise NotImplementedError
 
@@ -64,6 +70,7 @@ class Disk(Loader):
         self.paths, self.place = list(paths), place
         self._shown: list[Any] | None = None  # the identity of the cache(s) last handed out
         self._opened: dict[tuple[Any, ...], SearchIndex] = {}  # the base index, kept for the next load
+        self._warm: SearchIndex | None = None  # the index `early` opened and warmed
 
     def outline(self) -> Archive | None:
         roots = roots_of(self.paths)
@@ -73,6 +80,12 @@ class Disk(Loader):
         return found
 
     def cached(self) -> Loaded | None:
+        return self._cached(with_index=False)
+
+    def early(self) -> Loaded | None:
+        return self._cached(with_index=True)
+
+    def _cached(self, with_index: bool) -> Loaded | None:
         # (reads only; a shared index this process may not write is read as built, without a delta)
         opened = segments.open_cached if self.place.writable else loader.open_cached
         result = opened(self.paths, data_dir=self.place.directory)
@@ -81,13 +94,20 @@ class Disk(Loader):
         if result is None:
             return None
         self._shown = segments.identity_of(result)
-        return Loaded(result.archive, notices=result.notices, changed=False)
+        # the index as persisted (never built here), kept in `_opened` for `load` to take as it is
+        index = (opening.persisted_index(result, self._opened, read_only=not self.place.writable)
+                 if with_index else None)
+        if index is not None:
+            index.warm()  # (before it is searched: its lazy parts built in one thread)
+            self._warm = index
+        return Loaded(result.archive, index=index, notices=result.notices, changed=False)
 
     def load(self, progress: Progress) -> Loaded:
         result = shared.load(self.paths, progress, place=self.place, merge=False)
         # the index persisted with the cache (opened in milliseconds), or rebuilt on all cores
         index = opening.search_index(result, progress, self._opened)
-        index.warm()
+        if index is not self._warm:  # (the one `early` opened is searched already: warm)
+            index.warm()
         # the files as the cache holds them, but maybe another cache than the one shown: a shared
         # one rebuilt by its admin (read as built), ours rewritten by another instance
         shown = segments.identity_of(result)

@@ -4,6 +4,8 @@ them)."""
 
 from __future__ import annotations
 
+import threading
+
 from textual.message import Message
 
 from ...archive.search.searcher import Lookup
@@ -19,9 +21,12 @@ class LoadingProgress(Message, bubble=False):
 
 
 class ArchiveLoaded(Message, bubble=False):
-    def __init__(self, archive: Archive, notices: list[str]) -> None:
+    """`archive` to show; `shown`, when given, is set once it is on screen (the loading worker
+    waits for the first screen before decoding more: the decoding would hold up its painting)."""
+
+    def __init__(self, archive: Archive, notices: list[str], shown: threading.Event | None = None) -> None:
         super().__init__()
-        self.archive, self.notices = archive, notices
+        self.archive, self.notices, self.shown = archive, notices, shown
 
 
 class IndexReady(Message, bubble=False):

@@ -1,4 +1,4 @@
-"""The loading run: the archive's outline (or its last cache) at once, then the files, then the index.
+"""The loading run: the archive's outline at once, its last cache and index next, then the files.
 
 Runs in the app's loading worker thread and reports by posting typed messages (loading/messages.py);
 it never touches a widget. Progress is throttled so a big archive does not flood the UI.
@@ -7,17 +7,20 @@ it never touches a widget. Progress is throttled so a big archive does not flood
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 from collections.abc import Callable
 
 from textual.message import Message
 
+from ...archive.search.searcher import Lookup
 from ...archive.store.archive import Archive
 from . import loaders
 from .follow import arrivals
 from .messages import ArchiveLoaded, IndexReady, LoadingDone, LoadingProgress
 
 PROGRESS_EVERY = 0.05  # seconds between progress bar updates
+FIRST_SCREEN_WAIT = 1.0  # at most this long for the outline to be on screen before decoding more
 
 
 class Stopped(Exception):
@@ -43,8 +46,9 @@ class LoadingRun:
             self._run(shown, have_index, rescan, follow)
 
     def _run(self, shown: Archive | None, have_index: bool, rescan: bool, follow: bool) -> None:
+        early: Lookup | None = None
         if shown is None:
-            shown = self._first_screen()
+            shown, early = self._first_screen()
         loaded = self.loader.load(self._progress)
         if self.cancelled():
             return
@@ -62,28 +66,37 @@ class LoadingRun:
             change = f"({len(shown) - before:+d})" if loaded.changed else "(no change)"
             self.notify(f"Rescanned: {len(shown)} articles {change}", False)
         index = loaded.index
-        if index is None and (loaded.changed or not have_index):
+        if index is None and (loaded.changed or not (have_index or early)):
             self.post(LoadingProgress(0, len(shown), indexing=True))
             index = loaders.build_index(shown, self._indexing)
-        if index is not None and not self.cancelled():
+        if index is not None and not self.cancelled() and (index is not early or loaded.changed):
             self.post(IndexReady(shown, index))
-        else:
+        else:  # (the files are those of the index searched since the start: nothing to swap)
             self.post(LoadingDone())
         if loaded.after is not None and not self.cancelled():
             loaded.after()
 
-    def _first_screen(self) -> Archive | None:
-        """Shown at once: the outline (an outline is replaced when the files are loaded), else the
-        whole last cache decoded, else nothing."""
+    def _first_screen(self) -> tuple[Archive | None, Lookup | None]:
+        """Shown at once: the outline (read in milliseconds at any size), then the whole last cache
+        decoded with its persisted index, so that search answers before the files are looked at
+        (both are replaced if the files changed); what is shown, and the index searched."""
         outline = self.loader.outline()
         if outline is not None:
-            self.post(ArchiveLoaded(outline, []))
-            return outline
-        cached = self.loader.cached()
-        if cached is not None:
-            self.post(ArchiveLoaded(cached.archive, cached.notices))
-            return cached.archive
-        return None
+            shown = threading.Event()
+            self.post(ArchiveLoaded(outline, [], shown))
+            deadline = time.monotonic() + FIRST_SCREEN_WAIT
+            while not shown.wait(0.05) and time.monotonic() < deadline:
+                if self.stopping():
+                    raise Stopped
+        if self.cancelled():
+            return outline, None
+        early = self.loader.early()
+        if early is None:
+            return outline, None
+        self.post(ArchiveLoaded(early.archive, early.notices))
+        if early.index is not None:
+            self.post(IndexReady(early.archive, early.index))
+        return early.archive, early.index
 
     def _progress(self, done: int, total: int) -> None:
         if self.stopping():

@@ -66,6 +66,8 @@ class MainScreen(ScreenCommands):
 
     async def on_archive_loaded(self, message: ArchiveLoaded) -> None:
         self.nav.archive_loaded(message.archive, indexed=self.session.index is not None)
+        if message.shown is not None:
+            self.call_after_refresh(message.shown.set)
         if self.article.article is None:
             await self.article.show_message(welcome_text(message.archive, self.session.keymap))
             if not len(message.archive):

@@ -106,6 +106,41 @@ def search_index(result: LoadResult, progress: Progress | None = None,
     return result.index
 
 
+def persisted_index(result: LoadResult, opened: dict[tuple[Any, ...], SearchIndex] | None = None,
+                    *, read_only: bool = False) -> SearchIndex | None:
+    """The index persisted beside `result`'s cache (and its delta's), opened as it is, never
+    built: None where one would have to be (none, damaged, another version). The app searches on
+    it while the files are proven current; `search_index` with the same `opened` then takes it
+    as it is when the files are those the cache holds. `read_only`: a shared index this process
+    may not write (damage met while searching leaves it in place)."""
+    def opened_alone(part: LoadResult) -> SearchIndex | None:
+        if part.cache is None or part.identity is None:
+            return None
+        try:
+            return reading.open_index(reading.index_path(part.cache), part.archive, part.identity,
+                                      read_only=read_only)
+        except reading.IndexError_:
+            return None
+
+    if isinstance(result.index, SearchIndex):
+        return result.index
+    if result.segments is not None:
+        seg: segments.Segments = result.segments
+        key = tuple(seg.base.identity or ())
+        base = _known(opened, key) or opened_alone(seg.base)
+        delta = opened_alone(seg.delta) if base is not None else None
+        if base is None or delta is None:
+            return None
+        _remember(opened, key, base)
+        result.index = joined.join(base, delta, seg.removed, result.archive)
+        return result.index
+    found = _known(opened, tuple(result.identity or ())) or opened_alone(result)
+    if found is not None:
+        result.index = found
+        _remember(opened, tuple(result.identity or ()), found)
+    return found
+
+
 def _known(opened: dict[tuple[Any, ...], SearchIndex] | None, key: tuple[Any, ...]) -> SearchIndex | None:
     """The index opened before for the cache of identity `key`, unless damage was met in it."""
     known = (opened or {}).get(key)
