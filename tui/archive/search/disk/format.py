@@ -51,7 +51,8 @@ _SOURCES = ("search/index/textindex.py", "search/names/entities.py", "search/nam
             "search/data/fold.txt", "search/data/pinyin.txt", "search/data/lexicon.tsv",
             "search/data/words.txt", "search/data/jyutping.txt", "search/data/common_forms.txt",
             "search/data/lexicon_fixes.tsv", "search/text/cantonese.py",
-            "search/names/typos.py", "search/disk/runs.py")
+            "search/names/typos.py", "search/disk/runs.py", "search/names/surnames.py",
+            "search/data/surnames_ja.tsv")
 
 
 class IndexError_(Exception):
