@@ -70,6 +70,22 @@ async def test_the_last_cache_and_its_index_answer_before_the_scan_finishes(tmp_
 
 
 @sync
+async def test_a_problem_only_the_scan_sees_is_shown_though_no_file_changed(tmp_path: Path, data_dir: Path
+                                                                           ) -> None:
+    # the last cache answers at once, but it knows only the files it parsed: a broken link (a
+    # problem of the scan, never in the cache) is shown once the scan has run
+    root = seeds_copied(tmp_path, 3)
+    (root / "gone.html").symlink_to(root / "nowhere.html")
+    opening.load([root], data_dir=data_dir)
+    app = NewsApp([root], loader=loaders.Disk([root], Place(data_dir)))
+    async with app.run_test(size=WIDE) as pilot:
+        assert await until(pilot, lambda: app.index is not None and not loading(app))
+        assert any(r.path.endswith("gone.html") and "symbolic link" in r.reason
+                   for r in app.archive.rejections), app.archive.rejections
+        assert len(app.archive) == 3
+
+
+@sync
 async def test_changed_files_swap_in_and_the_cursor_stays(tmp_path: Path, data_dir: Path) -> None:
     root = seeds_copied(tmp_path, 2)
     opening.load([root], data_dir=data_dir)

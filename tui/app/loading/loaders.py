@@ -71,6 +71,7 @@ class Disk(Loader):
         self._shown: list[Any] | None = None  # the identity of the cache(s) last handed out
         self._opened: dict[tuple[Any, ...], SearchIndex] = {}  # the base index, kept for the next load
         self._warm: SearchIndex | None = None  # the index `early` opened and warmed
+        self._problems: set[tuple[str, str]] | None = None  # the rejections of the archive handed out
 
     def outline(self) -> Archive | None:
         roots = roots_of(self.paths)
@@ -94,6 +95,7 @@ class Disk(Loader):
         if result is None:
             return None
         self._shown = segments.identity_of(result)
+        self._problems = _problems(result.archive)
         # the index as persisted (never built here), kept in `_opened` for `load` to take as it is
         index = (opening.persisted_index(result, self._opened, read_only=not self.place.writable)
                  if with_index else None)
@@ -111,8 +113,9 @@ class Disk(Loader):
         # the files as the cache holds them, but maybe another cache than the one shown: a shared
         # one rebuilt by its admin (read as built), ours rewritten by another instance
         shown = segments.identity_of(result)
-        changed = result.changed or shown != self._shown
-        self._shown = shown
+        problems = _problems(result.archive)  # (the scan's too: a broken link, a folder not read)
+        changed = result.changed or shown != self._shown or problems != self._problems
+        self._shown, self._problems = shown, problems
         merge = segments.merge_due(result)
 
         def after() -> None:
@@ -126,6 +129,10 @@ class Disk(Loader):
                 opening.search_index(shared.load(self.paths, place=self.place, merge=True))
 
         return Loaded(result.archive, index=index, notices=result.notices, changed=changed, after=after)
+
+
+def _problems(archive: Archive) -> set[tuple[str, str]]:
+    return {(r.path, r.reason) for r in archive.rejections}
 
 
 class Function(Loader):

@@ -66,7 +66,7 @@ class LoadingRun:
             change = f"({len(shown) - before:+d})" if loaded.changed else "(no change)"
             self.notify(f"Rescanned: {len(shown)} articles {change}", False)
         index = loaded.index
-        if index is None and (loaded.changed or not (have_index or early)):
+        if index is None and (loaded.changed or not (have_index or early is not None)):
             self.post(LoadingProgress(0, len(shown), indexing=True))
             index = loaders.build_index(shown, self._indexing)
         if index is not None and not self.cancelled() and (index is not early or loaded.changed):
