@@ -41,6 +41,7 @@ ARTICLES = [
     _made("anthony", "访谈", "安东尼说这不是真的。"),
     _made("yamashita", "日本", "日本歌手山下智久周一出席活动。"),
     _made("hill", "登山", "我们从山下走到山顶，又回到山下。"),
+    _made("islet", "日本", "日本海上的一个小岛周一发生地震。"),
 ]
 
 
@@ -115,6 +116,8 @@ def test_a_japanese_surname_alone_names_no_one_where_the_text_is_not_about_japan
     assert [set(e.articles) for e in yamashita] == [{"yamashita"}]
     assert found(index, "yamashita") == {"yamashita"}
     assert found(index, "山下") == {"yamashita", "hill"}  # what is typed in Chinese is found as written
+    # a surname that is first of all a common word (小岛 "islet") names no one, even near 日本
+    assert not [e for e in named(index, "小岛") if e.articles] and found(index, "kojima") == set()
 
 
 def test_a_law_named_long_short_and_quoted_is_one_agreement(index: SearchIndex) -> None:

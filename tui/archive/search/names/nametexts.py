@@ -26,6 +26,8 @@ def articles(index: TextIndex, aliases: list[str], words: Words, e: int) -> set[
             found.update(written)
             continue
         key = fold(alias)
+        if japanese and key in common_words():
+            continue  # 小岛 `Kojima` alone is "islet", near Japan or not: no one's name
         blockers = words.blockers(key, e)
         holding = matches_outside(index, key, blockers, words)
         if japanese:
