@@ -123,6 +123,25 @@ async def test_damaged_cache_is_rebuilt_and_said(tmp_path: Path, data_dir: Path)
 
 
 @sync
+async def test_a_damaged_index_at_start_is_rebuilt_and_said_and_search_answers(tmp_path: Path, data_dir: Path
+                                                                             ) -> None:
+    # the index opened before the scan is found damaged: the archive shows from the cache, the
+    # index is built again from the cached bodies, the reader is told, and search answers
+    root = seeds_copied(tmp_path, 5)
+    cache_file = opening.load([root], data_dir=data_dir).cache
+    assert cache_file is not None
+    index_file = reading.index_path(cache_file)
+    index_file.write_bytes(index_file.read_bytes()[: index_file.stat().st_size // 2])
+    app = NewsApp([root], loader=loaders.Disk([root], Place(data_dir)))
+    async with app.run_test(size=WIDE) as pilot:
+        assert await until(pilot, lambda: app.index is not None and not loading(app))
+        assert len(app.archive) == 5
+        assert any("rebuilding" in n.message for n in app._notifications)
+        await pilot.press("slash", *"kishida")
+        assert await until(pilot, lambda: len(app.main.nav.results.hits) == 4)
+
+
+@sync
 async def test_search_while_indexing_says_so_then_answers(tmp_path: Path, data_dir: Path) -> None:
     root = seeds_copied(tmp_path, 5)
     cache_file = opening.load([root], data_dir=data_dir).cache
