@@ -148,3 +148,29 @@ def test_a_merge_parses_nothing_again(archive: tuple[Path, list[Path]], tmp_path
     assert not [p for p in (data_dir / "cache").iterdir() if p.name.endswith((".manifest", ".delta.cache"))]
     assert answers(opening.search_index(merged)) == clean(root, tmp_path / "clean")
     assert opening.load([root]).segments is None
+
+
+def _page(root: Path, name: str, body: str) -> None:
+    (root / f"{name}.md").write_text(
+        f"<!--1712714343000-->\n[{name} 报道](https://example.com/a/{name}.html)\n------\n\n"
+        f"<div><i>Wed, 10 Apr 2024 01:54:23 GMT</i></div><p>{body}</p>\n", encoding="utf-8")
+
+
+def test_a_delta_completes_a_japanese_surname_where_the_text_is_about_japan(tmp_path: Path) -> None:
+    # the lexicon's 山下 `Yamashita` is a surname alone: a new file naming it near 日本 joins its
+    # articles, one where 山下 is "at the foot of the hill" does not (names/surnames.py)
+    root = tmp_path / "archive"
+    root.mkdir()
+    _page(root, "000", "日本歌手山下智久周一出席活动。")
+    for n in range(1, 40):
+        _page(root, f"{n:03d}", "今天的天气很好，大家出门散步。")
+    opening.search_index(opening.load([root]))
+    _page(root, "hill", "我们从山下走到山顶，又回到山下。")
+    _page(root, "singer", "日本媒体说，山下智久周二发表新歌。")
+    result = opening.load([root])
+    assert result.segments is not None  # the two new files are a delta beside the base
+    index = opening.search_index(result)
+    yamashita = [e for e in index.entities if "山下" in e.aliases]
+    assert len(yamashita) == 1
+    by_title = {a.title: a.id for a in result.archive.articles}
+    assert set(yamashita[0].articles) == {by_title["000 报道"], by_title["singer 报道"]}

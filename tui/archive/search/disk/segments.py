@@ -23,6 +23,7 @@ from ..engine import SearchIndex
 from ..index.catalog import Catalog, joined
 from ..index.joined import joined_text
 from ..index.needles import articles_holding
+from ..names import surnames
 from ..names.entities import Entity
 from ..text.fold import TOKEN, fold
 
@@ -110,9 +111,14 @@ class _DeltaHolders:
         holders = dict(zip(needles, articles_holding(needles, hays.__getitem__, range(len(hays))),
                            strict=True))
         ids, out, at = self.delta.catalog.ids, {}, 0
+        words = self.delta.resolver.words
         for k, e in enumerate(self.entities):
             mine, at = folded[at:at + len(e.aliases)], at + len(e.aliases)
-            extra = sorted({i for a in mine for i in holders.get(a, ())})
+            if surnames.only_surname(e.aliases):  # 山下 `Yamashita`: where the text is about Japan
+                extra = sorted({i for a in mine for i in holders.get(a, ())
+                                if a.isascii() or surnames.near_japan(hays[i], a, [], words)})
+            else:
+                extra = sorted({i for a in mine for i in holders.get(a, ())})
             if extra:
                 out[k] = [ids[i] for i in extra]
         return out
