@@ -74,8 +74,8 @@ class Term:
 
     def blockers(self, needle: str, words: Words) -> list[tuple[str, int]]:
         """(longer name, offset) of the names `needle` is no match inside (words.py), less the
-        term's own strings; for a Japanese surname alone, also the names holding it after their
-        start (大西 in 大西洋: surnames.py)."""
+        term's own strings; for a Japanese surname alone, also the longer names of something else
+        that hold it (大西 in 大西洋, 中山 in 孙中山: surnames.holders)."""
         found = [b for b in words.blockers(needle) if b[0] not in self.needles]
         if needle in self.near_japan:
             found += [b for b in surnames.holders(words, needle)
