@@ -43,20 +43,17 @@ class Loaded:
 
 
 class Loader:
-    """The default gives nothing from a cache; subclasses override `load` (and `cached`)."""
+    """The default gives nothing from a cache; subclasses override `load` (and `outline`, `early`)."""
 
     def outline(self) -> Archive | None:
         """The first screen of the archive as last cached (`Archive.outline`), or None."""
         return None
 
-    def cached(self) -> Loaded | None:
-        """The archive as last cached, without looking at the files (None: no usable cache)."""
-        return None
-
     def early(self) -> Loaded | None:
-        """The archive as last cached with the index persisted beside it (`index` None when there
-        is none to open as it is): search answers while `load` proves the files current."""
-        return self.cached()
+        """The archive as last cached, without looking at the files, with the index persisted
+        beside it (`index` None when there is none to open as it is): search answers while `load`
+        proves the files current. None: no usable cache."""
+        return None
 
     def load(self, progress: Progress) -> Loaded:
         raise NotImplementedError
@@ -80,13 +77,7 @@ class Disk(Loader):
             found = summary.read(cache_path(own_data_dir(), roots), parser_version())
         return found
 
-    def cached(self) -> Loaded | None:
-        return self._cached(with_index=False)
-
     def early(self) -> Loaded | None:
-        return self._cached(with_index=True)
-
-    def _cached(self, with_index: bool) -> Loaded | None:
         # (reads only; a shared index this process may not write is read as built, without a delta)
         opened = segments.open_cached if self.place.writable else loader.open_cached
         result = opened(self.paths, data_dir=self.place.directory)
@@ -97,8 +88,7 @@ class Disk(Loader):
         self._shown = segments.identity_of(result)
         self._problems = _problems(result.archive)
         # the index as persisted (never built here), kept in `_opened` for `load` to take as it is
-        index = (opening.persisted_index(result, self._opened, read_only=not self.place.writable)
-                 if with_index else None)
+        index = opening.persisted_index(result, self._opened, read_only=not self.place.writable)
         if index is not None:
             index.warm()  # (before it is searched: its lazy parts built in one thread)
             self._warm = index
