@@ -116,6 +116,8 @@ def test_a_japanese_surname_alone_names_no_one_where_the_text_is_not_about_japan
     assert [set(e.articles) for e in yamashita] == [{"yamashita"}]
     assert found(index, "yamashita") == {"yamashita"}
     assert found(index, "山下") == {"yamashita", "hill"}  # what is typed in Chinese is found as written
+    lit = index.entity_terms(yamashita[0]).spans("日本歌手山下智久。" + "这是另一段话。" * 20 + "从山下走。")
+    assert [a for a, _ in lit] == [4]  # in the entity's articles, 山下 is lit near 日本 only
     # a surname that is first of all a common word (小岛 "islet") names no one, even near 日本
     assert not [e for e in named(index, "小岛") if e.articles] and found(index, "kojima") == set()
 

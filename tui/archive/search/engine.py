@@ -150,7 +150,8 @@ class SearchIndex:
         exact = {k for t in terms if t.exact for k in t.needles}
         loose = {k for t in terms if not t.exact for k in t.needles} - exact
         return Highlights(sorted(shown, key=lambda s: (-len(s), s)), self._blockers(terms),
-                          self.resolver.words, loose, in_capitals(terms))
+                          self.resolver.words, loose, in_capitals(terms),
+                          {k for t in terms for k in t.near_japan})
 
     def entity_terms(self, entity: Entity) -> Highlights:
         """What to light in an entity's articles: its aliases, not inside a longer name of
@@ -161,7 +162,9 @@ class SearchIndex:
                     if (k := Highlights.key(a)) and (found := words.blockers(k, number))}
         keys = {Highlights.key(a) for a in entity.aliases}
         capitals = {Highlights.key(a) for a in entity.aliases if CAPITALS.fullmatch(a)}
-        return Highlights(entity.aliases, blockers, words, keys, capitals)
+        # the lexicon's 山下 `Yamashita`, a surname alone: its kanji lit where the text is about Japan
+        japanese = {k for k in keys if not k.isascii()} if surnames.only_surname(entity.aliases) else set()
+        return Highlights(entity.aliases, blockers, words, keys, capitals, japanese)
 
     def _number(self, entity: Entity) -> int:
         """The entity's number among `entities` (its names' owner in names as words), -1 if none."""

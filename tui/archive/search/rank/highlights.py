@@ -16,6 +16,7 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from ...read.text import strip_controls
+from ..names.surnames import far_from_japan
 from ..names.words import across, covered
 from ..text.fold import fold
 from .snippets import not_in_capitals, spans_of
@@ -28,7 +29,7 @@ class Highlights(list[str]):
     def __init__(self, strings: Iterable[str] = (),
                  blockers: Mapping[str, list[tuple[str, int]]] | None = None,
                  words: Words | None = None, loose: Collection[str] = (),
-                 capitals: Collection[str] = ()) -> None:
+                 capitals: Collection[str] = (), near_japan: Collection[str] = ()) -> None:
         super().__init__(strings)
         #: folded string -> (longer name, offset of the string in it) it is not a match inside
         self.blockers = dict(blockers or {})
@@ -38,6 +39,9 @@ class Highlights(list[str]):
         #: the folded strings search found as written in capitals (a name's acronym, `WHO`): lit
         #: only where the text writes them so, not the English "who"
         self.capitals = frozenset(capitals)
+        #: the folded Japanese surnames found alone (`tanaka`: 田中): lit only where the text
+        #: around them is about Japan, as search found them (names/surnames.py)
+        self.near_japan = frozenset(near_japan)
 
     @classmethod
     def of(cls, strings: Iterable[str]) -> Highlights:
@@ -56,4 +60,5 @@ class Highlights(list[str]):
         if self.words is not None:
             inside |= {(k, at) for k in needles if k in self.loose for at in across(low, k, self.words)}
         inside |= not_in_capitals(text, low, self.capitals)
+        inside |= {(k, at) for k in needles if k in self.near_japan for at in far_from_japan(low, k)}
         return spans_of(low, needles, 0, len(low), 0, inside)
