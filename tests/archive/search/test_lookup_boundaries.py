@@ -13,7 +13,7 @@ from support.search import made as _made
 from tui.archive.search.engine import SearchIndex
 from tui.archive.search.names.aliaskeys import alias_tables
 from tui.archive.search.names.entities import Entity
-from tui.archive.search.names.words import Vocabulary, straddles
+from tui.archive.search.names.words import Vocabulary, Words, straddles
 from tui.archive.search.text.fold import encode
 
 ARTICLES = [
@@ -80,6 +80,13 @@ def test_a_word_boundary_is_read_from_the_words_on_either_side() -> None:
     assert not cut("海地总统", "海地") and not cut("访问海地。", "海地")
     assert not cut("在东亚文化圈", "东亚")  # 亚文化, a common word of three alone, is not
     assert cut("发展中国家", "中国") and not cut("今天中国经济", "中国")
+
+
+def test_what_may_stand_before_a_name_is_a_long_name_or_an_idiom_ending_in_its_first_character() -> None:
+    words = Words([("加拿大", 0), ("大西洋", 1), ("海地", 2), ("北大", 3), ("唐努乌梁海", 4)])
+    assert "加拿" in words.leaders("大") and "北" not in words.leaders("大")  # a name of two is not enough
+    assert "唐努乌梁" in words.leaders("海") and "排山倒" in words.leaders("海")  # 排山倒海, an idiom
+    assert words.leaders("㐀") == frozenset()  # nothing ends in it
 
 
 def test_a_pinyin_word_that_names_a_place_is_not_read_as_the_common_word(index: SearchIndex) -> None:

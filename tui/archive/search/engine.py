@@ -111,6 +111,7 @@ class SearchIndex:
         from .text import cantonese, romanize  # noqa: F401  ~20-40 ms)
         _ = self.resolver.by_alias, self.resolver.by_token, pinyin.lengths(), words.common_words()
         self.resolver.words.by_char()
+        self.resolver.words.leaders_by_end()
         self._folded_titles = None
         self._titles()
 
