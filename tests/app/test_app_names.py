@@ -87,6 +87,30 @@ async def test_pinyin_and_typo_filters_find_the_chinese_name() -> None:
 
 
 @sync
+async def test_a_filter_key_its_names_and_their_count_are_painted_in_one_frame() -> None:
+    async with NewsApp([]).run_test(size=WIDE) as pilot:
+        app = await names_open(pilot)  # every name
+        panel, status = app.main.nav.names, app.main.query_one("#status")
+        frames: list[tuple[str, list[str], str]] = []
+        display = app._display
+
+        def painted(*args: object, **kwargs: object) -> None:  # every frame the terminal is sent
+            frames.append((panel.filter_box.value, list(panel.shown), str(status.render())))
+            display(*args, **kwargs)  # type: ignore[arg-type]
+
+        app._display = painted  # type: ignore[method-assign]
+        before = str(status.render())
+        panel.filter_box.value = "kis"  # one change, as a key or a paste makes: fewer names
+        assert await until(pilot, lambda: panel.filter_box.value == "kis" and not panel.pending())
+        await pilot.pause(0.1)
+        assert frames, "nothing painted"
+        box, shown, line = frames[0]
+        assert box == "kis" and shown == list(panel.shown) and line == str(status.render()) != before
+        assert line.startswith(f"{panel.total} name"), line
+        assert all(frame == frames[0] for frame in frames), frames  # nothing of the key painted later
+
+
+@sync
 async def test_open_from_names_highlights_aliases_and_n_walks_them() -> None:
     async with NewsApp([]).run_test(size=NARROW) as pilot:
         app = await choose(pilot, "kishida")

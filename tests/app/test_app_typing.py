@@ -103,19 +103,21 @@ class Delayed(Slow):
         return self.index.search_counted(query, limit, sort)
 
 
-async def _frames_after_a_key(delay: float) -> list[tuple[str, str]]:
-    """(what the box holds, what the rows answer) in every frame painted from the key `k` on."""
+async def _frames_after_a_key(delay: float) -> list[tuple[str, str, str]]:
+    """(what the box holds, what the rows answer, the status line) in every frame painted from the
+    key `k` on."""
     archive = sample_archive()
     app = NewsApp(loader=lambda progress: Loaded(archive, Delayed(build_index(archive), delay)))  # type: ignore[arg-type]
-    frames: list[tuple[str, str]] = []
+    frames: list[tuple[str, str, str]] = []
     async with app.run_test(size=WIDE) as pilot:
         screen = await ready(pilot)
         await pilot.press("slash")
         await pilot.pause(0.1)
         display = app._display
+        status = screen.query_one("#status")
 
         def painted(*args: object, **kwargs: object) -> None:  # every frame the terminal is sent
-            frames.append((screen.nav.search.value, screen.nav.results._shown_query))
+            frames.append((screen.nav.search.value, screen.nav.results._shown_query, str(status.render())))
             display(*args, **kwargs)  # type: ignore[arg-type]
 
         app._display = painted  # type: ignore[method-assign]
@@ -126,16 +128,20 @@ async def _frames_after_a_key(delay: float) -> list[tuple[str, str]]:
 
 
 @sync
-async def test_a_key_and_its_results_are_painted_in_one_frame() -> None:
+async def test_a_key_its_results_and_their_count_are_painted_in_one_frame() -> None:
     frames = await _frames_after_a_key(0.01)
-    assert frames and frames[0] == ("k", "k")  # no frame with the key echoed and the old rows
+    assert frames, "nothing painted"
+    box, rows, status = frames[0]
+    assert (box, rows) == ("k", "k")  # no frame with the key echoed and the old rows
+    assert " result" in status and "·" in status, status  # ...nor with the rows and the old status
+    assert all(frame == frames[0] for frame in frames), frames  # nothing of the key painted later
 
 
 @sync
 async def test_a_slow_search_does_not_hold_the_key_back() -> None:
     frames = await _frames_after_a_key(0.4)
-    assert ("k", "") in frames  # the key shows before its results (after FrameHold's HOLD)
-    assert frames[-1] == ("k", "k")
+    assert any(frame[:2] == ("k", "") for frame in frames)  # the key shows before its results (HOLD)
+    assert frames[-1][:2] == ("k", "k") and " result" in frames[-1][2]
 
 
 @sync

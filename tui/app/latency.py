@@ -6,8 +6,10 @@ once; the search's rows come a few milliseconds later, and Textual paints at mos
 competed with the search thread for the interpreter. `FrameHold` holds the screen's frames from
 the key until the rows are in (or `HOLD` seconds at most), so the key and its results are
 painted together, once. The box holds frames as its value changes (`HoldsFrames`), before
-Textual's idle handler can schedule the key's own frame; the list that shows the answer
-releases them (`Latency.answered`).
+Textual's idle handler can schedule the key's own frame. The list that shows the answer posts
+its status (`StatusChanged(answered=True)`), and the column releases them once the status line
+shows it too (`Latency.answered`); else the status comes in a frame of its own, 15-45 ms later,
+and a key typed meanwhile waits for that frame.
 
 Full garbage collections while the reader pauses, never in the middle of a keystroke. Once the
 index is loaded it is frozen out of the collector's reach (`gc.freeze`), but typing still makes

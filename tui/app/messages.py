@@ -55,8 +55,11 @@ class ListingChosen(Message):
 
 
 class StatusChanged(Message):
-    """A pane's one-line status changed (shown now, and again when the pane comes back)."""
+    """A pane's one-line status changed (shown now, and again when the pane comes back).
+    `answered`: the status of a keystroke's answer, whose frames are held until it is shown too
+    (latency.py: the rows, the status and the key in one frame)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, answered: bool = False) -> None:
         super().__init__()
         self.text = text
+        self.answered = answered

@@ -228,8 +228,8 @@ class NamesPanel(Vertical):
             self.show_timeline(None)
         more = f" (first {NAMES_LIMIT}: type to narrow)" if self.total > NAMES_LIMIT else ""
         self.status = f"{plural(self.total, 'name')}{more} · Enter lists the articles"
-        self.post_message(StatusChanged(self.status))
-        self.latency.answered()  # the key and the names it leaves, in one frame
+        # the key, the names it leaves and their count in one frame (Column.on_status_changed)
+        self.post_message(StatusChanged(self.status, answered=True))
 
     def pending(self) -> bool:
         return any(w.group in ("names", "related") and w.is_running for w in self.workers) or (

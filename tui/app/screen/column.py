@@ -43,7 +43,7 @@ class Column(Vertical):
         yield ProgressBar(id="progress", show_eta=False)
         with ContentSwitcher(initial="tree", id="lists"):
             yield SourceTree(self.script, id="tree")
-            results = SearchResults(self.state, self.script, self.latency, id="results")
+            results = SearchResults(self.state, self.script, id="results")
             results.sort = self.sort
             yield results
             yield NamesPanel(self.latency, id="names")
@@ -170,3 +170,5 @@ class Column(Vertical):
     def on_status_changed(self, message: StatusChanged) -> None:
         message.stop()
         self.set_status(message.text)
+        if message.answered:
+            self.latency.answered()  # a keystroke's answer: its rows and this status in one frame

@@ -21,7 +21,6 @@ from ...archive.search.searcher import Searcher
 from ...archive.store.archive import Archive
 from ...userdata.reading import ReadingState
 from ..article.script import Script
-from ..latency import Latency
 from ..loading.waiting import INDEXING_RESULTS
 from ..messages import ArticleChosen, StatusChanged
 from ..names import entities
@@ -48,11 +47,10 @@ class SearchResults(ResultsList):
             super().__init__()
             self.listing = listing
 
-    def __init__(self, state: ReadingState, script: Script, latency: Latency, *,
-                 id: str | None = None) -> None:
+    def __init__(self, state: ReadingState, script: Script, *, id: str | None = None) -> None:
         self.text = RowText(self, state, script)  # what each row shows (full or compact)
         super().__init__(self.text.prompt, row_key=self.text.key, id=id)
-        self.state, self.script, self.latency = state, script, latency
+        self.state, self.script = state, script
         self.archive: Archive | None = None
         self.searcher: Searcher | None = None
         self.query_text = ""  # what the search box holds
@@ -164,9 +162,9 @@ class SearchResults(ResultsList):
             return self._shown_query != self.query_text
         return self.pending()
 
-    def _set_status(self, text: str) -> None:
+    def _set_status(self, text: str, *, answered: bool = False) -> None:
         self.status = text
-        self.post_message(StatusChanged(text))
+        self.post_message(StatusChanged(text, answered=answered))
 
     # -- searching -----------------------------------------------------------------------------
     def first_page(self) -> int:
@@ -203,8 +201,10 @@ class SearchResults(ResultsList):
             if hit.id in archive and hit.id not in found:
                 found[hit.id] = hit
         self.set_results(found, query, total)
-        self._set_status(results_status(len(found), self.total, self.sort, elapsed, parse(query).notes))
-        self.latency.answered()  # the key and its rows, in one frame
+        # The frames held since the key are let go once the status line shows this answer too
+        # (Column.on_status_changed): the key, its rows and its count in one frame.
+        self._set_status(results_status(len(found), self.total, self.sort, elapsed, parse(query).notes),
+                         answered=True)
         if self._open_first:
             self._open_first = False
             if self.hits:
