@@ -10,11 +10,12 @@ from tui.archive.search.index.titles import Titles
 FOLDED = ["习近平会见拜登", "trump tower", "川普\n与习近", "平安夜", "", "习近平"]
 
 
-@pytest.mark.parametrize("one_pass", [False, True])
-def test_titles_holding_a_string_as_each_title_would_say(monkeypatch: pytest.MonkeyPatch,
-                                                         one_pass: bool) -> None:
-    if one_pass:  # the pass over all titles joined, not a question per title
+@pytest.mark.parametrize("how", ["each", "one pass", "one pass, then each"])
+def test_titles_holding_a_string_as_each_title_would_say(monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    if how != "each":  # the pass over all titles joined, not a question per title
         monkeypatch.setattr(titles, "_PASS_FROM", 0)
+    if how == "one pass, then each":  # a common string: after the first title found, each is asked
+        monkeypatch.setattr(titles, "_STEP_COST", len(FOLDED) + 1)
     t = Titles(FOLDED)
     everyone = range(len(FOLDED))
     for needle in ["习近平", "习近", "平", "trump", "川普\n与", "近平安", "\n", "", "ump t", "拜登川普"]:

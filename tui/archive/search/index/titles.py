@@ -16,6 +16,7 @@ from itertools import accumulate
 _SEP = "\n"
 _REMEMBERED = 512  # strings whose title holders are kept
 _PASS_FROM = 2000  # articles from which one pass over all the titles is cheaper than asking each
+_STEP_COST = 16  # a step of the pass (find, bisect, add) costs about as much as asking 16 titles
 
 
 class Titles:
@@ -44,14 +45,26 @@ class Titles:
         return found.intersection(among) if found else set()
 
     def _find(self, needle: str) -> set[int]:
+        """The titles holding `needle`: found in the joined titles, title by title from each one
+        found to the next title's start (a title holding it five times costs one step); once the
+        steps pass what asking every title costs, the titles left are asked (`2` is in 115k of
+        300k titles, 300k times: step by step 0.9 s, asked ~50 ms)."""
         if not needle:
             return set(range(len(self.folded)))
         joined, starts, folded, size = self.joined, self.starts, self.folded, len(needle)
         out: set[int] = set()
+        steps = len(folded) // _STEP_COST
         at = joined.find(needle)
         while at >= 0:
             i = bisect_right(starts, at) - 1
-            if at + size <= starts[i] + len(folded[i]):  # within title i, not across a separator
-                out.add(i)
-            at = joined.find(needle, at + 1)
+            end = starts[i] + len(folded[i])
+            if at + size > end:  # across a separator: not in title i
+                at = joined.find(needle, at + 1)
+                continue
+            out.add(i)
+            steps -= 1
+            if steps < 0:  # common: the rest asked title by title
+                out.update(j for j in range(i + 1, len(folded)) if needle in folded[j])
+                break
+            at = joined.find(needle, end)  # on to the next title
         return out
