@@ -13,7 +13,8 @@ from support.segments import Answers, answers, bring_back, clean, held_back
 
 from tui.archive.search import opening
 from tui.archive.search.quick import from_index
-from tui.archive.store import manifest, segments
+from tui.archive.store import cache, manifest, segments
+from tui.archive.store.loader import LoadResult
 
 
 def loaded(root: Path) -> tuple[object, Answers]:
@@ -174,3 +175,51 @@ def test_a_delta_completes_a_japanese_surname_where_the_text_is_about_japan(tmp_
     assert len(yamashita) == 1
     by_title = {a.title: a.id for a in result.archive.articles}
     assert set(yamashita[0].articles) == {by_title["000 报道"], by_title["singer 报道"]}
+
+
+def _decodes(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The cache files decoded from now on (CacheFile.open), in order."""
+    opened: list[Path] = []
+    real = cache.CacheFile.open
+
+    def counted(path: Path, parser_version: str) -> cache.CacheFile | None:
+        opened.append(path)
+        return real(path, parser_version)
+
+    monkeypatch.setattr(cache.CacheFile, "open", staticmethod(counted))
+    return opened
+
+
+def test_the_cache_decoded_at_start_is_not_decoded_again_by_the_load_that_follows(
+        archive: tuple[Path, list[Path]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root, later = archive
+    opening.search_index(opening.load([root]))
+    known = segments.open_cached([root])
+    assert known is not None
+    decoded = _decodes(monkeypatch)
+    same = opening.load([root], known=known)
+    assert same is known and not same.changed and decoded == []  # nothing changed: the start's result
+    bring_back(tmp_path, later)
+    known = segments.open_cached([root])
+    decoded.clear()
+    result, found = loaded_with(root, known)
+    assert result.segments is not None and result.parsed == len(later)
+    assert result.cache not in decoded  # the base's records are the start's (only the new delta is read)
+    assert found == clean(root, tmp_path / "clean")
+
+
+def test_a_cache_rewritten_since_the_start_is_decoded_anew(
+        archive: tuple[Path, list[Path]], monkeypatch: pytest.MonkeyPatch) -> None:
+    root, _ = archive
+    opening.search_index(opening.load([root]))
+    known = segments.open_cached([root])
+    assert known is not None and known.identity is not None
+    known.identity = [known.identity[0] ^ 1, *known.identity[1:]]  # as if another instance wrote it since
+    decoded = _decodes(monkeypatch)
+    result = opening.load([root], known=known)
+    assert result is not known and decoded == [result.cache] and len(result.archive) == len(known.archive)
+
+
+def loaded_with(root: Path, known: object) -> tuple[LoadResult, Answers]:
+    result = opening.load([root], known=known)  # type: ignore[arg-type]
+    return result, answers(opening.search_index(result))

@@ -22,6 +22,7 @@ from ...archive.store import loader, segments, summary
 from ...archive.store.archive import Archive
 from ...archive.store.cache import cache_path
 from ...archive.store.identity import parser_version, roots_of
+from ...archive.store.loader import LoadResult
 from ...archive.store.location import Place
 from ...archive.store.paths import data_dir as own_data_dir
 from ...config import Config
@@ -69,6 +70,7 @@ class Disk(Loader):
         self._opened: dict[tuple[Any, ...], SearchIndex] = {}  # the base index, kept for the next load
         self._warm: SearchIndex | None = None  # the index `early` opened and warmed
         self._problems: set[tuple[str, str]] | None = None  # the rejections of the archive handed out
+        self._early: LoadResult | None = None  # what `early` decoded: the first `load` takes it as it is
 
     def outline(self) -> Archive | None:
         roots = roots_of(self.paths)
@@ -87,6 +89,7 @@ class Disk(Loader):
             return None
         self._shown = segments.identity_of(result)
         self._problems = _problems(result.archive)
+        self._early = result if self.place.writable else None
         # the index as persisted (never built here), kept in `_opened` for `load` to take as it is
         index = opening.persisted_index(result, self._opened, read_only=not self.place.writable)
         if index is not None:
@@ -95,7 +98,10 @@ class Disk(Loader):
         return Loaded(result.archive, index=index, notices=result.notices, changed=False)
 
     def load(self, progress: Progress) -> Loaded:
-        result = shared.load(self.paths, progress, place=self.place, merge=False)
+        # (the cache `early` decoded is not decoded again while it is the file on disk: that held
+        # the interpreter ~1 s at 300k articles, and a keystroke waited for it)
+        known, self._early = self._early, None
+        result = shared.load(self.paths, progress, place=self.place, merge=False, known=known)
         # the index persisted with the cache (opened in milliseconds), or rebuilt on all cores
         index = opening.search_index(result, progress, self._opened)
         if index is not self._warm:  # (the one `early` opened is searched already: warm)

@@ -54,16 +54,17 @@ def load(
     use_cache: bool = True,
     mode: int | None = None,
     merge: bool | None = None,
+    known: LoadResult | None = None,
 ) -> LoadResult:
     """`store.segments.load` (the store's loader, with a delta segment when few files changed),
-    writing the search index beside each cache it writes; `merge` as there. `mode`: the new files'
-    permissions (default 0600; a shared index dir's are readable by its readers)."""
+    writing the search index beside each cache it writes; `merge` and `known` as there. `mode`: the
+    new files' permissions (default 0600; a shared index dir's are readable by its readers)."""
     indexing, delta = INDEXING, DELTA_INDEXING
     if mode is not None:
         indexing = dataclasses.replace(INDEXING, sink=functools.partial(_sink, mode=mode))
         delta = dataclasses.replace(DELTA_INDEXING, sink=functools.partial(_delta_sink, mode=mode))
     return segments.load(paths, progress, data_dir=data_dir, use_cache=use_cache, indexing=indexing,
-                         delta_indexing=delta, merge=merge, mode=mode)
+                         delta_indexing=delta, merge=merge, mode=mode, known=known)
 
 
 def load_archive(

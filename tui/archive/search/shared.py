@@ -33,14 +33,16 @@ from .disk import reading
 
 
 def load(paths: Iterable[str | os.PathLike[str]] = (), progress: Progress | None = None, *,
-         place: Place, use_cache: bool = True, merge: bool | None = None) -> LoadResult:
+         place: Place, use_cache: bool = True, merge: bool | None = None,
+         known: LoadResult | None = None) -> LoadResult:
     """The archive of `paths` (the bundled seeds when empty) from `place`, with its index when it
     was opened read-only (`opening.search_index` returns it, or opens or builds it otherwise).
-    `merge`: as `opening.load`'s, where this process writes (a shared dir's readers never merge)."""
+    `merge` and `known`: as `opening.load`'s, where this process writes (a shared dir's readers
+    never merge, and open the cache as built)."""
     paths = list(paths)
     if not use_cache or place.writable:
         return opening.load(paths, progress, data_dir=place.directory, use_cache=use_cache,
-                            mode=place.file_mode, merge=merge)
+                            mode=place.file_mode, merge=merge, known=known)
     roots = roots_of(paths)
     try:
         result, drift = open_as_built(paths, place.directory)
