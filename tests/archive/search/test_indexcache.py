@@ -21,6 +21,7 @@ import pytest
 from tui.archive.search.disk import build, reading
 from tui.archive.search.engine import SearchIndex
 from tui.archive.search.index import textindex
+from tui.archive.search.index.catalog import Catalog
 from tui.archive.search.index.joined import JoinedPostings
 from tui.archive.search.index.textindex import TextIndex
 from tui.archive.search.names import entities
@@ -52,6 +53,11 @@ def test_the_index_is_written_with_the_cache_and_answers_like_a_fresh_build(arch
     assert [(e.key, e.aliases, sorted(e.articles)) for e in opened.entities] == [
         (e.key, e.aliases, sorted(e.articles)) for e in fresh.entities]
     assert opened.terms("kishida") == fresh.terms("kishida")
+    # the catalog read back as stored is the one made from the archive's articles
+    made = Catalog.of(warm.archive.meta(i) for i in opened.catalog.ids)
+    assert (opened.catalog.ids, opened.catalog.titles, opened.catalog.published) == (
+        made.ids, made.titles, made.published)
+    assert opened.catalog.columns == made.columns
 
 
 def test_names_are_found_reading_the_texts_not_mapping_them(archive_dir: Path,

@@ -34,6 +34,7 @@ import msgspec
 from ...store.bodies import no_gc
 from ...store.files import pread
 from ..index.articleids import StoredEntity, stored_articles
+from ..index.catalog import Catalog, Columns
 from ..index.textindex import TextIndex
 from ..names.aliastables import AliasTables
 from ..names.entities import Entity
@@ -69,10 +70,11 @@ def open_index(path: Path, archive: Any, cache_identity: list[Any], *, read_only
         ids, damage = meta.ids, text.hays.on_damage  # type: ignore[attr-defined]
         entities = [Entity(s.key, s.name, s.kind, s.aliases, stored_articles(s, ids, damage))
                     for s in msgspec.msgpack.decode(meta.entities, type=list[StoredEntity])]
-        index = SearchIndex.over(archive, text, entities, _titled(meta), meta.ids, tables)
-        if index.catalog.titles != meta.titles:
-            raise IndexError_("the search index is for other titles")
-        return index
+        # the catalog as stored (the columns of the archive whose cache `cache_identity` names,
+        # which this file was checked to index), not made again from every article's record
+        with no_gc():
+            catalog = Catalog(meta.ids, meta.titles, msgspec.msgpack.decode(meta.catalog, type=Columns))
+        return SearchIndex.over(archive, text, entities, _titled(meta), meta.ids, tables, catalog)
 
     return _open(path, cache_identity, make, read_only)
 
@@ -84,7 +86,6 @@ def open_columns(path: Path, cache_identity: list[Any], cache_fd: int, *, read_o
     reads). `index.stamps` is the digest of the files it was built from (stamps.py): the caller
     checks them against the files on disk. IndexError_ as for `open_index`."""
     from ..engine import SearchIndex
-    from ..index.catalog import Catalog, Columns
 
     def make(meta: Meta, text: TextIndex, tables: AliasTables) -> Any:
         with no_gc():
