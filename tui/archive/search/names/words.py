@@ -239,7 +239,7 @@ class Words:
         return self.leaders_by_end().get(ch, frozenset())
 
     def leaders_by_end(self) -> dict[str, frozenset[str]]:
-        """`leaders` of every character, made in one pass over the names and idioms (~40 ms at
+        """`leaders` of every character, made in one pass over the names and idioms (25-40 ms at
         ../shared/real; one character at a time cost ~4 ms each, and `tru` asks for 14), by
         SearchIndex.warm or on first need."""
         if self._leaders is None:
