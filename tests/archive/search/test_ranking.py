@@ -67,3 +67,39 @@ def test_only_the_articles_that_can_reach_the_best_are_read(index: SearchIndex) 
     best = engine._best(counted, scoring.upper_bound([t.lower() for t in index.catalog.titles], plan.terms),
                         keep, index.catalog.published, 3)
     assert {i for _, _, i in best} <= titled and len(read) < len(keep)
+
+
+@pytest.mark.parametrize("query", ["岸", "会", "报道", "岸田 拜登", "2023"])
+def test_quick_scores_of_a_string_are_its_confidence_weighed_in_the_title_or_not(
+        index: SearchIndex, query: str) -> None:
+    """A term of one string counts once per article: its share is in the title or not (rounded
+    when the query is that one term), each article's own, whichever way it is gathered."""
+    plan = index._plan(query)
+    got = index._quick_scores(plan.terms)
+    titles = index._titles().folded
+    want: dict[int, float] = {}
+    for t in plan.terms:
+        per = {i: scoring.weigh(max(w, 0.0), sum(1 for k2 in t.needles if i in index.text.matches(k2)),
+                                any(k2 in titles[i] for k2 in t.needles if i in index.text.matches(k2)))
+               for k, w in sorted(t.needles.items(), key=lambda kw: kw[1]) for i in index.text.matches(k)}
+        for i, share in per.items():
+            want[i] = want.get(i, 0.0) + share
+    if len(plan.terms) == 1:
+        want = {i: round(s, 2) for i, s in want.items()}
+    assert got.keys() == want.keys() and all(abs(got[i] - want[i]) < 0.011 for i in got), query
+
+
+def test_the_best_by_quick_score_then_date_are_those_nlargest_gives() -> None:
+    import heapq
+    import random
+
+    rng = random.Random(3)
+    for _ in range(200):
+        keep = set(rng.sample(range(3000), rng.randint(1, 2500)))
+        values = [0.5, 1.0, 2.25, 7.5]
+        quick = {i: rng.choice(values) for i in keep if rng.random() < (1.0 if rng.random() < 0.3 else 0.9)}
+        published = [rng.choice(["2020-01-01", "2021-05-05", ""]) for _ in range(3000)]
+        n = rng.choice([1, 13, 200, 5000])
+        want = set(heapq.nlargest(n, keep, key=lambda i: (quick.get(i, 0.0), published[i])))
+        got = engine._refined(keep, quick, published, n)
+        assert got == want and list(got) == list(want)  # in the same order too: ties follow it

@@ -26,6 +26,7 @@ How a query runs (see query.py for the syntax, resolve.py for how words become s
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from itertools import chain
@@ -266,9 +267,8 @@ class SearchIndex:
             hit = self._presenter(plan.terms)
             return [hit(i, full(i)) for i in newest], total
         if len(keep) > _FULL_SCORING:
-            quick, published = self._quick_scores(plan.terms).get, self.catalog.published
-            keep = set(heapq.nlargest(max(limit * _REFINE, 200), keep,
-                                      key=lambda i: (quick(i, 0.0), published[i])))
+            keep = _refined(keep, self._quick_scores(plan.terms), self.catalog.published,
+                            max(limit * _REFINE, 200))
         top = _best(full, self._bound(plan.terms), keep, self.catalog.published, limit)
         hit = self._presenter(plan.terms)
         return [hit(i, score) for score, _, i in top], total
@@ -338,6 +338,34 @@ class SearchIndex:
                     if blockers:
                         out.setdefault(k, []).extend(blockers)
         return out
+def _refined(keep: set[int], quick: dict[int, float], published: list[str], n: int) -> set[int]:
+    """The `n` best of `keep` by quick score, then date: `heapq.nlargest(n, keep, key=(score,
+    date))` as a set, without a key made for every article (~0.4 µs each: 40 ms at 115k). The
+    scores take a few values: those above the `n`-th are all in; of those equal to it, the newest
+    (in `keep`'s order where dates tie, as nlargest takes them). The set is built in the order
+    nlargest gives, which is the order equal hits keep in `_best`."""
+    get = quick.get
+    counts = Counter(quick.values()) if len(quick) == len(keep) and quick.keys() == keep else (
+        Counter(get(i, 0.0) for i in keep))
+    taken, cut = 0, 0.0
+    for score in sorted(counts, reverse=True):
+        cut = score
+        if taken + counts[score] >= n:
+            break
+        taken += counts[score]
+    above: list[int] = []
+    tied: list[int] = []
+    for i in keep:
+        s = get(i, 0.0)
+        if s > cut:
+            above.append(i)
+        elif s == cut:
+            tied.append(i)
+    above.sort(key=lambda i: (get(i, 0.0), published[i]), reverse=True)  # (fewer than `n`)
+    # the set built in nlargest's order: its order is the order ties keep in `_best`
+    return set(above + heapq.nlargest(n - len(above), tied, key=published.__getitem__))
+
+
 def _best(score: Callable[[int], float], bound: Callable[[int], float], keep: set[int],
           published: list[str], limit: int) -> list[tuple[float, str, int]]:
     """The `limit` first of `_ranked(score, keep)`, scoring in full (reading the text) only the

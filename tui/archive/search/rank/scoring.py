@@ -107,6 +107,9 @@ def quick_scores(text: TextIndex, titles: Titles, terms: list[Term]) -> dict[int
     strings) into the same per-term `weigh` as before; a few distinct shares, each weighed once."""
     totals: dict[int, float] = {}
     for n, t in enumerate(terms):  # in term order, as the sum per article always was
+        if len(t.needles) == 1 and (len(terms) == 1 or not n):
+            _one_string(text, titles, t, totals, alone=len(terms) == 1)
+            continue
         best: dict[int, float] = {}
         count: Counter[int] = Counter()
         titled: set[int] = set()
@@ -127,6 +130,20 @@ def quick_scores(text: TextIndex, titles: Titles, terms: list[Term]) -> dict[int
     if len(terms) == 1:
         return totals
     return {i: round(total, 2) for i, total in totals.items()}
+
+
+def _one_string(text: TextIndex, titles: Titles, term: Term, totals: dict[int, float], alone: bool) -> None:
+    """`quick_scores` of a term of one string, the first of its query (`2`, `岸`: 50k-115k
+    articles at 300k): each article holds it once, so its share is one of two (in its title or
+    not), given to all at once in C instead of article by article (~1 µs each)."""
+    ((needle, w),) = term.needles.items()
+    found = text.matches(needle)
+    b = max(0.0, w)
+    plain, lit = weigh(b, 1, False), weigh(b, 1, True)
+    if alone:
+        plain, lit = round(plain, 2), round(lit, 2)
+    totals.update(dict.fromkeys(found, plain))
+    totals.update(dict.fromkeys(titles.holding(needle, found), lit))
 
 
 def upper_bound(titles: Sequence[str], terms: list[Term]) -> Callable[[int], float]:
