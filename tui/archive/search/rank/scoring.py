@@ -107,7 +107,7 @@ def quick_scores(text: TextIndex, titles: Titles, terms: list[Term]) -> dict[int
     strings) into the same per-term `weigh` as before; a few distinct shares, each weighed once."""
     totals: dict[int, float] = {}
     for n, t in enumerate(terms):  # in term order, as the sum per article always was
-        if len(t.needles) == 1 and (len(terms) == 1 or not n):
+        if len(t.needles) == 1 and not n:  # (the first term: nothing to add its shares to)
             _one_string(text, titles, t, totals, alone=len(terms) == 1)
             continue
         best: dict[int, float] = {}
