@@ -141,6 +141,34 @@ async def test_a_hidden_list_draws_its_rows_once_it_is_shown() -> None:
 
 
 @sync
+async def test_a_list_hidden_after_it_was_shown_draws_new_rows_at_once() -> None:
+    """The results pane goes behind the tree when the search box is cleared; the next query's rows
+    are drawn as they come, at the width the list had, so they are on screen in the frame that
+    shows the list (not in a second one after its layout), and not drawn again then."""
+    app = RowsApp()
+    async with app.run_test(size=(40, 12)) as pilot:
+        rows = app.rows
+        rows.show(IDS[:2])
+        await pilot.pause()
+        rows.display = False
+        await pilot.pause()
+        app.made.clear()
+        rows.show(IDS[2:5])
+        assert app.made == [(i, 38 - 2) for i in IDS[2:5]] and rows.row("r2") is not None
+        rows.display = True
+        await pilot.pause()
+        assert app.made == [(i, 38 - 2) for i in IDS[2:5]]  # not drawn again as it shows
+        assert rows.render_line(0).text.startswith(" title r2")
+        rows.display = False
+        await pilot.resize_terminal(30, 12)  # narrower while hidden: drawn again as it shows
+        await pilot.pause()
+        rows.display = True
+        await pilot.pause()
+        assert app.made[-1] == ("r4", 28 - 2)
+        assert all(len(strip.text) <= 30 for strip in (rows.render_line(y) for y in range(5)))
+
+
+@sync
 async def test_choosing_a_row_is_not_moving_the_cursor() -> None:
     """Enter posts `Selected` only: a `Highlighted` handler (the names panel's timeline, the
     results' next page) does not run again for it."""

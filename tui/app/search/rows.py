@@ -86,6 +86,7 @@ class ResultsList(ScrollView, can_focus=True):
         self.row_key = row_key  # (row id, width) -> what the row shows; None: rows not kept
         self.divider = divider  # a line between rows
         self._width = 0  # the width the rows are drawn at
+        self._shown_width = 0  # the list's width when it was last on screen (see `_region_width`)
         self._ids: list[str] = []
         self._index: dict[str, int] = {}
         self._lines: list[list[Strip]] = []  # each row's lines (without the divider)
@@ -130,8 +131,17 @@ class ResultsList(ScrollView, can_focus=True):
     def forget_rows(self) -> None:
         self._drawn.clear()
 
+    def _region_width(self) -> int:
+        """The list's width, or while it is hidden (Textual gives a hidden widget no size) the width
+        it had when last shown: the results pane hidden behind the tree draws the first key's rows
+        at once, as it shows, not in a second frame once it is laid out again."""
+        width = self.scrollable_content_region.width
+        if width > 0:
+            self._shown_width = width
+        return width or self._shown_width
+
     def row_width(self) -> int:
-        return max(10, self.scrollable_content_region.width - 2 * PAD)
+        return max(10, self._region_width() - 2 * PAD)
 
     def _place(self, start: int = 0) -> None:
         """Line offsets of the rows from `start` on, and the list's height."""
@@ -144,8 +154,8 @@ class ResultsList(ScrollView, can_focus=True):
         self.virtual_size = Size(self._width + 2 * PAD, height)
 
     def _laid_out(self) -> bool:
-        """The list has a width to draw at (a hidden list has none: it draws when shown)."""
-        return self.scrollable_content_region.width > 0
+        """The list has a width to draw at (a list never shown has none: it draws when shown)."""
+        return self._region_width() > 0
 
     def show(self, ids: list[str]) -> None:
         """`ids` as the rows, the cursor on the first."""
@@ -156,7 +166,7 @@ class ResultsList(ScrollView, can_focus=True):
         self.highlighted = 0 if ids else None
 
     def _redraw(self) -> None:
-        """Every row at the list's width; none while the list is hidden (`on_resize` draws them)."""
+        """Every row at the list's width; none before the list was ever shown (`on_resize` draws them)."""
         self._width = self.row_width()
         drawn = [self._draw(row_id) for row_id in self._ids] if self._laid_out() else []
         self._texts, self._lines = [text for text, _ in drawn], [lines for _, lines in drawn]
