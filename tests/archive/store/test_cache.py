@@ -230,9 +230,16 @@ def test_open_cached_gives_the_cached_archive_without_scanning(archive_dir: Path
     assert not load([archive_dir]).changed
 
 
-def test_a_cache_of_many_records_reads_back_every_one(tmp_path: Path) -> None:
-    # the records are written a batch at a time: every batch, the last one short, reads back
+@pytest.mark.parametrize("pieces", [False, True])
+def test_a_cache_of_many_records_reads_back_every_one(tmp_path: Path, pieces: bool,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # the records are written a batch at a time: every batch, the last one short, reads back;
+    # and when read in pieces (a large cache), every piece, the last one short
     from tui.archive.model import Article
+
+    if pieces:
+        monkeypatch.setattr(cache, "_IN_ONE", 0)
+        monkeypatch.setattr(cache, "_AT_ONCE", 100)
 
     entries = [cache.Entry(f"/a/{i:05}.html", i, i * 1000, Article(f"id{i}", f"/a/{i:05}.html", "s", "x.com",
                                                                    "X", f"标题 {i}") if i % 7 else None,
