@@ -7,6 +7,7 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from support.app import WIDE, at_tree, sync, until
 from support.paths import ROOT, seeds_copied
 
@@ -14,6 +15,7 @@ from tui.app.app import NewsApp
 from tui.app.loading import loaders
 from tui.archive.search import opening
 from tui.archive.search.disk import reading
+from tui.archive.store import summary
 from tui.archive.store.location import Place
 
 SEEDS = sorted((ROOT / "seeds").iterdir())
@@ -176,6 +178,65 @@ async def test_the_outline_opens_first_and_its_articles_read(tmp_path: Path, dat
         gated.gate.set()
         assert await until(pilot, lambda: app.archive is not outline and app.index is not None)
         assert app.archive.get(newest.id).text() == article.text()
+
+
+@sync
+async def test_search_answers_over_the_outline_before_the_archive_is_read(
+        tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While only the outline (here the 2 newest of 5 articles) is shown, the index persisted with
+    the cache answers for every article: a hit beyond the outline is listed with its title and
+    source, Enter on it opens it once the archive is read, and `e` says the names follow."""
+    monkeypatch.setattr(summary, "NEWEST", 2)
+    root = seeds_copied(tmp_path, 5)
+    opening.load([root], data_dir=data_dir)
+    gated = Gated([root], data_dir, early=True)
+    app = NewsApp([root], loader=gated)
+    async with app.run_test(size=WIDE) as pilot:
+        assert await until(pilot, lambda: app.index is not None)
+        outline, screen = app.archive, app.main
+        assert outline is not None and outline.partial and len(outline.articles) == 2
+        await pilot.press("slash", *"aukus")
+        results = screen.nav.results
+        assert await until(pilot, lambda: results._shown_query == "aukus" and bool(results.hits))
+        # 2024-03-03, the third newest: not in the outline (the others name AUKUS in their text)
+        [hit] = [hit for hit in results.hits.values() if "奥库斯协议" in hit.title]
+        aukus = hit.id
+        assert aukus not in outline and next(iter(results.hits)) == aukus
+        row = results.row(aukus)
+        assert row is not None and "奥库斯协议" in row.plain and "2024-03-03" in row.plain
+        await pilot.press("down", "e")  # to the list; the names
+        status = screen.query_one("#status")
+        assert await until(pilot, lambda: "names show once it is read" in str(status.render()))
+        assert screen.nav.switcher.current == "results" and screen.focused is results
+        await pilot.press("enter")  # (Enter now: the article, not the names, is what waits)
+        assert await until(pilot, lambda: "opens once it is read" in str(status.render()))
+        assert screen.article.article is None
+        gated.gate.set()
+        assert await until(pilot, lambda: screen.article.article is not None)
+        assert screen.article.article is not None and screen.article.article.id == aukus
+        assert app.archive is not outline and aukus in app.archive
+        assert screen.nav.switcher.current == "results"
+
+
+@sync
+async def test_the_names_asked_for_over_the_outline_show_once_the_archive_is_read(
+        tmp_path: Path, data_dir: Path) -> None:
+    root = seeds_copied(tmp_path, 5)
+    opening.load([root], data_dir=data_dir)
+    gated = Gated([root], data_dir, early=True)
+    app = NewsApp([root], loader=gated)
+    async with app.run_test(size=WIDE) as pilot:
+        assert await until(pilot, lambda: app.index is not None)
+        screen = app.main
+        assert app.archive is not None and app.archive.partial
+        await pilot.press("e")
+        await pilot.pause()
+        assert screen.nav.switcher.current != "names"
+        gated.gate.set()
+        panel = screen.nav.names
+        assert await until(pilot, lambda: screen.nav.switcher.current == "names" and bool(panel.shown))
+        kishida = next(e for e in panel.shown.values() if e.name == "岸田文雄")
+        assert len(kishida.articles) == 4  # (the seeds' dates: all of them, not the outline's)
 
 
 @sync

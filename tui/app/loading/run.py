@@ -78,9 +78,11 @@ class LoadingRun:
             loaded.after()
 
     def _first_screen(self) -> tuple[Archive | None, Lookup | None]:
-        """Shown at once: the outline (read in milliseconds at any size), then the whole last cache
-        decoded with its persisted index, so that search answers before the files are looked at
-        (both are replaced if the files changed); what is shown, and the index searched."""
+        """Shown at once: the outline (read in milliseconds at any size); then the index persisted
+        with the last cache, opened from its own columns, so that search answers over the outline
+        before any article record is decoded; then the whole last cache decoded, its archive
+        searched by the same index (both are replaced if the files changed); what is shown, and
+        the index searched."""
         outline = self.loader.outline()
         if outline is not None:
             shown = threading.Event()
@@ -91,6 +93,10 @@ class LoadingRun:
                     raise Stopped
         if self.cancelled():
             return outline, None
+        if outline is not None:
+            index = self.loader.early_index()
+            if index is not None and not self.cancelled():
+                self.post(IndexReady(outline, index))
         early = self.loader.early()
         if early is None:
             return outline, None

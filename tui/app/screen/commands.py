@@ -18,7 +18,7 @@ from ..article.text import clean
 from ..article.view import ArticleView
 from ..commands.help import HelpScreen, NamePrompt
 from ..loading.loaders import Session
-from ..loading.waiting import INDEXING_NAMES
+from ..loading.waiting import INDEXING_NAMES, READING_ACTION, READING_ARTICLE, READING_NAMES
 from ..search.status import plural
 from .navigator import Navigator
 from .preview import Preview
@@ -38,6 +38,10 @@ class ScreenCommands(Screen[None]):
         self.opened: str | None = None  # the article shown (or on its way): `]]]` steps from here
         self.return_to: Widget | None = None  # the list the open article was chosen in
         self.preview = Preview(self, self._preview)
+        # asked for while only the archive's outline is here (its index answers for every
+        # article), done once the archive's records are decoded: an article chosen (id, list,
+        # terms, origin), or "names"
+        self._waiting: tuple[str, list[str], list[str], Widget] | str | None = None
 
     @property
     def nav(self) -> Navigator:
@@ -57,10 +61,24 @@ class ScreenCommands(Screen[None]):
         known at once, before the article is drawn: each of `]]]` typed together steps on from
         the one before. A `preview` leaves focus in the list and the article unread."""
         session = self.session
+        self._waiting = None
         if session.archive is None or article_id not in session.archive:
+            if session.archive is not None and session.archive.partial and not preview:
+                self._waiting = (article_id, ids, terms, origin)
+                self.set_status(READING_ARTICLE)
             return
         self.walk, self.return_to, self.opened = ids, origin, article_id
         self._show(article_id, terms, preview)
+
+    def open_waiting(self) -> bool:
+        """The article (or the names) asked for while only the outline was here, now that the
+        archive is; whether an article opens."""
+        waiting, self._waiting = self._waiting, None
+        if waiting == "names":
+            self.action_names()
+        elif isinstance(waiting, tuple):
+            self.open_article(*waiting)
+        return isinstance(waiting, tuple)
 
     @work(exclusive=True, group="open")
     async def _show(self, article_id: str, terms: list[str], preview: bool) -> None:
@@ -127,6 +145,9 @@ class ScreenCommands(Screen[None]):
         if article_id is None or archive is None:
             self.notify("No article selected", severity="warning", timeout=2)
             return None
+        if article_id not in archive:  # a search hit while only the outline is here
+            self.notify(READING_ACTION, timeout=3)
+            return None
         return archive.get(article_id)
 
     def action_hand_off(self, how: str) -> None:
@@ -138,6 +159,9 @@ class ScreenCommands(Screen[None]):
         article_id, archive, state = self.target_article(), self.session.archive, self.session.state
         if article_id is None or archive is None:
             self.notify("No article selected", severity="warning", timeout=2)
+            return
+        if article_id not in archive:
+            self.notify(READING_ACTION, timeout=3)
             return
         now = state.toggle_bookmark(article_id)
         self.session.save_state()
@@ -153,6 +177,10 @@ class ScreenCommands(Screen[None]):
         """The names panel; back from an entity's articles, the list keeps its place."""
         if self.session.index is None:
             self.notify(INDEXING_NAMES, timeout=3)
+            return
+        if self.session.archive is None or self.session.archive.partial:
+            self._waiting = "names"  # (shown once the archive is read: `open_waiting`)
+            self.set_status(READING_NAMES)
             return
         later = self.has_class("-narrow") and self.has_class("-reading")  # the panel shows after a refresh
         target = self.nav.show_names()

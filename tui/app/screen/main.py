@@ -68,7 +68,8 @@ class MainScreen(ScreenCommands):
         self.nav.archive_loaded(message.archive, indexed=self.session.index is not None)
         if message.shown is not None:
             self.call_after_refresh(message.shown.set)
-        if self.article.article is None:
+        opening = not message.archive.partial and self.open_waiting()
+        if self.article.article is None and not opening:
             await self.article.show_message(welcome_text(message.archive, self.session.keymap))
             if not len(message.archive):
                 self.show_article_pane()  # what files newstui reads, also where only one pane shows

@@ -156,9 +156,10 @@ class Navigator(Column):
         self.searcher = index
         self.count_saved()
         self.loading_done()
-        self.names.set_finder(index)
-        if self.switcher.current == "names":
-            self.names.refill()
+        if self.archive is None or not self.archive.partial:  # (names list and date their articles:
+            self.names.set_finder(index)                      # the outline holds the newest only)
+            if self.switcher.current == "names":
+                self.names.refill()
         self.results.set_searcher(index)
 
     def loading_done(self) -> None:

@@ -197,8 +197,8 @@ class SearchResults(ResultsList):
         if query != self.query_text or archive is None or self.entity is not None or self.listing:
             return  # a stale answer: the box has changed since this search started
         found: dict[str, Hit] = {}
-        for hit in hits:
-            if hit.id in archive and hit.id not in found:
+        for hit in hits:  # (an outline holds the newest articles only: its index answers for all)
+            if (archive.partial or hit.id in archive) and hit.id not in found:
                 found[hit.id] = hit
         self.set_results(found, query, total)
         # The frames held since the key are let go once the status line shows this answer too

@@ -11,6 +11,7 @@ from typing import Protocol
 from rich.style import Style
 from rich.text import Text
 
+from ...archive.model import Article
 from ...archive.search.engine import Hit
 from ...archive.search.rank.highlights import Highlights
 from ...archive.store.archive import Archive
@@ -52,18 +53,25 @@ class RowText:
             found = self._spans[title] = self._lit[1].spans(title)
         return found
 
+    def meta(self, article_id: str) -> Article:
+        """The article of a row: as the archive holds it, or while only its outline is there (the
+        index searched before the cache is decoded), as its hit names it."""
+        archive = self.results.archive
+        if archive is not None and article_id in archive:
+            return archive.meta(article_id)
+        return as_article(self.results.hits[article_id])
+
     def key(self, article_id: str, width: int) -> Hashable:
         """Everything a row shows (see `prompt`)."""
         hit, state = self.results.hits[article_id], self.state
-        title = self.results.archive.meta(article_id).title if self.results.archive else ""
+        title = self.meta(article_id).title
         return (article_id, self.compact, hit.snippet, tuple(map(tuple, hit.spans)),
                 tuple(self.title_spans(title)), width, state.is_read(article_id),
                 state.is_bookmarked(article_id), self.script.mode)
 
     def prompt(self, article_id: str, width: int) -> Text:
-        hit, state, archive = self.results.hits[article_id], self.state, self.results.archive
-        assert archive is not None
-        article = archive.meta(article_id)
+        hit, state = self.results.hits[article_id], self.state
+        article = self.meta(article_id)
         read, marked = state.is_read(article_id), state.is_bookmarked(article_id)
         spans = self.title_spans(article.title)
         if self.compact:
@@ -72,6 +80,12 @@ class RowText:
                                bookmarked=marked)
         return result_prompt(article, hit.snippet, hit.spans, width=width, read=read, bookmarked=marked,
                              convert=self.script.convert, title_spans=spans)
+
+
+def as_article(hit: Hit) -> Article:
+    """What a row shows of an article (no body), from its hit."""
+    return Article(hit.id, hit.path, "", hit.source, hit.source_name, hit.title, published=hit.published,
+                   archived=hit.date if hit.date_approx else "", date_approx=hit.date_approx)
 
 
 def compact_row(day: str, source: str, title: str, spans: list[tuple[int, int]], *, width: int,

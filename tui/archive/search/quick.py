@@ -17,6 +17,7 @@ those base and delta hold together.
 from __future__ import annotations
 
 import os
+import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -59,16 +60,49 @@ def from_index(paths: Iterable[str | os.PathLike[str]], ask: Callable[[object], 
             os.close(fd)
 
 
-def open_persisted(target: Path, fds: list[int], read_only: bool = False) -> Any:
+def open_alone(paths: Iterable[str | os.PathLike[str]], *, data_dir: str | os.PathLike[str] | None = None,
+               read_only: bool = False, bases: dict[tuple[Any, ...], Any] | None = None
+               ) -> Any:
+    """The index persisted for `paths`, to search before the cache is decoded (the app's start),
+    the names with their article lists; None when there is none to open as it is. The files are
+    not looked at: the caller proves them current later, as it does the cache's archive. The
+    cache files stay open as long as a body can be read through them (a snippet's): the base's
+    while its reader lives (the base, or an index joined with it), a delta's with the index
+    returned. `read_only`, `bases`: as `open_persisted`'s."""
+    target = cache.cache_path(default_data_dir(data_dir), roots_of(paths))
+    fds: list[int] = []
+    bases = {} if bases is None else bases
+    try:
+        index = open_persisted(target, fds, read_only, articles=True, bases=bases)
+    except (cache.CacheError, reading.IndexError_, OSError, ValueError):
+        index = None
+    if index is None:
+        for fd in fds:
+            os.close(fd)
+        return None
+    base_fd, *delta_fds = fds
+    weakref.finalize(next(iter(bases.values()))._body, os.close, base_fd)
+    for fd in delta_fds:
+        weakref.finalize(index, os.close, fd)
+    return index
+
+
+def open_persisted(target: Path, fds: list[int], read_only: bool = False, *, articles: bool = False,
+                   bases: dict[tuple[Any, ...], Any] | None = None) -> Any:
     """The base's index alone, or joined with the delta the manifest names (`index.stamps`: the
     digest of the files they hold); None when the manifest names a delta that is not there as named.
-    `read_only`: as `from_index`'s. The cache files' descriptors are added to `fds` (the caller
-    closes them when done)."""
+    `read_only`: as `from_index`'s; `articles`: the names with their article lists (reading.py).
+    The cache files' descriptors are added to `fds` (the caller closes them when done, or keeps
+    them open as long as the index is searched: it reads the bodies through them); the base is
+    put in `bases` under its cache's identity (as `opening.search_index` keeps it)."""
     version = parser_version()
     fd, header = cache.CacheFile.open_header(target, version)
     fds.append(fd)
     identity = [header.meta_crc, header.count, header.written]
-    base = reading.open_columns(reading.index_path(target), identity, fd, read_only=read_only)
+    base = reading.open_columns(reading.index_path(target), identity, fd, read_only=read_only,
+                                articles=articles)
+    if bases is not None:
+        bases[tuple(identity)] = base
     named = manifest.read(target)
     if named is None or named.base != identity:
         return base
@@ -77,7 +111,8 @@ def open_persisted(target: Path, fds: list[int], read_only: bool = False) -> Any
     fds.append(fd)
     if [header.meta_crc, header.count, header.written] != named.delta:
         return None
-    delta = reading.open_columns(reading.index_path(at), named.delta, fd, read_only=read_only)
+    delta = reading.open_columns(reading.index_path(at), named.delta, fd, read_only=read_only,
+                                 articles=articles)
     index = segments.join(base, delta, named.removed)
     index.stamps = tuple(named.stamps)
     return index

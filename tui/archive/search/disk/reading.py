@@ -24,7 +24,7 @@ import mmap
 import os
 import sys
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from operator import sub
 from pathlib import Path
 from typing import Any
@@ -67,9 +67,7 @@ def open_index(path: Path, archive: Any, cache_identity: list[Any], *, read_only
     def make(meta: Meta, text: TextIndex, tables: AliasTables) -> Any:
         if len(meta.ids) != len(archive) or any(i not in archive for i in meta.ids):
             raise IndexError_("the search index is for other articles")
-        ids, damage = meta.ids, text.hays.on_damage  # type: ignore[attr-defined]
-        entities = [Entity(s.key, s.name, s.kind, s.aliases, stored_articles(s, ids, damage))
-                    for s in msgspec.msgpack.decode(meta.entities, type=list[StoredEntity])]
+        entities = _entities(meta, text)
         # the catalog as stored (the columns of the archive whose cache `cache_identity` names,
         # which this file was checked to index), not made again from every article's record
         with no_gc():
@@ -79,11 +77,13 @@ def open_index(path: Path, archive: Any, cache_identity: list[Any], *, read_only
     return _open(path, cache_identity, make, read_only)
 
 
-def open_columns(path: Path, cache_identity: list[Any], cache_fd: int, *, read_only: bool = False) -> Any:
+def open_columns(path: Path, cache_identity: list[Any], cache_fd: int, *, read_only: bool = False,
+                 articles: bool = False) -> Any:
     """The SearchIndex persisted at `path`, alone: articles come from its own columns and bodies
     from the cache file open at `cache_fd` (the one `cache_identity` names), no Archive needed;
-    entities are decoded as they are read (without their article lists, which a search never
-    reads). `index.stamps` is the digest of the files it was built from (stamps.py): the caller
+    entities are decoded as they are read, without their article lists, which a search never
+    reads (`articles`: with them, as `open_index` gives them: the app, which lists a name's
+    articles). `index.stamps` is the digest of the files it was built from (stamps.py): the caller
     checks them against the files on disk. IndexError_ as for `open_index`."""
     from ..engine import SearchIndex
 
@@ -94,11 +94,21 @@ def open_columns(path: Path, cache_identity: list[Any], cache_fd: int, *, read_o
         n = len(meta.ids)
         body = BodyReader(cache_fd, array_of("Q", bodies.at, n), array_of("I", bodies.length, n),
                            array_of("I", bodies.crc, n))
-        index = SearchIndex(catalog, text, LazyEntities(meta.entities), body, _titled(meta), tables=tables)
+        entities: Sequence[Entity] = LazyEntities(meta.entities)
+        if articles:
+            entities = _entities(meta, text)
+        index = SearchIndex(catalog, text, entities, body, _titled(meta), tables=tables)
         index.stamps = tuple(meta.stamps)
         return index
 
     return _open(path, cache_identity, make, read_only)
+
+
+def _entities(meta: Meta, text: TextIndex) -> list[Entity]:
+    """The stored entities with their article lists (read from the file when first asked)."""
+    ids, damage = meta.ids, text.hays.on_damage  # type: ignore[attr-defined]
+    return [Entity(s.key, s.name, s.kind, s.aliases, stored_articles(s, ids, damage))
+            for s in msgspec.msgpack.decode(meta.entities, type=list[StoredEntity])]
 
 
 def _titled(meta: Meta) -> Callable[[], list[str]]:
