@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 from ...archive.search.names.entities import Entity
 from ...archive.search.names.related import CoMentions, Related
 from ...archive.search.searcher import NameFinder
+from ...archive.store import turns
 from ...archive.store.archive import Archive
 from ...archive.timeline import Timeline, timeline
 from ..article.render import DIM
@@ -213,7 +214,8 @@ class NamesPanel(Vertical):
         finder = self.finder
         if finder is None or worker.is_cancelled:
             return
-        found = entities.find(finder, text)
+        with turns.foreground():  # (the loading worker waits meanwhile: store/turns.py)
+            found = entities.find(finder, text)
         if not worker.is_cancelled:
             self.app.call_from_thread(self.show, text, found)
 

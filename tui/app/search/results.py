@@ -18,6 +18,7 @@ from ...archive.search.names.entities import Entity
 from ...archive.search.query.syntax import parse
 from ...archive.search.rank import listing
 from ...archive.search.searcher import Searcher
+from ...archive.store import turns
 from ...archive.store.archive import Archive
 from ...userdata.reading import ReadingState
 from ..article.script import Script
@@ -186,7 +187,8 @@ class SearchResults(ResultsList):
             self.post_message(StatusChanged(INDEXING_RESULTS))
             return
         started = time.perf_counter()
-        hits, total = searcher.search_counted(query, limit, self.sort)
+        with turns.foreground():  # the loading worker's long loops wait meanwhile (store/turns.py)
+            hits, total = searcher.search_counted(query, limit, self.sort)
         elapsed = time.perf_counter() - started
         if not worker.is_cancelled and query == self.query_text:
             self.app.call_from_thread(self.show_results, query, hits, total, elapsed)

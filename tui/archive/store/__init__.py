@@ -17,6 +17,7 @@
     segments.py  the archive as a base cache and a small delta of the files changed since, merged
                  into a new base when it grows (`load`: what search/opening.py calls)
     manifest.py  which base and delta make the archive now: the commit point, replaced atomically
+    turns.py     long loops here wait while a search runs in the same process (`turn`, `foreground`)
 
 Data flows files -> read -> here. The search index is built beside the cache, but this package
 does not know how: the loader takes an `Indexing` (loader.py) that search/ supplies.

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..model import Rejection
+from . import turns
 
 #: Never articles: skipped inside folders (a file named explicitly is always tried).
 _SKIPPED = """
@@ -74,6 +75,7 @@ class Walk:
     def run(self, stack: list[str]) -> None:
         """List every folder in `stack` and below (depth first, sorted: the order files are parsed)."""
         while stack:
+            turns.turn()
             stack.extend(reversed(self._list(stack.pop())))
 
     def expand(self, enough: int) -> None:

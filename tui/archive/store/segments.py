@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article, Rejection
-from . import bodies, cache, loader, manifest, scanning, stamps
+from . import bodies, cache, loader, manifest, scanning, stamps, turns
 from .archive import Archive
 from .identity import parser_version, roots_of
 from .loader import Indexing, LoadResult
@@ -119,9 +119,13 @@ def load(
     had = manifest.read(target)
     if base is None:
         return _whole(roots, files, problems, target, progress, indexing, notices, mode=mode)
+    turns.turn()  # (each of these is ~0.1-0.4 s at 300k files)
     kept = sum(1 for e in base.entries if files.get(e.path) == (e.size, e.mtime_ns))
+    turns.turn()
     removed = sorted(e.path for e in base.entries if files.get(e.path) != (e.size, e.mtime_ns))
+    turns.turn()
     held, gone = {e.path for e in base.entries}, set(removed)
+    turns.turn()
     fresh = {p: key for p, key in files.items() if p not in held or p in gone}
     if not fresh and not removed:  # the base is the archive: no delta
         _forget(target, indexing)

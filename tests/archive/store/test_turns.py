@@ -1,0 +1,50 @@
+"""Background loops wait at `turn()` while a foreground task (a search) runs, and only then."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from tui.archive.store import turns
+
+
+def _background(steps: list[int], started: threading.Event) -> threading.Thread:
+    def work() -> None:
+        started.set()
+        for step in range(3):
+            turns.turn()
+            steps.append(step)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    return thread
+
+
+def test_background_work_waits_while_a_search_runs_then_goes_on() -> None:
+    steps: list[int] = []
+    started = threading.Event()
+    with turns.foreground(), turns.foreground():  # two searches at once: both must end
+        thread = _background(steps, started)
+        assert started.wait(2)
+        time.sleep(0.05)
+        assert steps == []  # at its first turn, waiting
+    thread.join(2)
+    assert steps == [0, 1, 2]
+
+
+def test_without_a_search_background_work_does_not_wait() -> None:
+    steps: list[int] = []
+    thread = _background(steps, threading.Event())
+    thread.join(2)
+    assert not thread.is_alive() and steps == [0, 1, 2]
+
+
+def test_a_search_that_never_ends_does_not_stop_background_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(turns, "WAIT", 0.01)
+    steps: list[int] = []
+    with turns.foreground():
+        thread = _background(steps, threading.Event())
+        thread.join(2)
+        assert steps == [0, 1, 2]
