@@ -26,6 +26,7 @@ from tui.archive.search.index.joined import JoinedPostings
 from tui.archive.search.index.textindex import TextIndex
 from tui.archive.search.names import entities
 from tui.archive.search.opening import build_index, load, search_index
+from tui.archive.search.text.fold import fold
 from tui.archive.store import loader
 
 QUERIES = ["kishida", "bulinken", "岸田", "2+2", "aukis -岸田", '"第二支柱"', "blinken year:2022", "csis"]
@@ -58,6 +59,10 @@ def test_the_index_is_written_with_the_cache_and_answers_like_a_fresh_build(arch
     assert (opened.catalog.ids, opened.catalog.titles, opened.catalog.published) == (
         made.ids, made.titles, made.published)
     assert opened.catalog.columns == made.columns
+    # the titles folded as stored (not folded again at each start) are the titles folded
+    assert opened.stored_titles is not None and fresh.stored_titles is None
+    assert opened._titles().folded == [fold(t) for t in made.titles]
+    assert fresh._titles().folded == [fold(t) for t in fresh.catalog.titles]
 
 
 def test_names_are_found_reading_the_texts_not_mapping_them(archive_dir: Path,

@@ -311,7 +311,8 @@ class IndexBuilder:
             lambda: array("I", pinyin.starts).tobytes(), lambda: phrase_keys, phrase_at.tobytes,
             phrase_count.tobytes, lambda: msgspec.Raw(encode(index.catalog.columns)),
             lambda: msgspec.Raw(encode(bodies)), lambda: files,
-            lambda: msgspec.Raw(index.resolver.tables.encode())]
+            lambda: msgspec.Raw(index.resolver.tables.encode()),
+            lambda: [fold(title) for title in self.titles]]
         assert len(fields) == len(Meta.__struct_fields__)
         meta_at = self._written + len(self._buffer)
         meta_len = meta_crc = 0

@@ -133,7 +133,7 @@ def _open(path: Path, cache_identity: list[Any], make: Callable[[Meta, TextIndex
         os.close(fd)
     try:
         n = len(meta.ids)
-        if len(meta.titles) != n:
+        if len(meta.titles) != n or len(meta.folded_titles) != n:
             raise IndexError_("the search index is for other articles")
         offsets = array_of("Q", meta.hay_offsets, n + 1)
         if offsets[0] != 0 or offsets[-1] != footer.hay_len or (
@@ -150,6 +150,7 @@ def _open(path: Path, cache_identity: list[Any], make: Callable[[Meta, TextIndex
         text._vocab = meta.token_keys
         index = make(meta, text, AliasTables.stored(meta.tables, damage))
         index.resolver.use_pinyin(meta.pinyin_joined, array_of("I", meta.pinyin_starts))
+        index.stored_titles = meta.folded_titles
     except (ValueError, KeyError, TypeError, msgspec.DecodeError) as exc:
         mm.close()
         raise IndexError_(f"the search index is damaged ({exc})") from exc
