@@ -2,9 +2,11 @@
 then the index.
 
 `Loader.outline()` runs first (the summary of the last cache: newest articles and counts, read in
-milliseconds at any size); then `Loader.early()` (the last cache decoded and the index persisted
-beside it opened, no file scanned: search answers from here on); `Loader.load()` next, which
-proves the files current and takes the index already opened when they are. All run in the app's
+milliseconds at any size); then `Loader.early_index()` (the index persisted beside the last cache,
+opened from its own columns: search answers from here on, no article record decoded); then
+`Loader.early()` (the last cache decoded, searched by that index; no file scanned);
+`Loader.load()` next, which proves the files current and takes the index already opened when
+they are. All run in the app's
 loading worker thread, never on the UI thread. `build_index` also runs there.
 """
 

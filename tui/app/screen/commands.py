@@ -61,7 +61,8 @@ class ScreenCommands(Screen[None]):
         known at once, before the article is drawn: each of `]]]` typed together steps on from
         the one before. A `preview` leaves focus in the list and the article unread."""
         session = self.session
-        self._waiting = None
+        if not preview:  # (what is chosen now replaces what waited)
+            self._waiting = None
         if session.archive is None or article_id not in session.archive:
             if session.archive is not None and session.archive.partial and not preview:
                 self._waiting = (article_id, ids, terms, origin)
