@@ -84,6 +84,7 @@ def open_alone(paths: Iterable[str | os.PathLike[str]], *, data_dir: str | os.Pa
     weakref.finalize(next(iter(bases.values()))._body, os.close, base_fd)
     for fd in delta_fds:
         weakref.finalize(index, os.close, fd)
+    from ..store import workers  # noqa: F401  (the snippets' bodies decode with it: ~60 ms, not the first search's)
     return index
 
 
