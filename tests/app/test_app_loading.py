@@ -160,14 +160,20 @@ async def test_search_while_indexing_says_so_then_answers(tmp_path: Path, data_d
         assert await until(pilot, lambda: len(app.main.nav.results.hits) == 4)
 
 
+def at_the_outline(tmp_path: Path, data_dir: Path) -> tuple[NewsApp, Gated]:
+    """An app over 5 seeds that a previous run cached and indexed; the cache is decoded (and the
+    files scanned) only once the test opens the gate: until then only the outline is there."""
+    root = seeds_copied(tmp_path, 5)
+    opening.load([root], data_dir=data_dir)
+    gated = Gated([root], data_dir, early=True)
+    return NewsApp([root], loader=gated), gated
+
+
 @sync
 async def test_the_outline_opens_first_and_its_articles_read(tmp_path: Path, data_dir: Path) -> None:
     """A big archive's first screen is its summary: newest list, counts; an article opened then
     is read from its file; the whole archive replaces the outline when it is decoded."""
-    root = seeds_copied(tmp_path, 5)
-    opening.load([root], data_dir=data_dir)
-    gated = Gated([root], data_dir, early=True)
-    app = NewsApp([root], loader=gated)
+    app, gated = at_the_outline(tmp_path, data_dir)
     async with app.run_test(size=WIDE) as pilot:
         assert await until(pilot, lambda: app.archive is not None)
         outline = app.archive
@@ -185,12 +191,10 @@ async def test_search_answers_over_the_outline_before_the_archive_is_read(
         tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """While only the outline (here the 2 newest of 5 articles) is shown, the index persisted with
     the cache answers for every article: a hit beyond the outline is listed with its title and
-    source, Enter on it opens it once the archive is read, and `e` says the names follow."""
+    source; `e`, then Enter on it, wait for the archive, the status line saying so, and the article
+    opens once the archive is read."""
     monkeypatch.setattr(summary, "NEWEST", 2)
-    root = seeds_copied(tmp_path, 5)
-    opening.load([root], data_dir=data_dir)
-    gated = Gated([root], data_dir, early=True)
-    app = NewsApp([root], loader=gated)
+    app, gated = at_the_outline(tmp_path, data_dir)
     async with app.run_test(size=WIDE) as pilot:
         assert await until(pilot, lambda: app.index is not None)
         outline, screen = app.archive, app.main
@@ -221,10 +225,7 @@ async def test_search_answers_over_the_outline_before_the_archive_is_read(
 @sync
 async def test_the_names_asked_for_over_the_outline_show_once_the_archive_is_read(
         tmp_path: Path, data_dir: Path) -> None:
-    root = seeds_copied(tmp_path, 5)
-    opening.load([root], data_dir=data_dir)
-    gated = Gated([root], data_dir, early=True)
-    app = NewsApp([root], loader=gated)
+    app, gated = at_the_outline(tmp_path, data_dir)
     async with app.run_test(size=WIDE) as pilot:
         assert await until(pilot, lambda: app.index is not None)
         screen = app.main
