@@ -16,6 +16,7 @@ from tui.app.loading import loaders
 from tui.archive.search import opening
 from tui.archive.search.disk import reading
 from tui.archive.store import summary
+from tui.archive.store.archive import Archive
 from tui.archive.store.location import Place
 
 SEEDS = sorted((ROOT / "seeds").iterdir())
@@ -220,6 +221,38 @@ async def test_search_answers_over_the_outline_before_the_archive_is_read(
         assert screen.article.article is not None and screen.article.article.id == aukus
         assert app.archive is not outline and aukus in app.archive
         assert screen.nav.switcher.current == "results"
+
+
+@sync
+async def test_an_article_chosen_over_the_outline_that_the_archive_lacks_says_so(
+        tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """(An index that holds more than the cache read after it: a shared index dir's delta.)"""
+    monkeypatch.setattr(summary, "NEWEST", 2)
+    app, gated = at_the_outline(tmp_path, data_dir)
+    lacking: list[str] = []
+    early = gated.early
+
+    def without() -> loaders.Loaded | None:
+        loaded = early()
+        assert loaded is not None
+        kept = [a for a in loaded.archive.articles if a.id not in lacking]
+        loaded.archive = Archive(kept, body_loader=loaded.archive._body_loader)
+        return loaded
+
+    gated.early = without  # type: ignore[method-assign]
+    async with app.run_test(size=WIDE) as pilot:
+        assert await until(pilot, lambda: app.index is not None)
+        screen, results = app.main, app.main.nav.results
+        await pilot.press("slash", *"aukus")
+        assert await until(pilot, lambda: results._shown_query == "aukus" and bool(results.hits))
+        [hit] = [hit for hit in results.hits.values() if "奥库斯协议" in hit.title]
+        lacking.append(hit.id)
+        await pilot.press("down", "enter")
+        status = screen.query_one("#status")
+        assert await until(pilot, lambda: "opens once it is read" in str(status.render()))
+        gated.gate.set()
+        assert await until(pilot, lambda: any("not in the archive" in n.message for n in app._notifications))
+        assert screen.article.article is None
 
 
 @sync

@@ -78,6 +78,10 @@ class ScreenCommands(Screen[None]):
         if waiting == "names":
             self.action_names()
         elif isinstance(waiting, tuple):
+            if self.session.archive is None or waiting[0] not in self.session.archive:
+                self.notify("That article is not in the archive as read from disk", severity="warning",
+                            timeout=4)
+                return False
             self.open_article(*waiting)
         return isinstance(waiting, tuple)
 
