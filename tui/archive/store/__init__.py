@@ -7,6 +7,7 @@
     scanning.py  the files under the archive's roots, with size and mtime; problems for the rest
     workers.py   parsing on all cores (read.parse in worker processes), bodies encoded for the cache
     cache.py     the cache file: article records + zlib'd bodies, atomic writes under a lock
+    sharing.py   one copy of the strings records repeat (paths, sources' names), decoded or parsed
     archive.py   the in-memory `Archive`: articles by id, by source and date; bodies read on demand
     summary.py   the first screen kept beside the cache (newest articles, counts): read in ms
     stamps.py    a digest of the files' paths, sizes and mtimes: "has anything changed?"

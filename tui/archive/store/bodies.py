@@ -9,6 +9,7 @@ import os
 import weakref
 import zlib
 from collections.abc import Iterator
+from typing import Protocol
 
 from .files import pread
 
@@ -22,25 +23,33 @@ def read_checked(fd: int, at: int, length: int, crc: int) -> bytes | None:
     return data if len(data) == length and zlib.crc32(data) == crc else None
 
 
-Location = tuple[int, int, int, int] | bytes  # (fd, offset, length, crc) or the bytes themselves
+class Placed(Protocol):
+    """Where a body lies in its cache file (a cache.Entry)."""
+
+    body_at: int
+    body_len: int
+    body_crc: int
 
 
 class BodyStore:
-    """Raw (encoded) bodies by article id: in a cache file, read on demand, or held in memory.
+    """Raw (encoded) bodies by article id: in one cache file, read on demand, or held in memory.
 
-    It owns the descriptors given to `own` and closes them when it is garbage-collected.
+    It owns the descriptor given to `own` (the cache file the bodies are read from) and closes it
+    when it is garbage-collected. A body in the file is known by its cache record (no tuple of its
+    own: ~70 bytes an article).
     """
 
     def __init__(self) -> None:
-        self._where: dict[str, Location] = {}
+        self._where: dict[str, Placed | bytes] = {}
         self._fds: list[int] = []
         self._finalizer = weakref.finalize(self, _close_all, self._fds)
 
     def own(self, fd: int) -> None:
+        """The cache file's descriptor: bodies `in_file` are read from it."""
         self._fds.append(fd)
 
-    def in_file(self, article_id: str, fd: int, at: int, length: int, crc: int) -> None:
-        self._where[article_id] = (fd, at, length, crc)
+    def in_file(self, article_id: str, placed: Placed) -> None:
+        self._where[article_id] = placed
 
     def in_memory(self, article_id: str, data: bytes) -> None:
         self._where[article_id] = data
@@ -50,7 +59,9 @@ class BodyStore:
         where = self._where.get(article_id)
         if where is None or isinstance(where, bytes):
             return where
-        return read_checked(*where)
+        if not self._fds:
+            return None
+        return read_checked(self._fds[-1], where.body_at, where.body_len, where.body_crc)
 
     def close(self) -> None:
         self._finalizer()

@@ -26,7 +26,7 @@ from typing import Any, Protocol
 import msgspec
 
 from ..model import Article, Rejection
-from . import bodies, cache, scanning, summary, turns, workers
+from . import bodies, cache, scanning, sharing, summary, turns, workers
 from .archive import Archive
 from .cache import Entry
 from .identity import parser_version, roots_of
@@ -82,14 +82,15 @@ class LoadResult:
 
 
 class _BodyLoader:
-    """`Archive.body_loader`: the full article from the stored body, else by parsing the file."""
+    """`Archive.body_loader`: the full article from the stored body, else by parsing the file.
+    `meta`: the archive's look-up of an article by id (set once the archive is made)."""
 
-    def __init__(self, store: bodies.BodyStore, metas: dict[str, Article]) -> None:
+    def __init__(self, store: bodies.BodyStore) -> None:
         self.store = store
-        self.metas = metas
+        self.meta: Callable[[str], Article] = _none_yet
 
     def __call__(self, article_id: str) -> Article:
-        meta = self.metas[article_id]
+        meta = self.meta(article_id)
         raw = self.store.raw(article_id)
         if raw is not None:
             try:
@@ -227,11 +228,11 @@ def _rebuild(files: dict[str, Key], kept: list[cache.Entry], old: cache.CacheFil
         articles = [e.article for e in entries if e.article is not None]
         for article, found in zip(articles, workers.features_of(reindex, features, None), strict=True):
             builder.add_encoded(article.id, article.title, found)
-    for parsed in workers.parse_all(todo, progress, features):
+    shared = sharing.Shared()
+    for key, parsed in zip(todo, workers.parse_all(todo, progress, features), strict=True):
         size, mtime_ns = files[parsed.path]
-        meta = parsed.article  # the record keeps one copy of the path, not two (~150 bytes)
-        path = meta.path if meta is not None and meta.path == parsed.path else parsed.path
-        entry = cache.Entry(path, size, mtime_ns, meta, parsed.reason)
+        entry = cache.Entry(parsed.path, size, mtime_ns, parsed.article, parsed.reason)
+        shared.parsed(key, entry)  # one copy of its path, the scan's (parse_all keeps the order)
         if scanning.encodable(parsed.path):
             entries.append(_place(entry, parsed.body, writer, store))
         else:
@@ -260,9 +261,9 @@ def _place(entry: cache.Entry, raw: bytes, writer: cache.CacheWriter | None, sto
     if where is None:
         store.in_memory(entry.article.id, raw)
         return entry
-    assert writer is not None
-    store.in_file(entry.article.id, writer.fd, *where)
-    return msgspec.structs.replace(entry, body_at=where[0], body_len=where[1], body_crc=where[2])
+    placed = msgspec.structs.replace(entry, body_at=where[0], body_len=where[1], body_crc=where[2])
+    store.in_file(entry.article.id, placed)
+    return placed
 
 
 def _commit(writer: cache.CacheWriter, roots: list[str], version: str, entries: list[cache.Entry],
@@ -299,7 +300,7 @@ def from_cache(old: cache.CacheFile, target: Path, problems: list[Rejection]) ->
     turns.turn()
     for e in old.entries:
         if e.article is not None:
-            store.in_file(e.article.id, old.fd, e.body_at, e.body_len, e.body_crc)
+            store.in_file(e.article.id, e)
     result = _result(old.entries, problems, store, [], 0, len(old.entries), target)
     result.changed = False
     result.identity = _identity(old.header)
@@ -323,5 +324,11 @@ def _result(entries: list[cache.Entry], problems: list[Rejection], store: bodies
     turns.turn()
     rejections = [Rejection(e.path, e.reason) for e in entries if e.article is None] + problems
     turns.turn()
-    archive = Archive(metas.values(), rejections, body_loader=_BodyLoader(store, metas))
+    body = _BodyLoader(store)
+    archive = Archive(metas.values(), rejections, body_loader=body)
+    body.meta = archive.meta  # (not a second dict of every article by id)
     return LoadResult(archive, notices, parsed, reused, target)
+
+
+def _none_yet(article_id: str) -> Article:
+    raise KeyError(article_id)
