@@ -320,3 +320,22 @@ async def test_quitting_while_the_archive_is_read_stops_the_reading(tmp_path: Pa
         assert await until(pilot, lambda: loading(app))
         await pilot.press("q")
     assert endless.ended.wait(5) and not endless.ran_out
+
+
+def test_the_index_searched_before_the_archive_is_read_then_holds_the_archives_strings(
+        tmp_path: Path, data_dir: Path) -> None:
+    # the index opened from its own columns decoded its own ids and titles; once the archive is
+    # read, it holds the archive's instead of copies (~80 MB at 300k articles), and answers alike
+    root = seeds_copied(tmp_path, 6)
+    opening.load([root], data_dir=data_dir)
+    disk = loaders.Disk([root], Place(data_dir))
+    index = disk.early_index()
+    assert index is not None
+    before = (list(index.catalog.ids), list(index.catalog.titles), index.search("trump"))
+    loaded = disk.early()
+    assert loaded is not None and loaded.index is index
+    assert (index.catalog.ids, index.catalog.titles, index.search("trump")) == before
+    assert before[2]
+    for article_id, title in zip(index.catalog.ids, index.catalog.titles, strict=True):
+        meta = loaded.archive.meta(article_id)
+        assert article_id is meta.id and title is meta.title

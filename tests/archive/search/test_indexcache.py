@@ -65,6 +65,38 @@ def test_the_index_is_written_with_the_cache_and_answers_like_a_fresh_build(arch
     assert fresh._titles().folded == [fold(t) for t in fresh.catalog.titles]
 
 
+def test_an_open_index_holds_no_second_copy_of_its_file_or_of_the_archives_strings(
+        archive_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index's meta section is read whole to be decoded: what is kept of it afterwards must not
+    keep the whole section alive (~125 MB at 300k articles), and the ids and titles are the
+    archive's own strings (another ~60 MB), whether the index is opened beside the archive or alone."""
+    cold = load([archive_dir])
+    warm = load([archive_dir])
+    reads: list[bytes] = []
+    real_pread = reading.pread
+
+    def spy(fd: int, length: int, at: int) -> bytes:
+        reads.append(real_pread(fd, length, at))
+        return reads[-1]
+
+    monkeypatch.setattr(reading, "pread", spy)
+    assert warm.cache is not None and warm.identity is not None
+    fd = os.open(warm.cache, os.O_RDONLY)
+    alone = reading.open_columns(_index_file(cold), warm.identity, fd)
+    beside = reading.open_index(_index_file(cold), warm.archive, warm.identity)
+    section = max(reads, key=len)
+    assert len(section) > 10_000
+    reads.clear()
+    assert sys.getrefcount(section) == 2  # `section` and getrefcount's argument: nothing else
+    for index in (alone, beside):  # what the kept parts hold still reads right
+        assert index.search("kishida") and [e.key for e in index.entities]
+        assert index.resolver.titled
+    for article_id, title in zip(beside.catalog.ids, beside.catalog.titles, strict=True):
+        meta = warm.archive.meta(article_id)
+        assert article_id is meta.id and title is meta.title
+    os.close(fd)
+
+
 def test_names_are_found_reading_the_texts_not_mapping_them(archive_dir: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """entities.build reads every article's text: mapped, the pages it touched stayed resident in the

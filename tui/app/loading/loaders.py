@@ -118,6 +118,8 @@ class Disk(Loader):
         if index is not None and index is not self._warm:
             index.warm()  # (before it is searched: its lazy parts built in one thread)
             self._warm = index
+        elif index is not None and result.segments is None:  # opened alone by `early_index`:
+            index.catalog.share(result.archive.meta)  # its ids and titles, the archive's strings
         return Loaded(result.archive, index=index, notices=result.notices, changed=False)
 
     def load(self, progress: Progress) -> Loaded:

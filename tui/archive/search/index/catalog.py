@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 import msgspec
+
+from ...store import turns
 
 
 class Row(NamedTuple):
@@ -30,6 +32,17 @@ class Row(NamedTuple):
     published: str
     when: str = ""  # the date it is placed by: published, else the archive time when approximate
     date_approx: bool = False
+
+
+class Held(Protocol):
+    """An article as the archive holds it (`Article`): what `Catalog.share` takes of it."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def published(self) -> str: ...
 
 
 class Columns(msgspec.Struct, array_like=True):
@@ -90,6 +103,26 @@ class Catalog:
         channels = [c for _, _, c in number]
         return cls(ids, titles, Columns(bytes(paths), path_at.tobytes(), published, keys, names,
                                         source_of.tobytes(), bytes(approx), channels))
+
+    def share(self, meta: Callable[[str], Held]) -> None:
+        """Hold the archive's own strings for each id, title and date equal to this catalog's,
+        instead of copies (~80 MB at 300k articles): `meta(id)`, the article as the archive holds
+        it (KeyError when it holds none). The lists are changed in place, an element at a time,
+        each for an equal string: a search reading them meanwhile reads the same values."""
+        ids, titles, published = self.ids, self.titles, self.published
+        for i, article_id in enumerate(ids):
+            if not i % 8192:
+                turns.turn()  # (a search running meanwhile goes first: ~0.2 s in all at 300k)
+            try:
+                article = meta(article_id)
+            except KeyError:
+                continue
+            if article.id == article_id:
+                ids[i] = article.id
+                if article.title == titles[i]:
+                    titles[i] = article.title
+                if article.published == published[i]:
+                    published[i] = article.published
 
     def __len__(self) -> int:
         return len(self.ids)
