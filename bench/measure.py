@@ -1,6 +1,9 @@
 """Measuring processes for the benchmark: wall time from spawn to exit, CPU time and memory
 (`wait4`'s rusage, which includes every worker process the command reaped), and a /proc sampler
-of the resident memory of a whole process tree."""
+of the resident memory of a whole process tree: the sum of its processes' RSS, which counts a page
+a parent shares with its forked children once per process, and the sum of their PSS
+(proportional set size: a shared page split between the processes sharing it), which counts
+each page of memory used once."""
 
 from __future__ import annotations
 
@@ -24,6 +27,21 @@ Json = dict[str, Any]
 
 def _tree_rss_kb(root: int) -> int:
     """Resident memory of a process and all its descendants (workers included), from /proc."""
+    return sum(rss for _, rss in _tree(root))
+
+
+def _tree_pss_kb(root: int) -> int:
+    """The proportional set size of a process and all its descendants (smaps_rollup; 0 where the
+    kernel has none)."""
+    total = 0
+    for pid, _ in _tree(root):
+        with contextlib.suppress(OSError, ValueError), open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+            total += next(int(line.split()[1]) for line in fh if line.startswith(b"Pss:"))
+    return total
+
+
+def _tree(root: int) -> list[tuple[int, int]]:
+    """(pid, RSS in kB) of a process and all its descendants."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -37,12 +55,12 @@ def _tree_rss_kb(root: int) -> int:
         pid = int(entry)
         children.setdefault(int(fields[1]), []).append(pid)
         rss[pid] = int(fields[21]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
-    total, todo = 0, [root]
+    found, todo = [], [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        found.append((pid, rss.get(pid, 0)))
         todo.extend(children.get(pid, []))
-    return total
+    return found
 
 
 @dataclass
@@ -52,15 +70,16 @@ class Run:
     stdout: bytes
     stderr: bytes
     maxrss_mb: float  # largest single process (wait4)
-    tree_peak_mb: float  # sampled sum over the process tree (main + worker processes)
+    tree_peak_mb: float  # sampled sum of RSS over the process tree (main + worker processes)
     cpu_s: float = 0.0  # user + system time of the process and every descendant it reaped
+    tree_pss_peak_mb: float = 0.0  # sampled sum of PSS over the process tree
 
 
 def run_process(
     cmd: Sequence[str], env: dict[str, str] | None = None, stdin: Path | None = None, sample: bool = False
 ) -> Run:
     """Run cmd, timing it from spawn to exit; memory from wait4 and (optionally) a /proc sampler."""
-    peak = [0]
+    peak, pss = [0], [0]
     done = threading.Event()
     with contextlib.ExitStack() as stack:
         out_f = stack.enter_context(tempfile.TemporaryFile())
@@ -72,6 +91,7 @@ def run_process(
         def sampler() -> None:
             while not done.wait(0.05):
                 peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
+                pss[0] = max(pss[0], _tree_pss_kb(proc.pid))
 
         thread = threading.Thread(target=sampler, daemon=True) if sample else None
         if thread:
@@ -93,6 +113,7 @@ def run_process(
         usage.ru_maxrss / 1024,
         peak[0] / 1024,
         usage.ru_utime + usage.ru_stime,
+        pss[0] / 1024,
     )
 
 

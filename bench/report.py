@@ -102,6 +102,8 @@ def report(results: list[Json], machine: Json) -> str:
     for label, where, key in STAGES:
         row(label, lambda r, w=where, k=key: _stage(r["cold_build"], w, k))
     row("peak RSS, all processes (MB)", cold("peak_tree_mb", "", 0))
+    row("peak PSS, all processes (MB: pages shared after a fork counted once)",
+        cold("peak_tree_pss_mb", "", 0))
     row(
         "peak RSS, largest process (MB)",
         lambda r: (

@@ -110,6 +110,7 @@ def cold_build(paths: list[Path], work: Path, runs: int) -> tuple[Json, Path]:
             wall_s=r.seconds,
             cpu_s=r.cpu_s,
             peak_tree_mb=r.tree_peak_mb,
+            peak_tree_pss_mb=r.tree_pss_peak_mb,
             maxrss_mb=r.maxrss_mb,
             loadavg_before=before,
             loadavg_after=loadavg(),
