@@ -6,7 +6,9 @@ from __future__ import annotations
 import gc
 import time
 import weakref
+from collections.abc import Sequence
 from pathlib import Path
+from typing import overload
 
 from tui.archive.store import workers
 
@@ -58,3 +60,42 @@ def test_workers_run_only_a_few_chunks_ahead_of_a_slow_parent(tmp_path: Path) ->
             most_ahead = max(most_ahead, parsed - taken)
     size = max(8, min(128, -(-len(items) // (workers_n * 8))))  # workers._in_pool's chunk size
     assert 0 < most_ahead <= (workers_n * workers.AHEAD + 1) * size < len(items) // 2
+
+
+class Lazy(Sequence[int]):
+    """Items read when sliced (as cached bodies are when re-indexed), each slice noted."""
+
+    def __init__(self, n: int) -> None:
+        self.n, self.read = n, 0
+
+    def __len__(self) -> int:
+        return self.n
+
+    @overload
+    def __getitem__(self, i: int) -> int: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[int]: ...
+
+    def __getitem__(self, i: int | slice) -> int | list[int]:
+        if isinstance(i, slice):
+            taken = list(range(self.n))[i]
+            self.read += len(taken)
+            return taken
+        self.read += 1
+        return i
+
+
+def _doubled(chunk: list[int]) -> list[int]:
+    return [2 * n for n in chunk]
+
+
+def test_items_are_read_as_their_chunks_are_handed_out_not_all_at_first() -> None:
+    # re-indexing a 300k archive from its cache held every body (~1 GB) before the first chunk
+    # went to a worker: now a chunk's items are read as it is handed out
+    items = Lazy(4000)
+    results = workers._in_pool(_doubled, items, 2, None, ordered=True)
+    assert next(results) == 0
+    assert items.read < 4000 / 2  # ahead: a few chunks per worker, not everything
+    assert [0, *results] == [2 * n for n in range(4000)]
+    assert items.read == 4000

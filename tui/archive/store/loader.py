@@ -18,10 +18,10 @@ Which files there are is scanning.py's business; parsing them on all cores is wo
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, overload
 
 import msgspec
 
@@ -214,20 +214,25 @@ def _rebuild(files: dict[str, Key], kept: list[cache.Entry], old: cache.CacheFil
     uncached: list[cache.Entry] = []
     kept_paths = {e.path for e in kept}
     todo = [p for p in files if p not in kept_paths]
-    reindex: list[tuple[str, bytes]] = []
+    copied: list[cache.Entry] = []  # (as the old cache holds them)
     for e in kept:
         raw = old.read_body(e) if old is not None else None
         if raw is None:
             todo.append(e.path)  # damaged body: parse the file again
         else:
             entries.append(_place(e, raw, writer, store))
-            if builder is not None and e.article is not None:
-                reindex.append((e.article.title, raw))
+            if e.article is not None:
+                copied.append(e)
     reused = len(entries)
-    if builder is not None and features is not None and reindex:
-        articles = [e.article for e in entries if e.article is not None]
-        for article, found in zip(articles, workers.features_of(reindex, features, None), strict=True):
+    if builder is not None and features is not None and copied and old is not None:
+        # their features from the old cache's bodies, read again a chunk at a time
+        by_path = {e.path: e for e in copied}
+        articles = [e.article for e in copied if e.article is not None]
+        source = old
+        again = StoredBodies(articles, lambda a: source.read_body(by_path[a.path]), workers.reparsed)
+        for article, found in zip(articles, workers.features_of(again, features, None), strict=True):
             builder.add_encoded(article.id, article.title, found)
+        del by_path, again
     shared = sharing.Shared()
     for key, parsed in zip(todo, workers.parse_all(todo, progress, features), strict=True):
         size, mtime_ns = files[parsed.path]
@@ -308,13 +313,41 @@ def from_cache(old: cache.CacheFile, target: Path, problems: list[Rejection]) ->
     return result
 
 
-def stored_bodies(archive: Archive) -> list[tuple[str, bytes]]:
-    """(title, encoded body) of every article, in order: the cache's bytes where it holds them,
-    else the body encoded anew (for re-indexing an archive without parsing its files again)."""
+class StoredBodies(Sequence[tuple[str, bytes]]):
+    """(title, encoded body) of each article, read when asked for: the bytes `read` gives (a
+    cache's), else the body encoded anew (`body`). For re-indexing without parsing the files
+    again, a chunk at a time (workers.features_of): all of them at once were ~1 GB at 300k."""
+
+    def __init__(self, articles: Sequence[Article], read: Callable[[Article], bytes | None],
+                 body: Callable[[Article], Article]) -> None:
+        self.articles, self.read, self.body = articles, read, body
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[str, bytes]: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[tuple[str, bytes]]: ...
+
+    def __getitem__(self, i: int | slice) -> tuple[str, bytes] | list[tuple[str, bytes]]:
+        if isinstance(i, slice):
+            return [self._one(a) for a in self.articles[i]]
+        return self._one(self.articles[i])
+
+    def _one(self, article: Article) -> tuple[str, bytes]:
+        return article.title, self.read(article) or workers.encode_body(self.body(article).body)
+
+
+def stored_bodies(archive: Archive) -> StoredBodies:
+    """(title, encoded body) of every article, in order, read as asked for: the cache's bytes
+    where it holds them, else the body encoded anew (for re-indexing an archive without parsing
+    its files again)."""
     loader = archive._body_loader
     store = loader.store if isinstance(loader, _BodyLoader) else None
-    return [(m.title, (store.raw(m.id) if store else None) or workers.encode_body(archive.get(m.id).body))
-            for m in archive.articles]
+    return StoredBodies(archive.articles, lambda a: store.raw(a.id) if store else None,
+                        lambda a: archive.get(a.id))
 
 
 def _result(entries: list[cache.Entry], problems: list[Rejection], store: bodies.BodyStore,

@@ -16,7 +16,7 @@ import sys
 import threading
 import zlib
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
 
@@ -134,10 +134,11 @@ def parse_all(paths: list[str], progress: Progress | None, features: Features | 
     yield from _in_pool(_parse_chunk, paths, workers, progress, features, ordered=True)
 
 
-def features_of(items: list[tuple[str, bytes]], features: Features, progress: Progress | None
+def features_of(items: Sequence[tuple[str, bytes]], features: Features, progress: Progress | None
                 ) -> Iterator[bytes]:
     """`features` of cached articles ((title, stored body) pairs), in order: in-process for a few,
-    on all cores for many."""
+    on all cores for many. `items` may read its bodies as it is sliced (loader.StoredBodies): only
+    the chunks handed out and not yet read are held."""
     workers = min(_workers(), math.ceil(len(items) / 50))
     if len(items) < PARALLEL_MIN or workers < 2:
         for done, item in enumerate(items, 1):
@@ -165,13 +166,12 @@ def _start_resource_tracker() -> None:
         sys.stderr = captured
 
 
-def _in_pool(fn: Callable[..., list[Any]], items: list[Any], workers: int, progress: Progress | None,
+def _in_pool(fn: Callable[..., list[Any]], items: Sequence[Any], workers: int, progress: Progress | None,
              *extra: Any, ordered: bool = False) -> Iterator[Any]:
     """fn(chunk, *extra) over chunks of items in worker processes; results as they come (or in
     order), with at most `AHEAD` chunks per worker handed out and not yet read. A chunk whose
-    worker died is done here instead."""
+    worker died is done here instead. Each chunk is sliced from `items` as it is handed out."""
     size = max(8, min(128, math.ceil(len(items) / (workers * 8))))
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
     # fork is cheapest, but unsafe once other threads run (the app loads from a worker thread)
     method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
     if method == "spawn" and "forkserver" in multiprocessing.get_all_start_methods():
@@ -181,13 +181,14 @@ def _in_pool(fn: Callable[..., list[Any]], items: list[Any], workers: int, progr
     from ..read import parse  # noqa: F401  (imported once here, inherited by forked workers)
 
     pool = ProcessPoolExecutor(workers, multiprocessing.get_context(method), initializer=_worker_init)
-    todo = deque(chunks)
+    todo = deque(range(0, len(items), size))
     running: deque[tuple[Future[list[Any]], list[Any]]] = deque()
     done = 0
     try:
         while todo or running:
             while todo and len(running) < workers * AHEAD:
-                chunk = todo.popleft()
+                start = todo.popleft()
+                chunk = list(items[start : start + size])
                 running.append((pool.submit(fn, chunk, *extra), chunk))
             if not ordered:
                 wait([f for f, _ in running], return_when=FIRST_COMPLETED)
