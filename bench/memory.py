@@ -2,6 +2,7 @@
 the biggest holders weigh when the parse loop ends (the index builder's, the cache's entries).
 
     python bench/memory.py DATA_DIR PATH [PATH ...]     # prints one JSON object on its last line
+    python bench/memory.py --no-weights DATA_DIR PATH    # the peaks alone, nothing weighed
 
 It runs `opening.load` (what `newstui check` runs) with the parent's RSS sampled every 50 ms by a
 forked watcher process (a thread would make the loader use forkserver workers and no forked text
@@ -9,7 +10,9 @@ reader: not the build measured), beside the stage it is in, which the parent wri
 (the stages are wrapped from outside: the code under test is not edited). At the end of the
 parse loop it weighs, with `sys.getsizeof` over the objects held (shared objects counted once):
 the builder's posting lists, ids, titles, glosses and forms, the cache's Entry list and the
-Archive's metas. The figures are per article too, to say what grows with N.
+Archive's metas. The figures are per article too, to say what grows with N. Weighing holds a set
+of every object it has seen (tens of MB at 50k articles) in the stage it runs in, and the
+process's peak: `--no-weights` gives the peaks of the build alone.
 """
 
 from __future__ import annotations
@@ -139,6 +142,8 @@ def weigh_entries(_writer: Any, _roots: Any, _version: Any, entries: list[Any]) 
 
 
 def main(argv: list[str]) -> int:
+    weigh = "--no-weights" not in argv  # the weighing's own sets of every object seen (tens of MB)
+    argv = [a for a in argv if a != "--no-weights"]  # are in the peaks of the stages they run in
     data, paths = Path(argv[0]), argv[1:]
     from tui.archive.search import opening
     from tui.archive.search.disk import build, reading
@@ -147,16 +152,16 @@ def main(argv: list[str]) -> int:
     from tui.archive.store import cache, loader
 
     _staged(loader, "_rebuild", "parse loop")
-    _staged(cache.CacheWriter, "commit", "cache commit", weigh_entries)
-    _staged(build.IndexBuilder, "finish", "index finish", weigh_builder)
+    _staged(cache.CacheWriter, "commit", "cache commit", weigh_entries if weigh else None)
+    _staged(build.IndexBuilder, "finish", "index finish", weigh_builder if weigh else None)
     _staged(entities, "build", "names")
     _staged(build.IndexBuilder, "_write", "index write")
     _staged(build.IndexBuilder, "_merge", "index finish: postings merged")
     _staged(build.IndexBuilder, "_found_elsewhere", "index finish: lexicon forms handed over")
     _staged(lexicon, "present", "names: lexicon entries present")
-    _staged(textindex.TextIndex, "match_all", "names: match_all", weigh_text)
+    _staged(textindex.TextIndex, "match_all", "names: match_all", weigh_text if weigh else None)
     _staged(boilerplate.Boilerplate, "of", "names: boilerplate")
-    _staged(build, "worth_storing", "names: phrases kept", weigh_text_of)
+    _staged(build, "worth_storing", "names: phrases kept", weigh_text_of if weigh else None)
     _staged(reading, "open_index", "index open (the written file)")
     data.mkdir(parents=True, exist_ok=True)
     STAGE_FILE.append(data.parent / (data.name + ".stage"))
@@ -174,7 +179,9 @@ def main(argv: list[str]) -> int:
     seconds = time.perf_counter() - t0
     _enter("after (index returned)")
     time.sleep(0.2)
-    archive_mb = deep_mb([result.archive.articles], set())
+    hwm = _hwm_mb()  # (before the weighing below, whose own set of every object seen is ~30 MB at 50k)
+    _enter("weighing the archive (the bench's own memory, not newstui's)")
+    archive_mb = deep_mb([result.archive.articles], set()) if weigh else 0.0
     _enter("done")
     os.waitpid(watcher, 0)
     peaks = json.loads(peaks_file.read_text(encoding="utf-8"))
@@ -182,7 +189,7 @@ def main(argv: list[str]) -> int:
     per = {k: round(v * 2**20 / n) for k, v in WEIGHTS.items() if k.endswith("(MB)") and n}
     print(json.dumps({"articles": n, "seconds": round(seconds, 1),
                       "peak_rss_mb_by_stage": {k: round(v) for k, v in peaks.items()},
-                      "peak_rss_mb (VmHWM)": round(_hwm_mb()),
+                      "peak_rss_mb (VmHWM)": round(hwm),
                       "weights_mb": {k: round(v, 1) for k, v in WEIGHTS.items()},
                       "archive metas (MB)": round(archive_mb, 1),
                       "bytes_per_article": per}))
