@@ -333,7 +333,8 @@ def test_the_index_searched_before_the_archive_is_read_then_holds_the_archives_s
     assert index is not None
     before = (list(index.catalog.ids), list(index.catalog.titles), index.search("trump"))
     loaded = disk.early()
-    assert loaded is not None and loaded.index is index
+    assert loaded is not None and loaded.index is index and loaded.after is not None
+    loaded.after()  # (what the loading worker runs once the archive is shown)
     assert (index.catalog.ids, index.catalog.titles, index.search("trump")) == before
     assert before[2]
     for article_id, title in zip(index.catalog.ids, index.catalog.titles, strict=True):

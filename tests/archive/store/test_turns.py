@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 
@@ -48,3 +49,17 @@ def test_a_search_that_never_ends_does_not_stop_background_work(monkeypatch: pyt
         thread = _background(steps, threading.Event())
         thread.join(2)
         assert steps == [0, 1, 2]
+
+
+def test_a_process_forked_while_a_search_runs_does_not_wait_for_it() -> None:
+    # a scan forked from a process whose search is under way (stamps.py) has no search of its own
+    # to wait for: its turns go on at once, not after WAIT at every folder
+    with turns.foreground():
+        pid = os.fork()
+        if pid == 0:
+            started = time.monotonic()
+            for _ in range(3):
+                turns.turn()
+            os._exit(0 if time.monotonic() - started < turns.WAIT / 2 else 1)
+        _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0

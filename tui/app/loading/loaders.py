@@ -12,6 +12,7 @@ loading worker thread, never on the UI thread. `build_index` also runs there.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +43,8 @@ class Loaded:
     index: Lookup | None = None  # None: the worker builds it
     notices: list[str] = field(default_factory=list)  # cache problems etc., shown as notifications
     changed: bool = True  # False: the same files as the cached archive (keep what is shown)
-    after: Callable[[], object] | None = None  # run once it is shown (the names' new articles, a merge)
+    after: Callable[[], object] | None = None  # run once it is shown (the names' new articles, a merge,
+    #                                            the early index taking the archive's strings)
 
 
 class Loader:
@@ -115,12 +117,13 @@ class Disk(Loader):
         self._early = result if self.place.writable else None
         # the index as persisted (never built here), kept in `_opened` for `load` to take as it is
         index = opening.persisted_index(result, self._opened, read_only=not self.place.writable)
+        after: Callable[[], object] | None = None
         if index is not None and index is not self._warm:
             index.warm()  # (before it is searched: its lazy parts built in one thread)
             self._warm = index
-        elif index is not None and result.segments is None:  # opened alone by `early_index`:
-            index.catalog.share(result.archive.meta)  # its ids and titles, the archive's strings
-        return Loaded(result.archive, index=index, notices=result.notices, changed=False)
+        elif index is not None and result.segments is None:  # opened alone by `early_index`: its
+            after = functools.partial(index.catalog.share, result.archive.meta)  # ids, titles and dates
+        return Loaded(result.archive, index=index, notices=result.notices, changed=False, after=after)
 
     def load(self, progress: Progress) -> Loaded:
         # (the cache `early` decoded is not decoded again while it is the file on disk: that held

@@ -16,6 +16,7 @@ alone, and the background work goes on as soon as it is done.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,6 +43,17 @@ def foreground() -> Iterator[None]:
             _running -= 1
             if not _running:
                 _free.set()
+
+
+def _reset() -> None:
+    """In a forked child (a scan's process): no search of the parent's runs there."""
+    global _running
+    _running = 0
+    _free.set()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_reset)
 
 
 def turn() -> None:
