@@ -24,6 +24,7 @@ from tui.archive.search.index import textindex
 from tui.archive.search.index.catalog import Catalog
 from tui.archive.search.index.joined import JoinedPostings
 from tui.archive.search.index.textindex import TextIndex
+from tui.archive.search.index.titles import Titles
 from tui.archive.search.names import entities
 from tui.archive.search.opening import build_index, load, search_index
 from tui.archive.search.text.fold import fold
@@ -61,33 +62,42 @@ def test_the_index_is_written_with_the_cache_and_answers_like_a_fresh_build(arch
     assert opened.catalog.columns == made.columns
     # the titles folded as stored (not folded again at each start) are the titles folded
     assert opened.stored_titles is not None and fresh.stored_titles is None
-    assert opened._titles().folded == [fold(t) for t in made.titles]
+    assert list(opened._titles().folded) == [fold(t) for t in made.titles]
+    remade = Titles([fold(t) for t in made.titles])  # as searched: joined, and where each starts
+    assert (opened._titles().joined, opened._titles().starts) == (remade.joined, remade.starts)
     assert fresh._titles().folded == [fold(t) for t in fresh.catalog.titles]
 
 
+def _mapped(path: Path) -> list[tuple[int, int]]:
+    """(file offset, bytes) of each part of `path` this process maps now (/proc/self/maps)."""
+    found = []
+    for line in Path("/proc/self/maps").read_text().splitlines():
+        fields = line.split(maxsplit=5)
+        if len(fields) == 6 and fields[5] == str(path):
+            start, end = (int(x, 16) for x in fields[0].split("-"))
+            found.append((int(fields[2], 16), end - start))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="reads /proc/self/maps (Linux)")
 def test_an_open_index_holds_no_second_copy_of_its_file_or_of_the_archives_strings(
         archive_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The index's meta section is read whole to be decoded: what is kept of it afterwards must not
-    keep the whole section alive (~125 MB at 300k articles), and the ids and titles are the
-    archive's own strings (another ~60 MB), whether the index is opened beside the archive or alone."""
+    """The index's meta section is mapped to be decoded, never copied whole: once the index is
+    open nothing kept of it maps the section still (~125 MB at 300k articles: the texts alone
+    stay mapped, from the file's start), and the ids and titles are the archive's own strings
+    (another ~60 MB), whether the index is opened beside the archive or alone."""
     cold = load([archive_dir])
     warm = load([archive_dir])
-    reads: list[bytes] = []
-    real_pread = reading.pread
-
-    def spy(fd: int, length: int, at: int) -> bytes:
-        reads.append(real_pread(fd, length, at))
-        return reads[-1]
-
-    monkeypatch.setattr(reading, "pread", spy)
+    path = _index_file(cold)
+    sizes: list[int] = []
+    monkeypatch.setattr(reading, "pread", lambda fd, n, at: sizes.append(n) or os.pread(fd, n, at))
     assert warm.cache is not None and warm.identity is not None
     fd = os.open(warm.cache, os.O_RDONLY)
-    alone = reading.open_columns(_index_file(cold), warm.identity, fd)
-    beside = reading.open_index(_index_file(cold), warm.archive, warm.identity)
-    section = max(reads, key=len)
-    assert len(section) > 10_000
-    reads.clear()
-    assert sys.getrefcount(section) == 2  # `section` and getrefcount's argument: nothing else
+    alone = reading.open_columns(path, warm.identity, fd)
+    beside = reading.open_index(path, warm.archive, warm.identity)
+    assert max(sizes) < 1000  # (the footer and its tail: the section is not read into a copy)
+    whole = (0, -(-path.stat().st_size // mmap.PAGESIZE) * mmap.PAGESIZE)
+    assert _mapped(path) == [whole] * 3  # each open index's (`cold`'s too): no mapping of the section
     for index in (alone, beside):  # what the kept parts hold still reads right
         assert index.search("kishida") and [e.key for e in index.entities]
         assert index.resolver.titled
@@ -204,6 +214,11 @@ def test_mapped_hays_find_in_one_loop_what_they_find_one_by_one(tmp_path: Path) 
             assert found == [i for i in range(len(hays)) if i != 4 and textindex.contains(hays[i], needle)]
             assert found == [i for i in range(len(hays)) if mapped.contains(i, needle)]
     assert damaged and mapped.bad
+    with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:  # read first by
+        mapped = reading.MappedHays(mm, 4, array("Q", accumulate(map(len, hays), initial=0)), crcs,
+                                    damaged.append)  # a compiled search: the damaged text is as empty
+        assert mapped.lacking(range(len(hays)), re.compile(b"a"), b"a") == [2, 4]
+        assert not mapped.contains(4, "文雄".encode()) and mapped.contains(1, "文雄".encode())
 
 
 def test_mapped_hays_checked_at_once_find_what_they_find_when_checked_on_reading(tmp_path: Path) -> None:

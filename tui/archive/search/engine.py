@@ -86,7 +86,7 @@ class SearchIndex:
         self._outside: dict[tuple[str, tuple[tuple[str, int], ...], bool], Sequence[int]] = {}
         self.today: Callable[[], date] = date.today  # relative dates (`after:30d`) count from it
         self._folded_titles: Titles | None = None
-        self.stored_titles: Sequence[str] | None = None  # the titles folded, as an index file stores them
+        self.stored_titles: Titles | None = None  # the titles folded, as an index file stores them
         self.persisted: Path | None = None  # the index file it was read from or written to
         self.damage: Callable[[str], None] | None = None
         self.stamps: tuple[int, ...] | None = None  # opened alone: the digest of the files indexed
@@ -310,8 +310,7 @@ class SearchIndex:
         from those the index file stores (folding 300k titles took ~0.9 s of each start)."""
         if self._folded_titles is None:
             stored = self.stored_titles
-            folded = stored if stored is not None else [fold(t) for t in self.catalog.titles]
-            self._folded_titles = Titles(folded)
+            self._folded_titles = stored or Titles([fold(t) for t in self.catalog.titles])
         return self._folded_titles
 
     # -- presenting ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import sys
 import zlib
@@ -29,6 +30,7 @@ from ...store.cache import STALE_TEMP_SECONDS, array_head
 from ...store.files import locked, pread, pwrite, remove_stale_temps, temp_beside
 from ..index.articleids import encode_entities
 from ..index.textindex import Postings, TextIndex, contains, hay_of
+from ..index.titles import Titles
 from ..names import entities as names
 from ..names import lexicon
 from ..text.fold import fold
@@ -299,6 +301,7 @@ class IndexBuilder:
         post_len = self._written + len(self._buffer) - post_at
         pinyin = index.resolver.pinyin
         encode = msgspec.msgpack.encode
+        folded = functools.cache(lambda: Titles([fold(title) for title in self.titles]))  # (two fields)
         # Meta's fields in order, each encoded when its turn comes and written through the buffer:
         # the same bytes as `encode(Meta(...))`, without that whole value (~100 MB at 100k
         # articles) and every part of it alive at once
@@ -312,7 +315,7 @@ class IndexBuilder:
             phrase_count.tobytes, lambda: msgspec.Raw(encode(index.catalog.columns)),
             lambda: msgspec.Raw(encode(bodies)), lambda: files,
             lambda: msgspec.Raw(index.resolver.tables.encode()),
-            lambda: [fold(title) for title in self.titles]]
+            lambda: folded().joined, lambda: folded().starts.tobytes()]
         assert len(fields) == len(Meta.__struct_fields__)
         meta_at = self._written + len(self._buffer)
         meta_len = meta_crc = 0

@@ -13,7 +13,7 @@ Layout of `<data dir>/index/<hash of roots>.index` (never pickle):
                           lengths, posting directory (key, offset, count), entities, titled names,
                           pinyin; each article's date, source and path (catalog.py) and body place
                           in the cache; the digest of the cache's files (stamps.py); the tables
-                          names are looked up in (aliastables.py); the titles folded
+                          names are looked up in (aliastables.py); the titles folded and joined
     footer                MessagePack `Footer`: format, code version, the cache file it belongs to
                           (its meta crc, count and write time), where each section is, meta crc32
     u32 footer length, u32 footer crc32, MAGIC
@@ -31,10 +31,10 @@ from typing import Any
 
 import msgspec
 
-FORMAT = 9  # 5: name aliases found nowhere are stored (empty lists); 6: the Resolver's alias
+FORMAT = 10  # 5: name aliases found nowhere are stored (empty lists); 6: the Resolver's alias
 #            tables; 7: entities' articles as numbers (articleids.py); 8: token keys for words in
 #            capitals and tokens found only in URLs (textindex.marked_tokens), names re-judged;
-#            9: the titles folded
+#            9: the titles folded; 10: the folded titles joined, as searched (index/titles.py)
 MAGIC = b"NTINDEX" + bytes([FORMAT])
 TAIL = struct.Struct(">II")
 TAIL_SIZE = TAIL.size + len(MAGIC)
@@ -99,7 +99,9 @@ class Meta(msgspec.Struct, array_like=True):
     bodies: msgspec.Raw  # Bodies: where each article's body is in the cache file
     stamps: list[int]  # stamps.digest of the cache's files: (count, sum)
     tables: msgspec.Raw  # aliastables.AliasTables: what the Resolver looks names up in
-    folded_titles: list[str]  # `fold` of each title (index/titles.py): not folded again at each start
+    folded_titles: str  # `fold` of each title, joined as index/titles.py searches them: not folded,
+    #                     joined or made a string each again at each start
+    folded_starts: bytes  # array('Q'): where each folded title starts in `folded_titles`
 
 
 class Bodies(msgspec.Struct, array_like=True):

@@ -36,12 +36,12 @@ from ...store.files import pread
 from ..index.articleids import StoredEntity, stored_articles
 from ..index.catalog import Catalog, Columns
 from ..index.textindex import TextIndex
+from ..index.titles import Titles
 from ..names.aliastables import AliasTables
 from ..names.entities import Entity
 from .format import (
     FORMAT,
     MAGIC,
-    META_DEC,
     TAIL,
     TAIL_SIZE,
     Bodies,
@@ -53,6 +53,7 @@ from .format import (
     index_version,
 )
 from .mapped import BodyReader, Damage, LazyEntities, MappedHays, StoredPostings
+from .section import read_meta
 
 __all__ = ["MAGIC", "IndexError_", "MappedHays", "StoredPostings", "index_path", "index_version",
            "open_columns", "open_index"]
@@ -136,7 +137,7 @@ def _open(path: Path, cache_identity: list[Any], make: Callable[[Meta, TextIndex
         os.close(fd)
     try:
         n = len(meta.ids)
-        if len(meta.titles) != n or len(meta.folded_titles) != n:
+        if len(meta.titles) != n:
             raise IndexError_("the search index is for other articles")
         offsets = array_of("Q", meta.hay_offsets, n + 1)
         if offsets[0] != 0 or offsets[-1] != footer.hay_len or (
@@ -153,7 +154,7 @@ def _open(path: Path, cache_identity: list[Any], make: Callable[[Meta, TextIndex
         text._vocab = meta.token_keys
         index = make(meta, text, AliasTables.stored(meta.tables, damage))
         index.resolver.use_pinyin(meta.pinyin_joined, array_of("I", meta.pinyin_starts))
-        index.stored_titles = meta.folded_titles
+        index.stored_titles = Titles.stored(meta.folded_titles, array_of("Q", meta.folded_starts, n))
     except (ValueError, KeyError, TypeError, msgspec.DecodeError) as exc:
         mm.close()
         raise IndexError_(f"the search index is damaged ({exc})") from exc
@@ -210,14 +211,8 @@ def _read(fd: int, cache_identity: list[Any]) -> tuple[Footer, Meta]:
         end = at + length
     if end != footer_at:
         raise IndexError_("the search index is damaged (bad layout)")
-    meta_raw = pread(fd, footer.meta_len, footer.meta_at)
-    if zlib.crc32(meta_raw) != footer.meta_crc:
-        raise IndexError_("the search index is damaged (checksum)")
-    try:
-        meta = META_DEC.decode(meta_raw)
-    except (msgspec.DecodeError, msgspec.ValidationError) as exc:
-        raise IndexError_(f"the search index is damaged ({exc})") from exc
-    # A Raw field is a view into the whole meta section and keeps it alive (~125 MB at 300k
-    # articles) while the index is open: the ones kept past the open hold copies of their bytes
+    meta = read_meta(fd, footer.meta_at, footer.meta_len, footer.meta_crc)
+    # A Raw field is a view into the mapped meta section and keeps the mapping alive while the
+    # index is open: the ones kept past the open hold copies of their bytes
     meta.entities, meta.titled, meta.tables = meta.entities.copy(), meta.titled.copy(), meta.tables.copy()
     return footer, meta
