@@ -57,7 +57,7 @@ def test_the_index_is_written_with_the_cache_and_answers_like_a_fresh_build(arch
     assert opened.terms("kishida") == fresh.terms("kishida")
     # the catalog read back as stored is the one made from the archive's articles
     made = Catalog.of(warm.archive.meta(i) for i in opened.catalog.ids)
-    assert (opened.catalog.ids, opened.catalog.titles, opened.catalog.published) == (
+    assert (list(opened.catalog.ids), list(opened.catalog.titles), opened.catalog.published) == (
         made.ids, made.titles, made.published)
     assert opened.catalog.columns == made.columns
     # the titles folded as stored (not folded again at each start) are the titles folded

@@ -29,6 +29,7 @@ from ...store import heap, stamps
 from ...store.cache import STALE_TEMP_SECONDS, array_head
 from ...store.files import locked, pread, pwrite, remove_stale_temps, temp_beside
 from ..index.articleids import encode_entities
+from ..index.strings import Strings
 from ..index.textindex import Postings, TextIndex, contains, hay_of
 from ..index.titles import Titles
 from ..names import entities as names
@@ -301,12 +302,16 @@ class IndexBuilder:
         post_len = self._written + len(self._buffer) - post_at
         pinyin = index.resolver.pinyin
         encode = msgspec.msgpack.encode
-        folded = functools.cache(lambda: Titles([fold(title) for title in self.titles]))  # (two fields)
+        # (two fields each:)
+        ids = functools.cache(lambda: Strings.of(self.ids).parts())
+        titles = functools.cache(lambda: Strings.of(self.titles).parts())
+        folded = functools.cache(lambda: Titles([fold(title) for title in self.titles]))
         # Meta's fields in order, each encoded when its turn comes and written through the buffer:
         # the same bytes as `encode(Meta(...))`, without that whole value (~100 MB at 100k
         # articles) and every part of it alive at once
         fields: list[Callable[[], Any]] = [
-            lambda: self.ids, lambda: self.titles, self.offsets.tobytes, self.crcs.tobytes,
+            lambda: ids()[0], lambda: ids()[1].tobytes(), lambda: titles()[0], lambda: titles()[1].tobytes(),
+            self.offsets.tobytes, self.crcs.tobytes,
             self.title_len.tobytes, lambda: chars.keys, chars.at.tobytes, chars.count.tobytes,
             lambda: tokens.keys, tokens.at.tobytes, tokens.count.tobytes,
             lambda: msgspec.Raw(encode_entities(index.entities, self.ids)),

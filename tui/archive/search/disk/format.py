@@ -9,10 +9,10 @@ Layout of `<data dir>/index/<hash of roots>.index` (never pickle):
     postings              per character / Latin token / name alias (its articles, found at build
                           time; none for an alias found nowhere, so that no search reads texts
                           to learn it again), zlib(array('I') of deltas of article numbers)
-    meta                  MessagePack `Meta`: ids, titles, hay offsets and per-article crc32s, title
-                          lengths, posting directory (key, offset, count), entities, titled names,
-                          pinyin; each article's date, source and path (catalog.py) and body place
-                          in the cache; the digest of the cache's files (stamps.py); the tables
+    meta                  MessagePack `Meta`: ids, titles (each joined), hay offsets and per-article
+                          crc32s, title lengths, posting directory (key, offset, count), entities,
+                          titled names, pinyin; each article's date, source and path (catalog.py)
+                          and body place in the cache; the digest of the cache's files (stamps.py); the tables
                           names are looked up in (aliastables.py); the titles folded and joined
     footer                MessagePack `Footer`: format, code version, the cache file it belongs to
                           (its meta crc, count and write time), where each section is, meta crc32
@@ -34,7 +34,7 @@ import msgspec
 FORMAT = 10  # 5: name aliases found nowhere are stored (empty lists); 6: the Resolver's alias
 #            tables; 7: entities' articles as numbers (articleids.py); 8: token keys for words in
 #            capitals and tokens found only in URLs (textindex.marked_tokens), names re-judged;
-#            9: the titles folded; 10: the folded titles joined, as searched (index/titles.py)
+#            9: the titles folded; 10: the titles, folded titles and ids joined (index/strings.py)
 MAGIC = b"NTINDEX" + bytes([FORMAT])
 TAIL = struct.Struct(">II")
 TAIL_SIZE = TAIL.size + len(MAGIC)
@@ -75,8 +75,10 @@ class Footer(msgspec.Struct):
 
 
 class Meta(msgspec.Struct, array_like=True):
-    ids: list[str]
-    titles: list[str]
+    ids: str  # joined, as index/strings.py holds them (a string each made only when read)
+    id_starts: bytes  # array('Q'): where each id starts in `ids`
+    titles: str  # the same
+    title_starts: bytes
     hay_offsets: bytes  # array('Q'), n + 1, from the start of the hay section
     hay_crcs: bytes  # array('I'), one per article
     title_len: bytes  # array('I'), bytes of folded title at the start of each hay

@@ -35,6 +35,7 @@ from ...store.bodies import no_gc
 from ...store.files import pread
 from ..index.articleids import StoredEntity, stored_articles
 from ..index.catalog import Catalog, Columns
+from ..index.strings import Strings
 from ..index.textindex import TextIndex
 from ..index.titles import Titles
 from ..names.aliastables import AliasTables
@@ -65,16 +66,16 @@ def open_index(path: Path, archive: Any, cache_identity: list[Any], *, read_only
     `read_only`: damage met while searching leaves the file in place (a shared index)."""
     from ..engine import SearchIndex
 
-    def make(meta: Meta, text: TextIndex, tables: AliasTables) -> Any:
-        if len(meta.ids) != len(archive) or any(i not in archive for i in meta.ids):
+    def make(meta: Meta, ids: Strings, titles: Strings, text: TextIndex, tables: AliasTables) -> Any:
+        if len(ids) != len(archive) or any(i not in archive for i in ids):
             raise IndexError_("the search index is for other articles")
-        entities = _entities(meta, text)
+        entities = _entities(meta, ids, text)
         # the catalog as stored (the columns of the archive whose cache `cache_identity` names,
         # which this file was checked to index), not made again from every article's record
         with no_gc():
-            catalog = Catalog(meta.ids, meta.titles, msgspec.msgpack.decode(meta.catalog, type=Columns))
+            catalog = Catalog(ids, titles, msgspec.msgpack.decode(meta.catalog, type=Columns))
         catalog.share(archive.meta)  # the archive's own strings, not a second copy (~80 MB at 300k)
-        return SearchIndex.over(archive, text, entities, _titled(meta), meta.ids, tables, catalog)
+        return SearchIndex.over(archive, text, entities, _titled(meta), ids, tables, catalog)
 
     return _open(path, cache_identity, make, read_only)
 
@@ -89,16 +90,16 @@ def open_columns(path: Path, cache_identity: list[Any], cache_fd: int, *, read_o
     checks them against the files on disk. IndexError_ as for `open_index`."""
     from ..engine import SearchIndex
 
-    def make(meta: Meta, text: TextIndex, tables: AliasTables) -> Any:
+    def make(meta: Meta, ids: Strings, titles: Strings, text: TextIndex, tables: AliasTables) -> Any:
         with no_gc():
-            catalog = Catalog(meta.ids, meta.titles, msgspec.msgpack.decode(meta.catalog, type=Columns))
+            catalog = Catalog(ids, titles, msgspec.msgpack.decode(meta.catalog, type=Columns))
             bodies = msgspec.msgpack.decode(meta.bodies, type=Bodies)
-        n = len(meta.ids)
+        n = len(ids)
         body = BodyReader(cache_fd, array_of("Q", bodies.at, n), array_of("I", bodies.length, n),
                            array_of("I", bodies.crc, n))
         entities: Sequence[Entity] = LazyEntities(meta.entities)
         if articles:
-            entities = _entities(meta, text)
+            entities = _entities(meta, ids, text)
         index = SearchIndex(catalog, text, entities, body, _titled(meta), tables=tables)
         index.stamps = tuple(meta.stamps)
         return index
@@ -106,9 +107,9 @@ def open_columns(path: Path, cache_identity: list[Any], cache_fd: int, *, read_o
     return _open(path, cache_identity, make, read_only)
 
 
-def _entities(meta: Meta, text: TextIndex) -> list[Entity]:
+def _entities(meta: Meta, ids: Sequence[str], text: TextIndex) -> list[Entity]:
     """The stored entities with their article lists (read from the file when first asked)."""
-    ids, damage = meta.ids, text.hays.on_damage  # type: ignore[attr-defined]
+    damage = text.hays.on_damage  # type: ignore[attr-defined]
     return [Entity(s.key, s.name, s.kind, s.aliases, stored_articles(s, ids, damage))
             for s in msgspec.msgpack.decode(meta.entities, type=list[StoredEntity])]
 
@@ -120,7 +121,8 @@ def _titled(meta: Meta) -> Callable[[], list[str]]:
     return lambda: msgspec.msgpack.decode(raw, type=list[str])
 
 
-def _open(path: Path, cache_identity: list[Any], make: Callable[[Meta, TextIndex, AliasTables], Any],
+def _open(path: Path, cache_identity: list[Any],
+          make: Callable[[Meta, Strings, Strings, TextIndex, AliasTables], Any],
           read_only: bool = False) -> Any:
     try:
         fd = os.open(path, os.O_RDONLY)
@@ -136,8 +138,10 @@ def _open(path: Path, cache_identity: list[Any], make: Callable[[Meta, TextIndex
     finally:
         os.close(fd)
     try:
-        n = len(meta.ids)
-        if len(meta.titles) != n:
+        ids = Strings(meta.ids, array_of("Q", meta.id_starts))
+        titles = Strings(meta.titles, array_of("Q", meta.title_starts))
+        n = len(ids)
+        if len(titles) != n:
             raise IndexError_("the search index is for other articles")
         offsets = array_of("Q", meta.hay_offsets, n + 1)
         if offsets[0] != 0 or offsets[-1] != footer.hay_len or (
@@ -152,7 +156,7 @@ def _open(path: Path, cache_identity: list[Any], make: Callable[[Meta, TextIndex
         hays = MappedHays(mm, footer.hay_at, offsets, crcs, damage)
         text = TextIndex(hays, title_len, chars, tokens, phrases)
         text._vocab = meta.token_keys
-        index = make(meta, text, AliasTables.stored(meta.tables, damage))
+        index = make(meta, ids, titles, text, AliasTables.stored(meta.tables, damage))
         index.resolver.use_pinyin(meta.pinyin_joined, array_of("I", meta.pinyin_starts))
         index.stored_titles = Titles.stored(meta.folded_titles, array_of("Q", meta.folded_starts, n))
     except (ValueError, KeyError, TypeError, msgspec.DecodeError) as exc:

@@ -12,10 +12,9 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
-from typing import overload
 
-_SEP = "\n"
+from .strings import Strings
+
 _REMEMBERED = 512  # strings whose title holders are kept
 _PASS_FROM = 2000  # articles from which one pass over all the titles is cheaper than asking each
 _STEP_COST = 16  # a step of the pass (find, bisect, add) costs about as much as asking 16 titles
@@ -26,10 +25,8 @@ class Titles:
 
     def __init__(self, folded: Sequence[str]) -> None:
         self.folded = folded
-        self.joined = _SEP.join(folded)
-        # where each title starts in `joined`
-        self.starts = array("Q", accumulate((len(t) + len(_SEP) for t in folded[:-1]), initial=0)
-                            ) if folded else array("Q")
+        # all joined, and where each title starts there
+        self.joined, self.starts = Strings.of(folded).parts()
         self._holders: dict[str, frozenset[int]] = {}
 
     @classmethod
@@ -37,10 +34,8 @@ class Titles:
         """The titles as an index file stores them, `joined` and their `starts` (ValueError when
         these cannot be such): each title is cut from `joined` when asked for, so that opening an
         index makes no string per title (300k of them: ~0.2 s and ~45 MB)."""
-        if (len(starts) and (starts[0] != 0 or starts[-1] > len(joined))) or (not len(starts) and joined):
-            raise ValueError("the stored titles do not agree with their places")
         titles = cls.__new__(cls)
-        titles.folded, titles.joined, titles.starts = Cut(joined, starts), joined, starts
+        titles.folded, titles.joined, titles.starts = Strings(joined, starts), joined, starts
         titles._holders = {}
         return titles
 
@@ -84,28 +79,3 @@ class Titles:
             at = joined.find(needle, end)  # on to the next title
         return out
 
-
-class Cut(Sequence[str]):
-    """Title i of titles joined with `_SEP`, cut out when asked for."""
-
-    __slots__ = ("_joined", "_starts")
-
-    def __init__(self, joined: str, starts: array) -> None:
-        self._joined, self._starts = joined, starts
-
-    def __len__(self) -> int:
-        return len(self._starts)
-
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[str]: ...
-    def __getitem__(self, i: int | slice) -> str | list[str]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        starts = self._starts
-        if i < 0:
-            i += len(starts)
-        at = starts[i]  # (IndexError past the end, as a list's)
-        end = starts[i + 1] - len(_SEP) if i + 1 < len(starts) else len(self._joined)
-        return self._joined[at:end]

@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..index.strings import Chain
 from ..index.textindex import TextIndex
 from ..names import namerules as R
 from ..names import surnames
@@ -132,7 +133,7 @@ def _keeps_marks(sub: str, marks: tuple[int, ...]) -> bool:
 
 
 class Resolver:
-    def __init__(self, text: TextIndex, entities: Sequence[Entity], titles: list[str],
+    def __init__(self, text: TextIndex, entities: Sequence[Entity], titles: Sequence[str],
                  titled: Sequence[str] | Callable[[], Sequence[str]] = (),
                  tables: AliasTables | None = None) -> None:
         """`tables`: as stored in the index (aliastables.py), else derived from `entities` here;
@@ -150,7 +151,7 @@ class Resolver:
         self._typos: Typos | None = None
         self._cantonese: CantoneseNames | None = None
         self._alias_keys: list[str] | None = None
-        self._grown: tuple[Resolver, list[str]] | None = None
+        self._grown: tuple[Resolver, Sequence[str]] | None = None
         self._japanese: dict[int, bool] = {}  # entity -> whether it is a Japanese surname alone
 
     def share_names(self, other: Resolver) -> None:
@@ -160,7 +161,7 @@ class Resolver:
         self._words, self._typos = other._words, other._typos
         self._cantonese, self._alias_keys = other._cantonese, other._alias_keys
 
-    def grown_from(self, other: Resolver, added: list[str]) -> None:
+    def grown_from(self, other: Resolver, added: Sequence[str]) -> None:
         """Pinyin as `other`'s (built or read if need be) with the titles `added` after its own
         (a base joined with its delta), made when first used."""
         self._grown = (other, added)
@@ -225,8 +226,9 @@ class Resolver:
                 self._pinyin = PinyinIndex(texts)
         return self._pinyin
 
-    def _pinyin_texts(self) -> list[str]:
-        return [*self._han_aliases.texts, *self.titles, *self.titled]
+    def _pinyin_texts(self) -> Sequence[str]:
+        """The pinyin index's entries, read in place (300k titles are not copied into a list)."""
+        return Chain(self._han_aliases.texts, self.titles, self.titled)
 
     def use_pinyin(self, joined: str, starts: array) -> None:
         """Take the pinyin index as persisted (see `pinyin.joined/starts`), read on first use."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 from itertools import accumulate
 from typing import NamedTuple
@@ -130,7 +130,7 @@ class PinyinIndex:
     candidate is then checked syllable by syllable, so `xian` never matches the middle of `qixian`.
     """
 
-    def __init__(self, texts: list[str]) -> None:
+    def __init__(self, texts: Sequence[str]) -> None:
         self.texts = texts
         parts: list[str] = []
         self.starts = array("I")  # offset of each entry in `joined`
@@ -145,7 +145,7 @@ class PinyinIndex:
         self._last: _Places | None = None
 
     @classmethod
-    def from_parts(cls, texts: list[str], joined: str, starts: array) -> PinyinIndex:
+    def from_parts(cls, texts: Sequence[str], joined: str, starts: array) -> PinyinIndex:
         """The index `joined`/`starts` describe (as persisted); ValueError when they cannot be it."""
         if len(starts) != len(texts) or (texts and starts[-1] > len(joined)) or joined.count("|") != max(
                 len(texts) - 1, 0):
@@ -155,7 +155,7 @@ class PinyinIndex:
         index._last = None
         return index
 
-    def inserted(self, at: int, new: list[str], texts: list[str]) -> PinyinIndex:
+    def inserted(self, at: int, new: Sequence[str], texts: Sequence[str]) -> PinyinIndex:
         """This index with the entries `new` inserted before entry `at` (`texts`: every entry
         after): the readings of the others are kept, not computed again."""
         t = table()
