@@ -324,8 +324,8 @@ async def test_quitting_while_the_archive_is_read_stops_the_reading(tmp_path: Pa
 
 def test_the_index_searched_before_the_archive_is_read_then_holds_the_archives_strings(
         tmp_path: Path, data_dir: Path) -> None:
-    # the index opened from its own columns decoded its own ids and titles; once the archive is
-    # read, it holds the archive's instead of copies (~80 MB at 300k articles), and answers alike
+    # the index opened from its own columns holds its ids and titles joined; once the archive is
+    # read, it holds the archive's strings instead (~20 MB at 300k articles), and answers alike
     root = seeds_copied(tmp_path, 6)
     opening.load([root], data_dir=data_dir)
     disk = loaders.Disk([root], Place(data_dir))
@@ -335,7 +335,7 @@ def test_the_index_searched_before_the_archive_is_read_then_holds_the_archives_s
     loaded = disk.early()
     assert loaded is not None and loaded.index is index and loaded.after is not None
     loaded.after()  # (what the loading worker runs once the archive is shown)
-    assert (index.catalog.ids, index.catalog.titles, index.search("trump")) == before
+    assert (list(index.catalog.ids), list(index.catalog.titles), index.search("trump")) == before
     assert before[2]
     for article_id, title in zip(index.catalog.ids, index.catalog.titles, strict=True):
         meta = loaded.archive.meta(article_id)
