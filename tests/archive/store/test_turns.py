@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
-from tui.archive.store import turns
+from tui.archive.store import cache, loader, turns
+from tui.archive.store.identity import parser_version
 
 
 def _background(steps: list[int], started: threading.Event) -> threading.Thread:
@@ -63,3 +65,26 @@ def test_a_process_forked_while_a_search_runs_does_not_wait_for_it() -> None:
             os._exit(0 if time.monotonic() - started < turns.WAIT / 2 else 1)
         _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_a_cache_opened_while_a_search_runs_is_read_beside_it_and_decoded_after_it(
+        archive_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the app decodes the last cache (~1.3 s at 300k) while the first search typed runs: the
+    # reading lets the interpreter go, the checksum and the decoding hold it and wait their turn
+    result = loader.load([archive_dir])
+    assert result.cache is not None
+    steps: list[str] = []
+    real_crc32, real_entries = cache.zlib.crc32, cache._entries
+    monkeypatch.setattr(cache, "pread", lambda fd, n, at: steps.append("read") or os.pread(fd, n, at))
+    monkeypatch.setattr(cache.zlib, "crc32", lambda data, *v: steps.append("checked") or real_crc32(data, *v))
+    monkeypatch.setattr(cache, "_entries", lambda meta: steps.append("decoded") or real_entries(meta))
+    opened: list[cache.CacheFile | None] = []
+    with turns.foreground():
+        thread = threading.Thread(target=lambda: opened.append(cache.CacheFile.open(result.cache, parser_version())))
+        thread.start()
+        time.sleep(0.2)
+        assert "read" in steps and "decoded" not in steps and steps[-1] == "read"  # the meta read, then waiting
+    thread.join(5)
+    assert steps[-2:] == ["checked", "decoded"] and opened[0] is not None and len(opened[0].entries) == (
+        result.parsed)  # (a rejected file's entry too)
+    opened[0].close()

@@ -165,9 +165,11 @@ def _read_header(fd: int, name: str, parser_version: str) -> Header:
 def _read(fd: int, path: Path, parser_version: str) -> tuple[Header, list[Entry]]:
     name = path.name
     header = _read_header(fd, name, parser_version)
-    meta = pread(fd, header.meta_len, header.meta_at)
+    meta = pread(fd, header.meta_len, header.meta_at)  # (read and checked without the interpreter:
+    turns.turn()  # a search typed meanwhile runs beside them, and first before each step that holds it)
     if zlib.crc32(meta) != header.meta_crc:
         raise CacheError(f"the cache {name} is damaged (checksum); rebuilding")
+    turns.turn()
     try:
         entries = _entries(meta)
     except (msgspec.DecodeError, msgspec.ValidationError) as exc:
@@ -193,7 +195,7 @@ def _entries(meta: bytes) -> list[Entry]:
         entries: list[Entry] = _ENTRIES.decode(meta)
         shared.entries(entries)
         return entries
-    raws = _RAWS.decode(meta)  # where each entry lies (~0.1 s at 300k)
+    raws = _RAWS.decode(meta)  # where each entry lies (~0.1 s at 300k: the caller took its turn)
     entries = []
     for start in range(0, len(raws), _AT_ONCE):
         turns.turn()
