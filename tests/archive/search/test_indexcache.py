@@ -29,6 +29,7 @@ from tui.archive.search.names import entities
 from tui.archive.search.opening import build_index, load, search_index
 from tui.archive.search.text.fold import fold
 from tui.archive.store import loader
+from tui.archive.store.archive import Archive
 
 QUERIES = ["kishida", "bulinken", "岸田", "2+2", "aukis -岸田", '"第二支柱"', "blinken year:2022", "csis"]
 
@@ -367,6 +368,17 @@ def test_an_index_from_another_version_or_cache_is_rebuilt(archive_dir: Path, mo
     other.identity = [0, 0, 0.0]  # as if the cache had been rewritten since
     with pytest.raises(reading.IndexError_):
         reading.open_index(_index_file(cold), other.archive, other.identity)
+
+
+def test_an_index_for_other_articles_is_not_opened(archive_dir: Path) -> None:
+    # an archive of as many articles, one of them another: not the articles this index is for
+    cold = load([archive_dir])
+    assert cold.identity is not None
+    articles = list(cold.archive.articles)
+    articles[2] = msgspec.structs.replace(articles[2], id="another")
+    with pytest.raises(reading.IndexError_, match="for other articles"):
+        reading.open_index(_index_file(cold), Archive(articles), cold.identity)
+    assert reading.open_index(_index_file(cold), Archive(cold.archive.articles), cold.identity).search("kishida")
 
 
 def test_the_index_holds_no_pickle(archive_dir: Path) -> None:

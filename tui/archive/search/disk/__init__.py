@@ -4,6 +4,7 @@
     runs.py       posting lists built in bounded memory: sorted runs on disk past a budget, merged
     format.py     the file's layout, footer and version (what code and tables shape it)
     mapped.py     the parts read in place (texts, posting lists, entities), checked when read
+    section.py    the meta section checksummed and decoded in place, a field at a time
     reading.py    opening a stored index and checking it against the cache it indexes
     segments.py   a base index and a delta's (store/segments.py) joined into one SearchIndex
 

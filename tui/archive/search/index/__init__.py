@@ -5,6 +5,7 @@
     needles.py    many strings found in one text at once (Aho-Corasick)
     catalog.py    per-article columns a search shows (titles, dates, sources, paths)
     titles.py     the folded titles, searched all at once
+    strings.py    columns of strings held joined (ids, titles), each cut out when read
     articleids.py an entity's articles as article numbers (as stored)
     joined.py     two segments' texts and postings seen as one (a base and its delta)
 
