@@ -378,7 +378,8 @@ def test_an_index_for_other_articles_is_not_opened(archive_dir: Path) -> None:
     articles[2] = msgspec.structs.replace(articles[2], id="another")
     with pytest.raises(reading.IndexError_, match="for other articles"):
         reading.open_index(_index_file(cold), Archive(articles), cold.identity)
-    assert reading.open_index(_index_file(cold), Archive(cold.archive.articles), cold.identity).search("kishida")
+    same = reading.open_index(_index_file(cold), Archive(cold.archive.articles), cold.identity)
+    assert same.search("kishida")
 
 
 def test_the_index_holds_no_pickle(archive_dir: Path) -> None:

@@ -80,10 +80,11 @@ def test_a_cache_opened_while_a_search_runs_is_read_beside_it_and_decoded_after_
     monkeypatch.setattr(cache, "_entries", lambda meta: steps.append("decoded") or real_entries(meta))
     opened: list[cache.CacheFile | None] = []
     with turns.foreground():
-        thread = threading.Thread(target=lambda: opened.append(cache.CacheFile.open(result.cache, parser_version())))
+        path = result.cache
+        thread = threading.Thread(target=lambda: opened.append(cache.CacheFile.open(path, parser_version())))
         thread.start()
         time.sleep(0.2)
-        assert "read" in steps and "decoded" not in steps and steps[-1] == "read"  # the meta read, then waiting
+        assert "read" in steps and "decoded" not in steps and steps[-1] == "read"  # read, then it waits
     thread.join(5)
     assert steps[-2:] == ["checked", "decoded"] and opened[0] is not None and len(opened[0].entries) == (
         result.parsed)  # (a rejected file's entry too)
