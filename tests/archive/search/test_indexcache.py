@@ -222,6 +222,22 @@ def test_mapped_hays_find_in_one_loop_what_they_find_one_by_one(tmp_path: Path) 
         assert not mapped.contains(4, "文雄".encode()) and mapped.contains(1, "文雄".encode())
 
 
+def test_texts_whose_places_are_out_of_order_read_as_damaged(tmp_path: Path) -> None:
+    # the open checks only the table's ends: a place out of order is found when its texts are read
+    hays = [b"kishida fumio", "岸田文雄 aukus".encode(), b"aukus raaf", b"raaf 2+2", b"aukus x"]
+    path = tmp_path / "hays"
+    path.write_bytes(b"head" + b"".join(hays) + b"tail")
+    offsets = array("Q", accumulate(map(len, hays), initial=0))
+    offsets[3] = offsets[4] + 2  # text 2 runs past text 3's end, text 3 ends before it starts
+    damaged: list[str] = []
+    with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        mapped = reading.MappedHays(mm, 4, offsets, array("I", [zlib.crc32(h) for h in hays]), damaged.append)
+        assert mapped.holding(range(len(hays)), b"aukus") == [1, 4]
+        assert mapped.lacking(range(len(hays)), re.compile(b"raaf"), b"raaf") == [0, 1, 2, 3, 4]
+        assert [mapped[i] for i in range(len(hays))] == [hays[0], hays[1], b"", b"", hays[4]]
+    assert damaged and mapped.bad
+
+
 def test_mapped_hays_checked_at_once_find_what_they_find_when_checked_on_reading(tmp_path: Path) -> None:
     """`check` (the app, once the index is shown) reads every text once: a damaged one is reported
     and never found, as when a search first reads it; the others are found as before."""
