@@ -21,8 +21,9 @@ def test_strings_read_back_as_the_list_they_were_made_from(values: list[str]) ->
     assert column[1:3] == values[1:3] and column[::-2] == values[::-2]
     joined, starts = column.parts()
     assert list(Strings(joined, starts)) == values  # as an index file stores them
-    with pytest.raises(IndexError):
-        column[len(values)]
+    for outside in (len(values), -len(values) - 1):
+        with pytest.raises(IndexError):
+            column[outside]
 
 
 def test_places_that_cannot_be_the_strings_are_refused() -> None:

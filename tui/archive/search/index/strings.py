@@ -68,6 +68,8 @@ class Strings(Sequence[str]):
         joined, starts = held
         if i < 0:
             i += len(starts)
+            if i < 0:
+                raise IndexError("index out of range")
         at = starts[i]  # (IndexError past the end, as a list's)
         return joined[at:starts[i + 1] - len(SEP)] if i + 1 < len(starts) else joined[at:]
 
