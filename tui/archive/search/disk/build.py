@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import functools
 import os
 import sys
 import zlib
@@ -31,7 +30,6 @@ from ...store.files import locked, pread, pwrite, remove_stale_temps, temp_besid
 from ..index.articleids import encode_entities
 from ..index.strings import Strings
 from ..index.textindex import Postings, TextIndex, contains, hay_of
-from ..index.titles import Titles
 from ..names import entities as names
 from ..names import lexicon
 from ..text.fold import fold
@@ -302,15 +300,18 @@ class IndexBuilder:
         post_len = self._written + len(self._buffer) - post_at
         pinyin = index.resolver.pinyin
         encode = msgspec.msgpack.encode
-        # (two fields each:)
-        ids = functools.cache(lambda: Strings.of(self.ids).parts())
-        titles = functools.cache(lambda: Strings.of(self.titles).parts())
-        folded = functools.cache(lambda: Titles([fold(title) for title in self.titles]))
+        # a column stored as two fields, (joined, starts): the second held only until it is written
+        second: dict[str, array] = {}
+
+        def joined(key: str, column: Callable[[], Sequence[str]]) -> str:
+            text, second[key] = Strings.of(column()).parts()
+            return text
         # Meta's fields in order, each encoded when its turn comes and written through the buffer:
         # the same bytes as `encode(Meta(...))`, without that whole value (~100 MB at 100k
         # articles) and every part of it alive at once
         fields: list[Callable[[], Any]] = [
-            lambda: ids()[0], lambda: ids()[1].tobytes(), lambda: titles()[0], lambda: titles()[1].tobytes(),
+            lambda: joined("ids", lambda: self.ids), lambda: second.pop("ids").tobytes(),
+            lambda: joined("titles", lambda: self.titles), lambda: second.pop("titles").tobytes(),
             self.offsets.tobytes, self.crcs.tobytes,
             self.title_len.tobytes, lambda: chars.keys, chars.at.tobytes, chars.count.tobytes,
             lambda: tokens.keys, tokens.at.tobytes, tokens.count.tobytes,
@@ -320,7 +321,8 @@ class IndexBuilder:
             phrase_count.tobytes, lambda: msgspec.Raw(encode(index.catalog.columns)),
             lambda: msgspec.Raw(encode(bodies)), lambda: files,
             lambda: msgspec.Raw(index.resolver.tables.encode()),
-            lambda: folded().joined, lambda: folded().starts.tobytes()]
+            lambda: joined("folded", lambda: [fold(title) for title in self.titles]),
+            lambda: second.pop("folded").tobytes()]
         assert len(fields) == len(Meta.__struct_fields__)
         meta_at = self._written + len(self._buffer)
         meta_len = meta_crc = 0
