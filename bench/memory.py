@@ -17,6 +17,7 @@ process's peak: `--no-weights` gives the peaks of the build alone.
 
 from __future__ import annotations
 
+import argparse
 import functools
 import json
 import os
@@ -142,9 +143,13 @@ def weigh_entries(_writer: Any, _roots: Any, _version: Any, entries: list[Any]) 
 
 
 def main(argv: list[str]) -> int:
-    weigh = "--no-weights" not in argv  # the weighing's own sets of every object seen (tens of MB)
-    argv = [a for a in argv if a != "--no-weights"]  # are in the peaks of the stages they run in
-    data, paths = Path(argv[0]), argv[1:]
+    ap = argparse.ArgumentParser(description="A cold build's parent memory, stage by stage.")
+    ap.add_argument("data", type=Path, help="the data dir to build in (a new one: the build is cold)")
+    ap.add_argument("paths", nargs="+", metavar="PATH")
+    # the weighing's own sets of every object seen (tens of MB) are in the peaks of its stages
+    ap.add_argument("--no-weights", action="store_true", help="the peaks alone, nothing weighed")
+    args = ap.parse_args(argv)
+    weigh, data, paths = not args.no_weights, args.data, args.paths
     from tui.archive.search import opening
     from tui.archive.search.disk import build, reading
     from tui.archive.search.index import textindex

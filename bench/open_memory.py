@@ -12,6 +12,7 @@ peak (VmHWM, both kinds) so far. Run it on a data dir where a build has run (`ne
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
@@ -32,7 +33,11 @@ def memory() -> dict[str, float]:
 
 
 def main(argv: list[str]) -> int:
-    data, paths = Path(argv[0]), argv[1:]
+    ap = argparse.ArgumentParser(description="A warm open's memory, step by step.")
+    ap.add_argument("data", type=Path, help="a data dir the archive was built in")
+    ap.add_argument("paths", nargs="+", metavar="PATH")
+    args = ap.parse_args(argv)
+    data, paths = args.data, args.paths
     from tui.archive.search import opening
 
     report: dict[str, object] = {"imports": memory()}
