@@ -29,6 +29,17 @@ _LET_GO: int | None = getattr(mmap, "MADV_DONTNEED", None)  # (not on every plat
 _LONGER = 32  # longer keys read for what they tell of a string they start with (`held_by_longer`)
 
 
+def let_go(mm: mmap.mmap, at: int, length: int) -> None:
+    """This process's pages of `mm[at:at + length]` returned (`MADV_DONTNEED`; the pages only
+    partly in it too): a read-only file mapping's pages stay in the page cache, read again from
+    there if they are read again. An advice: where it cannot be given they stay until unmapped."""
+    if _LET_GO is None or length <= 0:
+        return
+    first = at - at % mmap.PAGESIZE
+    with contextlib.suppress(OSError, ValueError):
+        mm.madvise(_LET_GO, first, min(len(mm), at + length) - first)
+
+
 class MappedHays:
     """The folded texts, read from the mapped file; each article's checked when first read."""
 
@@ -43,13 +54,9 @@ class MappedHays:
         return len(self.offsets) - 1
 
     def __getitem__(self, i: int) -> bytes:
-        data = self.mm[self.at + self.offsets[i]:self.at + self.offsets[i + 1]]
-        if not self.checked[i]:
-            if zlib.crc32(data) != self.crcs[i]:
-                self._damaged()
-                return b""
-            self.checked[i] = 1
-        return data
+        if not self.checked[i] and not self._sound(i):
+            return b""  # (damaged: read as empty)
+        return self.mm[self.at + self.offsets[i]:self.at + self.offsets[i + 1]]
 
     def _sound(self, i: int) -> bool:
         """Whether article i has a text to search: not empty, and checked (its crc computed in
@@ -68,7 +75,7 @@ class MappedHays:
         at the keystroke that first reads it (`习近` read ~3,700 texts first: a third of its time).
         The pages read are let go after each stretch, so the texts do not stay resident."""
         mm, at, offsets, crcs, checked = self.mm, self.at, self.offsets, self.crcs, self.checked
-        n, page = len(crcs), mmap.PAGESIZE
+        n = len(crcs)
         with memoryview(mm) as view:
             i = 0
             while i < n:
@@ -80,10 +87,7 @@ class MappedHays:
                         elif not self.bad:  # (read, it shows as empty, as when a search reads it)
                             self._damaged()
                     i += 1
-                low = (at + offsets[start]) // page * page
-                if _LET_GO is not None:
-                    with contextlib.suppress(OSError, ValueError):
-                        mm.madvise(_LET_GO, low, at + offsets[i] - low)
+                let_go(mm, at + offsets[start], offsets[i] - offsets[start])
 
     def contains(self, i: int, needle: bytes) -> bool:
         """`textindex.contains` on article i's text, in place."""

@@ -14,7 +14,6 @@ mapping goes with the last view into it (a `msgspec.Raw` field decoded later, th
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import mmap
 import zlib
@@ -23,6 +22,7 @@ from typing import Any
 import msgspec
 
 from .format import IndexError_, Meta
+from .mapped import let_go
 
 CHUNK = 8 << 20  # bytes checksummed between two releases of the pages read
 
@@ -40,7 +40,7 @@ def read_meta(fd: int, at: int, length: int, crc: int) -> Meta:
     found = 0
     for piece in range(0, length, CHUNK):
         found = zlib.crc32(section[piece:piece + CHUNK], found)
-        _let_go(mapped, skip + piece, min(CHUNK, length - piece))
+        let_go(mapped, skip + piece, min(CHUNK, length - piece))
     if found != crc:
         raise IndexError_("the search index is damaged (checksum)")
     try:
@@ -51,22 +51,11 @@ def read_meta(fd: int, at: int, length: int, crc: int) -> Meta:
         values: list[Any] = []
         for part, decoder in zip(parts, _decoders(), strict=True):
             values.append(decoder.decode(part))
-            _let_go(mapped, place, len(part))
+            let_go(mapped, place, len(part))
             place += len(part)
         return Meta(*values)
     except (msgspec.DecodeError, msgspec.ValidationError, TypeError) as exc:
         raise IndexError_(f"the search index is damaged ({exc})") from exc
-
-
-def _let_go(mapped: mmap.mmap, at: int, length: int) -> None:
-    """The process's pages of `mapped[at:at + length]` returned (the pages that only partly
-    belong to it too: read again from the page cache if a neighbour is read after)."""
-    if not hasattr(mapped, "madvise") or not hasattr(mmap, "MADV_DONTNEED") or length <= 0:
-        return
-    first = at - at % mmap.PAGESIZE
-    last = min(len(mapped), -(-(at + length) // mmap.PAGESIZE) * mmap.PAGESIZE)
-    with contextlib.suppress(OSError, ValueError):  # (advice: else they stay until the mapping goes)
-        mapped.madvise(mmap.MADV_DONTNEED, first, last - first)
 
 
 @functools.cache
